@@ -1,0 +1,177 @@
+//! The course as plain data: lessons, their sections and blocks. Knows nothing of
+//! layout or terminals; `load` builds it from files and `check` lints it for authors.
+
+mod check;
+mod inert;
+mod load;
+mod parse;
+mod problem;
+mod schema;
+mod source;
+
+pub use check::check_course;
+pub use load::load_course;
+pub use parse::parse_lesson;
+pub use problem::{CourseError, Problem};
+pub use source::CourseSource;
+
+/// A loaded course: its title and lessons in the order `course.yaml` lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Course {
+    pub title: String,
+    pub lessons: Vec<Lesson>,
+}
+
+impl Course {
+    /// The lesson with this id, if the course has it.
+    #[must_use]
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|lesson| lesson.meta.id == id)
+    }
+}
+
+/// One lesson: front matter, the block tree, and what is derived from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    pub meta: LessonMeta,
+    pub blocks: Vec<Block>,
+    /// Every heading in order; they make the table of contents.
+    pub sections: Vec<Section>,
+    /// The lesson's task-list items, numbered from 1 in order.
+    pub checklist: Vec<ChecklistItem>,
+}
+
+/// The lesson's front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LessonMeta {
+    pub id: String,
+    pub title: String,
+    /// Estimated study time in minutes.
+    pub minutes: u32,
+    /// A line about the next lesson, if the author wrote one.
+    pub next: Option<String>,
+}
+
+/// A heading and the blocks up to the next heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    /// Stable, URL-safe id derived from the title, unique within the lesson.
+    pub anchor: String,
+    /// Index into `Lesson::blocks` of the heading block.
+    pub block: usize,
+}
+
+/// One checklist item; quizzes refer to it by `number`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistItem {
+    pub number: usize,
+    pub text: String,
+}
+
+/// A block of the document tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+        /// Index into `Lesson::sections`.
+        section: usize,
+    },
+    Paragraph(Vec<Inline>),
+    Code(CodeBlock),
+    /// A fenced `mermaid` block, kept as source until diagrams are drawn.
+    Diagram(CodeBlock),
+    Table(Table),
+    List(List),
+    Quote(Vec<Block>),
+    Rule,
+}
+
+/// Fenced or indented code, never re-wrapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeBlock {
+    /// The fence's language, lower-cased; empty when none was given.
+    pub language: String,
+    /// The lines, without their newlines, tabs expanded.
+    pub lines: Vec<String>,
+    /// 1-based line in the lesson file of the first code line.
+    pub source_line: usize,
+}
+
+/// A GFM table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub alignments: Vec<Alignment>,
+    pub header: Vec<Vec<Inline>>,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// Column alignment from the table's delimiter row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alignment {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// An ordered or unordered list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct List {
+    /// The first number of an ordered list; `None` for bullets.
+    pub start: Option<u64>,
+    pub items: Vec<ListItem>,
+}
+
+/// One list item and its blocks (nested lists included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    pub task: Option<Task>,
+    pub blocks: Vec<Block>,
+}
+
+/// A task-list marker: `- [ ]` or `- [x]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Task {
+    pub checked: bool,
+    /// The checklist number of this item.
+    pub number: usize,
+}
+
+/// Inline content of paragraphs, headings and table cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strikethrough(Vec<Inline>),
+    Link { url: String, content: Vec<Inline> },
+    SoftBreak,
+    HardBreak,
+}
+
+/// The text of inlines without any styling, as a table of contents shows it.
+#[must_use]
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut text = String::new();
+    append_plain_text(inlines, &mut text);
+    text
+}
+
+fn append_plain_text(inlines: &[Inline], text: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(part) | Inline::Code(part) => text.push_str(part),
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Strikethrough(children)
+            | Inline::Link {
+                content: children, ..
+            } => append_plain_text(children, text),
+            Inline::SoftBreak | Inline::HardBreak => text.push(' '),
+        }
+    }
+}

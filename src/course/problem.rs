@@ -1,0 +1,69 @@
+//! What can be wrong with a course, located as `file:line:col` so an author can jump to it.
+
+use std::fmt;
+
+/// One problem in a course file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the author knows it, e.g. `lessons/k8s-networking/lesson.md`.
+    pub file: String,
+    /// 1-based; 0 when the problem is about the file as a whole.
+    pub line: usize,
+    /// 1-based; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a line and column of a file.
+    pub fn at(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (0, _) => write!(formatter, "{}: {}", self.file, self.message),
+            (line, 0) => write!(formatter, "{}:{line}: {}", self.file, self.message),
+            (line, column) => write!(formatter, "{}:{line}:{column}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Why a course could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum CourseError {
+    /// The course files say something wrong.
+    #[error("{0}")]
+    Invalid(Problem),
+    /// A lesson id that the course does not have.
+    #[error("no lesson `{id}` in this course; its lessons are: {known}")]
+    UnknownLesson { id: String, known: String },
+}
+
+impl From<Problem> for CourseError {
+    fn from(problem: Problem) -> Self {
+        Self::Invalid(problem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_omits_unknown_positions() {
+        assert_eq!(
+            Problem::at("a.md", 3, 7, "bad").to_string(),
+            "a.md:3:7: bad"
+        );
+        assert_eq!(Problem::at("a.md", 3, 0, "bad").to_string(), "a.md:3: bad");
+        assert_eq!(Problem::at("a.md", 0, 0, "bad").to_string(), "a.md: bad");
+    }
+}

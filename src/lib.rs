@@ -1,0 +1,9 @@
+//! manabi: a terminal course player. The library holds every step of the pipeline —
+//! course files → parsed lessons → laid-out lines → text for a terminal — so the binary
+//! stays a thin shell and every step is testable without a terminal.
+
+pub mod ansi;
+pub mod course;
+pub mod layout;
+pub mod palette;
+pub mod theme;
