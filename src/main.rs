@@ -1,1 +1,151 @@
-fn main() {}
+//! The `manabi` binary: parses arguments, runs one command, reports errors and sets the
+//! exit code. The only place that uses `anyhow` and touches the process environment.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use cli::{Cli, ColorChoice, Command, ThemeChoice};
+use manabi::ansi::write_lines;
+use manabi::course::{Course, CourseError, CourseSource, check_course, load_course};
+use manabi::layout::glyphs::{ASCII, UNICODE};
+use manabi::layout::{LayoutOptions, lay_out};
+use manabi::palette::ColorDepth;
+use manabi::theme::{Theme, ThemeKind};
+
+/// Exit code of `render` (and the default command) when the course cannot be shown.
+const EXIT_BAD_INPUT: u8 = 2;
+/// Exit code of `check` when it found problems.
+const EXIT_PROBLEMS: u8 = 1;
+/// Width used when stdout is not a terminal.
+const DEFAULT_WIDTH: u16 = 80;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(Command::Check { dir }) => check(
+            &dir.clone()
+                .map_or_else(|| source(&cli), CourseSource::Directory),
+        ),
+        Some(Command::Render { lesson, width }) => render(&cli, lesson.as_deref(), *width),
+        // The interactive reader is not built yet; until then manabi prints the lesson.
+        None => render(&cli, None, None),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            // A closed pipe (`manabi render | head`) is not an error worth reporting.
+            if error
+                .downcast_ref::<io::Error>()
+                .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("manabi: {error:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+fn source(cli: &Cli) -> CourseSource {
+    cli.course
+        .clone()
+        .map_or(CourseSource::Embedded, CourseSource::Directory)
+}
+
+fn check(source: &CourseSource) -> anyhow::Result<ExitCode> {
+    let problems = check_course(source);
+    let mut stdout = io::stdout().lock();
+    for problem in &problems {
+        writeln!(stdout, "{problem}")?;
+    }
+    if problems.is_empty() {
+        eprintln!("manabi check: no problems found");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let plural = if problems.len() == 1 { "" } else { "s" };
+        eprintln!("manabi check: {} problem{plural}", problems.len());
+        Ok(ExitCode::from(EXIT_PROBLEMS))
+    }
+}
+
+fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Result<ExitCode> {
+    let course = load_course(&source(cli)).context("cannot load the course")?;
+    let lesson = pick_lesson(&course, lesson_id)?;
+    let stdout = io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let width = width
+        .or_else(|| {
+            is_terminal
+                .then(|| crossterm::terminal::size().ok().map(|(columns, _)| columns))
+                .flatten()
+        })
+        .unwrap_or(DEFAULT_WIDTH);
+    let theme = Theme::new(match cli.theme {
+        ThemeChoice::Light => ThemeKind::Light,
+        ThemeChoice::Dark | ThemeChoice::Auto => ThemeKind::Dark,
+    });
+    let glyphs = if cli.ascii { &ASCII } else { &UNICODE };
+    let options = LayoutOptions {
+        width: usize::from(width),
+        theme: &theme,
+        glyphs,
+    };
+    let laid_out = lay_out(lesson, &options);
+    let depth = color_depth(cli.color, is_terminal);
+    let mut out = io::BufWriter::new(stdout.lock());
+    write_lines(
+        &mut out,
+        &laid_out.lines,
+        usize::from(width),
+        depth,
+        glyphs.cut,
+    )?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn pick_lesson<'c>(
+    course: &'c Course,
+    id: Option<&str>,
+) -> Result<&'c manabi::course::Lesson, CourseError> {
+    match id {
+        None => course
+            .lessons
+            .first()
+            .ok_or_else(|| CourseError::UnknownLesson {
+                id: String::new(),
+                known: String::new(),
+            }),
+        Some(id) => course.lesson(id).ok_or_else(|| CourseError::UnknownLesson {
+            id: id.to_owned(),
+            known: course
+                .lessons
+                .iter()
+                .map(|lesson| lesson.meta.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+/// The colours to write: `--color` first, then `NO_COLOR`, then what the terminal says.
+fn color_depth(choice: ColorChoice, is_terminal: bool) -> ColorDepth {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let detected = || {
+        ColorDepth::from_terminal(
+            std::env::var("TERM").ok().as_deref(),
+            std::env::var("COLORTERM").ok().as_deref(),
+        )
+    };
+    match choice {
+        ColorChoice::Never => ColorDepth::None,
+        ColorChoice::Always => detected().max(ColorDepth::Ansi16),
+        ColorChoice::Auto if no_color || !is_terminal => ColorDepth::None,
+        ColorChoice::Auto => detected(),
+    }
+}

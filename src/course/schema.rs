@@ -47,7 +47,7 @@ pub fn parse_strict<T: DeserializeOwned>(
     })
 }
 
-/// The error message without serde_yaml's own position suffix (we give the file's).
+/// The error message without `serde_yaml`'s own position suffix (we give the file's).
 fn explain(error: &serde_yaml::Error, known_keys: &[&str]) -> String {
     let message = error.to_string();
     let message = match error.location() {

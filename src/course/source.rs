@@ -52,7 +52,7 @@ impl CourseSource {
         String::from_utf8(bytes).map_err(|error| {
             let offset = error.utf8_error().valid_up_to();
             let valid = &error.as_bytes()[..offset];
-            let line = 1 + valid.iter().filter(|byte| **byte == b'\n').count();
+            let line = valid.split(|byte| *byte == b'\n').count();
             let column = 1 + valid
                 .iter()
                 .rev()

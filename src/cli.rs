@@ -1,0 +1,64 @@
+//! The command line: clap types only, no IO. Options that apply to every command are
+//! `global`, so they work before or after the subcommand.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// manabi — study a technical lesson in your terminal.
+#[derive(Debug, Parser)]
+#[command(name = "manabi", version, about, long_about = None)]
+pub struct Cli {
+    /// Load the course from this folder instead of the one built into manabi.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub course: Option<PathBuf>,
+
+    /// Colours for a dark or light terminal background.
+    #[arg(long, global = true, value_enum, default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
+
+    /// When to use colour: `auto` when writing to a terminal and `NO_COLOR` is not set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Draw tables and frames in plain ASCII instead of box-drawing characters.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a lesson laid out for a width (for pipes, `less -R`, printing, screen readers).
+    Render {
+        /// The lesson id (see course.yaml); the first lesson when omitted.
+        lesson: Option<String>,
+        /// Columns to lay out for; the terminal's width, or 80 when not a terminal.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
+    },
+    /// Check a course for authoring problems, printed as `file:line:col: message`.
+    Check {
+        /// The course folder; the built-in course when omitted.
+        dir: Option<PathBuf>,
+    },
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeChoice {
+    Dark,
+    Light,
+    /// Follow the terminal's background (dark until the reader can ask the terminal).
+    Auto,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,60 @@
+//! The characters structure is drawn with: box drawing, or plain ASCII for consoles
+//! (and East Asian "ambiguous wide" terminals) where box drawing breaks alignment.
+
+/// One set of structural characters; every entry is one column wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    pub horizontal: char,
+    pub vertical: char,
+    /// Corners and tees of a box, in reading order: top row, middle row, bottom row.
+    pub top: [char; 3],
+    pub middle: [char; 3],
+    pub bottom: [char; 3],
+    /// The rule under a table's header row and its tees.
+    pub header_rule: char,
+    pub header_middle: [char; 3],
+    pub heading_rule: char,
+    pub title_rule: char,
+    pub quote_bar: char,
+    pub bullets: [char; 3],
+    pub task_open: &'static str,
+    pub task_done: &'static str,
+    /// Marks a line cut at the right edge.
+    pub cut: char,
+}
+
+/// Box-drawing characters.
+pub const UNICODE: Glyphs = Glyphs {
+    horizontal: '─',
+    vertical: '│',
+    top: ['┌', '┬', '┐'],
+    middle: ['├', '┼', '┤'],
+    bottom: ['└', '┴', '┘'],
+    header_rule: '═',
+    header_middle: ['╞', '╪', '╡'],
+    heading_rule: '─',
+    title_rule: '═',
+    quote_bar: '┃',
+    bullets: ['•', '◦', '▪'],
+    task_open: "[ ]",
+    task_done: "[x]",
+    cut: '→',
+};
+
+/// Plain ASCII for terminals without box drawing.
+pub const ASCII: Glyphs = Glyphs {
+    horizontal: '-',
+    vertical: '|',
+    top: ['+', '+', '+'],
+    middle: ['+', '+', '+'],
+    bottom: ['+', '+', '+'],
+    header_rule: '=',
+    header_middle: ['+', '+', '+'],
+    heading_rule: '-',
+    title_rule: '=',
+    quote_bar: '|',
+    bullets: ['*', '-', '+'],
+    task_open: "[ ]",
+    task_done: "[x]",
+    cut: '>',
+};

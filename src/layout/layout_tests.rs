@@ -1,0 +1,117 @@
+use super::*;
+use crate::course::parse_lesson;
+use crate::theme::ThemeKind;
+
+fn render(body: &str, width: usize) -> (Vec<String>, LaidOutLesson) {
+    let lesson = parse_lesson(
+        &format!("---\nid: t\ntitle: T\nminutes: 1\n---\n{body}"),
+        "t.md",
+    )
+    .unwrap();
+    let theme = Theme::new(ThemeKind::Dark);
+    let laid_out = lay_out(
+        &lesson,
+        &LayoutOptions {
+            width,
+            theme: &theme,
+            glyphs: &glyphs::UNICODE,
+        },
+    );
+    (
+        laid_out.lines.iter().map(ToString::to_string).collect(),
+        laid_out,
+    )
+}
+
+#[test]
+fn headings_are_underlined_and_sections_located() {
+    let (lines, laid_out) = render("# タイトル\n\ntext\n\n## 節\n\n### 小節\n", 40);
+    assert_eq!(
+        lines,
+        [
+            "タイトル",
+            "════════",
+            "",
+            "text",
+            "",
+            "節",
+            "──",
+            "",
+            "### 小節"
+        ]
+    );
+    assert_eq!(laid_out.section_starts, [0, 5, 8]);
+}
+
+#[test]
+fn code_lines_are_never_wrapped() {
+    let long = "a".repeat(50);
+    let (lines, _) = render(&format!("```yaml\nkey: {long}\n```\n"), 20);
+    assert_eq!(lines[0], "┌─ yaml ────────────");
+    assert_eq!(lines[1], format!("│ key: {long}"));
+    assert_eq!(lines[2], "└───────────────────");
+}
+
+#[test]
+fn lists_hang_their_text_after_markers() {
+    let (lines, _) = render(
+        "- [ ] 理解している項目がとても長い\n- [x] done\n\n1. one\n   - nested\n2. two\n",
+        16,
+    );
+    assert_eq!(
+        lines,
+        [
+            "[ ] 理解している",
+            "    項目がとても",
+            "    長い",
+            "[x] done",
+            "",
+            "1. one",
+            "   ◦ nested",
+            "2. two",
+        ]
+    );
+}
+
+#[test]
+fn quotes_get_a_bar_on_every_line() {
+    let (lines, _) = render("> 「Kubernetes のネットワークは難しい」\n", 20);
+    assert!(lines.len() > 1);
+    for line in &lines {
+        assert!(line.starts_with("┃ "), "{lines:?}");
+        assert!(display_width(line) <= 20, "{lines:?}");
+    }
+}
+
+#[test]
+fn prose_fits_every_width() {
+    let body = "# Kubernetes ネットワーク\n\n> 「Kubernetes のネットワークは難しいと言われるが、基本原則はシンプルだ。」\n\n| a | b |\n|---|---|\n| 全てのPodはNATなしで直接通信できる | x |\n\n- item `code` text\n";
+    // Below 12 columns a table's frame alone is wider than the page; layout must still
+    // not panic there.
+    for width in 0..12 {
+        assert!(!render(body, width).0.is_empty());
+    }
+    for width in 12..60 {
+        let (lines, _) = render(body, width);
+        for line in &lines {
+            assert!(display_width(line) <= width, "width {width}: {line:?}");
+        }
+    }
+}
+
+#[test]
+fn ascii_glyphs_replace_box_drawing() {
+    let lesson = parse_lesson("---\nid: t\ntitle: T\nminutes: 1\n---\n# T\n\n> q\n\n- a\n\n```\nx\n```\n\n| a |\n|---|\n| b |\n", "t.md").unwrap();
+    let theme = Theme::new(ThemeKind::Light);
+    let laid_out = lay_out(
+        &lesson,
+        &LayoutOptions {
+            width: 30,
+            theme: &theme,
+            glyphs: &glyphs::ASCII,
+        },
+    );
+    for line in &laid_out.lines {
+        assert!(line.to_string().is_ascii(), "{line}");
+    }
+}

@@ -1,0 +1,137 @@
+use super::*;
+use crate::layout::glyphs::{ASCII, UNICODE};
+
+fn runs(text: &str) -> Vec<Run> {
+    vec![Run::new(text, Style::default())]
+}
+
+fn table(alignments: &[Alignment], rows: &[&[&str]]) -> TableRuns<'static> {
+    let alignments: &'static [Alignment] = Vec::leak(alignments.to_vec());
+    TableRuns {
+        alignments,
+        header: rows[0].iter().map(|cell| runs(cell)).collect(),
+        rows: rows[1..]
+            .iter()
+            .map(|row| row.iter().map(|cell| runs(cell)).collect())
+            .collect(),
+    }
+}
+
+fn draw(table: &TableRuns<'_>, width: usize, glyphs: &Glyphs) -> Vec<String> {
+    let styles = TableStyles {
+        border: Style::default(),
+        header: Style::default(),
+    };
+    lay_out_table(table, width, glyphs, &styles)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+const PRINCIPLES: &[&[&str]] = &[
+    &["原則", "説明"],
+    &["Pod 間通信", "全てのPodはNATなしで直接通信できる"],
+    &["Node-Pod 通信", "全てのNodeは全てのPodと直接通信できる"],
+    &["Pod の IP", "各PodはユニークなIPアドレスを持つ"],
+];
+
+#[test]
+fn natural_widths_when_the_table_fits() {
+    let lines = draw(&table(&[Alignment::None; 2], PRINCIPLES), 120, &UNICODE);
+    assert_eq!(
+        lines[0],
+        "┌───────────────┬───────────────────────────────────────┐"
+    );
+    assert_eq!(
+        lines[1],
+        "│ 原則          │ 説明                                  │"
+    );
+    assert_eq!(
+        lines[2],
+        "╞═══════════════╪═══════════════════════════════════════╡"
+    );
+    assert_eq!(
+        lines[4],
+        "│ Node-Pod 通信 │ 全てのNodeは全てのPodと直接通信できる │"
+    );
+    assert_eq!(lines.len(), 7);
+}
+
+#[test]
+fn cjk_tables_stay_aligned_and_within_width_at_every_width() {
+    for width in [24, 30, 40, 50, 60, 80] {
+        let lines = draw(&table(&[Alignment::None; 2], PRINCIPLES), width, &UNICODE);
+        let first = display_width(&lines[0]);
+        assert!(first <= width, "width {width}: {lines:#?}");
+        for line in &lines {
+            assert_eq!(display_width(line), first, "width {width}: {lines:#?}");
+        }
+        let mut shown: Vec<char> = lines
+            .concat()
+            .chars()
+            .filter(|c| !"┌┬┐├┼┤└┴┘╞╪╡═─│ ".contains(*c))
+            .collect();
+        let mut given: Vec<char> = PRINCIPLES
+            .iter()
+            .flat_map(|row| row.iter())
+            .flat_map(|cell| cell.chars())
+            .filter(|c| *c != ' ')
+            .collect();
+        shown.sort_unstable();
+        given.sort_unstable();
+        assert_eq!(shown, given, "width {width}: {lines:#?}");
+    }
+}
+
+#[test]
+fn wrapped_rows_get_separators() {
+    let lines = draw(&table(&[Alignment::None; 2], PRINCIPLES), 30, &UNICODE);
+    assert!(lines.iter().any(|line| line.starts_with('├')), "{lines:#?}");
+    let lines = draw(&table(&[Alignment::None; 2], PRINCIPLES), 120, &UNICODE);
+    assert!(
+        !lines.iter().any(|line| line.starts_with('├')),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn alignment_pads_cells() {
+    let rows: &[&[&str]] = &[&["左", "中央", "右"], &["a", "b", "c"]];
+    let aligned = table(
+        &[Alignment::Left, Alignment::Center, Alignment::Right],
+        rows,
+    );
+    let lines = draw(&aligned, 80, &ASCII);
+    assert_eq!(lines[0], "+----+------+----+");
+    assert_eq!(lines[1], "| 左 | 中央 | 右 |");
+    assert_eq!(lines[2], "+====+======+====+");
+    assert_eq!(lines[3], "| a  |  b   |  c |");
+}
+
+#[test]
+fn ragged_rows_get_empty_cells() {
+    let ragged = TableRuns {
+        alignments: &[],
+        header: vec![runs("a"), runs("b")],
+        rows: vec![vec![runs("only")]],
+    };
+    let lines = draw(&ragged, 80, &ASCII);
+    assert_eq!(lines[3], "| only |   |");
+}
+
+#[test]
+fn tiny_widths_do_not_panic() {
+    for width in 0..12 {
+        let lines = draw(&table(&[Alignment::None; 2], PRINCIPLES), width, &UNICODE);
+        assert!(!lines.is_empty());
+    }
+}
+
+#[test]
+fn column_widths_share_the_spare_room() {
+    assert_eq!(column_widths(&[10, 30], &[4, 6], 100), [10, 30]);
+    let widths = column_widths(&[10, 30], &[4, 6], 20);
+    assert_eq!(widths.iter().sum::<usize>(), 20);
+    assert!(widths[0] >= 4 && widths[1] >= 6, "{widths:?}");
+    assert_eq!(column_widths(&[10, 30], &[8, 12], 10), [4, 6]);
+}

@@ -1,0 +1,325 @@
+//! Line breaking by display columns: UAX #14 break opportunities, narrowed by Japanese
+//! kinsoku rules and by keeping technical tokens (`api-server-v1`, `80/TCP`) whole.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_linebreak::linebreaks;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// A piece of text in one style; `unbreakable` text (inline code) is only split when it
+/// is longer than a whole line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub style: Style,
+    pub unbreakable: bool,
+}
+
+impl Run {
+    /// Breakable text in a style.
+    pub fn new(text: impl Into<String>, style: Style) -> Self {
+        Self {
+            text: text.into(),
+            style,
+            unbreakable: false,
+        }
+    }
+}
+
+/// Characters a line must not start with (行頭禁則).
+fn is_line_start_forbidden(character: char) -> bool {
+    matches!(
+        character,
+        ')' | ']'
+            | '}'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '?'
+            | '!'
+            | '）'
+            | '］'
+            | '｝'
+            | '〕'
+            | '〉'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〙'
+            | '〗'
+            | '〟'
+            | '’'
+            | '”'
+            | '｠'
+            | '»'
+            | '、'
+            | '。'
+            | '，'
+            | '．'
+            | '・'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
+            | 'ー'
+            | 'ｰ'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
+            | '々'
+            | '〻'
+            | '‐'
+            | '゠'
+            | '–'
+            | '〜'
+            | '～'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ゕ'
+            | 'ゖ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+            | 'ヵ'
+            | 'ヶ'
+            | 'ｧ'
+            | 'ｨ'
+            | 'ｩ'
+            | 'ｪ'
+            | 'ｫ'
+            | 'ｯ'
+            | 'ｬ'
+            | 'ｭ'
+            | 'ｮ'
+            | '｡'
+            | '､'
+            | '｣'
+            | 'ㇰ'..='ㇿ'
+    )
+}
+
+/// Characters a line must not end with (行末禁則).
+fn is_line_end_forbidden(character: char) -> bool {
+    matches!(
+        character,
+        '(' | '['
+            | '{'
+            | '（'
+            | '［'
+            | '｛'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〈'
+            | '《'
+            | '〘'
+            | '〖'
+            | '〝'
+            | '‘'
+            | '“'
+            | '｟'
+            | '«'
+            | '｢'
+    )
+}
+
+/// Whether a break between these two characters would split a technical token: UAX #14
+/// allows breaks after `-` and `/`, but `my-service.ns.svc` and `80/TCP` read as one word.
+fn splits_token(before: char, after: char) -> bool {
+    before.is_ascii_graphic() && after.is_ascii_graphic()
+}
+
+/// Display width of text in terminal columns (CJK counts 2).
+#[must_use]
+pub fn display_width(text: &str) -> usize {
+    text.width()
+}
+
+/// Byte offsets where a line may break, after filtering UAX #14's opportunities.
+fn break_positions(text: &str, unbreakable: &[Range<usize>]) -> Vec<usize> {
+    linebreaks(text)
+        .filter(|(position, _)| {
+            let position = *position;
+            if position >= text.len() {
+                return false;
+            }
+            if unbreakable
+                .iter()
+                .any(|range| range.start < position && position < range.end)
+            {
+                return false;
+            }
+            let before = text[..position].chars().next_back();
+            let after = text[position..].chars().next();
+            match (before, after) {
+                (Some(before), Some(after)) => {
+                    !splits_token(before, after)
+                        && !is_line_start_forbidden(after)
+                        && !is_line_end_forbidden(before)
+                }
+                _ => true,
+            }
+        })
+        .map(|(position, _)| position)
+        .collect()
+}
+
+/// The widest piece that can never be broken: a table column needs at least this.
+#[must_use]
+pub fn min_content_width(runs: &[Run]) -> usize {
+    let Joined {
+        text, unbreakable, ..
+    } = concatenate(runs);
+    let mut start = 0;
+    let mut widest = 0;
+    for end in break_positions(&text, &unbreakable)
+        .into_iter()
+        .chain([text.len()])
+    {
+        widest = widest.max(display_width(text[start..end].trim_end()));
+        start = end;
+    }
+    widest
+}
+
+/// Runs joined into one string, with where each style and each unbreakable run lies.
+struct Joined {
+    text: String,
+    styles: Vec<(Range<usize>, Style)>,
+    unbreakable: Vec<Range<usize>>,
+}
+
+fn concatenate(runs: &[Run]) -> Joined {
+    let mut text = String::new();
+    let mut styles = Vec::with_capacity(runs.len());
+    let mut unbreakable = Vec::new();
+    for run in runs {
+        let range = text.len()..text.len() + run.text.len();
+        text.push_str(&run.text);
+        if run.unbreakable {
+            unbreakable.push(range.clone());
+        }
+        styles.push((range, run.style));
+    }
+    Joined {
+        text,
+        styles,
+        unbreakable,
+    }
+}
+
+/// Wraps styled runs into lines of at most `width` columns. A line always takes at least
+/// one character, so a character wider than `width` still appears.
+#[must_use]
+pub fn wrap(runs: &[Run], width: usize) -> Vec<Line<'static>> {
+    let Joined {
+        text,
+        styles,
+        unbreakable,
+    } = concatenate(runs);
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    let mut line_width = 0;
+    let mut segment_start = 0;
+    for segment_end in break_positions(&text, &unbreakable)
+        .into_iter()
+        .chain([text.len()])
+    {
+        let segment = &text[segment_start..segment_end];
+        let body_width = display_width(segment.trim_end());
+        if line_width + body_width > width && line_start < segment_start {
+            lines.push(line_start..segment_start);
+            line_start = segment_start;
+            line_width = 0;
+        }
+        if body_width > width {
+            let (kept_from, kept_width) =
+                split_long(&text, segment_start, segment_end, width, &mut lines);
+            line_start = kept_from;
+            line_width = kept_width;
+        } else {
+            line_width += display_width(segment);
+        }
+        segment_start = segment_end;
+    }
+    if line_start < text.len() || lines.is_empty() {
+        lines.push(line_start..text.len());
+    }
+    lines
+        .into_iter()
+        .map(|range| styled_line(&text, &styles, trim_range(&text, range)))
+        .collect()
+}
+
+/// Cuts a segment longer than the line into full lines by grapheme; returns where the
+/// last, partial line starts and its width.
+fn split_long(
+    text: &str,
+    start: usize,
+    end: usize,
+    width: usize,
+    lines: &mut Vec<Range<usize>>,
+) -> (usize, usize) {
+    let mut piece_start = start;
+    let mut piece_width = 0;
+    for (offset, grapheme) in text[start..end].grapheme_indices(true) {
+        let position = start + offset;
+        let grapheme_width = display_width(grapheme);
+        if piece_width + grapheme_width > width
+            && position > piece_start
+            && !grapheme.trim().is_empty()
+        {
+            lines.push(piece_start..position);
+            piece_start = position;
+            piece_width = 0;
+        }
+        piece_width += grapheme_width;
+    }
+    (piece_start, piece_width)
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start + slice.trim_end().len();
+    start..end.max(start)
+}
+
+fn styled_line(text: &str, styles: &[(Range<usize>, Style)], range: Range<usize>) -> Line<'static> {
+    let spans = styles
+        .iter()
+        .filter_map(|(style_range, style)| {
+            let start = style_range.start.max(range.start);
+            let end = style_range.end.min(range.end);
+            (start < end).then(|| Span::styled(text[start..end].to_owned(), *style))
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+#[cfg(test)]
+#[path = "wrap_tests.rs"]
+mod tests;

@@ -1,0 +1,187 @@
+use super::*;
+
+fn plain(text: &str, width: usize) -> Vec<String> {
+    wrap(&[Run::new(text, Style::default())], width)
+        .iter()
+        .map(|line| {
+            line.spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect()
+        })
+        .collect()
+}
+
+fn assert_fits(lines: &[String], width: usize) {
+    for line in lines {
+        assert!(
+            display_width(line) <= width,
+            "{line:?} is wider than {width}"
+        );
+    }
+}
+
+#[test]
+fn japanese_wraps_by_display_columns() {
+    let lines = plain("全てのPodはNATなしで直接通信できる", 10);
+    assert_fits(&lines, 10);
+    assert_eq!(lines.concat(), "全てのPodはNATなしで直接通信できる");
+    assert_eq!(lines[0], "全てのPod");
+}
+
+#[test]
+fn kinsoku_no_line_starts_with_closing_punctuation() {
+    // Width 6 would put "。" first on the second line; it is carried with "だ".
+    let cases = [
+        ("シンプルだ。全て", 10),
+        ("あいう、えおか", 6),
+        ("あいうえ」かき", 8),
+        ("ああキャット", 6),
+        ("ああパーティ", 6),
+        ("あいう！？かき", 6),
+    ];
+    for (text, width) in cases {
+        let lines = plain(text, width);
+        for line in &lines[1..] {
+            let first = line.chars().next().unwrap();
+            assert!(
+                !is_line_start_forbidden(first),
+                "{text:?} at {width}: {lines:?}"
+            );
+        }
+        assert_eq!(lines.concat(), text);
+    }
+}
+
+#[test]
+fn kinsoku_no_line_ends_with_opening_bracket() {
+    for (text, width) in [
+        ("ああ「かぎ」", 6),
+        ("あい（かっこ）", 6),
+        ("ああ『本』です", 6),
+    ] {
+        let lines = plain(text, width);
+        for line in &lines[..lines.len() - 1] {
+            let last = line.chars().last().unwrap();
+            assert!(
+                !is_line_end_forbidden(last),
+                "{text:?} at {width}: {lines:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn technical_tokens_stay_whole() {
+    for token in [
+        "my-service.my-namespace.svc.cluster.local",
+        "api-server-v1",
+        "10.0.1.5",
+        "80/TCP",
+        "HTTP/HTTPS/TCP/UDP/gRPC",
+    ] {
+        let text = format!("名前は {token} です");
+        let lines = plain(&text, display_width(token) + 2);
+        assert!(
+            lines.iter().any(|line| line.contains(token)),
+            "{token}: {lines:?}"
+        );
+    }
+}
+
+#[test]
+fn latin_words_are_not_split() {
+    let lines = plain("Service acts as a load balancer", 12);
+    assert_eq!(lines, ["Service acts", "as a load", "balancer"]);
+}
+
+#[test]
+fn mixed_japanese_and_english() {
+    let lines = plain("Service がロードバランサーとして機能する。", 16);
+    assert_fits(&lines, 16);
+    assert_eq!(lines[0], "Service がロード");
+    assert_eq!(
+        lines.concat().replace(' ', ""),
+        "Serviceがロードバランサーとして機能する。"
+    );
+}
+
+#[test]
+fn words_longer_than_the_line_are_cut() {
+    let lines = plain("a my-service.my-namespace.svc b", 10);
+    assert_fits(&lines, 10);
+    assert_eq!(lines, ["a", "my-service", ".my-namesp", "ace.svc b"]);
+}
+
+#[test]
+fn width_one_puts_one_character_on_each_line() {
+    let lines = plain("日本ab", 1);
+    assert_eq!(lines, ["日", "本", "a", "b"]);
+}
+
+#[test]
+fn emoji_count_two_columns_and_stay_whole() {
+    let lines = plain("👍👍👍 ok", 4);
+    assert_eq!(lines, ["👍👍", "👍", "ok"]);
+    let family = "👨‍👩‍👧";
+    let lines = plain(&format!("{family}{family}"), 2);
+    assert!(lines.iter().all(|line| line == family), "{lines:?}");
+}
+
+#[test]
+fn full_width_punctuation_stays_with_its_word() {
+    let lines = plain("Ｐｏｄ：１０個。", 4);
+    assert_fits(&lines, 4);
+    for line in &lines[1..] {
+        assert!(
+            !is_line_start_forbidden(line.chars().next().unwrap()),
+            "{lines:?}"
+        );
+    }
+}
+
+#[test]
+fn inline_code_is_unbreakable_unless_too_long() {
+    let runs = [
+        Run::new("run ", Style::default()),
+        Run {
+            text: "kubectl get svc".into(),
+            style: Style::default(),
+            unbreakable: true,
+        },
+    ];
+    let lines: Vec<String> = wrap(&runs, 16)
+        .iter()
+        .map(|line| {
+            line.spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect()
+        })
+        .collect();
+    assert_eq!(lines, ["run", "kubectl get svc"]);
+}
+
+#[test]
+fn styles_follow_their_text_across_lines() {
+    let bold = Style::default().bold();
+    let runs = [
+        Run::new("abc ", Style::default()),
+        Run::new("def ghi", bold),
+    ];
+    let lines = wrap(&runs, 7);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].spans[1], Span::styled("def", bold));
+    assert_eq!(lines[1].spans[0], Span::styled("ghi", bold));
+}
+
+#[test]
+fn min_content_width_is_the_widest_unbreakable_piece() {
+    let runs = [Run::new("Pod 間通信 api-server-v1", Style::default())];
+    assert_eq!(min_content_width(&runs), display_width("api-server-v1"));
+}
+
+#[test]
+fn empty_text_is_one_empty_line() {
+    assert_eq!(plain("", 10), [""]);
+}
