@@ -192,7 +192,7 @@ impl Layout<'_> {
         let bare_bar = Span::styled(glyphs.vertical.to_string(), theme.border);
         for spans in highlight::highlight(&code.lines, &code.language, theme.kind) {
             // An empty code line gets no trailing space after the bar.
-            let mut line = vec![if spans.is_empty() {
+            let mut line = vec![if spans.iter().all(|span| span.content.is_empty()) {
                 bare_bar.clone()
             } else {
                 bar.clone()

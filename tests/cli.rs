@@ -1,0 +1,275 @@
+//! The real binary against fixture courses: exit codes, messages with `file:line`, and
+//! output that can never drive the terminal.
+
+// Tests may unwrap: a failure is the report.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/courses")
+        .join(name)
+}
+
+fn manabi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_manabi"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn check_passes_the_embedded_course() {
+    let output = manabi(&["check"]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn check_reports_each_broken_course_at_its_file_and_line() {
+    let cases = [
+        (
+            "bad-front-matter",
+            "intro/lesson.md:4:1: unknown key `minuts`: did you mean `minutes`?",
+        ),
+        (
+            "bad-yaml-block",
+            "intro/lesson.md:15:9: YAML block does not parse: did not find expected",
+        ),
+        (
+            "bad-id",
+            "intro/lesson.md:2:1: `id: other` differs from the lesson folder name `intro`",
+        ),
+        ("missing-lesson", "ghost/lesson.md: file is missing"),
+        (
+            "escape",
+            "course.yaml:3:1: lesson `../outside` must not start with `.`",
+        ),
+        (
+            "bad-course-key",
+            "course.yaml:2:1: unknown key `lesson`: did you mean `lessons`?",
+        ),
+    ];
+    for (course, expected) in cases {
+        let dir = fixture(course);
+        let output = manabi(&["check", dir.to_str().unwrap()]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{course}: {}",
+            stderr(&output)
+        );
+        let printed = stdout(&output);
+        let line = printed.lines().next().unwrap_or_default();
+        assert!(
+            line.starts_with(dir.to_str().unwrap()),
+            "{course}: {printed}"
+        );
+        assert!(
+            line.contains(expected),
+            "{course}: expected {expected:?} in {printed:?}"
+        );
+        assert!(!stderr(&output).contains("panicked"), "{course}");
+    }
+}
+
+#[test]
+fn check_lists_every_problem_not_just_the_first() {
+    let output = manabi(&["check", fixture("missing-lesson").to_str().unwrap()]);
+    assert_eq!(stdout(&output).lines().count(), 1);
+    assert!(stderr(&output).contains("1 problem"));
+}
+
+#[test]
+fn render_refuses_a_broken_course_with_exit_2_and_the_location() {
+    for course in [
+        "bad-front-matter",
+        "bad-yaml-block",
+        "missing-lesson",
+        "escape",
+    ] {
+        let dir = fixture(course);
+        let output = manabi(&["render", "--course", dir.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{course}");
+        let message = stderr(&output);
+        assert!(
+            message.starts_with("manabi: cannot load the course: "),
+            "{course}: {message}"
+        );
+        assert!(
+            message.contains(dir.to_str().unwrap()),
+            "{course}: {message}"
+        );
+        assert_eq!(message.lines().count(), 1, "{course}: {message}");
+        assert_eq!(stdout(&output), "");
+    }
+}
+
+#[test]
+fn render_picks_a_lesson_by_id_and_names_the_known_ones() {
+    let dir = fixture("good");
+    let output = manabi(&[
+        "render",
+        "second",
+        "--course",
+        dir.to_str().unwrap(),
+        "--color",
+        "never",
+    ]);
+    assert!(output.status.success());
+    assert!(
+        stdout(&output).starts_with("二つ目\n══════\n"),
+        "{}",
+        stdout(&output)
+    );
+
+    let output = manabi(&["--course", dir.to_str().unwrap(), "render", "third"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .contains("no lesson `third` in this course; its lessons are: intro, second")
+    );
+}
+
+#[test]
+fn global_options_work_before_and_after_the_subcommand() {
+    let dir = fixture("good");
+    let before = manabi(&[
+        "--course",
+        dir.to_str().unwrap(),
+        "--ascii",
+        "--color",
+        "never",
+        "render",
+        "--width",
+        "40",
+    ]);
+    let after = manabi(&[
+        "render",
+        "--width",
+        "40",
+        "--course",
+        dir.to_str().unwrap(),
+        "--ascii",
+        "--color",
+        "never",
+    ]);
+    assert!(before.status.success() && after.status.success());
+    assert_eq!(stdout(&before), stdout(&after));
+    assert!(stdout(&before).is_ascii() || stdout(&before).contains("+- yaml"));
+}
+
+#[test]
+fn escape_sequences_in_a_lesson_never_reach_the_terminal() {
+    let dir = fixture("good");
+    for color in ["never", "always"] {
+        let output = manabi(&[
+            "render",
+            "--course",
+            dir.to_str().unwrap(),
+            "--color",
+            color,
+        ]);
+        let text = stdout(&output);
+        assert!(
+            text.contains("危険な文字␛[2J␛]52;c;aGk=␇を含む段落。"),
+            "{text}"
+        );
+        // The only ESC bytes allowed are our own SGR codes.
+        for (index, _) in text.match_indices('\u{1b}') {
+            let rest = &text[index + 1..];
+            let sgr = rest
+                .strip_prefix('[')
+                .and_then(|after| after.split_once('m'));
+            let is_sgr =
+                sgr.is_some_and(|(codes, _)| codes.chars().all(|c| c.is_ascii_digit() || c == ';'));
+            assert!(
+                is_sgr,
+                "non-SGR escape at {index}: {:?}",
+                &rest[..rest.len().min(12)]
+            );
+        }
+        assert!(!text.contains('\u{7}'));
+    }
+}
+
+#[test]
+fn color_never_and_no_color_print_plain_text() {
+    let plain = manabi(&["render", "--color", "never", "--width", "80"]);
+    assert!(!stdout(&plain).contains('\u{1b}'));
+    let no_color = Command::new(env!("CARGO_BIN_EXE_manabi"))
+        .args(["render", "--width", "80"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&no_color), stdout(&plain));
+    let colored = manabi(&["render", "--color", "always", "--width", "80"]);
+    assert!(stdout(&colored).contains("\u{1b}["));
+}
+
+#[test]
+fn long_code_lines_are_cut_and_marked_in_render() {
+    let output = manabi(&["render", "--color", "never", "--width", "60"]);
+    let text = stdout(&output);
+    let marked = text
+        .lines()
+        .find(|line| line.contains("service.beta.kubernetes.io/aws-load-balancer-c"))
+        .unwrap();
+    assert!(marked.ends_with('→'), "{marked}");
+    assert!(
+        text.lines()
+            .all(|line| unicode_width::UnicodeWidthStr::width(line) <= 60)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_without_a_backtrace() {
+    let output = manabi(&["render", "--width", "0"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr(&output).contains("panicked"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_cannot_lead_a_lesson_outside_the_course() {
+    let root = std::env::temp_dir().join(format!("manabi-symlink-{}", std::process::id()));
+    let course = root.join("course");
+    std::fs::create_dir_all(course.join("intro")).unwrap();
+    std::fs::create_dir_all(root.join("secret")).unwrap();
+    std::fs::write(
+        root.join("secret/lesson.md"),
+        "---\nid: intro\ntitle: T\nminutes: 1\n---\nsecret\n",
+    )
+    .unwrap();
+    std::fs::write(
+        course.join("course.yaml"),
+        "title: T\nlessons:\n  - intro\n",
+    )
+    .unwrap();
+    std::fs::remove_dir(course.join("intro")).unwrap();
+    std::os::unix::fs::symlink(root.join("secret"), course.join("intro")).unwrap();
+    let output = manabi(&["render", "--course", course.to_str().unwrap()]);
+    std::fs::remove_dir_all(&root).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("leads outside the course folder"),
+        "{}",
+        stderr(&output)
+    );
+}
