@@ -28,6 +28,23 @@ impl Course {
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|lesson| lesson.meta.id == id)
     }
+
+    /// The lesson with this id, or the first lesson when no id is given.
+    pub fn lesson_or_first(&self, id: Option<&str>) -> Result<&Lesson, CourseError> {
+        let found = match id {
+            Some(id) => self.lesson(id),
+            None => self.lessons.first(),
+        };
+        found.ok_or_else(|| CourseError::UnknownLesson {
+            id: id.unwrap_or_default().to_owned(),
+            known: self
+                .lessons
+                .iter()
+                .map(|lesson| lesson.meta.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+    }
 }
 
 /// One lesson: front matter, the block tree, and what is derived from it.

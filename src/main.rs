@@ -11,7 +11,7 @@ use clap::Parser;
 
 use cli::{Cli, ColorChoice, Command, ThemeChoice};
 use manabi::ansi::write_lines;
-use manabi::course::{Course, CourseError, CourseSource, check_course, load_course};
+use manabi::course::{CourseSource, check_course, load_course};
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
@@ -75,7 +75,7 @@ fn check(source: &CourseSource) -> anyhow::Result<ExitCode> {
 
 fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Result<ExitCode> {
     let course = load_course(&source(cli)).context("cannot load the course")?;
-    let lesson = pick_lesson(&course, lesson_id)?;
+    let lesson = course.lesson_or_first(lesson_id)?;
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
     let width = width
@@ -107,30 +107,6 @@ fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Res
     )?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn pick_lesson<'c>(
-    course: &'c Course,
-    id: Option<&str>,
-) -> Result<&'c manabi::course::Lesson, CourseError> {
-    match id {
-        None => course
-            .lessons
-            .first()
-            .ok_or_else(|| CourseError::UnknownLesson {
-                id: String::new(),
-                known: String::new(),
-            }),
-        Some(id) => course.lesson(id).ok_or_else(|| CourseError::UnknownLesson {
-            id: id.to_owned(),
-            known: course
-                .lessons
-                .iter()
-                .map(|lesson| lesson.meta.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        }),
-    }
 }
 
 /// The colours to write: `--color` first, then `NO_COLOR`, then what the terminal says.

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::inert::make_inert;
+
 /// One problem in a course file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -15,13 +17,14 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem at a line and column of a file.
+    /// A problem at a line and column of a file. The message may quote the author's
+    /// text (an unknown key, say), so it is made inert before it can be printed.
     pub fn at(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
         Self {
             file: file.to_owned(),
             line,
             column,
-            message: message.into(),
+            message: make_inert(&message.into()).into_owned(),
         }
     }
 }
@@ -65,5 +68,11 @@ mod tests {
         );
         assert_eq!(Problem::at("a.md", 3, 0, "bad").to_string(), "a.md:3: bad");
         assert_eq!(Problem::at("a.md", 0, 0, "bad").to_string(), "a.md: bad");
+    }
+
+    #[test]
+    fn quoted_author_text_is_inert() {
+        let problem = Problem::at("c.yaml", 2, 1, "unknown key `\u{1b}[31mx`");
+        assert_eq!(problem.message, "unknown key `\u{241b}[31mx`");
     }
 }

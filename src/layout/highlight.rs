@@ -61,17 +61,28 @@ pub fn highlight(lines: &[String], language: &str, kind: ThemeKind) -> Vec<Vec<S
             with_newline.push_str(line);
             with_newline.push('\n');
             match highlighter.highlight_line(&with_newline, syntaxes) {
-                Ok(tokens) => tokens
-                    .into_iter()
-                    .map(|(style, text)| {
-                        Span::styled(text.trim_end_matches('\n').to_owned(), convert(style))
-                    })
-                    .filter(|span| !span.content.is_empty())
-                    .collect(),
+                Ok(tokens) => merge_tokens(tokens),
                 Err(_) => vec![Span::styled(line.clone(), foreground)],
             }
         })
         .collect()
+}
+
+/// Tokens as spans, neighbours of one style merged: fewer spans, fewer escape codes.
+fn merge_tokens(tokens: Vec<(syntect::highlighting::Style, &str)>) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::with_capacity(tokens.len());
+    for (style, text) in tokens {
+        let text = text.trim_end_matches('\n');
+        if text.is_empty() {
+            continue;
+        }
+        let style = convert(style);
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(text),
+            _ => spans.push(Span::styled(text.to_owned(), style)),
+        }
+    }
+    spans
 }
 
 fn convert(style: syntect::highlighting::Style) -> Style {
