@@ -79,6 +79,7 @@ impl Layout<'_> {
         match block {
             Block::Heading { level, content, .. } => self.heading(*level, content, width),
             Block::Paragraph(content) => paragraph(content, Style::default(), theme, width),
+            Block::Code(code) if code.language.is_empty() => self.code(code, "code", width),
             Block::Code(code) => self.code(code, &code.language, width),
             Block::Diagram(diagram) => self.code(diagram, "mermaid diagram (source)", width),
             Block::Table(table) => {
@@ -172,7 +173,7 @@ impl Layout<'_> {
             .map(|line| display_width(line))
             .max()
             .unwrap_or(0);
-        let rule_width = (longest + 2).max(display_width(label) + 4).min(width);
+        let rule_width = (longest + 2).max(display_width(label) + 5).min(width);
         let mut top = format!("{}{} ", glyphs.top[0], glyphs.horizontal);
         let label_start = top.len();
         top.push_str(label);

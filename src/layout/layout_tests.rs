@@ -115,3 +115,25 @@ fn ascii_glyphs_replace_box_drawing() {
         assert!(line.to_string().is_ascii(), "{line}");
     }
 }
+
+#[test]
+fn odd_documents_lay_out_at_any_width_without_panicking() {
+    let bodies = [
+        "",
+        "#\n",
+        "```\nunclosed\n",
+        "| a |\n|---|\n",
+        "- [ ]\n- > > > deep\n  1. x\n     - [x] y\n",
+        "<div>html</div>\n\n***\n",
+        "- \n-\n\n1.\n",
+        "> ```yaml\n> a: 1\n> ```\n",
+        "![画像](x.png)\n\n[](empty)\n",
+        "a  \nb\\\nc\n",
+    ];
+    for body in bodies {
+        for width in [0, 1, 2, 3, 7, 40, 500] {
+            let (lines, _) = render(body, width);
+            assert!(lines.len() < 100, "{body:?} at {width}");
+        }
+    }
+}
