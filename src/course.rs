@@ -2,6 +2,7 @@
 //! layout or terminals; `load` builds it from files and `check` lints it for authors.
 
 mod check;
+mod front_matter;
 mod inert;
 mod load;
 mod parse;
@@ -111,10 +112,12 @@ pub enum Block {
 pub struct CodeBlock {
     /// The fence's language, lower-cased; empty when none was given.
     pub language: String,
-    /// The lines, without their newlines, tabs expanded.
+    /// The lines, without their newlines; tabs are kept (layout expands them).
     pub lines: Vec<String>,
     /// 1-based line in the lesson file of the first code line.
     pub source_line: usize,
+    /// 1-based column where the block starts (after any list or quote indentation).
+    pub source_column: usize,
 }
 
 /// A GFM table.

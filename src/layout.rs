@@ -167,10 +167,14 @@ impl Layout<'_> {
     fn code(&self, code: &CodeBlock, label: &str, width: usize) -> Vec<Line<'static>> {
         let theme = self.options.theme;
         let glyphs = self.options.glyphs;
-        let longest = code
-            .lines
+        let highlighted: Vec<Vec<Span<'static>>> =
+            highlight::highlight(&code.lines, &code.language, theme.kind)
+                .into_iter()
+                .map(expand_tabs)
+                .collect();
+        let longest = highlighted
             .iter()
-            .map(|line| display_width(line))
+            .map(|spans| spans.iter().map(Span::width).sum::<usize>())
             .max()
             .unwrap_or(0);
         let rule_width = (longest + 2).max(display_width(label) + 5).min(width);
@@ -191,8 +195,8 @@ impl Layout<'_> {
         ])];
         let bar = Span::styled(format!("{} ", glyphs.vertical), theme.border);
         let bare_bar = Span::styled(glyphs.vertical.to_string(), theme.border);
-        for spans in highlight::highlight(&code.lines, &code.language, theme.kind) {
-            // An empty code line gets no trailing space after the bar.
+        for spans in highlighted {
+            // No trailing space after the bar: golden files and copied text stay clean.
             let mut line = vec![if spans.iter().all(|span| span.content.is_empty()) {
                 bare_bar.clone()
             } else {
@@ -264,6 +268,35 @@ fn paragraph(
     content
         .split(|inline| matches!(inline, crate::course::Inline::HardBreak))
         .flat_map(|part| wrap(&inline_runs(part, base, theme), width))
+        .collect()
+}
+
+/// Columns between tab stops in code.
+const TAB_STOP: usize = 4;
+
+/// Tabs in a code line become spaces up to the next tab stop, so the terminal never
+/// sees a tab and indentation keeps its shape.
+fn expand_tabs(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
+    if !spans.iter().any(|span| span.content.contains('\t')) {
+        return spans;
+    }
+    let mut column = 0;
+    spans
+        .into_iter()
+        .map(|span| {
+            let mut text = String::with_capacity(span.content.len());
+            for character in span.content.chars() {
+                if character == '\t' {
+                    let spaces = TAB_STOP - column % TAB_STOP;
+                    text.extend(std::iter::repeat_n(' ', spaces));
+                    column += spaces;
+                } else {
+                    text.push(character);
+                    column += display_width(character.encode_utf8(&mut [0; 4]));
+                }
+            }
+            Span::styled(text, span.style)
+        })
         .collect()
 }
 

@@ -109,19 +109,19 @@ fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Res
     Ok(ExitCode::SUCCESS)
 }
 
-/// The colours to write: `--color` first, then `NO_COLOR`, then what the terminal says.
+/// The colours to write, from `--color`, `NO_COLOR`, `TERM` and `COLORTERM`.
 fn color_depth(choice: ColorChoice, is_terminal: bool) -> ColorDepth {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-    let detected = || {
-        ColorDepth::from_terminal(
-            std::env::var("TERM").ok().as_deref(),
-            std::env::var("COLORTERM").ok().as_deref(),
-        )
+    let forced = match choice {
+        ColorChoice::Auto => None,
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
     };
-    match choice {
-        ColorChoice::Never => ColorDepth::None,
-        ColorChoice::Always => detected().max(ColorDepth::Ansi16),
-        ColorChoice::Auto if no_color || !is_terminal => ColorDepth::None,
-        ColorChoice::Auto => detected(),
-    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    ColorDepth::for_output(
+        forced,
+        is_terminal,
+        no_color,
+        std::env::var("TERM").ok().as_deref(),
+        std::env::var("COLORTERM").ok().as_deref(),
+    )
 }

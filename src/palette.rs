@@ -28,6 +28,24 @@ impl ColorDepth {
         }
     }
 
+    /// The depth to write at: `--color always|never` (`forced`) first, then `NO_COLOR`
+    /// and whether the output is a terminal, then what the terminal supports.
+    #[must_use]
+    pub fn for_output(
+        forced: Option<bool>,
+        is_terminal: bool,
+        no_color: bool,
+        term: Option<&str>,
+        colorterm: Option<&str>,
+    ) -> Self {
+        match forced {
+            Some(false) => Self::None,
+            Some(true) => Self::from_terminal(term, colorterm).max(Self::Ansi16),
+            None if no_color || !is_terminal => Self::None,
+            None => Self::from_terminal(term, colorterm),
+        }
+    }
+
     /// The colour to use at this depth; `None` means leave the default colour.
     #[must_use]
     pub fn convert(self, color: Color) -> Option<Color> {
@@ -114,6 +132,35 @@ mod tests {
             ColorDepth::None
         );
         assert_eq!(ColorDepth::from_terminal(None, None), ColorDepth::Ansi16);
+    }
+
+    #[test]
+    fn output_depth_follows_flag_then_no_color_then_terminal() {
+        let term = Some("xterm-256color");
+        assert_eq!(
+            ColorDepth::for_output(None, true, false, term, None),
+            ColorDepth::Ansi256
+        );
+        assert_eq!(
+            ColorDepth::for_output(None, true, true, term, None),
+            ColorDepth::None
+        );
+        assert_eq!(
+            ColorDepth::for_output(None, false, false, term, None),
+            ColorDepth::None
+        );
+        assert_eq!(
+            ColorDepth::for_output(Some(false), true, false, term, None),
+            ColorDepth::None
+        );
+        assert_eq!(
+            ColorDepth::for_output(Some(true), false, true, term, None),
+            ColorDepth::Ansi256
+        );
+        assert_eq!(
+            ColorDepth::for_output(Some(true), false, false, Some("dumb"), None),
+            ColorDepth::Ansi16
+        );
     }
 
     #[test]

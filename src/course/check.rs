@@ -2,41 +2,53 @@
 
 use serde::Deserialize;
 
-use super::load::{lesson_path, load_lesson, read_index};
-use super::{Block, CodeBlock, CourseSource, Lesson, Problem};
+use super::front_matter::{parse_front_matter, split_front_matter};
+use super::load::{LessonEntry, id_mismatch, lesson_path, missing_lesson, read_index};
+use super::parse::parse_body;
+use super::{Block, CodeBlock, CourseSource, Problem};
 
 /// Lints the whole course; an empty list means it is fine.
 #[must_use]
 pub fn check_course(source: &CourseSource) -> Vec<Problem> {
-    let index = match read_index(source) {
-        Ok(index) => index,
+    match read_index(source) {
+        Ok(index) => index
+            .lessons
+            .iter()
+            .flat_map(|entry| lesson_problems(source, entry))
+            .collect(),
+        Err(problems) => problems,
+    }
+}
+
+/// A lesson's problems: front matter and body are checked even when the other is broken.
+fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
+    if let Some(problem) = missing_lesson(source, entry) {
+        return vec![problem];
+    }
+    let path = lesson_path(&entry.id);
+    let file = source.display_path(&path);
+    let text = match source.read(&path) {
+        Ok(text) => text,
+        Err(problem) => return vec![problem],
+    };
+    let lesson = match split_front_matter(&text, &file) {
+        Ok(lesson) => lesson,
         Err(problem) => return vec![problem],
     };
     let mut problems = Vec::new();
-    for id in &index.lesson_ids {
-        let path = lesson_path(id);
-        let file = source.display_path(&path);
-        if !source.has_file(&path) {
-            problems.push(Problem::at(
-                &file,
-                0,
-                0,
-                format!("file is missing: course.yaml lists lesson `{id}`, so its folder needs a lesson.md"),
-            ));
-            continue;
-        }
-        match load_lesson(source, id) {
-            Ok(lesson) => problems.extend(code_block_problems(&lesson, &file)),
-            Err(problem) => problems.push(problem),
-        }
+    match parse_front_matter(lesson.front_matter, &file) {
+        Ok(meta) => problems.extend(id_mismatch(&meta.id, &entry.id, &text, &file)),
+        Err(problem) => problems.push(problem),
     }
+    let body = parse_body(lesson.body, lesson.body_line);
+    problems.extend(code_block_problems(&body.blocks, &file));
     problems
 }
 
-/// Every YAML code block of the lesson must parse, each document of a `---` stream.
-pub fn code_block_problems(lesson: &Lesson, file: &str) -> Vec<Problem> {
+/// Every YAML code block must parse, each document of a `---` stream.
+pub fn code_block_problems(blocks: &[Block], file: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
-    visit_code_blocks(&lesson.blocks, &mut |code| {
+    visit_code_blocks(blocks, &mut |code| {
         if matches!(code.language.as_str(), "yaml" | "yml") {
             problems.extend(yaml_problem(code, file));
         }
@@ -64,7 +76,10 @@ fn yaml_problem(code: &CodeBlock, file: &str) -> Option<Problem> {
     for document in serde_yaml::Deserializer::from_str(&text) {
         if let Err(error) = serde_yaml::Value::deserialize(document) {
             let (line, column) = error.location().map_or((code.source_line, 0), |at| {
-                (code.source_line + at.line() - 1, at.column())
+                (
+                    code.source_line + at.line() - 1,
+                    code.source_column + at.column() - 1,
+                )
             });
             let message = error.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message);
@@ -84,25 +99,37 @@ mod tests {
     use super::*;
     use crate::course::parse_lesson;
 
+    fn problems(body: &str) -> Vec<String> {
+        let text = format!("---\nid: t\ntitle: T\nminutes: 1\n---\n{body}");
+        let lesson = parse_lesson(&text, "t.md").unwrap();
+        code_block_problems(&lesson.blocks, "t.md")
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
     #[test]
     fn broken_yaml_block_points_at_its_line() {
-        let text =
-            "---\nid: t\ntitle: T\nminutes: 1\n---\n\n```yaml\na: 1\n---\nb: [1\nc: 2\n```\n";
-        let lesson = parse_lesson(text, "t.md").unwrap();
-        let problems = code_block_problems(&lesson, "t.md");
-        assert_eq!(problems.len(), 1);
-        assert!(
-            problems[0].to_string().starts_with("t.md:11:"),
-            "{}",
-            problems[0]
-        );
+        let found = problems("\n```yaml\na: 1\n---\nb: [1\nc: 2\n```\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("t.md:11:"), "{found:?}");
+    }
+
+    #[test]
+    fn yaml_inside_a_list_item_gets_its_column_right() {
+        let found = problems("- item\n\n  ```yaml\n  a: 1\n   b: 2\n  ```\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("t.md:10:5:"), "{found:?}");
+    }
+
+    #[test]
+    fn tab_indented_yaml_is_refused() {
+        assert_eq!(problems("```yaml\na:\n\tb: 1\n```\n").len(), 1);
     }
 
     #[test]
     fn multi_document_yaml_is_fine() {
-        let text = "---\nid: t\ntitle: T\nminutes: 1\n---\n\n```yaml\na: 1\n---\nb: 2\n```\n";
-        let lesson = parse_lesson(text, "t.md").unwrap();
-        assert!(code_block_problems(&lesson, "t.md").is_empty());
+        assert!(problems("```yaml\na: 1\n---\nb: 2\n```\n").is_empty());
     }
 
     #[test]

@@ -4,45 +4,30 @@
 
 use std::borrow::Cow;
 
-/// Columns between tab stops in code blocks.
-const TAB_STOP: usize = 4;
-
 /// Replaces C0 controls with their Control Pictures (ESC → ␛), DEL with ␡ and C1
-/// controls with U+FFFD. Tabs become a space; line breaks are the caller's business.
+/// controls with U+FFFD. Tabs and line breaks become spaces: text that keeps its lines
+/// is split into lines first.
 #[must_use]
 pub fn make_inert(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_control) {
+    if !text.chars().any(char::is_control) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(inert_char).collect())
 }
 
-/// Like [`make_inert`] for one line of code: tabs expand to the next tab stop so
-/// indentation keeps its shape.
+/// Like [`make_inert`] for one line of code, but tabs are kept: layout expands them to
+/// tab stops, and a YAML check must still see them.
 #[must_use]
 pub fn make_code_line_inert(line: &str) -> String {
-    let mut result = String::with_capacity(line.len());
-    let mut column = 0;
-    for character in line.chars() {
-        if character == '\t' {
-            let spaces = TAB_STOP - column % TAB_STOP;
-            result.extend(std::iter::repeat_n(' ', spaces));
-            column += spaces;
-        } else {
-            result.push(inert_char(character));
-            column += 1;
-        }
-    }
-    result
-}
-
-fn is_control(character: char) -> bool {
-    character.is_control()
+    line.split('\t')
+        .map(make_inert)
+        .collect::<Vec<_>>()
+        .join("\t")
 }
 
 fn inert_char(character: char) -> char {
     match character {
-        '\t' => ' ',
+        '\t' | '\n' | '\r' => ' ',
         // U+2400..U+241F are the Control Pictures for U+0000..U+001F.
         '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(character)).unwrap_or('\u{fffd}'),
         '\u{7f}' => '\u{2421}',
@@ -69,9 +54,13 @@ mod tests {
     }
 
     #[test]
-    fn code_tabs_expand_to_tab_stops() {
-        assert_eq!(make_code_line_inert("\tx"), "    x");
-        assert_eq!(make_code_line_inert("ab\tx"), "ab  x");
-        assert_eq!(make_code_line_inert("\u{1b}]52;c;"), "\u{241b}]52;c;");
+    fn line_breaks_and_tabs_become_spaces() {
+        assert_eq!(make_inert("a\nb\r\tc"), "a b  c");
+    }
+
+    #[test]
+    fn code_lines_keep_tabs() {
+        assert_eq!(make_code_line_inert("\tx"), "\tx");
+        assert_eq!(make_code_line_inert("\u{1b}]52;c;\tx"), "\u{241b}]52;c;\tx");
     }
 }

@@ -1,7 +1,9 @@
 //! Loads a course: `course.yaml`, then each lesson folder it lists, in order.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
+use super::check::code_block_problems;
+use super::inert::make_inert;
 use super::schema::{COURSE_KEYS, CourseFile, parse_strict};
 use super::{Course, CourseError, CourseSource, Lesson, Problem, parse_lesson};
 
@@ -10,14 +12,14 @@ pub const COURSE_FILE: &str = "course.yaml";
 
 /// Loads and validates the whole course; the first problem found is the error.
 pub fn load_course(source: &CourseSource) -> Result<Course, CourseError> {
-    let index = read_index(source)?;
-    let mut lessons = Vec::with_capacity(index.lesson_ids.len());
-    for id in &index.lesson_ids {
-        let lesson = load_lesson(source, id)?;
-        if let Some(problem) =
-            super::check::code_block_problems(&lesson, &lesson_display(source, id))
-                .into_iter()
-                .next()
+    let index = read_index(source).map_err(first_problem)?;
+    let mut lessons = Vec::with_capacity(index.lessons.len());
+    for entry in &index.lessons {
+        let lesson = load_lesson(source, entry)?;
+        let file = source.display_path(&lesson_path(&entry.id));
+        if let Some(problem) = code_block_problems(&lesson.blocks, &file)
+            .into_iter()
+            .next()
         {
             return Err(problem.into());
         }
@@ -29,77 +31,128 @@ pub fn load_course(source: &CourseSource) -> Result<Course, CourseError> {
     })
 }
 
+fn first_problem(problems: Vec<Problem>) -> CourseError {
+    problems.into_iter().next().map_or_else(
+        || CourseError::UnknownLesson {
+            id: String::new(),
+            known: String::new(),
+        },
+        CourseError::Invalid,
+    )
+}
+
 /// `course.yaml`, validated.
 pub struct CourseIndex {
     pub title: String,
-    pub lesson_ids: Vec<String>,
+    pub lessons: Vec<LessonEntry>,
+}
+
+/// A lesson listed in `course.yaml`.
+pub struct LessonEntry {
+    pub id: String,
+    /// Where `course.yaml` lists it, for messages about the lesson as a whole.
+    pub line: usize,
 }
 
 /// Reads and validates `course.yaml`: lesson ids are plain folder names, listed once.
-pub fn read_index(source: &CourseSource) -> Result<CourseIndex, Problem> {
+/// Every problem found is returned.
+pub fn read_index(source: &CourseSource) -> Result<CourseIndex, Vec<Problem>> {
     let file = source.display_path(COURSE_FILE);
-    let text = source.read(COURSE_FILE)?;
-    let index: CourseFile = parse_strict(&text, &file, 1, COURSE_KEYS)?;
+    let text = source.read(COURSE_FILE).map_err(|problem| vec![problem])?;
+    let index: CourseFile =
+        parse_strict(&text, &file, 1, COURSE_KEYS).map_err(|problem| vec![problem])?;
     if index.lessons.is_empty() {
-        return Err(Problem::at(
+        let line = line_of_key(&text, "lessons");
+        return Err(vec![Problem::at(
             &file,
-            line_of_key(&text, "lessons"),
+            line,
             1,
             "`lessons` lists no lesson",
-        ));
+        )]);
     }
-    let mut seen = HashSet::new();
+    let mut problems = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut lessons = Vec::with_capacity(index.lessons.len());
     for id in &index.lessons {
-        let line = line_of_list_entry(&text, id);
+        let occurrence = seen.entry(id.as_str()).or_insert(0);
+        let line = line_of_list_entry(&text, id, *occurrence);
+        *occurrence += 1;
         if let Some(reason) = invalid_lesson_id(id) {
-            return Err(Problem::at(
+            problems.push(Problem::at(
                 &file,
                 line,
                 1,
                 format!("lesson `{id}` {reason}"),
             ));
-        }
-        if !seen.insert(id.as_str()) {
-            return Err(Problem::at(
+        } else if *occurrence > 1 {
+            problems.push(Problem::at(
                 &file,
                 line,
                 1,
                 format!("lesson `{id}` is listed twice"),
             ));
         }
+        lessons.push(LessonEntry {
+            id: id.clone(),
+            line,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Ok(CourseIndex {
-        title: super::inert::make_inert(&index.title).into_owned(),
-        lesson_ids: index.lessons,
+        title: make_inert(&index.title).into_owned(),
+        lessons,
     })
 }
 
 /// Reads and parses one lesson folder's `lesson.md`; its `id` must be the folder name.
-pub fn load_lesson(source: &CourseSource, id: &str) -> Result<Lesson, Problem> {
-    let file = lesson_display(source, id);
-    let text = source.read(&lesson_path(id))?;
+pub fn load_lesson(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson, Problem> {
+    if let Some(problem) = missing_lesson(source, entry) {
+        return Err(problem);
+    }
+    let path = lesson_path(&entry.id);
+    let file = source.display_path(&path);
+    let text = source.read(&path)?;
     let lesson = parse_lesson(&text, &file)?;
-    if lesson.meta.id != id {
-        return Err(Problem::at(
-            &file,
-            line_of_key(&text, "id"),
+    match id_mismatch(&lesson.meta.id, &entry.id, &text, &file) {
+        Some(problem) => Err(problem),
+        None => Ok(lesson),
+    }
+}
+
+/// A lesson folder without `lesson.md`, reported where `course.yaml` lists it.
+pub fn missing_lesson(source: &CourseSource, entry: &LessonEntry) -> Option<Problem> {
+    let path = lesson_path(&entry.id);
+    (!source.has_file(&path)).then(|| {
+        Problem::at(
+            &source.display_path(COURSE_FILE),
+            entry.line,
             1,
             format!(
-                "`id: {}` differs from the lesson folder name `{id}`",
-                lesson.meta.id
+                "lesson `{}` has no lesson file: {} is missing",
+                entry.id,
+                source.display_path(&path)
             ),
-        ));
-    }
-    Ok(lesson)
+        )
+    })
+}
+
+/// The front matter's `id` must name the lesson's folder.
+pub fn id_mismatch(id: &str, folder: &str, text: &str, file: &str) -> Option<Problem> {
+    (id != folder).then(|| {
+        Problem::at(
+            file,
+            line_of_key(text, "id"),
+            1,
+            format!("`id: {id}` differs from the lesson folder name `{folder}`"),
+        )
+    })
 }
 
 /// The lesson file's path inside the course.
 pub fn lesson_path(id: &str) -> String {
     format!("{id}/lesson.md")
-}
-
-fn lesson_display(source: &CourseSource, id: &str) -> String {
-    source.display_path(&lesson_path(id))
 }
 
 /// Why a lesson id cannot name a folder inside the course, if it cannot.
@@ -124,14 +177,17 @@ fn line_of_key(text: &str, key: &str) -> usize {
         .map_or(1, |index| index + 1)
 }
 
-fn line_of_list_entry(text: &str, entry: &str) -> usize {
+/// The line of the `occurrence`-th (0-based) `- entry` item; 1 when not found (a flow list).
+fn line_of_list_entry(text: &str, entry: &str, occurrence: usize) -> usize {
     text.lines()
-        .position(|line| {
+        .enumerate()
+        .filter(|(_, line)| {
             line.trim_start()
                 .strip_prefix('-')
                 .is_some_and(|value| value.trim().trim_matches(['"', '\'']) == entry)
         })
-        .map_or(1, |index| index + 1)
+        .nth(occurrence)
+        .map_or(1, |(index, _)| index + 1)
 }
 
 #[cfg(test)]
@@ -153,5 +209,12 @@ mod tests {
         for id in ["k8s-networking", "lesson_2", "v1.2"] {
             assert!(invalid_lesson_id(id).is_none(), "{id:?} refused");
         }
+    }
+
+    #[test]
+    fn a_repeated_entry_is_found_at_its_second_line() {
+        let text = "lessons:\n  - a\n  - b\n  - a\n";
+        assert_eq!(line_of_list_entry(text, "a", 0), 2);
+        assert_eq!(line_of_list_entry(text, "a", 1), 4);
     }
 }

@@ -1,103 +1,48 @@
 //! A lesson file → `Lesson`: the front matter through the strict schema, the body through
 //! one pass over pulldown-cmark's events into our block tree.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::iter::Peekable;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, OffsetIter, Options, Parser, Tag};
 
+use super::front_matter::{parse_front_matter, split_front_matter};
 use super::inert::{make_code_line_inert, make_inert};
-use super::schema::{FRONT_MATTER_KEYS, FrontMatter, parse_strict};
 use super::{
-    Alignment, Block, ChecklistItem, CodeBlock, Inline, Lesson, LessonMeta, List, ListItem,
-    Problem, Section, Table, Task, plain_text,
+    Alignment, Block, ChecklistItem, CodeBlock, Inline, Lesson, List, ListItem, Problem, Section,
+    Table, Task, plain_text,
 };
 
 /// Parses a lesson file; `file` names it in problems.
 pub fn parse_lesson(text: &str, file: &str) -> Result<Lesson, Problem> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (front_matter, body, body_line) = split_front_matter(text, file)?;
-    let front: FrontMatter = parse_strict(front_matter, file, 2, FRONT_MATTER_KEYS)?;
-    let meta = validate_front_matter(front, front_matter, file)?;
-    let mut builder = TreeBuilder::new(body, body_line);
-    let blocks = builder.blocks(true);
+    let split = split_front_matter(text, file)?;
+    let meta = parse_front_matter(split.front_matter, file)?;
+    let body = parse_body(split.body, split.body_line);
     Ok(Lesson {
         meta,
+        blocks: body.blocks,
+        sections: body.sections,
+        checklist: body.checklist,
+    })
+}
+
+/// A lesson body's block tree and what is derived from it.
+pub struct Body {
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+    pub checklist: Vec<ChecklistItem>,
+}
+
+/// Parses a lesson body; `first_line` is its first line in the lesson file.
+pub fn parse_body(body: &str, first_line: usize) -> Body {
+    let mut builder = TreeBuilder::new(body, first_line);
+    let blocks = builder.blocks(true);
+    Body {
         blocks,
         sections: builder.sections,
         checklist: builder.checklist,
-    })
-}
-
-/// Splits `---` front matter from the body; returns (front matter, body, body's first line).
-fn split_front_matter<'t>(text: &'t str, file: &str) -> Result<(&'t str, &'t str, usize), Problem> {
-    let mut lines = text.split_inclusive('\n');
-    if lines.next().map(str::trim_end) != Some("---") {
-        return Err(Problem::at(
-            file,
-            1,
-            1,
-            "a lesson must start with front matter: a `---` line, `id:`, `title:`, `minutes:`, and a closing `---`",
-        ));
     }
-    let mut offset = text.find('\n').map_or(text.len(), |end| end + 1);
-    let front_start = offset;
-    for (index, line) in lines.enumerate() {
-        if matches!(line.trim_end(), "---" | "...") {
-            let body_start = offset + line.len();
-            return Ok((&text[front_start..offset], &text[body_start..], index + 3));
-        }
-        offset += line.len();
-    }
-    Err(Problem::at(
-        file,
-        1,
-        1,
-        "the front matter has no closing `---` line",
-    ))
-}
-
-fn validate_front_matter(
-    front: FrontMatter,
-    text: &str,
-    file: &str,
-) -> Result<LessonMeta, Problem> {
-    let line_of = |key: &str| {
-        text.lines()
-            .position(|line| line.starts_with(&format!("{key}:")))
-            .map_or(2, |index| index + 2)
-    };
-    if front.id.trim().is_empty() {
-        return Err(Problem::at(
-            file,
-            line_of("id"),
-            1,
-            "`id` must not be empty",
-        ));
-    }
-    if front.title.trim().is_empty() {
-        return Err(Problem::at(
-            file,
-            line_of("title"),
-            1,
-            "`title` must not be empty",
-        ));
-    }
-    if front.minutes == 0 {
-        return Err(Problem::at(
-            file,
-            line_of("minutes"),
-            1,
-            "`minutes` is the estimated study time and must be at least 1",
-        ));
-    }
-    Ok(LessonMeta {
-        id: front.id,
-        title: make_inert(&front.title).into_owned(),
-        minutes: front.minutes,
-        next: front.next.map(|next| make_inert(&next).into_owned()),
-    })
 }
 
 /// Walks the event stream once, building blocks and collecting sections and checklist.
@@ -107,8 +52,16 @@ struct TreeBuilder<'a> {
     first_line: usize,
     sections: Vec<Section>,
     checklist: Vec<ChecklistItem>,
-    anchor_counts: HashMap<String, usize>,
+    anchors: HashSet<String>,
+    /// The task marker of the list item being read, if it has one.
+    item_task: Option<Task>,
+    /// Containers open around the current event.
+    depth: usize,
 }
+
+/// Containers nested deeper than this are read as plain text, so a hostile file cannot
+/// exhaust the stack of the recursive builder (or of layout after it).
+const MAX_NESTING: usize = 48;
 
 impl<'a> TreeBuilder<'a> {
     fn new(body: &'a str, first_line: usize) -> Self {
@@ -123,12 +76,58 @@ impl<'a> TreeBuilder<'a> {
             first_line,
             sections: Vec::new(),
             checklist: Vec::new(),
-            anchor_counts: HashMap::new(),
+            anchors: HashSet::new(),
+            item_task: None,
+            depth: 0,
         }
     }
 
-    fn line_of(&self, offset: usize) -> usize {
-        self.first_line + self.line_starts.partition_point(|start| *start <= offset) - 1
+    /// 1-based line and column of a byte offset of the body.
+    fn position_of(&self, offset: usize) -> (usize, usize) {
+        let index = self.line_starts.partition_point(|start| *start <= offset) - 1;
+        (
+            self.first_line + index,
+            offset - self.line_starts[index] + 1,
+        )
+    }
+
+    /// Reads a container one level deeper, or as plain text past `MAX_NESTING`.
+    fn nested<T>(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> T,
+        flat: impl FnOnce(String) -> T,
+    ) -> T {
+        if self.depth >= MAX_NESTING {
+            return flat(self.flattened_text());
+        }
+        self.depth += 1;
+        let result = read(self);
+        self.depth -= 1;
+        result
+    }
+
+    /// The text of the rest of the current container, read without recursion.
+    fn flattened_text(&mut self) -> String {
+        let mut depth = 1;
+        let mut text = String::new();
+        for (event, _) in self.events.by_ref() {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                    if !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                }
+                Event::Text(part) | Event::Code(part) => text.push_str(&part),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+        }
+        make_inert(text.trim()).into_owned()
     }
 
     /// Blocks until the enclosing container's end event (consumed) or the stream's end.
@@ -163,9 +162,15 @@ impl<'a> TreeBuilder<'a> {
         match tag {
             Tag::Paragraph => Some(Block::Paragraph(self.inlines())),
             Tag::Heading { level, .. } => Some(self.heading(level as u8, top_level)),
-            Tag::BlockQuote(_) => Some(Block::Quote(self.blocks(false))),
+            Tag::BlockQuote(_) => Some(self.nested(
+                |builder| Block::Quote(builder.blocks(false)),
+                |text| Block::Paragraph(vec![Inline::Text(text)]),
+            )),
             Tag::CodeBlock(kind) => Some(self.code_block(&kind, &range)),
-            Tag::List(start) => Some(Block::List(self.list(start))),
+            Tag::List(start) => Some(self.nested(
+                |builder| Block::List(builder.list(start)),
+                |text| Block::Paragraph(vec![Inline::Text(text)]),
+            )),
             Tag::Table(alignments) => Some(Block::Table(self.table(&alignments))),
             Tag::HtmlBlock => self.html_block(),
             _ => {
@@ -196,24 +201,27 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
+    /// The title's slug, with `-1`, `-2` … appended until no earlier heading has it.
     fn unique_anchor(&mut self, title: &str) -> String {
         let base = slug(title);
-        let count = self.anchor_counts.entry(base.clone()).or_insert(0);
-        *count += 1;
-        if *count == 1 {
-            base
-        } else {
-            format!("{base}-{}", *count - 1)
+        let mut anchor = base.clone();
+        let mut suffix = 0;
+        while self.anchors.contains(&anchor) {
+            suffix += 1;
+            anchor = format!("{base}-{suffix}");
         }
+        self.anchors.insert(anchor.clone());
+        anchor
     }
 
     fn code_block(&mut self, kind: &CodeBlockKind<'_>, range: &Range<usize>) -> Block {
+        let (line, column) = self.position_of(range.start);
         let (language, source_line) = match kind {
             CodeBlockKind::Fenced(info) => {
                 let language = info.split_whitespace().next().unwrap_or("");
-                (language.to_lowercase(), self.line_of(range.start) + 1)
+                (language.to_lowercase(), line + 1)
             }
-            CodeBlockKind::Indented => (String::new(), self.line_of(range.start)),
+            CodeBlockKind::Indented => (String::new(), line),
         };
         let mut text = String::new();
         for (event, _) in self.events.by_ref() {
@@ -228,6 +236,7 @@ impl<'a> TreeBuilder<'a> {
             language: make_inert(&language).into_owned(),
             lines,
             source_line,
+            source_column: column,
         };
         if code.language == "mermaid" {
             Block::Diagram(code)
@@ -249,19 +258,11 @@ impl<'a> TreeBuilder<'a> {
     }
 
     fn list_item(&mut self) -> ListItem {
-        let task = if let Some((Event::TaskListMarker(checked), _)) = self.events.peek() {
-            let checked = *checked;
-            self.events.next();
-            let number = self.checklist.len() + 1;
-            self.checklist.push(ChecklistItem {
-                number,
-                text: String::new(),
-            });
-            Some(Task { checked, number })
-        } else {
-            None
-        };
+        // The marker comes first in a tight item, inside the first paragraph in a loose
+        // one; `inline` records it either way. Nested items save and restore ours.
+        let enclosing = self.item_task.take();
         let blocks = self.blocks(false);
+        let task = std::mem::replace(&mut self.item_task, enclosing);
         if let Some(task) = task {
             let text = blocks
                 .iter()
@@ -310,7 +311,8 @@ impl<'a> TreeBuilder<'a> {
         cells
     }
 
-    /// HTML comments are hidden (they carry speaker notes); other HTML shows as text.
+    /// HTML comments are hidden (they carry speaker notes); other HTML shows as text,
+    /// line for line.
     fn html_block(&mut self) -> Option<Block> {
         let mut html = String::new();
         for (event, _) in self.events.by_ref() {
@@ -320,13 +322,19 @@ impl<'a> TreeBuilder<'a> {
                 _ => {}
             }
         }
-        let html = html.trim();
-        if html.is_empty() || is_html_comment(html) {
-            return None;
+        let visible = strip_html_comments(&html);
+        let mut content = Vec::new();
+        for line in visible
+            .lines()
+            .map(str::trim_end)
+            .filter(|line| !line.trim().is_empty())
+        {
+            if !content.is_empty() {
+                content.push(Inline::HardBreak);
+            }
+            content.push(Inline::Text(make_inert(line).into_owned()));
         }
-        Some(Block::Paragraph(vec![Inline::Text(
-            make_inert(html).into_owned(),
-        )]))
+        (!content.is_empty()).then_some(Block::Paragraph(content))
     }
 
     /// Inlines until the enclosing end event (consumed).
@@ -345,21 +353,34 @@ impl<'a> TreeBuilder<'a> {
         match event {
             Event::Text(text) => push_text(out, &make_inert(&text)),
             Event::Code(code) => out.push(Inline::Code(make_inert(&code).into_owned())),
-            Event::InlineHtml(html) | Event::Html(html) if !is_html_comment(&html) => {
-                push_text(out, &make_inert(&html));
+            Event::InlineHtml(html) | Event::Html(html) => {
+                push_text(out, &make_inert(&strip_html_comments(&html)));
+            }
+            Event::TaskListMarker(checked) => {
+                let number = self.checklist.len() + 1;
+                self.checklist.push(ChecklistItem {
+                    number,
+                    text: String::new(),
+                });
+                self.item_task = Some(Task { checked, number });
             }
             Event::SoftBreak => out.push(Inline::SoftBreak),
             Event::HardBreak => out.push(Inline::HardBreak),
-            Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis(self.inlines())),
-            Event::Start(Tag::Strong) => out.push(Inline::Strong(self.inlines())),
-            Event::Start(Tag::Strikethrough) => out.push(Inline::Strikethrough(self.inlines())),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                out.push(Inline::Link {
-                    url: make_inert(&dest_url).into_owned(),
-                    content: self.inlines(),
-                });
+            Event::Start(tag) => {
+                let children = self.nested(Self::inlines, |text| vec![Inline::Text(text)]);
+                match tag {
+                    Tag::Emphasis => out.push(Inline::Emphasis(children)),
+                    Tag::Strong => out.push(Inline::Strong(children)),
+                    Tag::Strikethrough => out.push(Inline::Strikethrough(children)),
+                    Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                        out.push(Inline::Link {
+                            url: make_inert(&dest_url).into_owned(),
+                            content: children,
+                        });
+                    }
+                    _ => out.extend(children),
+                }
             }
-            Event::Start(_) => out.extend(self.inlines()),
             _ => {}
         }
     }
@@ -390,15 +411,21 @@ fn is_block_tag(tag: &Tag<'_>) -> bool {
             | Tag::HtmlBlock
             | Tag::List(_)
             | Tag::Table(_)
-            | Tag::FootnoteDefinition(_)
-            | Tag::DefinitionList
-            | Tag::MetadataBlock(_)
     )
 }
 
-fn is_html_comment(html: &str) -> bool {
-    let html = html.trim();
-    html.starts_with("<!--") && html.ends_with("-->")
+/// HTML without its `<!-- … -->` comments; an unclosed comment runs to the end.
+fn strip_html_comments(html: &str) -> String {
+    let mut visible = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        visible.push_str(&rest[..start]);
+        rest = rest[start + 4..]
+            .find("-->")
+            .map_or("", |end| &rest[start + 4 + end + 3..]);
+    }
+    visible.push_str(rest);
+    visible
 }
 
 fn convert_alignment(alignment: pulldown_cmark::Alignment) -> Alignment {

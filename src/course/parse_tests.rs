@@ -1,4 +1,5 @@
 use super::*;
+use crate::course::LessonMeta;
 
 fn lesson(body: &str) -> Lesson {
     let text = format!("---\nid: t\ntitle: T\nminutes: 5\n---\n{body}");
@@ -124,7 +125,8 @@ fn code_blocks_keep_language_lines_and_source_line() {
         panic!()
     };
     assert_eq!(code.language, "yaml");
-    assert_eq!(code.lines, ["a: 1", "  b:    2"]);
+    assert_eq!(code.lines, ["a: 1", "  b:\t2"]);
+    assert_eq!(code.source_column, 1);
     // front matter is 5 lines; the body's "```" is on file line 8.
     assert_eq!(code.source_line, 9);
 }
@@ -207,4 +209,106 @@ fn control_characters_are_made_inert_everywhere() {
         "{debug}"
     );
     assert_eq!(lesson.sections[0].title, "a\u{241b}[2J");
+}
+
+#[test]
+fn anchors_stay_unique_when_a_title_looks_like_a_suffixed_one() {
+    let lesson = lesson("## a-1\n\n## a\n\n## a\n");
+    let anchors: Vec<_> = lesson
+        .sections
+        .iter()
+        .map(|section| section.anchor.as_str())
+        .collect();
+    assert_eq!(anchors, ["a-1", "a", "a-2"]);
+}
+
+#[test]
+fn loose_task_lists_are_the_checklist_too() {
+    let lesson = lesson("- [ ] one\n\n- [x] two\n\n  more text\n");
+    let texts: Vec<_> = lesson
+        .checklist
+        .iter()
+        .map(|item| item.text.as_str())
+        .collect();
+    assert_eq!(texts, ["one", "two"]);
+    let Block::List(list) = &lesson.blocks[0] else {
+        panic!()
+    };
+    assert_eq!(
+        list.items[1].task,
+        Some(Task {
+            checked: true,
+            number: 2
+        })
+    );
+}
+
+#[test]
+fn html_keeps_its_lines_and_loses_its_comments() {
+    let lesson = lesson("<div>\n<b>x</b>\n</div>\n\n<!-- notes:\nsecret\n--> shown\n");
+    let paragraphs: Vec<_> = lesson
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(content) => content.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        paragraphs[0],
+        [
+            Inline::Text("<div>".into()),
+            Inline::HardBreak,
+            Inline::Text("<b>x</b>".into()),
+            Inline::HardBreak,
+            Inline::Text("</div>".into()),
+        ]
+    );
+    assert_eq!(paragraphs[1], [Inline::Text(" shown".into())]);
+    assert!(!format!("{lesson:?}").contains("secret"));
+}
+
+#[test]
+fn hostile_nesting_is_flattened_not_recursed() {
+    let quotes = format!("{} deep\n", ">".repeat(20_000));
+    let deep = lesson(&quotes);
+    let mut depth = 0;
+    let mut block = &deep.blocks[0];
+    while let Block::Quote(inner) = block {
+        depth += 1;
+        block = &inner[0];
+    }
+    assert!(depth <= MAX_NESTING, "{depth}");
+    assert_eq!(block, &Block::Paragraph(vec![Inline::Text("deep".into())]));
+
+    let lists = format!("{}x\n", "- ".repeat(5_000));
+    assert!(!lesson(&lists).blocks.is_empty());
+    let emphasis = format!("{}x{}\n", "*".repeat(10_000), "*".repeat(10_000));
+    assert!(!lesson(&emphasis).blocks.is_empty());
+}
+
+#[test]
+fn code_in_a_list_item_knows_its_column() {
+    let lesson = lesson("- item\n\n  ```yaml\n  a: 1\n  ```\n");
+    let Block::List(list) = &lesson.blocks[0] else {
+        panic!()
+    };
+    let Block::Code(code) = &list.items[0].blocks[1] else {
+        panic!()
+    };
+    assert_eq!((code.source_line, code.source_column), (9, 3));
+}
+
+#[test]
+fn every_kind_of_text_is_made_inert() {
+    let escape = "\u{1b}[2J";
+    let text = format!(
+        "---\nid: t\ntitle: \"t\\e[2J\"\nminutes: 1\nnext: \"n\\e[2J\"\n---\n\
+         | h{escape} |\n|---|\n| c{escape} |\n\n[l](http://x/&#27;)\n\n```y{escape}\nx\n```\n\n\
+         <p>{escape}</p>\n\n- [ ] task{escape}\n"
+    );
+    let lesson = parse_lesson(&text, "t.md").unwrap();
+    let debug = format!("{lesson:?}");
+    assert!(!debug.contains("\\u{1b}"), "{debug}");
+    assert_eq!(debug.matches('\u{241b}').count(), 9, "{debug}");
 }

@@ -137,3 +137,12 @@ fn odd_documents_lay_out_at_any_width_without_panicking() {
         }
     }
 }
+
+#[test]
+fn tabs_in_code_expand_to_tab_stops() {
+    let (lines, _) = render("```\n\tx\nab\ty\n日\tz\n```\n", 40);
+    assert_eq!(lines[1], "│     x");
+    assert_eq!(lines[2], "│ ab  y");
+    assert_eq!(lines[3], "│ 日  z");
+    assert!(lines.iter().all(|line| !line.contains('\t')));
+}
