@@ -4,13 +4,13 @@
 pub mod glyphs;
 mod highlight;
 mod inline;
-pub mod table;
+mod table;
 pub mod wrap;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::course::{Block, CodeBlock, Lesson, List, ListItem};
+use crate::course::{Block, CodeBlock, Inline, Lesson, List, ListItem};
 use crate::theme::Theme;
 use glyphs::Glyphs;
 use inline::inline_runs;
@@ -125,12 +125,7 @@ impl Layout<'_> {
         }
     }
 
-    fn heading(
-        &self,
-        level: u8,
-        content: &[crate::course::Inline],
-        width: usize,
-    ) -> Vec<Line<'static>> {
+    fn heading(&self, level: u8, content: &[Inline], width: usize) -> Vec<Line<'static>> {
         let theme = self.options.theme;
         let glyphs = self.options.glyphs;
         let (style, rule) = match level {
@@ -259,14 +254,9 @@ impl Layout<'_> {
 }
 
 /// Wrapped inline content; hard breaks start new lines.
-fn paragraph(
-    content: &[crate::course::Inline],
-    base: Style,
-    theme: &Theme,
-    width: usize,
-) -> Vec<Line<'static>> {
+fn paragraph(content: &[Inline], base: Style, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     content
-        .split(|inline| matches!(inline, crate::course::Inline::HardBreak))
+        .split(|inline| matches!(inline, Inline::HardBreak))
         .flat_map(|part| wrap(&inline_runs(part, base, theme), width))
         .collect()
 }

@@ -61,7 +61,13 @@ fn check(source: &CourseSource) -> anyhow::Result<ExitCode> {
     let problems = check_course(source);
     let mut stdout = io::stdout().lock();
     for problem in &problems {
-        writeln!(stdout, "{problem}")?;
+        // A reader that stops early (`| head`) must not turn problems into success.
+        if let Err(error) = writeln!(stdout, "{problem}") {
+            if error.kind() == io::ErrorKind::BrokenPipe {
+                break;
+            }
+            return Err(error.into());
+        }
     }
     if problems.is_empty() {
         eprintln!("manabi check: no problems found");
@@ -80,9 +86,11 @@ fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Res
     let is_terminal = stdout.is_terminal();
     let width = width
         .or_else(|| {
+            // Some ptys and serial consoles report zero columns: fall back to 80.
             is_terminal
                 .then(|| crossterm::terminal::size().ok().map(|(columns, _)| columns))
                 .flatten()
+                .filter(|columns| *columns > 0)
         })
         .unwrap_or(DEFAULT_WIDTH);
     let theme = Theme::new(match cli.theme {

@@ -18,10 +18,11 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at a line and column of a file. The message may quote the author's
-    /// text (an unknown key, say), so it is made inert before it can be printed.
+    /// text (an unknown key, say) and the file's folder may come from an untrusted stick,
+    /// so both are made inert before they can be printed.
     pub fn at(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
         Self {
-            file: file.to_owned(),
+            file: make_inert(file).into_owned(),
             line,
             column,
             message: make_inert(&message.into()).into_owned(),
@@ -72,7 +73,8 @@ mod tests {
 
     #[test]
     fn quoted_author_text_is_inert() {
-        let problem = Problem::at("c.yaml", 2, 1, "unknown key `\u{1b}[31mx`");
+        let problem = Problem::at("\u{1b}]0;x/c.yaml", 2, 1, "unknown key `\u{1b}[31mx`");
         assert_eq!(problem.message, "unknown key `\u{241b}[31mx`");
+        assert_eq!(problem.file, "\u{241b}]0;x/c.yaml");
     }
 }

@@ -136,6 +136,7 @@ mod tests {
 
     #[test]
     fn unknown_language_stays_plain() {
+        assert!(SYNTAXES.is_some() && THEMES.is_some());
         let highlighted = highlight(&["x = 1".to_owned()], "cobol", ThemeKind::Light);
         assert_eq!(highlighted.len(), 1);
         assert_eq!(colours(&highlighted).len(), 1);

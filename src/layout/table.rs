@@ -5,7 +5,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::glyphs::Glyphs;
-use super::wrap::{Run, display_width, min_content_width, wrap};
+use super::wrap::{Run, display_width, min_content_width, widest_grapheme, wrap};
 use crate::course::Alignment;
 
 /// A table's content as styled runs, ready to lay out.
@@ -55,11 +55,9 @@ pub fn lay_out_table(
     };
     let natural = measure(natural_width);
     let minimum = measure(min_content_width);
-    let widths = column_widths(
-        &natural,
-        &minimum,
-        width.saturating_sub(3 * column_count + 1),
-    );
+    let floor = measure(widest_grapheme);
+    let available = width.saturating_sub(3 * column_count + 1);
+    let widths = column_widths(&natural, &minimum, &floor, available);
 
     let frame = Frame {
         widths: &widths,
@@ -91,18 +89,29 @@ fn natural_width(cell: &[Run]) -> usize {
     cell.iter().map(|run| display_width(&run.text)).sum()
 }
 
+/// Columns narrower than this are shrunk only when nothing else can give up room.
+const COMFORTABLE_WIDTH: usize = 8;
+
 /// Column widths summing to at most `available` where content allows: natural widths
 /// if they fit; else every column gets its unbreakable minimum and the rest is shared in
-/// proportion to how much each wants; else minimums are scaled down (words get cut).
-fn column_widths(natural: &[usize], minimum: &[usize], available: usize) -> Vec<usize> {
+/// proportion to how much each wants; else the widest columns give up room first (their
+/// words get cut), never below `floor`, the widest character, so borders stay aligned.
+fn column_widths(
+    natural: &[usize],
+    minimum: &[usize],
+    floor: &[usize],
+    available: usize,
+) -> Vec<usize> {
     let natural_total: usize = natural.iter().sum();
     if natural_total <= available {
         return natural.to_vec();
     }
+    // Japanese may break between any two characters, so its minimum is one kanji; a
+    // column that narrow is unreadable, so columns ask for a few characters' room.
     let minimum: Vec<usize> = minimum
         .iter()
         .zip(natural)
-        .map(|(min, nat)| (*min).min(*nat))
+        .map(|(min, nat)| (*min).max(COMFORTABLE_WIDTH).min(*nat))
         .collect();
     let minimum_total: usize = minimum.iter().sum();
     if minimum_total <= available {
@@ -116,10 +125,19 @@ fn column_widths(natural: &[usize], minimum: &[usize], available: usize) -> Vec<
         give_out_remainder(&mut widths, natural, available);
         return widths;
     }
-    minimum
-        .iter()
-        .map(|min| (min * available / minimum_total.max(1)).max(1))
-        .collect()
+    let mut widths = minimum;
+    let mut excess = minimum_total - available;
+    while excess > 0 {
+        let Some(widest) = (0..widths.len())
+            .filter(|column| widths[*column] > floor[*column])
+            .max_by_key(|column| widths[*column])
+        else {
+            break;
+        };
+        widths[widest] -= 1;
+        excess -= 1;
+    }
+    widths
 }
 
 /// Rounding down leaves a few columns unused; give them to the columns that want more.

@@ -120,18 +120,50 @@ fn ragged_rows_get_empty_cells() {
 }
 
 #[test]
-fn tiny_widths_do_not_panic() {
-    for width in 0..12 {
-        let lines = draw(&table(&[Alignment::None; 2], PRINCIPLES), width, &UNICODE);
-        assert!(!lines.is_empty());
+fn borders_stay_aligned_at_every_width() {
+    let gateway: &[&[&str]] = &[
+        &["機能", "Ingress", "Gateway API"],
+        &[
+            "ヘッダーベースルーティング",
+            "Annotation 依存",
+            "標準サポート",
+        ],
+        &["責任分離", "1つの Ingress", "GatewayClass/Gateway/Route"],
+    ];
+    for rows in [PRINCIPLES, gateway] {
+        for width in 0..90 {
+            let lines = draw(&table(&[Alignment::None; 3], rows), width, &UNICODE);
+            let first = display_width(&lines[0]);
+            for line in &lines {
+                assert_eq!(display_width(line), first, "width {width}: {lines:#?}");
+            }
+        }
     }
 }
 
 #[test]
+fn narrow_tables_shrink_the_widest_column_first() {
+    let gateway: &[&[&str]] = &[
+        &["機能", "Ingress", "Gateway API"],
+        &["責任分離", "1つの Ingress", "GatewayClass/Gateway/Route"],
+    ];
+    let lines = draw(&table(&[Alignment::None; 3], gateway), 40, &UNICODE);
+    assert_eq!(lines[3], "│ 責任分離 │ 1つの    │ GatewayClass/G │");
+    assert!(
+        lines.iter().all(|line| display_width(line) <= 40),
+        "{lines:#?}"
+    );
+}
+
+#[test]
 fn column_widths_share_the_spare_room() {
-    assert_eq!(column_widths(&[10, 30], &[4, 6], 100), [10, 30]);
-    let widths = column_widths(&[10, 30], &[4, 6], 20);
+    assert_eq!(column_widths(&[10, 30], &[4, 6], &[1, 1], 100), [10, 30]);
+    let widths = column_widths(&[10, 30], &[4, 6], &[1, 1], 20);
     assert_eq!(widths.iter().sum::<usize>(), 20);
     assert!(widths[0] >= 4 && widths[1] >= 6, "{widths:?}");
-    assert_eq!(column_widths(&[10, 30], &[8, 12], 10), [4, 6]);
+    // Too narrow even for the minimums: the widest column gives up room first.
+    assert_eq!(column_widths(&[10, 30], &[8, 26], &[2, 1], 20), [8, 12]);
+    assert_eq!(column_widths(&[10, 30], &[8, 12], &[2, 1], 10), [5, 5]);
+    // Never below the widest character.
+    assert_eq!(column_widths(&[10, 30], &[8, 12], &[2, 2], 1), [2, 2]);
 }

@@ -165,10 +165,10 @@ fn break_positions(text: &str, unbreakable: &[Range<usize>]) -> Vec<usize> {
             if position >= text.len() {
                 return false;
             }
-            if unbreakable
-                .iter()
-                .any(|range| range.start < position && position < range.end)
-            {
+            // The ranges are in text order and disjoint: only the last one starting
+            // before `position` can contain it.
+            let candidate = unbreakable.partition_point(|range| range.start < position);
+            if candidate > 0 && position < unbreakable[candidate - 1].end {
                 return false;
             }
             let before = text[..position].chars().next_back();
@@ -198,7 +198,7 @@ pub fn min_content_width(runs: &[Run]) -> usize {
         .into_iter()
         .chain([text.len()])
     {
-        widest = widest.max(display_width(text[start..end].trim_end()));
+        widest = widest.max(display_width(text[start..end].trim_end_matches(' ')));
         start = end;
     }
     widest
@@ -209,6 +209,16 @@ struct Joined {
     text: String,
     styles: Vec<(Range<usize>, Style)>,
     unbreakable: Vec<Range<usize>>,
+}
+
+/// The widest single character (grapheme): no column can be narrower.
+#[must_use]
+pub fn widest_grapheme(runs: &[Run]) -> usize {
+    runs.iter()
+        .flat_map(|run| run.text.graphemes(true))
+        .map(display_width)
+        .max()
+        .unwrap_or(0)
 }
 
 fn concatenate(runs: &[Run]) -> Joined {
@@ -249,7 +259,7 @@ pub fn wrap(runs: &[Run], width: usize) -> Vec<Line<'static>> {
         .chain([text.len()])
     {
         let segment = &text[segment_start..segment_end];
-        let body_width = display_width(segment.trim_end());
+        let body_width = display_width(segment.trim_end_matches(' '));
         if line_width + body_width > width && line_start < segment_start {
             lines.push(line_start..segment_start);
             line_start = segment_start;
@@ -301,16 +311,20 @@ fn split_long(
     (piece_start, piece_width)
 }
 
+/// Spaces at a line's ends go; an ideographic space (字下げ) stays.
 fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
-    let start = range.start + (slice.len() - slice.trim_start().len());
-    let end = range.start + slice.trim_end().len();
+    let start = range.start + (slice.len() - slice.trim_start_matches(' ').len());
+    let end = range.start + slice.trim_end_matches(' ').len();
     start..end.max(start)
 }
 
 fn styled_line(text: &str, styles: &[(Range<usize>, Style)], range: Range<usize>) -> Line<'static> {
-    let spans = styles
+    // Styles are in text order: skip to the first that reaches this line.
+    let first = styles.partition_point(|(style_range, _)| style_range.end <= range.start);
+    let spans = styles[first..]
         .iter()
+        .take_while(|(style_range, _)| style_range.start < range.end)
         .filter_map(|(style_range, style)| {
             let start = style_range.start.max(range.start);
             let end = style_range.end.min(range.end);

@@ -31,7 +31,7 @@ fn japanese_wraps_by_display_columns() {
 
 #[test]
 fn kinsoku_no_line_starts_with_closing_punctuation() {
-    // Width 6 would put "。" first on the second line; it is carried with "だ".
+    // At width 10 "。" would start the second line; it is carried with "だ".
     let cases = [
         ("シンプルだ。全て", 10),
         ("あいう、えおか", 6),
@@ -184,4 +184,22 @@ fn min_content_width_is_the_widest_unbreakable_piece() {
 #[test]
 fn empty_text_is_one_empty_line() {
     assert_eq!(plain("", 10), [""]);
+}
+
+#[test]
+fn an_ideographic_indent_is_kept() {
+    assert_eq!(plain("\u{3000}字下げの段落", 40), ["\u{3000}字下げの段落"]);
+}
+
+#[test]
+fn many_inline_code_spans_wrap_in_linear_time() {
+    let runs: Vec<Run> = (0..20_000)
+        .map(|index| Run {
+            text: format!("c{index} "),
+            style: Style::default(),
+            unbreakable: index % 2 == 0,
+        })
+        .collect();
+    let lines = wrap(&runs, 40);
+    assert!(lines.iter().all(|line| line.width() <= 40));
 }
