@@ -35,7 +35,7 @@ pub enum Command {
     Render {
         /// The lesson id (see course.yaml); the first lesson when omitted.
         lesson: Option<String>,
-        /// Columns to lay out for; the terminal's width, or 80 when not a terminal.
+        /// Columns to lay out for; the terminal's width (also when piped), else 80.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
     },
