@@ -86,11 +86,11 @@ fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Res
     let is_terminal = stdout.is_terminal();
     // `manabi render | less -R` pipes stdout, but stderr still shows which terminal the
     // text will land in, so its width is the one to lay out for.
-    let in_terminal = is_terminal || io::stderr().is_terminal();
+    let has_terminal = is_terminal || io::stderr().is_terminal();
     let width = width
         .or_else(|| {
             // Some ptys and serial consoles report zero columns: fall back to 80.
-            in_terminal
+            has_terminal
                 .then(|| crossterm::terminal::size().ok().map(|(columns, _)| columns))
                 .flatten()
                 .filter(|columns| *columns > 0)
