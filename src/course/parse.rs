@@ -10,8 +10,8 @@ use pulldown_cmark::{CodeBlockKind, Event, OffsetIter, Options, Parser, Tag};
 use super::front_matter::{parse_front_matter, split_front_matter};
 use super::inert::{make_code_line_inert, make_inert};
 use super::{
-    Alignment, Block, ChecklistItem, CodeBlock, Inline, Lesson, List, ListItem, Problem, Section,
-    Table, Task, plain_text,
+    Block, ChecklistItem, CodeBlock, Inline, Lesson, List, ListItem, Problem, Section, Task,
+    plain_text,
 };
 
 /// Parses a lesson file; `file` names it in problems.
@@ -276,41 +276,6 @@ impl<'a> TreeBuilder<'a> {
         ListItem { task, blocks }
     }
 
-    fn table(&mut self, alignments: &[pulldown_cmark::Alignment]) -> Table {
-        let mut table = Table {
-            alignments: alignments
-                .iter()
-                .map(|alignment| convert_alignment(*alignment))
-                .collect(),
-            header: Vec::new(),
-            rows: Vec::new(),
-        };
-        while let Some((event, _)) = self.events.next() {
-            match event {
-                Event::Start(Tag::TableHead) => table.header = self.table_cells(),
-                Event::Start(Tag::TableRow) => {
-                    let row = self.table_cells();
-                    table.rows.push(row);
-                }
-                Event::End(_) => break,
-                _ => {}
-            }
-        }
-        table
-    }
-
-    fn table_cells(&mut self) -> Vec<Vec<Inline>> {
-        let mut cells = Vec::new();
-        while let Some((event, _)) = self.events.next() {
-            match event {
-                Event::Start(Tag::TableCell) => cells.push(self.inlines()),
-                Event::End(_) => break,
-                _ => {}
-            }
-        }
-        cells
-    }
-
     /// HTML comments are hidden (they carry speaker notes); other HTML shows as text,
     /// line for line.
     fn html_block(&mut self) -> Option<Block> {
@@ -428,15 +393,6 @@ fn strip_html_comments(html: &str) -> String {
     visible
 }
 
-fn convert_alignment(alignment: pulldown_cmark::Alignment) -> Alignment {
-    match alignment {
-        pulldown_cmark::Alignment::None => Alignment::None,
-        pulldown_cmark::Alignment::Left => Alignment::Left,
-        pulldown_cmark::Alignment::Center => Alignment::Center,
-        pulldown_cmark::Alignment::Right => Alignment::Right,
-    }
-}
-
 /// A heading's anchor: lower-case, letters and digits of any script kept, spaces and
 /// hyphens as `-`, other punctuation dropped (as GitHub does).
 fn slug(title: &str) -> String {
@@ -454,6 +410,8 @@ fn slug(title: &str) -> String {
         slug
     }
 }
+
+mod table;
 
 #[cfg(test)]
 #[path = "parse_tests.rs"]

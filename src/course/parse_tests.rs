@@ -1,5 +1,5 @@
 use super::*;
-use crate::course::LessonMeta;
+use crate::course::{Alignment, LessonMeta};
 
 fn lesson(body: &str) -> Lesson {
     let text = format!("---\nid: t\ntitle: T\nminutes: 5\n---\n{body}");

@@ -1,15 +1,11 @@
 use super::*;
 
+fn texts(lines: &[Line<'static>]) -> Vec<String> {
+    lines.iter().map(ToString::to_string).collect()
+}
+
 fn plain(text: &str, width: usize) -> Vec<String> {
-    wrap(&[Run::new(text, Style::default())], width)
-        .iter()
-        .map(|line| {
-            line.spans
-                .iter()
-                .map(|span| span.content.as_ref())
-                .collect()
-        })
-        .collect()
+    texts(&wrap(&[Run::new(text, Style::default())], width))
 }
 
 fn assert_fits(lines: &[String], width: usize) {
@@ -150,16 +146,7 @@ fn inline_code_is_unbreakable_unless_too_long() {
             unbreakable: true,
         },
     ];
-    let lines: Vec<String> = wrap(&runs, 16)
-        .iter()
-        .map(|line| {
-            line.spans
-                .iter()
-                .map(|span| span.content.as_ref())
-                .collect()
-        })
-        .collect();
-    assert_eq!(lines, ["run", "kubectl get svc"]);
+    assert_eq!(texts(&wrap(&runs, 16)), ["run", "kubectl get svc"]);
 }
 
 #[test]
