@@ -13,9 +13,9 @@ use crate::palette::ColorDepth;
 
 /// Writes lines; a line wider than `width` (a long code line) is cut with `cut_marker`
 /// in its last column so a reader knows text is missing.
-pub fn write_lines(
+pub fn write_lines<'a>(
     out: &mut impl Write,
-    lines: &[Line<'_>],
+    lines: impl IntoIterator<Item = &'a Line<'a>>,
     width: usize,
     depth: ColorDepth,
     cut_marker: char,
@@ -144,7 +144,7 @@ mod tests {
 
     fn written(lines: &[Line<'_>], width: usize, depth: ColorDepth) -> String {
         let mut out = Vec::new();
-        write_lines(&mut out, lines, width, depth, '→').unwrap();
+        write_lines(&mut out, lines.iter(), width, depth, '→').unwrap();
         String::from_utf8(out).unwrap()
     }
 

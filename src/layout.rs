@@ -1,16 +1,20 @@
 //! Lesson + width + theme → laid-out lines: the one Markdown → styled-text step, shared
 //! by `manabi render` and the reader. Knows nothing of terminals or escape codes.
+//! Layout is incremental: the reader lays out what fills the screen first.
 
+mod code;
 pub mod glyphs;
 mod highlight;
 mod inline;
 mod table;
 pub mod wrap;
 
+use std::ops::Range;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::course::{Block, CodeBlock, Inline, Lesson, List, ListItem};
+use crate::course::{Block, Inline, Lesson, List, ListItem};
 use crate::theme::Theme;
 use glyphs::Glyphs;
 use inline::inline_runs;
@@ -26,102 +30,181 @@ pub struct LayoutOptions<'a> {
     pub glyphs: &'a Glyphs,
 }
 
-/// A lesson laid out for one width.
+/// One laid-out line; a line of a code block says which block it belongs to.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LaidOutLesson {
-    pub lines: Vec<Line<'static>>,
-    /// For each section of the lesson, the index of its heading's first line.
-    pub section_starts: Vec<usize>,
+pub struct LaidLine {
+    pub line: Line<'static>,
+    pub code: Option<CodeLine>,
 }
 
-/// Lays a lesson out.
+impl LaidLine {
+    fn text(line: Line<'static>) -> Self {
+        Self { line, code: None }
+    }
+}
+
+/// Where a line sits in a code block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeLine {
+    /// Index into `LaidOutLesson::code_blocks`.
+    pub block: usize,
+    /// Columns before the code text (frame and list or quote indentation); `None` for
+    /// the block's frame lines.
+    pub text_column: Option<usize>,
+}
+
+/// A code block (or diagram source) as laid out: what to copy, where it is drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaidOutCode {
+    pub language: String,
+    /// The code as the author wrote it, for copying and saving.
+    pub source: Vec<String>,
+    /// The block's lines in `LaidOutLesson::lines`, frame included.
+    pub lines: Range<usize>,
+    /// Columns of the longest code line.
+    pub width: usize,
+}
+
+/// A lesson laid out for one width, possibly only its first blocks so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaidOutLesson {
+    pub width: usize,
+    pub lines: Vec<LaidLine>,
+    /// For each section laid out so far, the index of its heading's first line.
+    pub section_starts: Vec<usize>,
+    /// For each top-level block laid out so far, the index of its first line.
+    pub block_starts: Vec<usize>,
+    pub code_blocks: Vec<LaidOutCode>,
+}
+
+impl LaidOutLesson {
+    /// An empty layout for `width` columns; `extend_to` fills it.
+    #[must_use]
+    pub fn new(width: usize) -> Self {
+        Self {
+            width: width.max(1),
+            lines: Vec::new(),
+            section_starts: Vec::new(),
+            block_starts: Vec::new(),
+            code_blocks: Vec::new(),
+        }
+    }
+
+    /// Whether every block of the lesson is laid out.
+    #[must_use]
+    pub fn is_complete(&self, lesson: &Lesson) -> bool {
+        self.block_starts.len() >= lesson.blocks.len()
+    }
+
+    /// Lays out further blocks until there are at least `min_lines` lines or the
+    /// lesson ends. `options.width` is ignored in favour of the layout's own width.
+    pub fn extend_to(&mut self, lesson: &Lesson, options: &LayoutOptions<'_>, min_lines: usize) {
+        let options = LayoutOptions {
+            width: self.width,
+            ..*options
+        };
+        while self.lines.len() < min_lines {
+            let Some(block) = lesson.blocks.get(self.block_starts.len()) else {
+                return;
+            };
+            if !self.block_starts.is_empty() {
+                self.lines.push(LaidLine::text(Line::default()));
+            }
+            let start = self.lines.len();
+            self.block_starts.push(start);
+            if let Block::Heading { section, .. } = block {
+                if self.section_starts.len() <= *section {
+                    self.section_starts.resize(*section + 1, start);
+                }
+                self.section_starts[*section] = start;
+            }
+            let mut layout = Layout {
+                options,
+                code_blocks: &mut self.code_blocks,
+            };
+            let lines = layout.block(block, self.width);
+            for (offset, laid) in lines.iter().enumerate() {
+                if let Some(code) = laid.code {
+                    let range = &mut self.code_blocks[code.block].lines;
+                    if range.start == range.end {
+                        *range = start + offset..start + offset + 1;
+                    } else {
+                        range.end = start + offset + 1;
+                    }
+                }
+            }
+            self.lines.extend(lines);
+        }
+    }
+}
+
+/// Lays a whole lesson out.
 #[must_use]
 pub fn lay_out(lesson: &Lesson, options: &LayoutOptions<'_>) -> LaidOutLesson {
-    let mut layout = Layout {
-        options: LayoutOptions {
-            width: options.width.max(1),
-            ..*options
-        },
-        section_starts: vec![0; lesson.sections.len()],
-    };
-    let lines = layout.blocks(&lesson.blocks, layout.options.width, true);
-    LaidOutLesson {
-        lines,
-        section_starts: layout.section_starts,
-    }
+    let mut laid_out = LaidOutLesson::new(options.width);
+    laid_out.extend_to(lesson, options, usize::MAX);
+    laid_out
 }
 
 struct Layout<'a> {
     options: LayoutOptions<'a>,
-    section_starts: Vec<usize>,
+    code_blocks: &'a mut Vec<LaidOutCode>,
 }
 
 impl Layout<'_> {
-    /// Blocks one after another; `spaced` puts a blank line between them.
-    fn blocks(&mut self, blocks: &[Block], width: usize, spaced: bool) -> Vec<Line<'static>> {
+    /// Blocks inside a container, a blank line between them.
+    fn blocks(&mut self, blocks: &[Block], width: usize) -> Vec<LaidLine> {
         let mut lines = Vec::new();
         for (index, block) in blocks.iter().enumerate() {
-            if spaced && index > 0 {
-                lines.push(Line::default());
-            }
-            if let Block::Heading { section, .. } = block {
-                if let Some(start) = self.section_starts.get_mut(*section) {
-                    *start = lines.len();
-                }
+            if index > 0 {
+                lines.push(LaidLine::text(Line::default()));
             }
             lines.extend(self.block(block, width));
         }
         lines
     }
 
-    fn block(&mut self, block: &Block, width: usize) -> Vec<Line<'static>> {
+    fn block(&mut self, block: &Block, width: usize) -> Vec<LaidLine> {
         let theme = self.options.theme;
+        let text = |lines: Vec<Line<'static>>| lines.into_iter().map(LaidLine::text).collect();
         match block {
-            Block::Heading { level, content, .. } => self.heading(*level, content, width),
-            Block::Paragraph(content) => paragraph(content, Style::default(), theme, width),
+            Block::Heading { level, content, .. } => text(self.heading(*level, content, width)),
+            Block::Paragraph(content) => text(paragraph(content, Style::default(), theme, width)),
             Block::Code(code) if code.language.is_empty() => self.code(code, "code", width),
             Block::Code(code) => self.code(code, &code.language, width),
             Block::Diagram(diagram) => self.code(diagram, "mermaid diagram (source)", width),
             Block::Table(table) => {
+                let cell_runs = |cell: &Vec<Inline>| inline_runs(cell, Style::default(), theme);
                 let runs = TableRuns {
                     alignments: &table.alignments,
-                    header: table
-                        .header
-                        .iter()
-                        .map(|cell| inline_runs(cell, Style::default(), theme))
-                        .collect(),
+                    header: table.header.iter().map(cell_runs).collect(),
                     rows: table
                         .rows
                         .iter()
-                        .map(|row| {
-                            row.iter()
-                                .map(|cell| inline_runs(cell, Style::default(), theme))
-                                .collect()
-                        })
+                        .map(|row| row.iter().map(cell_runs).collect())
                         .collect(),
                 };
                 let styles = TableStyles {
                     border: theme.border,
                     header: theme.table_header,
                 };
-                lay_out_table(&runs, width, self.options.glyphs, &styles)
+                text(lay_out_table(&runs, width, self.options.glyphs, &styles))
             }
             Block::List(list) => self.list(list, width, 0),
             Block::Quote(inner) => {
                 let bar = Span::styled(format!("{} ", self.options.glyphs.quote_bar), theme.border);
-                let mut lines = self.blocks(inner, width.saturating_sub(2).max(1), true);
-                for line in &mut lines {
-                    for span in &mut line.spans {
+                let mut lines = self.blocks(inner, width.saturating_sub(2).max(1));
+                for laid in &mut lines {
+                    for span in &mut laid.line.spans {
                         span.style = theme.quote.patch(span.style);
                     }
-                    line.spans.insert(0, bar.clone());
                 }
-                lines
+                prefix(lines, &bar, &bar)
             }
-            Block::Rule => vec![Line::from(Span::styled(
+            Block::Rule => text(vec![Line::from(Span::styled(
                 self.options.glyphs.horizontal.to_string().repeat(width),
                 theme.border,
-            ))],
+            ))]),
         }
     }
 
@@ -148,68 +231,22 @@ impl Layout<'_> {
             return lines;
         }
         let marker = format!("{} ", "#".repeat(usize::from(level)));
-        let marker_width = marker.len();
-        let lines = paragraph(
-            content,
-            style,
-            theme,
-            width.saturating_sub(marker_width).max(1),
-        );
-        hang(lines, &Span::styled(marker, theme.border), marker_width)
+        let width = width.saturating_sub(marker.len()).max(1);
+        let lines = paragraph(content, style, theme, width)
+            .into_iter()
+            .map(LaidLine::text)
+            .collect();
+        prefix(
+            lines,
+            &Span::styled(marker.clone(), theme.border),
+            &indent(&marker),
+        )
+        .into_iter()
+        .map(|laid| laid.line)
+        .collect()
     }
 
-    /// A framed code block: a label rule, each line after a bar, a closing rule.
-    fn code(&self, code: &CodeBlock, label: &str, width: usize) -> Vec<Line<'static>> {
-        let theme = self.options.theme;
-        let glyphs = self.options.glyphs;
-        let highlighted: Vec<Vec<Span<'static>>> =
-            highlight::highlight(&code.lines, &code.language, theme.kind)
-                .into_iter()
-                .map(expand_tabs)
-                .collect();
-        let longest = highlighted
-            .iter()
-            .map(|spans| spans.iter().map(Span::width).sum::<usize>())
-            .max()
-            .unwrap_or(0);
-        let rule_width = (longest + 2).max(display_width(label) + 5).min(width);
-        let mut top = format!("{}{} ", glyphs.top[0], glyphs.horizontal);
-        let label_start = top.len();
-        top.push_str(label);
-        let label_end = top.len();
-        top.push(' ');
-        let used = display_width(&top);
-        top.extend(std::iter::repeat_n(
-            glyphs.horizontal,
-            rule_width.saturating_sub(used),
-        ));
-        let mut lines = vec![Line::from(vec![
-            Span::styled(top[..label_start].to_owned(), theme.border),
-            Span::styled(top[label_start..label_end].to_owned(), theme.code_label),
-            Span::styled(top[label_end..].to_owned(), theme.border),
-        ])];
-        let bar = Span::styled(format!("{} ", glyphs.vertical), theme.border);
-        let bare_bar = Span::styled(glyphs.vertical.to_string(), theme.border);
-        for spans in highlighted {
-            // No trailing space after the bar: golden files and copied text stay clean.
-            let mut line = vec![if spans.iter().all(|span| span.content.is_empty()) {
-                bare_bar.clone()
-            } else {
-                bar.clone()
-            }];
-            line.extend(spans);
-            lines.push(Line::from(line));
-        }
-        let mut bottom = glyphs.bottom[0].to_string();
-        bottom.extend(std::iter::repeat_n(
-            glyphs.horizontal,
-            rule_width.saturating_sub(1),
-        ));
-        lines.push(Line::from(Span::styled(bottom, theme.border)));
-        lines
-    }
-
-    fn list(&mut self, list: &List, width: usize, depth: usize) -> Vec<Line<'static>> {
+    fn list(&mut self, list: &List, width: usize, depth: usize) -> Vec<LaidLine> {
         let theme = self.options.theme;
         let glyphs = self.options.glyphs;
         let last_number = list.start.map(|start| start + list.items.len() as u64 - 1);
@@ -227,18 +264,18 @@ impl Layout<'_> {
                 (None, None) => glyphs.bullets[depth.min(glyphs.bullets.len() - 1)].to_string(),
             };
             let marker = format!("{marker} ");
-            let marker_width = display_width(&marker);
-            let item_lines = self.list_item(item, width.saturating_sub(marker_width).max(1), depth);
-            lines.extend(hang(
+            let item_width = width.saturating_sub(display_width(&marker)).max(1);
+            let item_lines = self.list_item(item, item_width, depth);
+            lines.extend(prefix(
                 item_lines,
-                &Span::styled(marker, theme.marker),
-                marker_width,
+                &Span::styled(marker.clone(), theme.marker),
+                &indent(&marker),
             ));
         }
         lines
     }
 
-    fn list_item(&mut self, item: &ListItem, width: usize, depth: usize) -> Vec<Line<'static>> {
+    fn list_item(&mut self, item: &ListItem, width: usize, depth: usize) -> Vec<LaidLine> {
         let mut lines = Vec::new();
         for block in &item.blocks {
             match block {
@@ -247,7 +284,7 @@ impl Layout<'_> {
             }
         }
         if lines.is_empty() {
-            lines.push(Line::default());
+            lines.push(LaidLine::text(Line::default()));
         }
         lines
     }
@@ -261,55 +298,28 @@ fn paragraph(content: &[Inline], base: Style, theme: &Theme, width: usize) -> Ve
         .collect()
 }
 
-/// Columns between tab stops in code.
-const TAB_STOP: usize = 4;
-
-/// Tabs in a code line become spaces up to the next tab stop, so the terminal never
-/// sees a tab and indentation keeps its shape.
-fn expand_tabs(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
-    if !spans.iter().any(|span| span.content.contains('\t')) {
-        return spans;
-    }
-    let mut column = 0;
-    spans
-        .into_iter()
-        .map(|span| {
-            let mut text = String::with_capacity(span.content.len());
-            for character in span.content.chars() {
-                if character == '\t' {
-                    let spaces = TAB_STOP - column % TAB_STOP;
-                    text.extend(std::iter::repeat_n(' ', spaces));
-                    column += spaces;
-                } else {
-                    text.push(character);
-                    column += display_width(character.encode_utf8(&mut [0; 4]));
-                }
-            }
-            Span::styled(text, span.style)
-        })
-        .collect()
+/// Blanks as wide as `marker`, to hang the following lines under the first.
+fn indent(marker: &str) -> Span<'static> {
+    Span::raw(" ".repeat(display_width(marker)))
 }
 
-/// Puts `marker` before the first line and as many spaces before the others.
-fn hang(
-    lines: Vec<Line<'static>>,
-    marker: &Span<'static>,
-    marker_width: usize,
-) -> Vec<Line<'static>> {
-    let indent = Span::raw(" ".repeat(marker_width));
+/// Puts `first` before the first line and `rest` before the others; code text moves
+/// right by the prefix's width.
+fn prefix(lines: Vec<LaidLine>, first: &Span<'static>, rest: &Span<'static>) -> Vec<LaidLine> {
     lines
         .into_iter()
         .enumerate()
-        .map(|(index, mut line)| {
-            line.spans.insert(
-                0,
-                if index == 0 {
-                    marker.clone()
-                } else {
-                    indent.clone()
-                },
-            );
-            line
+        .map(|(index, mut laid)| {
+            let added = if index == 0 { first } else { rest };
+            if let Some(CodeLine {
+                text_column: Some(column),
+                ..
+            }) = &mut laid.code
+            {
+                *column += added.width();
+            }
+            laid.line.spans.insert(0, added.clone());
+            laid
         })
         .collect()
 }

@@ -111,7 +111,7 @@ fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Res
     let mut out = io::BufWriter::new(stdout.lock());
     write_lines(
         &mut out,
-        &laid_out.lines,
+        laid_out.lines.iter().map(|laid| &laid.line),
         usize::from(width),
         depth,
         glyphs.cut,

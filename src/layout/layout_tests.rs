@@ -18,7 +18,11 @@ fn render(body: &str, width: usize) -> (Vec<String>, LaidOutLesson) {
         },
     );
     (
-        laid_out.lines.iter().map(ToString::to_string).collect(),
+        laid_out
+            .lines
+            .iter()
+            .map(|laid| laid.line.to_string())
+            .collect(),
         laid_out,
     )
 }
@@ -112,7 +116,7 @@ fn ascii_glyphs_replace_box_drawing() {
         },
     );
     for line in &laid_out.lines {
-        assert!(line.to_string().is_ascii(), "{line}");
+        assert!(line.line.to_string().is_ascii(), "{}", line.line);
     }
 }
 
@@ -145,4 +149,54 @@ fn tabs_in_code_expand_to_tab_stops() {
     assert_eq!(lines[2], "│ ab  y");
     assert_eq!(lines[3], "│ 日  z");
     assert!(lines.iter().all(|line| !line.contains('\t')));
+}
+
+#[test]
+fn code_blocks_know_their_lines_and_text_column() {
+    let (lines, laid_out) = render(
+        "intro\n\n- item\n\n  ```yaml\n  a: 1\n  ```\n\n```\nx\n```\n",
+        40,
+    );
+    assert_eq!(laid_out.code_blocks.len(), 2);
+    let nested = &laid_out.code_blocks[0];
+    assert_eq!(nested.source, ["a: 1"]);
+    assert_eq!(lines[nested.lines.start + 1], "  │ a: 1");
+    let content = laid_out.lines[nested.lines.start + 1].code.unwrap();
+    assert_eq!(
+        content,
+        CodeLine {
+            block: 0,
+            text_column: Some(4)
+        }
+    );
+    assert_eq!(
+        laid_out.lines[nested.lines.start].code.unwrap().text_column,
+        None
+    );
+    assert_eq!(laid_out.code_blocks[1].lines.len(), 3);
+}
+
+#[test]
+fn incremental_layout_equals_the_whole() {
+    let body = "# T\n\n## A\n\ntext\n\n```yaml\na: 1\n```\n\n## B\n\n| a |\n|---|\n| b |\n";
+    let lesson = parse_lesson(
+        &format!("---\nid: t\ntitle: T\nminutes: 1\n---\n{body}"),
+        "t.md",
+    )
+    .unwrap();
+    let theme = Theme::new(ThemeKind::Dark);
+    let options = LayoutOptions {
+        width: 30,
+        theme: &theme,
+        glyphs: &glyphs::UNICODE,
+    };
+    let whole = lay_out(&lesson, &options);
+    let mut partial = LaidOutLesson::new(30);
+    partial.extend_to(&lesson, &options, 3);
+    assert!(partial.lines.len() >= 3 && !partial.is_complete(&lesson));
+    for target in [5, 9, usize::MAX] {
+        partial.extend_to(&lesson, &options, target);
+    }
+    assert!(partial.is_complete(&lesson));
+    assert_eq!(partial, whole);
 }

@@ -1,0 +1,109 @@
+//! Code blocks framed and highlighted, lines kept whole; the reader scrolls them sideways.
+
+use ratatui::text::{Line, Span};
+
+use super::wrap::display_width;
+use super::{CodeLine, LaidLine, LaidOutCode, Layout};
+use crate::course::CodeBlock;
+
+impl Layout<'_> {
+    /// A framed code block: a label rule, each line after a bar, a closing rule.
+    pub(super) fn code(&mut self, code: &CodeBlock, label: &str, width: usize) -> Vec<LaidLine> {
+        let theme = self.options.theme;
+        let glyphs = self.options.glyphs;
+        let highlighted: Vec<Vec<Span<'static>>> =
+            super::highlight::highlight(&code.lines, &code.language, theme.kind)
+                .into_iter()
+                .map(expand_tabs)
+                .collect();
+        let longest = highlighted
+            .iter()
+            .map(|spans| spans.iter().map(Span::width).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        let rule_width = (longest + 2).max(display_width(label) + 5).min(width);
+        let mut top = format!("{}{} ", glyphs.top[0], glyphs.horizontal);
+        let label_start = top.len();
+        top.push_str(label);
+        let label_end = top.len();
+        top.push(' ');
+        let used = display_width(&top);
+        top.extend(std::iter::repeat_n(
+            glyphs.horizontal,
+            rule_width.saturating_sub(used),
+        ));
+        let block = self.code_blocks.len();
+        self.code_blocks.push(LaidOutCode {
+            language: code.language.clone(),
+            source: code.lines.clone(),
+            lines: 0..0,
+            width: longest,
+        });
+        let frame = |line: Line<'static>| LaidLine {
+            line,
+            code: Some(CodeLine {
+                block,
+                text_column: None,
+            }),
+        };
+        let mut lines = vec![frame(Line::from(vec![
+            Span::styled(top[..label_start].to_owned(), theme.border),
+            Span::styled(top[label_start..label_end].to_owned(), theme.code_label),
+            Span::styled(top[label_end..].to_owned(), theme.border),
+        ]))];
+        let bar = Span::styled(format!("{} ", glyphs.vertical), theme.border);
+        let bare_bar = Span::styled(glyphs.vertical.to_string(), theme.border);
+        for spans in highlighted {
+            // No trailing space after the bar: golden files and copied text stay clean.
+            let mut line = vec![if spans.iter().all(|span| span.content.is_empty()) {
+                bare_bar.clone()
+            } else {
+                bar.clone()
+            }];
+            line.extend(spans);
+            lines.push(LaidLine {
+                line: Line::from(line),
+                code: Some(CodeLine {
+                    block,
+                    text_column: Some(bar.width()),
+                }),
+            });
+        }
+        let mut bottom = glyphs.bottom[0].to_string();
+        bottom.extend(std::iter::repeat_n(
+            glyphs.horizontal,
+            rule_width.saturating_sub(1),
+        ));
+        lines.push(frame(Line::from(Span::styled(bottom, theme.border))));
+        lines
+    }
+}
+
+/// Columns between tab stops in code.
+const TAB_STOP: usize = 4;
+
+/// Tabs in a code line become spaces up to the next tab stop, so the terminal never
+/// sees a tab and indentation keeps its shape.
+fn expand_tabs(spans: Vec<Span<'static>>) -> Vec<Span<'static>> {
+    if !spans.iter().any(|span| span.content.contains('\t')) {
+        return spans;
+    }
+    let mut column = 0;
+    spans
+        .into_iter()
+        .map(|span| {
+            let mut text = String::with_capacity(span.content.len());
+            for character in span.content.chars() {
+                if character == '\t' {
+                    let spaces = TAB_STOP - column % TAB_STOP;
+                    text.extend(std::iter::repeat_n(' ', spaces));
+                    column += spaces;
+                } else {
+                    text.push(character);
+                    column += display_width(character.encode_utf8(&mut [0; 4]));
+                }
+            }
+            Span::styled(text, span.style)
+        })
+        .collect()
+}
