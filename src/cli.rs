@@ -25,12 +25,29 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// How the terminal draws East Asian ambiguous-width characters such as box drawing;
+    /// `wide` switches to ASCII structure. Detected when not given.
+    #[arg(long, global = true, value_enum, value_name = "WIDTH")]
+    pub ambiguous: Option<AmbiguousWidth>,
+
+    /// Language of the reader's menus and messages (the lesson is never translated);
+    /// from `LC_ALL` / `LANG` when not given.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangChoice>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a lesson in the reader (what `manabi` alone does with the first lesson).
+    Open {
+        /// The lesson id (see `manabi list`).
+        lesson: String,
+    },
+    /// List the course's lessons.
+    List,
     /// Print a lesson laid out for a width (for pipes, `less -R`, printing, screen readers).
     Render {
         /// The lesson id (see course.yaml); the first lesson when omitted.
@@ -61,4 +78,18 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--ambiguous`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AmbiguousWidth {
+    Wide,
+    Narrow,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    Ja,
+    En,
 }

@@ -10,8 +10,8 @@ mod problem;
 mod schema;
 mod source;
 
-pub use check::check_course;
-pub use load::load_course;
+pub use check::{check_course, code_block_problems};
+pub use load::{load_course, load_lesson_for_reading};
 pub use parse::parse_lesson;
 pub use problem::{CourseError, Problem};
 pub use source::CourseSource;

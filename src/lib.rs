@@ -3,7 +3,10 @@
 //! stays a thin shell and every step is testable without a terminal.
 
 pub mod ansi;
+pub mod app;
 pub mod course;
 pub mod layout;
 pub mod palette;
+pub mod terminal;
 pub mod theme;
+pub mod ui;

@@ -9,13 +9,18 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{Cli, ColorChoice, Command, ThemeChoice};
+use cli::{AmbiguousWidth, Cli, ColorChoice, Command, LangChoice, ThemeChoice};
 use manabi::ansi::write_lines;
-use manabi::course::{CourseSource, check_course, load_course};
+use manabi::app::App;
+use manabi::course::{
+    CourseSource, check_course, code_block_problems, load_course, load_lesson_for_reading,
+};
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
+use manabi::terminal::{RunOptions, run};
 use manabi::theme::{Theme, ThemeKind};
+use manabi::ui::text::Lang;
 
 /// Exit code of `render` (and the default command) when the course cannot be shown.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -32,8 +37,9 @@ fn main() -> ExitCode {
                 .map_or_else(|| source(&cli), CourseSource::Directory),
         ),
         Some(Command::Render { lesson, width }) => render(&cli, lesson.as_deref(), *width),
-        // The interactive reader is not built yet; until then manabi prints the lesson.
-        None => render(&cli, None, None),
+        Some(Command::List) => list(&cli),
+        Some(Command::Open { lesson }) => read(&cli, Some(lesson)),
+        None => read(&cli, None),
     };
     match result {
         Ok(code) => code,
@@ -77,6 +83,61 @@ fn check(source: &CourseSource) -> anyhow::Result<ExitCode> {
         eprintln!("manabi check: {} problem{plural}", problems.len());
         Ok(ExitCode::from(EXIT_PROBLEMS))
     }
+}
+
+fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let course = load_course(&source(cli)).context("cannot load the course")?;
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "{}", course.title)?;
+    for lesson in &course.lessons {
+        writeln!(
+            stdout,
+            "  {}  {} ({} min)",
+            lesson.meta.id, lesson.meta.title, lesson.meta.minutes
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The interactive reader.
+fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
+    let lang = match cli.lang {
+        Some(LangChoice::Ja) => Lang::Ja,
+        Some(LangChoice::En) => Lang::En,
+        None => {
+            let variables = ["LC_ALL", "LC_MESSAGES", "LANG"].map(|name| std::env::var(name).ok());
+            Lang::from_locale(&variables.iter().map(Option::as_deref).collect::<Vec<_>>())
+        }
+    };
+    if !io::stdout().is_terminal() {
+        eprintln!("{}", lang.texts().not_a_terminal);
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    let source = source(cli);
+    let (course_title, lesson, file) =
+        load_lesson_for_reading(&source, lesson_id).context("cannot load the course")?;
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let theme = Theme::new(match cli.theme {
+        ThemeChoice::Light => ThemeKind::Light,
+        ThemeChoice::Dark | ThemeChoice::Auto => ThemeKind::Dark,
+    });
+    let ascii = cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide);
+    let glyphs = if ascii { &ASCII } else { &UNICODE };
+    let mut app = App::new(course_title, lesson, theme, glyphs, lang.texts(), size);
+    if let Some(problem) = code_block_problems(&app.lesson.blocks, &file)
+        .into_iter()
+        .next()
+    {
+        app.notice = Some(problem.to_string());
+    }
+    let options = RunOptions {
+        depth: color_depth(cli.color, true),
+        detect_theme: cli.theme == ThemeChoice::Auto,
+        detect_ambiguous: !ascii && cli.ambiguous.is_none(),
+        inside_tmux: std::env::var_os("TMUX").is_some(),
+    };
+    run(app, options)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Result<ExitCode> {

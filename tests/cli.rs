@@ -272,3 +272,33 @@ fn a_symlink_cannot_lead_a_lesson_outside_the_course() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_reader_needs_a_terminal_and_says_what_to_use_instead() {
+    let output = Command::new(env!("CARGO_BIN_EXE_manabi"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("manabi render"), "{message}");
+    let japanese = manabi(&["open", "k8s-networking", "--lang", "ja"]);
+    assert!(
+        stderr(&japanese).contains("端末ではありません"),
+        "{}",
+        stderr(&japanese)
+    );
+}
+
+#[test]
+fn list_prints_the_lessons() {
+    let output = manabi(&["list", "--course", fixture("good").to_str().unwrap()]);
+    assert!(output.status.success());
+    assert_eq!(
+        stdout(&output),
+        "テスト講座\n  intro  はじめに (5 min)\n  second  二つ目 (3 min)\n"
+    );
+}

@@ -46,6 +46,7 @@ fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
 }
 
 /// Every YAML code block must parse, each document of a `---` stream.
+#[must_use]
 pub fn code_block_problems(blocks: &[Block], file: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
     visit_code_blocks(blocks, &mut |code| {

@@ -41,6 +41,36 @@ fn first_problem(problems: Vec<Problem>) -> CourseError {
     )
 }
 
+/// Just what the reader needs before its first frame: the course title and one lesson
+/// (the first when no id is given), with the lesson file's name for messages.
+pub fn load_lesson_for_reading(
+    source: &CourseSource,
+    id: Option<&str>,
+) -> Result<(String, Lesson, String), CourseError> {
+    let index = read_index(source).map_err(first_problem)?;
+    let entry = match id {
+        Some(id) => index.lessons.iter().find(|entry| entry.id == id),
+        None => index.lessons.first(),
+    };
+    let Some(entry) = entry else {
+        return Err(CourseError::UnknownLesson {
+            id: id.unwrap_or_default().to_owned(),
+            known: index
+                .lessons
+                .iter()
+                .map(|entry| entry.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    };
+    let lesson = load_lesson(source, entry)?;
+    Ok((
+        index.title,
+        lesson,
+        source.display_path(&lesson_path(&entry.id)),
+    ))
+}
+
 /// `course.yaml`, validated.
 pub struct CourseIndex {
     pub title: String,

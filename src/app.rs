@@ -1,0 +1,306 @@
+//! The reader's state and what can happen to it. `update` turns a message into a state
+//! change and an effect for the runtime to carry out; nothing here does IO, so the whole
+//! reader is testable without a terminal.
+
+mod keymap;
+mod search;
+mod update;
+
+pub use keymap::{message_for_event, message_for_key};
+pub use search::Search;
+pub use search::SearchMatch;
+
+use crate::course::Lesson;
+use crate::layout::glyphs::Glyphs;
+use crate::layout::{LaidOutLesson, LayoutOptions};
+use crate::theme::Theme;
+use crate::ui::text::Texts;
+
+/// The smallest terminal the reader works in.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// Prose is laid out at most this wide: long lines are hard to read.
+const MAX_TEXT_WIDTH: usize = 100;
+/// The contents pane is shown by default from this terminal width up.
+const CONTENTS_MIN_WIDTH: u16 = 70;
+
+/// What the reader shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Reading,
+    /// Typing a search; the query so far.
+    Searching(String),
+    Help,
+}
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Text,
+    Contents,
+}
+
+/// Something that happened: a key, a mouse action, a resize, the clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    ScrollLines(isize),
+    ScrollPages(isize),
+    Top,
+    Bottom,
+    NextSection,
+    PreviousSection,
+    ToggleContents,
+    ToggleFocus,
+    ContentsMove(isize),
+    ContentsJump,
+    /// A click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// Wheel over a screen row; `sideways` for Shift+wheel.
+    Wheel {
+        row: u16,
+        delta: isize,
+        sideways: bool,
+    },
+    StartSearch,
+    SearchInput(char),
+    SearchBackspace,
+    SearchSubmit,
+    NextMatch,
+    PreviousMatch,
+    ScrollCode(isize),
+    CopyCode,
+    SaveCode,
+    ShowHelp,
+    Cancel,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The result of saving a code block, reported back by the runtime.
+    Saved(Result<String, String>),
+    Suspend,
+    Quit,
+}
+
+/// What the runtime must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+    /// Write a file named `NAME.yaml` (or `NAME-2.yaml` …) without overwriting.
+    Save {
+        name: String,
+        contents: String,
+    },
+    Suspend,
+    Quit,
+}
+
+/// The reader: the lesson, its layout for the current size, and what the learner did.
+pub struct App {
+    pub course_title: String,
+    pub lesson: Lesson,
+    pub theme: Theme,
+    pub glyphs: &'static Glyphs,
+    pub texts: &'static Texts,
+    pub layout: LaidOutLesson,
+    pub screen: Screen,
+    pub focus: Focus,
+    /// `None` until the learner toggles it: then the terminal width decides.
+    contents_wanted: Option<bool>,
+    pub contents_selected: usize,
+    /// The first line of the reading pane.
+    pub top: usize,
+    /// Terminal size.
+    pub width: u16,
+    pub height: u16,
+    /// Sideways scroll of each code block, in columns.
+    pub code_offsets: Vec<usize>,
+    pub search: Search,
+    /// A one-line notice in the status bar until the next key.
+    pub notice: Option<String>,
+}
+
+/// Rows of chrome around the reading pane: status bar and key hint.
+const CHROME_ROWS: u16 = 2;
+
+impl App {
+    /// A reader at the top of `lesson` for a terminal of `width` × `height`; only the
+    /// first screen is laid out (call `finish_layout` once it is drawn).
+    #[must_use]
+    pub fn new(
+        course_title: String,
+        lesson: Lesson,
+        theme: Theme,
+        glyphs: &'static Glyphs,
+        texts: &'static Texts,
+        (width, height): (u16, u16),
+    ) -> Self {
+        let mut app = Self {
+            course_title,
+            lesson,
+            theme,
+            glyphs,
+            texts,
+            layout: LaidOutLesson::new(1),
+            screen: Screen::Reading,
+            focus: Focus::Text,
+            contents_wanted: None,
+            contents_selected: 0,
+            top: 0,
+            width,
+            height,
+            code_offsets: Vec::new(),
+            search: Search::default(),
+            notice: None,
+        };
+        app.relayout(0);
+        app
+    }
+
+    /// Whether the contents pane is on screen.
+    #[must_use]
+    pub fn contents_visible(&self) -> bool {
+        self.contents_wanted
+            .unwrap_or(self.width >= CONTENTS_MIN_WIDTH)
+            && !self.is_too_small()
+    }
+
+    /// Whether the terminal is below the minimum size.
+    #[must_use]
+    pub fn is_too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// Columns of the contents pane, border included.
+    #[must_use]
+    pub fn contents_width(&self) -> u16 {
+        if self.contents_visible() {
+            (self.width / 4).clamp(20, 34)
+        } else {
+            0
+        }
+    }
+
+    /// Rows of the reading pane.
+    #[must_use]
+    pub fn page_height(&self) -> usize {
+        usize::from(self.height.saturating_sub(CHROME_ROWS)).max(1)
+    }
+
+    /// Columns the text is laid out for: the reading pane less a margin each side.
+    #[must_use]
+    pub fn text_width(&self) -> usize {
+        usize::from(self.width.saturating_sub(self.contents_width()))
+            .saturating_sub(2)
+            .clamp(1, MAX_TEXT_WIDTH)
+    }
+
+    fn layout_options(&self) -> LayoutOptions<'_> {
+        LayoutOptions {
+            width: self.text_width(),
+            theme: &self.theme,
+            glyphs: self.glyphs,
+        }
+    }
+
+    /// Lays the lesson out again for the current size and looks, keeping top-level
+    /// block `keep_block` first on screen.
+    pub fn relayout(&mut self, keep_block: usize) {
+        let page = self.page_height();
+        let options = self.layout_options();
+        let mut layout = LaidOutLesson::new(options.width);
+        let keep_block = keep_block.min(self.lesson.blocks.len().saturating_sub(1));
+        while layout.block_starts.len() <= keep_block && !layout.is_complete(&self.lesson) {
+            layout.extend_to(&self.lesson, &options, layout.lines.len() + 1);
+        }
+        let start = layout.block_starts.get(keep_block).copied().unwrap_or(0);
+        layout.extend_to(&self.lesson, &options, start + page + 1);
+        self.layout = layout;
+        self.top = start.min(self.max_top());
+        self.search.refresh(&self.layout);
+        self.code_offsets.resize(self.layout.code_blocks.len(), 0);
+    }
+
+    /// Lays out the rest of the lesson: called after a frame is drawn, and before
+    /// anything that needs the whole layout (the end, search, percentages).
+    pub fn finish_layout(&mut self) {
+        if self.layout.is_complete(&self.lesson) {
+            return;
+        }
+        let options = LayoutOptions {
+            width: self.layout.width,
+            theme: &self.theme,
+            glyphs: self.glyphs,
+        };
+        self.layout.extend_to(&self.lesson, &options, usize::MAX);
+        self.code_offsets.resize(self.layout.code_blocks.len(), 0);
+        self.search.refresh(&self.layout);
+    }
+
+    /// Changes the structure glyphs (ASCII for ambiguous-wide terminals) and relays.
+    pub fn set_glyphs(&mut self, glyphs: &'static Glyphs) {
+        self.glyphs = glyphs;
+        let block = self.top_block();
+        self.relayout(block);
+    }
+
+    /// Changes the theme (once the terminal said its background) and relays.
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+        let block = self.top_block();
+        self.relayout(block);
+    }
+
+    /// The top-level block the first visible line belongs to.
+    #[must_use]
+    pub fn top_block(&self) -> usize {
+        self.layout
+            .block_starts
+            .partition_point(|start| *start <= self.top)
+            .saturating_sub(1)
+    }
+
+    /// The last line that can be first on screen.
+    fn max_top(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.page_height())
+    }
+
+    /// The section the reading position is in.
+    #[must_use]
+    pub fn current_section(&self) -> Option<usize> {
+        self.layout
+            .section_starts
+            .partition_point(|start| *start <= self.top)
+            .checked_sub(1)
+    }
+
+    /// How far through the lesson the reading position is, 0–100.
+    #[must_use]
+    pub fn percent_read(&self) -> usize {
+        if self.top == 0 {
+            return 0;
+        }
+        let end = self.top + self.page_height();
+        (end.min(self.layout.lines.len()) * 100 / self.layout.lines.len().max(1)).min(100)
+    }
+
+    /// The code block `y`, `s`, `h` and `l` act on: the block the first line is in,
+    /// else the first block that starts on screen.
+    #[must_use]
+    pub fn marked_code_block(&self) -> Option<usize> {
+        let end = self.top + self.page_height();
+        self.layout
+            .code_blocks
+            .iter()
+            .position(|block| block.lines.end > self.top && block.lines.start < end)
+    }
+}
+
+#[cfg(test)]
+#[path = "app/app_tests.rs"]
+mod tests;

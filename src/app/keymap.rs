@@ -1,0 +1,184 @@
+//! Keys and mouse → messages: vim keys and arrows, like less and lazygit.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::{Focus, Message, Screen};
+
+/// Lines a wheel notch scrolls.
+const WHEEL_LINES: isize = 3;
+
+/// The message for a terminal event, if it means anything to the reader.
+#[must_use]
+pub fn message_for_event(event: &Event, screen: &Screen, focus: Focus) -> Option<Message> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            message_for_key(*key, screen, focus)
+        }
+        Event::Mouse(mouse) => message_for_mouse(*mouse),
+        Event::Resize(width, height) => Some(Message::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// The message for a key press in the current screen and focus.
+#[must_use]
+pub fn message_for_key(key: KeyEvent, screen: &Screen, focus: Focus) -> Option<Message> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    match (key.code, control) {
+        (KeyCode::Char('c'), true) => return Some(Message::Quit),
+        (KeyCode::Char('z'), true) => return Some(Message::Suspend),
+        _ => {}
+    }
+    match screen {
+        Screen::Searching(_) => search_key(key.code, control),
+        Screen::Help => match key.code {
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Message::Cancel),
+            KeyCode::Char('q') => Some(Message::Quit),
+            _ => None,
+        },
+        Screen::Reading if focus == Focus::Contents => contents_key(key.code),
+        Screen::Reading => text_key(key.code, key.modifiers),
+    }
+}
+
+fn search_key(code: KeyCode, control: bool) -> Option<Message> {
+    match code {
+        KeyCode::Enter => Some(Message::SearchSubmit),
+        KeyCode::Esc => Some(Message::Cancel),
+        KeyCode::Backspace => Some(Message::SearchBackspace),
+        KeyCode::Char(character) if !control => Some(Message::SearchInput(character)),
+        _ => None,
+    }
+}
+
+fn contents_key(code: KeyCode) -> Option<Message> {
+    match code {
+        KeyCode::Char('j') | KeyCode::Down => Some(Message::ContentsMove(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(Message::ContentsMove(-1)),
+        KeyCode::Enter => Some(Message::ContentsJump),
+        KeyCode::Tab | KeyCode::Esc => Some(Message::ToggleFocus),
+        KeyCode::Char('t') => Some(Message::ToggleContents),
+        KeyCode::Char('?') => Some(Message::ShowHelp),
+        KeyCode::Char('q') => Some(Message::Quit),
+        _ => None,
+    }
+}
+
+fn text_key(code: KeyCode, modifiers: KeyModifiers) -> Option<Message> {
+    let message = match code {
+        KeyCode::Char('j') | KeyCode::Down => Message::ScrollLines(1),
+        KeyCode::Char('k') | KeyCode::Up => Message::ScrollLines(-1),
+        KeyCode::Char(' ') if modifiers.contains(KeyModifiers::SHIFT) => Message::ScrollPages(-1),
+        KeyCode::Char(' ') | KeyCode::PageDown => Message::ScrollPages(1),
+        KeyCode::Char('b') | KeyCode::PageUp => Message::ScrollPages(-1),
+        KeyCode::Char('g') | KeyCode::Home => Message::Top,
+        KeyCode::Char('G') | KeyCode::End => Message::Bottom,
+        KeyCode::Char(']') => Message::NextSection,
+        KeyCode::Char('[') => Message::PreviousSection,
+        KeyCode::Char('t') => Message::ToggleContents,
+        KeyCode::Tab => Message::ToggleFocus,
+        KeyCode::Char('/') => Message::StartSearch,
+        KeyCode::Char('n') => Message::NextMatch,
+        KeyCode::Char('N') => Message::PreviousMatch,
+        KeyCode::Char('h') | KeyCode::Left => Message::ScrollCode(-1),
+        KeyCode::Char('l') | KeyCode::Right => Message::ScrollCode(1),
+        KeyCode::Char('y') => Message::CopyCode,
+        KeyCode::Char('s') => Message::SaveCode,
+        KeyCode::Char('?') => Message::ShowHelp,
+        KeyCode::Esc => Message::Cancel,
+        KeyCode::Char('q') => Message::Quit,
+        _ => return None,
+    };
+    Some(message)
+}
+
+fn message_for_mouse(mouse: MouseEvent) -> Option<Message> {
+    let shift = mouse.modifiers.contains(KeyModifiers::SHIFT);
+    let wheel = |delta: isize, sideways: bool| {
+        Some(Message::Wheel {
+            row: mouse.row,
+            delta,
+            sideways,
+        })
+    };
+    match mouse.kind {
+        MouseEventKind::ScrollDown => wheel(if shift { 1 } else { WHEEL_LINES }, shift),
+        MouseEventKind::ScrollUp => wheel(if shift { -1 } else { -WHEEL_LINES }, shift),
+        MouseEventKind::ScrollRight => wheel(1, true),
+        MouseEventKind::ScrollLeft => wheel(-1, true),
+        MouseEventKind::Down(MouseButton::Left) => Some(Message::Click {
+            column: mouse.column,
+            row: mouse.row,
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn reading_keys() {
+        let reading = |code| message_for_key(key(code), &Screen::Reading, Focus::Text);
+        assert_eq!(reading(KeyCode::Char('j')), Some(Message::ScrollLines(1)));
+        assert_eq!(reading(KeyCode::Up), Some(Message::ScrollLines(-1)));
+        assert_eq!(reading(KeyCode::Char(' ')), Some(Message::ScrollPages(1)));
+        assert_eq!(reading(KeyCode::PageUp), Some(Message::ScrollPages(-1)));
+        assert_eq!(reading(KeyCode::End), Some(Message::Bottom));
+        assert_eq!(reading(KeyCode::Char(']')), Some(Message::NextSection));
+        assert_eq!(reading(KeyCode::Char('/')), Some(Message::StartSearch));
+        assert_eq!(reading(KeyCode::Char('x')), None);
+    }
+
+    #[test]
+    fn search_typing_takes_every_character() {
+        let screen = Screen::Searching(String::new());
+        let typed = |code| message_for_key(key(code), &screen, Focus::Text);
+        assert_eq!(typed(KeyCode::Char('q')), Some(Message::SearchInput('q')));
+        assert_eq!(typed(KeyCode::Char('名')), Some(Message::SearchInput('名')));
+        assert_eq!(typed(KeyCode::Esc), Some(Message::Cancel));
+    }
+
+    #[test]
+    fn control_keys_work_everywhere() {
+        let control = |character| KeyEvent::new(KeyCode::Char(character), KeyModifiers::CONTROL);
+        for screen in [Screen::Reading, Screen::Help, Screen::Searching("x".into())] {
+            assert_eq!(
+                message_for_key(control('c'), &screen, Focus::Text),
+                Some(Message::Quit)
+            );
+            assert_eq!(
+                message_for_key(control('z'), &screen, Focus::Contents),
+                Some(Message::Suspend)
+            );
+        }
+    }
+
+    #[test]
+    fn shift_wheel_scrolls_sideways() {
+        let mouse = MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 3,
+            row: 7,
+            modifiers: KeyModifiers::SHIFT,
+        };
+        assert_eq!(
+            message_for_mouse(mouse),
+            Some(Message::Wheel {
+                row: 7,
+                delta: 1,
+                sideways: true
+            })
+        );
+    }
+}

@@ -1,0 +1,323 @@
+//! `App::update`: one message in, the state changed, one effect out. No IO.
+
+use serde::Deserialize;
+
+use super::{App, Effect, Focus, Message, Screen};
+
+/// Columns a code block moves per `h`/`l`.
+const CODE_STEP: isize = 4;
+
+impl App {
+    /// Applies a message; the returned effect is for the runtime to carry out.
+    pub fn update(&mut self, message: Message) -> Effect {
+        if !matches!(message, Message::Resize { .. } | Message::Saved(_)) {
+            self.notice = None;
+        }
+        if !matches!(message, Message::Resize { .. }) {
+            self.finish_layout();
+        }
+        match message {
+            Message::ScrollLines(lines) => self.scroll_to(offset(self.top, lines)),
+            Message::ScrollPages(pages) => {
+                let page = isize::try_from(self.page_height().saturating_sub(1).max(1))
+                    .unwrap_or(isize::MAX);
+                self.scroll_to(offset(self.top, pages.saturating_mul(page)));
+            }
+            Message::Top => self.top = 0,
+            Message::Bottom => self.top = self.max_top(),
+            Message::NextSection => self.step_section(true),
+            Message::PreviousSection => self.step_section(false),
+            Message::ToggleContents => self.toggle_contents(),
+            Message::ToggleFocus => self.toggle_focus(),
+            Message::ContentsMove(step) => {
+                let last = self.lesson.sections.len().saturating_sub(1);
+                self.contents_selected = offset(self.contents_selected, step).min(last);
+            }
+            Message::ContentsJump => {
+                self.jump_to_section(self.contents_selected);
+                self.focus = Focus::Text;
+            }
+            Message::Click { column, row } => self.click(column, row),
+            Message::Wheel {
+                row,
+                delta,
+                sideways,
+            } => self.wheel(row, delta, sideways),
+            Message::StartSearch => {
+                self.search.query.clear();
+                self.search.origin = self.top;
+                self.search.refresh(&self.layout);
+                self.screen = Screen::Searching(String::new());
+            }
+            Message::SearchInput(character) => {
+                self.search.query.push(character);
+                self.search_from_origin();
+            }
+            Message::SearchBackspace => {
+                self.search.query.pop();
+                self.search_from_origin();
+            }
+            Message::SearchSubmit => {
+                self.screen = Screen::Reading;
+                self.notice = Some(self.match_notice());
+            }
+            Message::NextMatch => self.step_match(true),
+            Message::PreviousMatch => self.step_match(false),
+            Message::ScrollCode(step) => match self.marked_code_block() {
+                Some(block) => self.scroll_code(block, step),
+                None => self.notice = Some(self.texts.not_code.to_owned()),
+            },
+            Message::CopyCode => return self.copy_code(),
+            Message::SaveCode => return self.save_code(),
+            Message::ShowHelp => {
+                self.screen = if self.screen == Screen::Help {
+                    Screen::Reading
+                } else {
+                    Screen::Help
+                };
+            }
+            Message::Cancel => self.cancel(),
+            Message::Resize { width, height } => {
+                let block = self.top_block();
+                self.width = width;
+                self.height = height;
+                self.relayout(block);
+            }
+            Message::Saved(result) => {
+                self.notice = Some(match result {
+                    Ok(path) => self.texts.saved_to(&path),
+                    Err(reason) => self.texts.not_saved_because(&reason),
+                });
+            }
+            Message::Suspend => return Effect::Suspend,
+            Message::Quit => return Effect::Quit,
+        }
+        Effect::None
+    }
+
+    fn step_section(&mut self, forward: bool) {
+        let starts = &self.layout.section_starts;
+        let target = if forward {
+            starts.iter().find(|start| **start > self.top)
+        } else {
+            starts.iter().rev().find(|start| **start < self.top)
+        };
+        if let Some(start) = target.copied() {
+            self.scroll_to(start);
+        }
+    }
+
+    fn wheel(&mut self, row: u16, delta: isize, sideways: bool) {
+        if sideways {
+            let line = self.top + usize::from(row);
+            if let Some(code) = self.layout.lines.get(line).and_then(|laid| laid.code) {
+                self.scroll_code(code.block, delta);
+            }
+        } else {
+            self.scroll_to(offset(self.top, delta));
+        }
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        self.top = line.min(self.max_top());
+    }
+
+    fn jump_to_section(&mut self, section: usize) {
+        if let Some(start) = self.layout.section_starts.get(section) {
+            self.scroll_to(*start);
+        }
+    }
+
+    fn toggle_contents(&mut self) {
+        let block = self.top_block();
+        self.contents_wanted = Some(!self.contents_visible());
+        if !self.contents_visible() {
+            self.focus = Focus::Text;
+        }
+        self.relayout(block);
+    }
+
+    fn toggle_focus(&mut self) {
+        if self.focus == Focus::Contents {
+            self.focus = Focus::Text;
+        } else if self.contents_visible() {
+            self.focus = Focus::Contents;
+            self.contents_selected = self.current_section().unwrap_or(0);
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let in_contents = self.contents_visible() && column < self.contents_width();
+        let first_entry_row = 1;
+        if in_contents && row >= first_entry_row && usize::from(row) < self.page_height() {
+            let entry = self.contents_offset() + usize::from(row - first_entry_row);
+            if entry < self.lesson.sections.len() {
+                self.contents_selected = entry;
+                self.jump_to_section(entry);
+            }
+        }
+    }
+
+    fn search_from_origin(&mut self) {
+        self.search.refresh(&self.layout);
+        self.screen = Screen::Searching(self.search.query.clone());
+        self.search.current = self.search.first_at_or_after(self.search.origin);
+        match self.search.current {
+            Some(index) => self.show_line(self.search.matches[index].line),
+            None => self.top = self.search.origin.min(self.max_top()),
+        }
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let count = self.search.matches.len();
+        if count == 0 {
+            if self.search.is_active() {
+                self.notice = Some(self.texts.no_matches.to_owned());
+            }
+            return;
+        }
+        let next = match self.search.current {
+            Some(index) if forward => (index + 1) % count,
+            Some(index) => (index + count - 1) % count,
+            None => self.search.first_at_or_after(self.top).unwrap_or(0),
+        };
+        self.search.current = Some(next);
+        self.show_line(self.search.matches[next].line);
+        self.notice = Some(self.match_notice());
+    }
+
+    fn match_notice(&self) -> String {
+        match self.search.current {
+            _ if self.search.matches.is_empty() => self.texts.no_matches.to_owned(),
+            Some(index) => self.texts.match_count(index + 1, self.search.matches.len()),
+            None => self.texts.match_count(0, self.search.matches.len()),
+        }
+    }
+
+    /// Scrolls so `line` is on screen, a third of the way down when it was not.
+    fn show_line(&mut self, line: usize) {
+        let page = self.page_height();
+        if line < self.top || line >= self.top + page {
+            self.scroll_to(line.saturating_sub(page / 3));
+        }
+    }
+
+    fn scroll_code(&mut self, block: usize, step: isize) {
+        let Some(code) = self.layout.code_blocks.get(block) else {
+            return;
+        };
+        let visible = self.text_width().saturating_sub(2);
+        let limit = code.width.saturating_sub(visible);
+        let step = step.saturating_mul(CODE_STEP);
+        if let Some(current) = self.code_offsets.get_mut(block) {
+            *current = offset(*current, step).min(limit);
+        }
+    }
+
+    fn copy_code(&mut self) -> Effect {
+        let Some(block) = self.marked_code_block() else {
+            self.notice = Some(self.texts.not_code.to_owned());
+            return Effect::None;
+        };
+        let source = &self.layout.code_blocks[block].source;
+        self.notice = Some(self.texts.copied_lines(source.len()));
+        Effect::Copy(source.join("\n"))
+    }
+
+    fn save_code(&mut self) -> Effect {
+        let Some(block) = self.marked_code_block() else {
+            self.notice = Some(self.texts.not_code.to_owned());
+            return Effect::None;
+        };
+        let code = &self.layout.code_blocks[block];
+        let contents = code.source.join("\n") + "\n";
+        if let Some(name) = manifest_name(&code.language, &contents) {
+            Effect::Save { name, contents }
+        } else {
+            self.notice = Some(self.texts.no_name.to_owned());
+            Effect::None
+        }
+    }
+
+    fn cancel(&mut self) {
+        match self.screen {
+            Screen::Searching(_) => {
+                self.top = self.search.origin.min(self.max_top());
+                self.search.query.clear();
+                self.search.refresh(&self.layout);
+                self.screen = Screen::Reading;
+            }
+            Screen::Help => self.screen = Screen::Reading,
+            Screen::Reading if self.focus == Focus::Contents => self.focus = Focus::Text,
+            Screen::Reading => {
+                self.search.query.clear();
+                self.search.refresh(&self.layout);
+            }
+        }
+    }
+
+    /// The first contents entry on screen, so the selected (or current) one is visible.
+    #[must_use]
+    pub fn contents_offset(&self) -> usize {
+        let rows = self.page_height().saturating_sub(1).max(1);
+        let keep = if self.focus == Focus::Contents {
+            self.contents_selected
+        } else {
+            self.current_section().unwrap_or(0)
+        };
+        (keep + 1).saturating_sub(rows)
+    }
+}
+
+fn offset(value: usize, delta: isize) -> usize {
+    value.saturating_add_signed(delta)
+}
+
+/// `metadata.name` of the first document of a YAML block, made safe as a file name.
+fn manifest_name(language: &str, contents: &str) -> Option<String> {
+    if !matches!(language, "yaml" | "yml") {
+        return None;
+    }
+    let document = serde_yaml::Deserializer::from_str(contents).next()?;
+    let value = serde_yaml::Value::deserialize(document).ok()?;
+    let name = value.get("metadata")?.get("name")?.as_str()?;
+    let safe: String = name
+        .chars()
+        .map(|character| {
+            if character.is_ascii_alphanumeric() || matches!(character, '-' | '_' | '.') {
+                character
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = safe.trim_start_matches('.');
+    (!safe.is_empty()).then(|| safe.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_names_come_from_metadata_and_stay_in_the_folder() {
+        assert_eq!(
+            manifest_name("yaml", "kind: Service\nmetadata:\n  name: api-server\n"),
+            Some("api-server".into())
+        );
+        assert_eq!(
+            manifest_name("yaml", "metadata:\n  name: ../../etc/passwd\n"),
+            Some("-..-etc-passwd".into())
+        );
+        assert_eq!(
+            manifest_name(
+                "yaml",
+                "# c\nmetadata:\n  name: a\n---\nmetadata:\n  name: b\n"
+            ),
+            Some("a".into())
+        );
+        assert_eq!(manifest_name("yaml", "kind: Service\n"), None);
+        assert_eq!(manifest_name("text", "metadata:\n  name: a\n"), None);
+        assert_eq!(manifest_name("yaml", "metadata:\n  name: ...\n"), None);
+    }
+}

@@ -1,0 +1,80 @@
+//! The one place that touches the terminal: raw mode, the alternate screen and mouse
+//! capture, restored on quit, on a panic and on SIGTERM/SIGHUP; suspend with Ctrl-Z;
+//! the clipboard through OSC 52.
+
+mod probe;
+mod run;
+
+pub use probe::{ProbeAnswers, parse_answers};
+pub use run::{RunOptions, run};
+
+use std::io::{self, Write};
+
+use base64::Engine;
+use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+
+/// Raw mode, the alternate screen, mouse reports, hidden cursor.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+}
+
+/// Undoes `enter`; safe to call more than once and from a panic or signal.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// The terminal is restored before a panic's message is printed, so the message is
+/// readable and the shell is usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Closing the window (SIGHUP) or `kill` (SIGTERM) restores the terminal and exits.
+fn watch_termination() -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back, stop, and take it again when the shell resumes us.
+fn suspend() -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    enter()
+}
+
+/// Puts text on the clipboard with OSC 52, wrapped for tmux when inside it; works over
+/// SSH because the terminal, not this machine, owns the clipboard.
+fn copy_to_clipboard(text: &str, inside_tmux: bool) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let sequence = if inside_tmux {
+        format!("\x1bPtmux;\x1b\x1b]52;c;{encoded}\x07\x1b\\")
+    } else {
+        format!("\x1b]52;c;{encoded}\x07")
+    };
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(sequence.as_bytes())?;
+    stdout.flush()
+}

@@ -1,0 +1,147 @@
+//! Asking the terminal two things without delaying the first frame: its background
+//! colour (OSC 11) and whether it draws East Asian ambiguous-width characters (box
+//! drawing) two columns wide (print one, ask for the cursor position). The questions go
+//! out before the first frame; the answers are read after it, ended early by the
+//! device-attributes answer that every terminal gives, or by a short timeout.
+
+use std::io::{self, Write};
+use std::os::fd::AsFd;
+use std::time::{Duration, Instant};
+
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+/// What the terminal answered; `None` where it did not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProbeAnswers {
+    /// Background colour, 8 bits a channel.
+    pub background: Option<(u8, u8, u8)>,
+    /// Whether `─` took two columns.
+    pub ambiguous_wide: Option<bool>,
+}
+
+impl ProbeAnswers {
+    /// Whether the background is light (perceived luminance above half).
+    #[must_use]
+    pub fn is_light(&self) -> Option<bool> {
+        self.background.map(|(red, green, blue)| {
+            let luminance =
+                0.2126 * f64::from(red) + 0.7152 * f64::from(green) + 0.0722 * f64::from(blue);
+            luminance > 127.5
+        })
+    }
+}
+
+/// Sends the questions: `─` at the top-left then a cursor position request, the
+/// background colour request, and a device-attributes request that ends the answers.
+/// The probe character is erased at once; the first frame draws over that row anyway.
+pub fn send(out: &mut impl Write, background: bool, ambiguous: bool) -> io::Result<()> {
+    if ambiguous {
+        out.write_all("\x1b[1;1H─\x1b[6n\x1b[1;1H\x1b[2K".as_bytes())?;
+    }
+    if background {
+        out.write_all(b"\x1b]11;?\x1b\\")?;
+    }
+    out.write_all(b"\x1b[c")?;
+    out.flush()
+}
+
+/// Reads the answers from standard input for at most `timeout`, stopping at the
+/// device-attributes answer.
+pub fn read_answers(timeout: Duration) -> ProbeAnswers {
+    let stdin = io::stdin();
+    let deadline = Instant::now() + timeout;
+    let mut received = Vec::new();
+    let mut buffer = [0_u8; 256];
+    while !has_device_attributes(&received) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        let wait = Timespec {
+            tv_sec: 0,
+            tv_nsec: i64::from(left.subsec_nanos()),
+        };
+        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+        match poll(&mut fds, Some(&wait)) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => match rustix::io::read(stdin.as_fd(), &mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(count) => received.extend_from_slice(&buffer[..count]),
+            },
+        }
+    }
+    parse_answers(&received)
+}
+
+fn has_device_attributes(received: &[u8]) -> bool {
+    received
+        .windows(3)
+        .enumerate()
+        .any(|(start, window)| window == b"\x1b[?" && received[start..].contains(&b'c'))
+}
+
+/// Picks the answers out of what the terminal sent.
+#[must_use]
+pub fn parse_answers(received: &[u8]) -> ProbeAnswers {
+    let text = String::from_utf8_lossy(received);
+    ProbeAnswers {
+        background: background_colour(&text),
+        ambiguous_wide: cursor_column(&text).map(|column| column >= 3),
+    }
+}
+
+/// `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` (BEL or ST), channels of 1 to 4 hex digits.
+fn background_colour(text: &str) -> Option<(u8, u8, u8)> {
+    let rest = text.split_once("\x1b]11;rgb:")?.1;
+    let end = rest.find(['\x07', '\x1b']).unwrap_or(rest.len());
+    let mut channels = rest[..end].split('/').map(|hex| {
+        let value = u32::from_str_radix(hex, 16).ok()?;
+        let max = (1_u32 << (4 * hex.len().clamp(1, 4))) - 1;
+        u8::try_from(value * 255 / max).ok()
+    });
+    Some((channels.next()??, channels.next()??, channels.next()??))
+}
+
+/// The column of a cursor position report `ESC [ row ; column R`.
+fn cursor_column(text: &str) -> Option<u16> {
+    let mut rest = text;
+    while let Some(start) = rest.find("\x1b[") {
+        rest = &rest[start + 2..];
+        let end = rest.find(|c: char| !c.is_ascii_digit() && c != ';')?;
+        if rest[end..].starts_with('R') {
+            let (_, column) = rest[..end].split_once(';')?;
+            return column.parse().ok();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_read_from_a_mixed_reply() {
+        let reply = b"\x1b[1;2R\x1b]11;rgb:ffff/ffff/f0f0\x1b\\\x1b[?62;22c";
+        let answers = parse_answers(reply);
+        assert_eq!(answers.background, Some((255, 255, 240)));
+        assert_eq!(answers.ambiguous_wide, Some(false));
+        assert_eq!(answers.is_light(), Some(true));
+        assert!(has_device_attributes(reply));
+    }
+
+    #[test]
+    fn wide_ambiguous_and_dark_background() {
+        let answers = parse_answers(b"\x1b[1;3R\x1b]11;rgb:1e/1e/2e\x07\x1b[?1;2c");
+        assert_eq!(answers.ambiguous_wide, Some(true));
+        assert_eq!(answers.background, Some((30, 30, 46)));
+        assert_eq!(answers.is_light(), Some(false));
+    }
+
+    #[test]
+    fn silence_means_no_answer() {
+        assert_eq!(parse_answers(b""), ProbeAnswers::default());
+        assert_eq!(parse_answers(b"\x1b[?62c"), ProbeAnswers::default());
+        assert!(!has_device_attributes(b"\x1b[1;2R"));
+    }
+}

@@ -1,0 +1,69 @@
+//! Draws `&App` into a frame: pure view functions, one file per view. The colour depth
+//! is applied to the finished buffer, the one place colours degrade.
+
+mod contents;
+mod help;
+mod reader;
+mod status;
+pub mod text;
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Screen};
+use crate::palette::ColorDepth;
+
+/// Draws the whole screen; `elapsed` is the session clock.
+pub fn draw(frame: &mut Frame<'_>, app: &App, elapsed: Duration, depth: ColorDepth) {
+    let area = frame.area();
+    if app.is_too_small() {
+        let notice = Paragraph::new(app.texts.too_small_for(area.width, area.height))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true });
+        let middle = Rect {
+            y: area.y + area.height / 2,
+            height: area.height - area.height / 2,
+            ..area
+        };
+        frame.render_widget(notice, middle);
+    } else {
+        let [main, status_row, hint_row] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let [contents_area, reading_area] =
+            Layout::horizontal([Constraint::Length(app.contents_width()), Constraint::Min(1)])
+                .areas(main);
+        if app.contents_visible() {
+            contents::render(frame, contents_area, app);
+        }
+        reader::render(frame, reading_area, app);
+        status::render_status(frame, status_row, app, elapsed);
+        status::render_hint(frame, hint_row, app);
+        if app.screen == Screen::Help {
+            help::render(frame, main, app);
+        }
+    }
+    degrade(frame.buffer_mut(), depth);
+}
+
+/// Brings every cell's colours down to what the terminal shows.
+fn degrade(buffer: &mut Buffer, depth: ColorDepth) {
+    if depth == ColorDepth::TrueColor {
+        return;
+    }
+    for cell in &mut buffer.content {
+        cell.fg = depth.convert(cell.fg).unwrap_or_default();
+        cell.bg = depth.convert(cell.bg).unwrap_or_default();
+    }
+}
+
+#[cfg(test)]
+#[path = "ui/ui_tests.rs"]
+mod tests;

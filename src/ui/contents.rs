@@ -1,0 +1,69 @@
+//! The table of contents: every section, indented by level, the current one marked and
+//! the selected one in reverse video when the pane has focus.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::app::{App, Focus};
+
+/// Draws the contents pane.
+pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let focused = app.focus == Focus::Contents;
+    let current = app.current_section();
+    let title_style = if focused {
+        app.theme.heading.add_modifier(Modifier::REVERSED)
+    } else {
+        app.theme.heading
+    };
+    let block = Block::new()
+        .borders(Borders::RIGHT)
+        .border_set(if app.glyphs.vertical == '|' {
+            ratatui::symbols::border::Set {
+                vertical_right: "|",
+                ..ratatui::symbols::border::PLAIN
+            }
+        } else {
+            ratatui::symbols::border::PLAIN
+        })
+        .border_style(app.theme.border)
+        .title(Span::styled(
+            format!(" {} ", app.texts.contents),
+            title_style,
+        ));
+    let rows = usize::from(area.height.saturating_sub(1));
+    let lines: Vec<Line<'static>> = app
+        .lesson
+        .sections
+        .iter()
+        .enumerate()
+        .skip(app.contents_offset())
+        .take(rows)
+        .map(|(index, section)| {
+            let marker = if Some(index) == current {
+                app.glyphs.bullets[0]
+            } else {
+                ' '
+            };
+            let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)));
+            let mut style = if section.level <= 2 {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            if Some(index) == current {
+                style = style.patch(app.theme.marker);
+            }
+            if focused && index == app.contents_selected {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            Line::from(vec![
+                Span::styled(marker.to_string(), app.theme.marker),
+                Span::styled(format!("{indent}{}", section.title), style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

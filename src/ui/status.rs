@@ -1,0 +1,86 @@
+//! The status bar (lesson, section, % read, session clock) and the key hint line, which
+//! also carries the search prompt and one-line notices.
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Focus, Screen};
+use crate::layout::wrap::display_width;
+
+/// Draws the status bar in reverse video, readable without colour.
+pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App, elapsed: Duration) {
+    let bar = Style::new().add_modifier(Modifier::REVERSED);
+    let seconds = elapsed.as_secs();
+    let right = format!(
+        " {:>3}%  {:02}:{:02} ",
+        app.percent_read(),
+        seconds / 60,
+        seconds % 60
+    );
+    let section = app
+        .current_section()
+        .and_then(|index| app.lesson.sections.get(index))
+        .map(|section| format!(" › {}", section.title))
+        .unwrap_or_default();
+    let left = format!(" {}{section}", app.lesson.meta.title);
+    let room = usize::from(area.width).saturating_sub(display_width(&right));
+    let left = fit(&left, room);
+    let gap = room.saturating_sub(display_width(&left));
+    let line = Line::from(vec![
+        Span::styled(left, bar.add_modifier(Modifier::BOLD)),
+        Span::styled(" ".repeat(gap), bar),
+        Span::styled(right, bar),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Draws the key hint, or the search prompt while typing, or a notice.
+pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let line = match (&app.screen, &app.notice) {
+        (Screen::Searching(query), _) => Line::from(vec![
+            Span::styled(
+                app.texts.search_prompt,
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(query.clone()),
+            Span::styled("█", Style::new().add_modifier(Modifier::SLOW_BLINK)),
+        ]),
+        (_, Some(notice)) => Line::from(Span::styled(
+            notice.clone(),
+            Style::new().add_modifier(Modifier::BOLD),
+        )),
+        _ => {
+            let hint = if app.focus == Focus::Contents {
+                app.texts.hint_contents
+            } else {
+                app.texts.hint
+            };
+            Line::from(Span::styled(hint, app.theme.code_label))
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Text cut to `width` columns with an ellipsis when it does not fit.
+fn fit(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_owned();
+    }
+    let mut fitted = String::new();
+    let mut used = 0;
+    for character in text.chars() {
+        let character_width = display_width(character.encode_utf8(&mut [0; 4]));
+        if used + character_width + 1 > width {
+            break;
+        }
+        fitted.push(character);
+        used += character_width;
+    }
+    fitted.push('…');
+    fitted
+}

@@ -1,0 +1,187 @@
+//! Every string of the reader's chrome, in Japanese and English. The lesson itself is
+//! never translated.
+
+/// The language of the chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// From `LC_ALL`, `LC_MESSAGES`, `LANG` (the first one set wins); English when
+    /// unknown.
+    #[must_use]
+    pub fn from_locale(variables: &[Option<&str>]) -> Self {
+        match variables.iter().flatten().find(|value| !value.is_empty()) {
+            Some(value) if value.starts_with("ja") => Self::Ja,
+            _ => Self::En,
+        }
+    }
+
+    /// The strings in this language.
+    #[must_use]
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Self::Ja => &JA,
+            Self::En => &EN,
+        }
+    }
+}
+
+/// The chrome's strings in one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Texts {
+    pub contents: &'static str,
+    pub help_title: &'static str,
+    pub help: &'static [(&'static str, &'static str)],
+    pub help_close: &'static str,
+    pub hint: &'static str,
+    pub hint_contents: &'static str,
+    pub search_prompt: &'static str,
+    pub match_count: &'static str,
+    pub no_matches: &'static str,
+    pub too_small: &'static str,
+    pub not_code: &'static str,
+    pub copied: &'static str,
+    pub saved: &'static str,
+    pub not_saved: &'static str,
+    pub no_name: &'static str,
+    pub not_a_terminal: &'static str,
+}
+
+impl Texts {
+    /// "match 2/5" in this language.
+    #[must_use]
+    pub fn match_count(&self, current: usize, total: usize) -> String {
+        self.match_count
+            .replace("{current}", &current.to_string())
+            .replace("{total}", &total.to_string())
+    }
+
+    /// The status line after `y`.
+    #[must_use]
+    pub fn copied_lines(&self, lines: usize) -> String {
+        self.copied.replace("{n}", &lines.to_string())
+    }
+
+    /// The status line after a successful `s`.
+    #[must_use]
+    pub fn saved_to(&self, path: &str) -> String {
+        self.saved.replace("{path}", path)
+    }
+
+    /// The status line after a failed `s`.
+    #[must_use]
+    pub fn not_saved_because(&self, reason: &str) -> String {
+        self.not_saved.replace("{reason}", reason)
+    }
+
+    /// The notice for a terminal below 40×12.
+    #[must_use]
+    pub fn too_small_for(&self, width: u16, height: u16) -> String {
+        self.too_small
+            .replace("{w}", &width.to_string())
+            .replace("{h}", &height.to_string())
+    }
+}
+
+static EN: Texts = Texts {
+    contents: "Contents",
+    help_title: "Keys",
+    help: &[
+        ("j k ↓ ↑", "scroll a line"),
+        ("Space PgDn · b PgUp", "next · previous page"),
+        ("g Home · G End", "top · bottom"),
+        ("] [", "next · previous section"),
+        ("t", "show or hide the contents"),
+        ("Tab · Enter", "focus the contents · jump to a section"),
+        ("/ · n N", "search · next, previous match"),
+        ("Esc", "cancel search, close this help"),
+        ("h l · Shift+wheel", "scroll the marked code block sideways"),
+        ("y", "copy the marked code block (OSC 52)"),
+        ("s", "save the marked manifest as ./NAME.yaml"),
+        ("mouse wheel · click", "scroll · jump to a contents entry"),
+        ("Ctrl-Z", "suspend (fg to come back)"),
+        ("q Ctrl-C", "quit"),
+        ("?", "this help"),
+    ],
+    help_close: "Esc or ? closes",
+    hint: "j/k scroll  Space page  ]/[ section  t contents  / search  y copy  ? help  q quit",
+    hint_contents: "j/k choose  Enter jump  Tab back to the text  t hide  q quit",
+    search_prompt: "Search: ",
+    match_count: "match {current}/{total}",
+    no_matches: "no matches",
+    too_small: "Terminal too small ({w}×{h}): manabi needs at least 40×12.",
+    not_code: "no code block on screen",
+    copied: "copied {n} lines to the clipboard",
+    saved: "saved {path}",
+    not_saved: "not saved: {reason}",
+    no_name: "this block is not a manifest with metadata.name",
+    not_a_terminal: "manabi: not a terminal; to print the lesson, use `manabi render` (e.g. `manabi render | less -R`)",
+};
+
+static JA: Texts = Texts {
+    contents: "目次",
+    help_title: "キー操作",
+    help: &[
+        ("j k ↓ ↑", "1 行スクロール"),
+        ("Space PgDn · b PgUp", "次・前のページ"),
+        ("g Home · G End", "先頭・末尾"),
+        ("] [", "次・前の節"),
+        ("t", "目次の表示・非表示"),
+        ("Tab · Enter", "目次へ移動・節へジャンプ"),
+        ("/ · n N", "検索・次・前の一致"),
+        ("Esc", "検索の取り消し・ヘルプを閉じる"),
+        ("h l · Shift+ホイール", "印の付いたコードを横スクロール"),
+        ("y", "印の付いたコードをコピー (OSC 52)"),
+        ("s", "印の付いたマニフェストを ./NAME.yaml に保存"),
+        ("ホイール · クリック", "スクロール・目次の節へジャンプ"),
+        ("Ctrl-Z", "一時停止 (fg で再開)"),
+        ("q Ctrl-C", "終了"),
+        ("?", "このヘルプ"),
+    ],
+    help_close: "Esc か ? で閉じる",
+    hint: "j/k スクロール  Space ページ  ]/[ 節  t 目次  / 検索  y コピー  ? ヘルプ  q 終了",
+    hint_contents: "j/k 選択  Enter ジャンプ  Tab 本文へ  t 隠す  q 終了",
+    search_prompt: "検索: ",
+    match_count: "{total} 件中 {current} 件目",
+    no_matches: "一致なし",
+    too_small: "端末が小さすぎます ({w}×{h})。40×12 以上にしてください。",
+    not_code: "画面にコードブロックがありません",
+    copied: "{n} 行をクリップボードにコピーしました",
+    saved: "{path} に保存しました",
+    not_saved: "保存できません: {reason}",
+    no_name: "metadata.name を持つマニフェストではありません",
+    not_a_terminal: "manabi: 端末ではありません。レッスンを出力するには `manabi render` を使ってください (例: `manabi render | less -R`)",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_the_language() {
+        assert_eq!(Lang::from_locale(&[None, Some("ja_JP.UTF-8")]), Lang::Ja);
+        assert_eq!(
+            Lang::from_locale(&[Some("C"), Some("ja_JP.UTF-8")]),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(&[Some(""), Some("ja_JP.UTF-8")]),
+            Lang::Ja
+        );
+        assert_eq!(Lang::from_locale(&[None, None]), Lang::En);
+    }
+
+    #[test]
+    fn both_languages_say_everything() {
+        assert_eq!(JA.help.len(), EN.help.len());
+        assert_eq!(EN.match_count(2, 5), "match 2/5");
+        assert_eq!(JA.match_count(2, 5), "5 件中 2 件目");
+        assert_eq!(
+            JA.too_small_for(30, 10),
+            "端末が小さすぎます (30×10)。40×12 以上にしてください。"
+        );
+    }
+}
