@@ -1,1 +1,233 @@
+use super::*;
+use crate::course::{CourseSource, load_course};
+use crate::layout::glyphs::UNICODE;
+use crate::theme::ThemeKind;
+use crate::ui::text::Lang;
 
+pub(crate) fn reader(width: u16, height: u16) -> App {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    let lesson = course.lessons[0].clone();
+    let mut app = App::new(
+        course.title,
+        lesson,
+        Theme::new(ThemeKind::Dark),
+        &UNICODE,
+        Lang::En.texts(),
+        (width, height),
+    );
+    app.finish_layout();
+    app
+}
+
+fn section_index(app: &App, title: &str) -> usize {
+    app.lesson
+        .sections
+        .iter()
+        .position(|section| section.title == title)
+        .unwrap()
+}
+
+#[test]
+fn only_the_first_screen_is_laid_out_at_first() {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    let lesson = course.lessons[0].clone();
+    let app = App::new(
+        course.title,
+        lesson,
+        Theme::new(ThemeKind::Dark),
+        &UNICODE,
+        Lang::En.texts(),
+        (120, 40),
+    );
+    assert!(!app.layout.is_complete(&app.lesson));
+    assert!(app.layout.lines.len() > app.page_height());
+}
+
+#[test]
+fn scrolling_stays_within_the_lesson() {
+    let mut app = reader(80, 24);
+    app.update(Message::ScrollLines(-5));
+    assert_eq!(app.top, 0);
+    app.update(Message::ScrollLines(3));
+    assert_eq!(app.top, 3);
+    app.update(Message::ScrollPages(1));
+    assert_eq!(app.top, 3 + app.page_height() - 1);
+    app.update(Message::Bottom);
+    assert_eq!(app.top, app.layout.lines.len() - app.page_height());
+    assert_eq!(app.percent_read(), 100);
+    app.update(Message::ScrollLines(10));
+    assert_eq!(app.top, app.layout.lines.len() - app.page_height());
+    app.update(Message::Top);
+    assert_eq!((app.top, app.percent_read()), (0, 0));
+}
+
+#[test]
+fn sections_step_forward_and_back() {
+    let mut app = reader(120, 40);
+    app.update(Message::NextSection);
+    assert_eq!(app.top, app.layout.section_starts[1]);
+    app.update(Message::NextSection);
+    assert_eq!(app.current_section(), Some(2));
+    app.update(Message::PreviousSection);
+    assert_eq!(app.current_section(), Some(1));
+}
+
+#[test]
+fn contents_jump_to_a_section() {
+    let mut app = reader(120, 40);
+    app.update(Message::ToggleFocus);
+    assert_eq!(app.focus, Focus::Contents);
+    let node_port = section_index(&app, "NodePort");
+    for _ in 0..node_port {
+        app.update(Message::ContentsMove(1));
+    }
+    app.update(Message::ContentsJump);
+    assert_eq!(app.focus, Focus::Text);
+    assert_eq!(app.current_section(), Some(node_port));
+    assert_eq!(app.top, app.layout.section_starts[node_port]);
+}
+
+#[test]
+fn a_click_on_a_contents_entry_jumps() {
+    let mut app = reader(120, 40);
+    let cluster_ip = section_index(&app, "ClusterIP(デフォルト)");
+    app.update(Message::Click {
+        column: 3,
+        row: 1 + cluster_ip as u16,
+    });
+    assert_eq!(app.current_section(), Some(cluster_ip));
+    let before = app.top;
+    app.update(Message::Click {
+        column: 100,
+        row: 3,
+    });
+    assert_eq!(app.top, before);
+}
+
+#[test]
+fn contents_can_be_hidden_and_the_text_widens() {
+    let mut app = reader(120, 40);
+    assert!(app.contents_visible());
+    let narrow = app.layout.width;
+    app.update(Message::ToggleContents);
+    assert!(!app.contents_visible());
+    assert!(app.layout.width > narrow);
+    app.update(Message::ToggleFocus);
+    assert_eq!(app.focus, Focus::Text, "no focus on a hidden pane");
+}
+
+#[test]
+fn search_is_incremental_and_esc_goes_back() {
+    let mut app = reader(120, 40);
+    app.update(Message::StartSearch);
+    for character in "CoreDNS".chars() {
+        app.update(Message::SearchInput(character));
+    }
+    assert_eq!(app.screen, Screen::Searching("CoreDNS".into()));
+    assert!(app.search.matches.len() >= 3);
+    let first = app.search.matches[0].line;
+    assert!(app.top <= first && first < app.top + app.page_height());
+    app.update(Message::SearchSubmit);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(format!("match 1/{}", app.search.matches.len()).as_str())
+    );
+    app.update(Message::NextMatch);
+    assert_eq!(app.search.current, Some(1));
+    app.update(Message::PreviousMatch);
+    app.update(Message::PreviousMatch);
+    assert_eq!(
+        app.search.current,
+        Some(app.search.matches.len() - 1),
+        "wraps around"
+    );
+
+    app.update(Message::Top);
+    app.update(Message::StartSearch);
+    app.update(Message::SearchInput('名'));
+    app.update(Message::Cancel);
+    assert_eq!((app.top, app.screen.clone()), (0, Screen::Reading));
+    assert!(!app.search.is_active());
+}
+
+#[test]
+fn a_search_without_matches_says_so() {
+    let mut app = reader(80, 24);
+    app.update(Message::StartSearch);
+    for character in "zzzz".chars() {
+        app.update(Message::SearchInput(character));
+    }
+    app.update(Message::SearchSubmit);
+    assert_eq!(app.notice.as_deref(), Some("no matches"));
+}
+
+#[test]
+fn code_blocks_scroll_sideways_copy_and_save() {
+    let mut app = reader(80, 24);
+    let node_port = section_index(&app, "LoadBalancer");
+    app.update(Message::ToggleFocus);
+    app.contents_selected = node_port;
+    app.update(Message::ContentsJump);
+    let block = app.marked_code_block().unwrap();
+    assert_eq!(
+        app.layout.code_blocks[block].source[3],
+        "  name: api-server-lb"
+    );
+    app.update(Message::ScrollCode(1));
+    assert_eq!(app.code_offsets[block], 4);
+    app.update(Message::ScrollCode(-5));
+    assert_eq!(app.code_offsets[block], 0);
+    for _ in 0..100 {
+        app.update(Message::ScrollCode(1));
+    }
+    let limit = app.layout.code_blocks[block].width - (app.text_width() - 2);
+    assert_eq!(app.code_offsets[block], limit);
+
+    let Effect::Copy(text) = app.update(Message::CopyCode) else {
+        panic!()
+    };
+    assert!(text.starts_with("apiVersion: v1\nkind: Service\n"));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("copied 17 lines to the clipboard")
+    );
+    let Effect::Save { name, contents } = app.update(Message::SaveCode) else {
+        panic!()
+    };
+    assert_eq!(name, "api-server-lb");
+    assert!(contents.ends_with("protocol: TCP\n"));
+    app.update(Message::Saved(Ok("./api-server-lb.yaml".into())));
+    assert_eq!(app.notice.as_deref(), Some("saved ./api-server-lb.yaml"));
+}
+
+#[test]
+fn resizing_keeps_the_first_visible_block_first() {
+    let mut app = reader(120, 40);
+    let section = section_index(&app, "Gateway API vs Ingress");
+    app.update(Message::ToggleFocus);
+    app.contents_selected = section;
+    app.update(Message::ContentsJump);
+    let block = app.top_block();
+    app.update(Message::Resize {
+        width: 60,
+        height: 20,
+    });
+    assert_eq!(app.top_block(), block);
+    assert_eq!(app.top, app.layout.block_starts[block]);
+    app.update(Message::Resize {
+        width: 200,
+        height: 60,
+    });
+    assert_eq!(app.top_block(), block);
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = reader(80, 24);
+    app.update(Message::ShowHelp);
+    assert_eq!(app.screen, Screen::Help);
+    app.update(Message::Cancel);
+    assert_eq!(app.screen, Screen::Reading);
+    assert_eq!(app.update(Message::Quit), Effect::Quit);
+    assert_eq!(app.update(Message::Suspend), Effect::Suspend);
+}

@@ -55,15 +55,30 @@ pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Style::new().add_modifier(Modifier::BOLD),
         )),
         _ => {
-            let hint = if app.focus == Focus::Contents {
+            let hints = if app.focus == Focus::Contents {
                 app.texts.hint_contents
             } else {
                 app.texts.hint
             };
+            let hint = fit_hints(hints, usize::from(area.width));
             Line::from(Span::styled(hint, app.theme.code_label))
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// As many hints as fit in `width`, most important first.
+fn fit_hints(hints: &[&str], width: usize) -> String {
+    let mut line = String::new();
+    for hint in hints {
+        let separator = if line.is_empty() { "" } else { "  " };
+        if display_width(&line) + separator.len() + display_width(hint) > width {
+            break;
+        }
+        line.push_str(separator);
+        line.push_str(hint);
+    }
+    line
 }
 
 /// Text cut to `width` columns with an ellipsis when it does not fit.

@@ -1,1 +1,154 @@
+use std::time::Duration;
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+use super::*;
+use crate::app::{App, Message};
+use crate::course::{CourseSource, load_course};
+use crate::layout::glyphs::UNICODE;
+use crate::theme::{Theme, ThemeKind};
+use crate::ui::text::Lang;
+
+fn reader(width: u16, height: u16, lang: Lang) -> App {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    let lesson = course.lessons[0].clone();
+    let mut app = App::new(
+        course.title,
+        lesson,
+        Theme::new(ThemeKind::Dark),
+        &UNICODE,
+        lang.texts(),
+        (width, height),
+    );
+    app.finish_layout();
+    app
+}
+
+fn frame(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal
+        .draw(|frame| draw(frame, app, Duration::from_secs(754), ColorDepth::TrueColor))
+        .unwrap();
+    terminal
+}
+
+fn jump_to(app: &mut App, title: &str) {
+    let section = app
+        .lesson
+        .sections
+        .iter()
+        .position(|section| section.title == title)
+        .unwrap();
+    app.update(Message::ToggleFocus);
+    app.contents_selected = section;
+    app.update(Message::ContentsJump);
+}
+
+#[test]
+fn opening_screen_80x24() {
+    insta::assert_snapshot!(frame(&reader(80, 24, Lang::En)).backend());
+}
+
+#[test]
+fn opening_screen_120x40_in_japanese() {
+    insta::assert_snapshot!(frame(&reader(120, 40, Lang::Ja)).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = reader(100, 30, Lang::En);
+    app.update(Message::ShowHelp);
+    insta::assert_snapshot!(frame(&app).backend());
+}
+
+#[test]
+fn search_with_matches() {
+    let mut app = reader(100, 30, Lang::En);
+    app.update(Message::StartSearch);
+    for character in "Ingress".chars() {
+        app.update(Message::SearchInput(character));
+    }
+    let terminal = frame(&app);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let found = app.search.matches[app.search.current.unwrap()].clone();
+    let row = u16::try_from(found.line - app.top).unwrap();
+    let reversed = (0..app.width)
+        .filter(|column| buffer[(*column, row)].modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(
+        reversed >= "Ingress".len(),
+        "the match is shown without colour too"
+    );
+}
+
+#[test]
+fn a_table() {
+    let mut app = reader(80, 24, Lang::En);
+    jump_to(&mut app, "Gateway API vs Ingress");
+    insta::assert_snapshot!(frame(&app).backend());
+}
+
+#[test]
+fn a_code_block_scrolled_sideways() {
+    let mut app = reader(60, 20, Lang::En);
+    jump_to(&mut app, "LoadBalancer");
+    app.update(Message::ScrollCode(3));
+    insta::assert_snapshot!(frame(&app).backend());
+}
+
+#[test]
+fn too_small_notice() {
+    insta::assert_snapshot!(frame(&reader(39, 11, Lang::En)).backend());
+}
+
+#[test]
+fn no_size_panics() {
+    let mut app = reader(80, 24, Lang::Ja);
+    app.update(Message::Bottom);
+    let sizes = (0..=12).flat_map(|width| (0..=12).map(move |height| (width, height)));
+    let wide = [
+        (40, 12),
+        (41, 13),
+        (59, 17),
+        (80, 24),
+        (133, 7),
+        (7, 133),
+        (500, 200),
+        (1, 500),
+        (500, 1),
+    ];
+    for (width, height) in sizes.chain(wide) {
+        app.update(Message::Resize { width, height });
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| draw(frame, &app, Duration::ZERO, ColorDepth::Ansi16))
+            .unwrap();
+        app.update(Message::ShowHelp);
+        terminal
+            .draw(|frame| draw(frame, &app, Duration::ZERO, ColorDepth::None))
+            .unwrap();
+        app.update(Message::Cancel);
+    }
+}
+
+#[test]
+fn no_color_leaves_no_colour_in_the_frame() {
+    let app = reader(80, 24, Lang::En);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| draw(frame, &app, Duration::ZERO, ColorDepth::None))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|cell| cell.fg == ratatui::style::Color::Reset
+                && cell.bg == ratatui::style::Color::Reset)
+    );
+    // The status bar stays visible by reverse video.
+    assert!(buffer[(0, 22)].modifier.contains(Modifier::REVERSED));
+}
