@@ -5,7 +5,7 @@
 mod probe;
 mod run;
 
-pub use probe::{ProbeAnswers, parse_answers};
+pub use probe::{ProbeAnswers, split_answers};
 pub use run::{RunOptions, run};
 
 use std::io::{self, Write};

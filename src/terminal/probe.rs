@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use std::os::fd::AsFd;
 use std::time::{Duration, Instant};
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 /// What the terminal answered; `None` where it did not.
@@ -46,8 +47,9 @@ pub fn send(out: &mut impl Write, background: bool, ambiguous: bool) -> io::Resu
 }
 
 /// Reads the answers from standard input for at most `timeout`, stopping at the
-/// device-attributes answer.
-pub fn read_answers(timeout: Duration) -> ProbeAnswers {
+/// device-attributes answer. Keys the learner typed meanwhile come back too, so none is
+/// lost.
+pub fn read_answers(timeout: Duration) -> (ProbeAnswers, Vec<KeyEvent>) {
     let stdin = io::stdin();
     let deadline = Instant::now() + timeout;
     let mut received = Vec::new();
@@ -70,7 +72,8 @@ pub fn read_answers(timeout: Duration) -> ProbeAnswers {
             },
         }
     }
-    parse_answers(&received)
+    let (answers, typed) = split_answers(&received);
+    (answers, keys_from_bytes(&typed))
 }
 
 fn has_device_attributes(received: &[u8]) -> bool {
@@ -80,14 +83,92 @@ fn has_device_attributes(received: &[u8]) -> bool {
         .any(|(start, window)| window == b"\x1b[?" && received[start..].contains(&b'c'))
 }
 
-/// Picks the answers out of what the terminal sent.
+/// Picks the answers out of what the terminal sent; the other bytes were typed.
 #[must_use]
-pub fn parse_answers(received: &[u8]) -> ProbeAnswers {
-    let text = String::from_utf8_lossy(received);
-    ProbeAnswers {
+pub fn split_answers(received: &[u8]) -> (ProbeAnswers, Vec<u8>) {
+    let mut answers = Vec::new();
+    let mut typed = Vec::new();
+    let mut index = 0;
+    while index < received.len() {
+        let length = answer_length(&received[index..]);
+        if length > 0 {
+            answers.extend_from_slice(&received[index..index + length]);
+            index += length;
+        } else {
+            typed.push(received[index]);
+            index += 1;
+        }
+    }
+    let text = String::from_utf8_lossy(&answers);
+    let parsed = ProbeAnswers {
         background: background_colour(&text),
         ambiguous_wide: cursor_column(&text).map(|column| column >= 3),
+    };
+    (parsed, typed)
+}
+
+/// The length of a terminal answer at the start of `bytes` (cursor position report,
+/// device attributes, OSC reply), or 0.
+fn answer_length(bytes: &[u8]) -> usize {
+    match bytes {
+        [0x1b, b']', rest @ ..] => {
+            // Ended by BEL or by ST (ESC \), whichever comes first.
+            let bel = rest
+                .iter()
+                .position(|byte| *byte == 0x07)
+                .map(|end| end + 3);
+            let st = rest
+                .windows(2)
+                .position(|pair| pair == b"\x1b\\")
+                .map(|end| end + 4);
+            match (bel, st) {
+                (Some(bel), Some(st)) => bel.min(st),
+                (bel, st) => bel.or(st).unwrap_or(0),
+            }
+        }
+        [0x1b, b'[', rest @ ..] => {
+            let Some(end) = rest.iter().position(|byte| (0x40..=0x7e).contains(byte)) else {
+                return 0;
+            };
+            let is_answer = rest[end] == b'R' || (rest[end] == b'c' && rest.first() == Some(&b'?'));
+            if is_answer { end + 3 } else { 0 }
+        }
+        _ => 0,
     }
+}
+
+/// Keys typed while the answers were awaited: characters, Enter, Tab, Backspace, Esc,
+/// arrows and Ctrl-C.
+fn keys_from_bytes(bytes: &[u8]) -> Vec<KeyEvent> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut keys = Vec::new();
+    let mut characters = text.chars().peekable();
+    while let Some(character) = characters.next() {
+        let code = match character {
+            '\x1b' if characters.peek() == Some(&'[') => {
+                characters.next();
+                match characters.next() {
+                    Some('A') => KeyCode::Up,
+                    Some('B') => KeyCode::Down,
+                    Some('C') => KeyCode::Right,
+                    Some('D') => KeyCode::Left,
+                    _ => continue,
+                }
+            }
+            '\x1b' => KeyCode::Esc,
+            '\r' | '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\x7f' => KeyCode::Backspace,
+            '\x03' => {
+                keys.push(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+                continue;
+            }
+            other if other.is_control() => continue,
+            other => KeyCode::Char(other),
+        };
+        keys.push(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    keys
 }
 
 /// `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` (BEL or ST), channels of 1 to 4 hex digits.
@@ -120,10 +201,15 @@ fn cursor_column(text: &str) -> Option<u16> {
 mod tests {
     use super::*;
 
+    fn parse_answers(received: &[u8]) -> ProbeAnswers {
+        split_answers(received).0
+    }
+
     #[test]
     fn answers_are_read_from_a_mixed_reply() {
         let reply = b"\x1b[1;2R\x1b]11;rgb:ffff/ffff/f0f0\x1b\\\x1b[?62;22c";
         let answers = parse_answers(reply);
+        assert!(split_answers(reply).1.is_empty());
         assert_eq!(answers.background, Some((255, 255, 240)));
         assert_eq!(answers.ambiguous_wide, Some(false));
         assert_eq!(answers.is_light(), Some(true));
@@ -143,5 +229,31 @@ mod tests {
         assert_eq!(parse_answers(b""), ProbeAnswers::default());
         assert_eq!(parse_answers(b"\x1b[?62c"), ProbeAnswers::default());
         assert!(!has_device_attributes(b"\x1b[1;2R"));
+    }
+}
+
+#[cfg(test)]
+mod typed_tests {
+    use super::*;
+
+    #[test]
+    fn keys_typed_among_the_answers_are_kept() {
+        let (answers, typed) = split_answers(b"G\x1b[1;3Rj\x1b[A/\xe5\x90\x8d\r\x1b[?1c");
+        assert_eq!(answers.ambiguous_wide, Some(true));
+        let keys: Vec<KeyCode> = keys_from_bytes(&typed)
+            .into_iter()
+            .map(|key| key.code)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                KeyCode::Char('G'),
+                KeyCode::Char('j'),
+                KeyCode::Up,
+                KeyCode::Char('/'),
+                KeyCode::Char('名'),
+                KeyCode::Enter
+            ]
+        );
     }
 }

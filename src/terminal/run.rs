@@ -5,7 +5,7 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use crossterm::event;
+use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -61,8 +61,10 @@ fn event_loop(mut app: App, options: RunOptions) -> io::Result<()> {
             .map(drop)
     };
     draw(&mut terminal, &app)?;
+    let mut typed = Vec::new();
     if probing {
-        let answers = probe::read_answers(PROBE_TIMEOUT);
+        let (answers, keys) = probe::read_answers(PROBE_TIMEOUT);
+        typed = keys;
         if options.detect_theme && answers.is_light() == Some(true) {
             app.set_theme(Theme::new(ThemeKind::Light));
         }
@@ -72,12 +74,17 @@ fn event_loop(mut app: App, options: RunOptions) -> io::Result<()> {
         draw(&mut terminal, &app)?;
     }
     app.finish_layout();
+    let mut typed = typed.into_iter().map(Event::Key);
     loop {
         let until_tick = Duration::from_secs(1).saturating_sub(Duration::from_nanos(u64::from(
             started.elapsed().subsec_nanos(),
         )));
-        if event::poll(until_tick)? {
-            let event = event::read()?;
+        let event = match typed.next() {
+            Some(event) => Some(event),
+            None if event::poll(until_tick)? => Some(event::read()?),
+            None => None,
+        };
+        if let Some(event) = event {
             let Some(message) = message_for_event(&event, &app.screen, app.focus) else {
                 continue;
             };

@@ -1,0 +1,222 @@
+//! The real binary in a pseudo-terminal, its screen read through a terminal emulator
+//! (vt100), keys typed as a learner would.
+
+// Tests may unwrap: a failure is the report.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Session {
+    fn start(args: &[&str], folder: &PathBuf) -> Self {
+        let pair = native_pty_system().openpty(size(120, 40)).unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_manabi"));
+        command.args(args);
+        command.cwd(folder);
+        command.env("TERM", "xterm-256color");
+        command.env("LANG", "C.UTF-8");
+        command.env_remove("TMUX");
+        let child = pair.slave.spawn_command(command).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen_feed, raw_feed) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buffer = [0_u8; 8192];
+            while let Ok(count) = reader.read(&mut buffer) {
+                if count == 0 {
+                    break;
+                }
+                screen_feed.lock().unwrap().process(&buffer[..count]);
+                raw_feed.lock().unwrap().extend_from_slice(&buffer[..count]);
+            }
+        });
+        Self {
+            master: pair.master,
+            writer,
+            child,
+            screen,
+            raw,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} never appeared; the screen:\n{}", self.contents());
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn status_line(&self) -> String {
+        let parser = self.screen.lock().unwrap();
+        let (rows, _) = parser.screen().size();
+        parser
+            .screen()
+            .contents()
+            .lines()
+            .nth(usize::from(rows) - 2)
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+fn temp_folder(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("manabi-pty-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+#[test]
+fn a_learner_reads_jumps_searches_resizes_and_quits() {
+    let folder = temp_folder("walk");
+    let mut session = Session::start(
+        &["--lang", "en", "--theme", "dark", "--ambiguous", "narrow"],
+        &folder,
+    );
+    session.wait_for("Contents");
+    session.wait_for("「Kubernetes のネットワークは難しいと言われるが");
+    assert!(session.screen.lock().unwrap().screen().alternate_screen());
+
+    // Tab to the contents, down to NodePort (the 6th entry), Enter.
+    session.type_keys("\t");
+    session.type_keys("jjjjj");
+    session.type_keys("\r");
+    session.wait_for("› NodePort");
+    session.wait_for("name: api-server-nodeport");
+
+    // Save the manifest on screen, then copy it.
+    session.type_keys("s");
+    session.wait_for("saved ./api-server-nodeport.yaml");
+    let saved = std::fs::read_to_string(folder.join("api-server-nodeport.yaml")).unwrap();
+    assert!(saved.contains("nodePort: 30080"));
+    session.type_keys("y");
+    session.wait_for("lines to the clipboard");
+    assert!(
+        String::from_utf8_lossy(&session.raw.lock().unwrap())
+            .contains("\x1b]52;c;YXBpVmVyc2lvbjogdjE")
+    );
+
+    // Incremental search.
+    session.type_keys("/CoreDNS");
+    session.wait_for("Search: CoreDNS");
+    session.type_keys("\r");
+    session.wait_for("match 1/");
+    assert!(session.contents().contains("CoreDNS"));
+
+    // Resize: the text reflows, the contents pane goes, the position stays.
+    let section = session.status_line();
+    session.master.resize(size(60, 20)).unwrap();
+    session.screen.lock().unwrap().screen_mut().set_size(20, 60);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while session
+        .contents()
+        .lines()
+        .next()
+        .is_none_or(|line| line.contains("Contents"))
+    {
+        assert!(
+            Instant::now() < deadline,
+            "no reflow:\n{}",
+            session.contents()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let after = session.status_line();
+    let section_name = section
+        .split('›')
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(after.contains(&section_name), "{section:?} → {after:?}");
+
+    session.type_keys("?");
+    session.wait_for("Keys");
+    session.type_keys("\x1b");
+    session.type_keys("q");
+    let status = session.child.wait().unwrap();
+    assert!(status.success());
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(
+        !session.screen.lock().unwrap().screen().alternate_screen(),
+        "the alternate screen was left"
+    );
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+    assert!(
+        raw.ends_with("\x1b[?25h") || raw.contains("\x1b[?1049l"),
+        "terminal restored"
+    );
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn a_terminal_that_never_answers_does_not_block_the_reader() {
+    let folder = temp_folder("silent");
+    let mut session = Session::start(&["--lang", "en"], &folder);
+    session.wait_for("Contents");
+    session.type_keys("G");
+    session.wait_for("100%");
+    session.type_keys("q");
+    assert!(session.child.wait().unwrap().success());
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let folder = temp_folder("term");
+    let session = Session::start(
+        &["--lang", "en", "--theme", "dark", "--ambiguous", "narrow"],
+        &folder,
+    );
+    session.wait_for("Contents");
+    let pid = session.child.process_id().unwrap();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    let mut child = session.child;
+    let _ = child.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!session.screen.lock().unwrap().screen().alternate_screen());
+    std::fs::remove_dir_all(&folder).unwrap();
+}
