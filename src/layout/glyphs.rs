@@ -1,6 +1,8 @@
 //! The characters structure is drawn with: box drawing, or plain ASCII for consoles
 //! (and East Asian "ambiguous wide" terminals) where box drawing breaks alignment.
 
+use ratatui::symbols::border;
+
 /// One set of structural characters; every entry is one column wide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Glyphs {
@@ -21,6 +23,8 @@ pub struct Glyphs {
     pub task_done: &'static str,
     /// Marks a line cut at the right edge.
     pub cut: char,
+    /// The reader's panes and overlays.
+    pub panel: border::Set<'static>,
 }
 
 /// Box-drawing characters.
@@ -39,6 +43,7 @@ pub const UNICODE: Glyphs = Glyphs {
     task_open: "[ ]",
     task_done: "[x]",
     cut: '→',
+    panel: border::ROUNDED,
 };
 
 /// Plain ASCII for terminals without box drawing.
@@ -57,4 +62,14 @@ pub const ASCII: Glyphs = Glyphs {
     task_open: "[ ]",
     task_done: "[x]",
     cut: '>',
+    panel: border::Set {
+        top_left: "+",
+        top_right: "+",
+        bottom_left: "+",
+        bottom_right: "+",
+        vertical_left: "|",
+        vertical_right: "|",
+        horizontal_top: "-",
+        horizontal_bottom: "-",
+    },
 };

@@ -20,14 +20,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let block = Block::new()
         .borders(Borders::RIGHT)
-        .border_set(if app.glyphs.vertical == '|' {
-            ratatui::symbols::border::Set {
-                vertical_right: "|",
-                ..ratatui::symbols::border::PLAIN
-            }
-        } else {
-            ratatui::symbols::border::PLAIN
-        })
+        .border_set(app.glyphs.panel)
         .border_style(app.theme.border)
         .title(Span::styled(
             format!(" {} ", app.texts.contents),

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
 use crate::app::App;
 use crate::layout::wrap::display_width;
@@ -46,23 +46,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         width,
         height,
     };
-    let border_set = if app.glyphs.vertical == '|' {
-        ratatui::symbols::border::Set {
-            top_left: "+",
-            top_right: "+",
-            bottom_left: "+",
-            bottom_right: "+",
-            vertical_left: "|",
-            vertical_right: "|",
-            horizontal_top: "-",
-            horizontal_bottom: "-",
-        }
-    } else {
-        ratatui::symbols::border::ROUNDED
-    };
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_set(border_set)
+        .border_set(app.glyphs.panel)
         .border_style(app.theme.border)
         .title(Span::styled(
             format!(" {} ", texts.help_title),
@@ -70,7 +56,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ));
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(block),
-        rect.inner(ratatui::layout::Margin::new(0, 0)),
+        Paragraph::new(lines).block(block.padding(Padding::horizontal(1))),
+        rect,
     );
 }
