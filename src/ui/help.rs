@@ -55,8 +55,23 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             app.theme.heading,
         ));
     frame.render_widget(Clear, rect);
+    split_wide_characters_at(frame, rect);
     frame.render_widget(
         Paragraph::new(lines).block(block.padding(Padding::horizontal(1))),
         rect,
     );
+}
+
+/// A double-width character just left of the box would cover its left border: blank it.
+fn split_wide_characters_at(frame: &mut Frame<'_>, rect: Rect) {
+    let Some(left) = rect.x.checked_sub(1) else {
+        return;
+    };
+    let buffer = frame.buffer_mut();
+    for row in rect.top()..rect.bottom() {
+        let cell = &mut buffer[(left, row)];
+        if display_width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
