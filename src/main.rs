@@ -123,20 +123,23 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     });
     let ascii = cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide);
     let glyphs = if ascii { &ASCII } else { &UNICODE };
-    let mut app = App::new(course_title, lesson, theme, glyphs, lang.texts(), size);
-    if let Some(problem) = code_block_problems(&app.lesson.blocks, &file)
-        .into_iter()
-        .next()
-    {
-        app.notice = Some(problem.to_string());
-    }
+    let app = App::new(course_title, lesson, theme, glyphs, lang.texts(), size);
+    // Checked after the first frame: the check grows with the lesson, the frame must not.
+    let check_code_blocks = move |app: &mut App| {
+        if let Some(problem) = code_block_problems(&app.lesson.blocks, &file)
+            .into_iter()
+            .next()
+        {
+            app.notice = Some(problem.to_string());
+        }
+    };
     let options = RunOptions {
         depth: color_depth(cli.color, true),
         detect_theme: cli.theme == ThemeChoice::Auto,
         detect_ambiguous: !ascii && cli.ambiguous.is_none(),
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
-    run(app, options)?;
+    run(app, options, check_code_blocks)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -35,16 +35,25 @@ pub struct RunOptions {
 }
 
 /// Runs the reader until the learner quits; the terminal is restored on every way out.
-pub fn run(app: App, options: RunOptions) -> io::Result<()> {
+/// `after_first_frame` does work that must not delay the first frame.
+pub fn run(
+    app: App,
+    options: RunOptions,
+    after_first_frame: impl FnOnce(&mut App),
+) -> io::Result<()> {
     install_panic_hook();
     watch_termination()?;
     enter()?;
-    let result = event_loop(app, options);
+    let result = event_loop(app, options, after_first_frame);
     restore();
     result
 }
 
-fn event_loop(mut app: App, options: RunOptions) -> io::Result<()> {
+fn event_loop(
+    mut app: App,
+    options: RunOptions,
+    after_first_frame: impl FnOnce(&mut App),
+) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let started = Instant::now();
     let probing = options.detect_theme || options.detect_ambiguous;
@@ -74,6 +83,10 @@ fn event_loop(mut app: App, options: RunOptions) -> io::Result<()> {
         draw(&mut terminal, &app)?;
     }
     app.finish_layout();
+    after_first_frame(&mut app);
+    if app.notice.is_some() {
+        draw(&mut terminal, &app)?;
+    }
     let mut typed = typed.into_iter().map(Event::Key);
     loop {
         let until_tick = Duration::from_secs(1).saturating_sub(Duration::from_nanos(u64::from(

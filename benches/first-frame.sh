@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Time to first complete frame, exit time, bytes written and peak memory of the reader
+# in a 120×40 pseudo-terminal (the shared ttff.py harness), on the lesson and on its body
+# repeated ten times; beside less, md-tui (mdt) and presenterm when they are on PATH
+# (install them outside the project: cargo install --root DIR md-tui presenterm).
+# Usage: benches/first-frame.sh [RUNS]   (after cargo build --release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${1:-11}
+manabi=$PWD/target/release/manabi
+ttff=${TTFF:-../shared/tools/ttff.py}
+[ -x "$manabi" ] || { echo "build first: cargo build --release" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+lesson=lessons/k8s-networking/lesson.md
+front_end=$(grep -n '^---$' "$lesson" | sed -n 2p | cut -d: -f1)
+head -n "$front_end" "$lesson" > "$work/front.md"
+tail -n +"$((front_end + 1))" "$lesson" > "$work/body.md"
+for times in 1 10; do
+  course="$work/course$times"
+  mkdir -p "$course/k8s-networking"
+  printf 'title: bench\nlessons:\n  - k8s-networking\n' > "$course/course.yaml"
+  { cat "$work/front.md"; for _ in $(seq "$times"); do cat "$work/body.md"; done; } > "$course/k8s-networking/lesson.md"
+  for _ in $(seq "$times"); do cat "$work/body.md"; done > "$work/lesson$times.md"
+done
+
+measure() {
+  local label=$1; shift
+  python3 "$ttff" --cols 120 --rows 40 --runs "$runs" --marker 'ネットワーク' --label "$label" "$@"
+}
+measure "manabi 1x" -- "$manabi" --course "$work/course1"
+measure "manabi 10x" -- "$manabi" --course "$work/course10"
+measure "manabi 1x, silent terminal" --no-answer -- "$manabi" --course "$work/course1"
+# A whole session: open, page through the lesson to its end, quit (peak memory).
+measure "manabi scroll-through" --quit "$(printf ' %.0s' $(seq 80))q" -- "$manabi" --course "$work/course1"
+measure "less 1x" -- less "$work/lesson1.md"
+if command -v mdt >/dev/null; then
+  measure "md-tui 1x" -- mdt "$work/lesson1.md"
+  measure "md-tui 10x" -- mdt "$work/lesson10.md"
+fi
+if command -v presenterm >/dev/null; then
+  measure "presenterm 1x" -- presenterm "$work/lesson1.md"
+  measure "presenterm 10x" -- presenterm "$work/lesson10.md"
+fi
