@@ -108,7 +108,11 @@ fn too_small_notice() {
 fn no_size_panics() {
     let mut app = reader(80, 24, Lang::Ja);
     app.update(Message::Bottom);
-    let sizes = (0..=12).flat_map(|width| (0..=12).map(move |height| (width, height)));
+    let small = (0..=12).flat_map(|width| (0..=12).map(move |height| (width, height)));
+    let medium = (13..=130)
+        .step_by(9)
+        .flat_map(|width| (13..=50).step_by(6).map(move |height| (width, height)));
+    let sizes = small.chain(medium);
     let wide = [
         (40, 12),
         (41, 13),
