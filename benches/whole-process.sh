@@ -10,20 +10,7 @@ manabi=target/release/manabi
 [ -x "$manabi" ] || { echo "build first: cargo build --release" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-lesson=lessons/k8s-networking/lesson.md
-front_end=$(grep -n '^---$' "$lesson" | sed -n 2p | cut -d: -f1)
-head -n "$front_end" "$lesson" > "$work/front.md"
-tail -n +"$((front_end + 1))" "$lesson" > "$work/body.md"
-
-for times in 1 10; do
-  course="$work/course$times"
-  mkdir -p "$course/k8s-networking"
-  printf 'title: bench\nlessons:\n  - k8s-networking\n' > "$course/course.yaml"
-  { cat "$work/front.md"; for _ in $(seq "$times"); do cat "$work/body.md"; done; } > "$course/k8s-networking/lesson.md"
-  for _ in $(seq "$times"); do cat "$work/body.md"; done > "$work/lesson$times.md"
-done
+. benches/lesson-copies.sh
 
 commands=(
   -n "manabi 1x" "$manabi render --color always --width 120 --course $work/course1"

@@ -303,4 +303,4 @@ impl App {
 
 #[cfg(test)]
 #[path = "app/app_tests.rs"]
-mod tests;
+pub(crate) mod tests;

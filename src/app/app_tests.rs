@@ -4,7 +4,8 @@ use crate::layout::glyphs::UNICODE;
 use crate::theme::ThemeKind;
 use crate::ui::text::Lang;
 
-pub(crate) fn reader(width: u16, height: u16) -> App {
+/// A reader on the built-in lesson, fully laid out; shared with the view tests.
+pub(crate) fn reader_in(width: u16, height: u16, lang: Lang) -> App {
     let course = load_course(&CourseSource::Embedded).unwrap();
     let lesson = course.lessons[0].clone();
     let mut app = App::new(
@@ -12,11 +13,15 @@ pub(crate) fn reader(width: u16, height: u16) -> App {
         lesson,
         Theme::new(ThemeKind::Dark),
         &UNICODE,
-        Lang::En.texts(),
+        lang.texts(),
         (width, height),
     );
     app.finish_layout();
     app
+}
+
+fn reader(width: u16, height: u16) -> App {
+    reader_in(width, height, Lang::En)
 }
 
 fn section_index(app: &App, title: &str) -> usize {

@@ -5,26 +5,9 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 use super::*;
+use crate::app::tests::reader_in;
 use crate::app::{App, Message};
-use crate::course::{CourseSource, load_course};
-use crate::layout::glyphs::UNICODE;
-use crate::theme::{Theme, ThemeKind};
 use crate::ui::text::Lang;
-
-fn reader(width: u16, height: u16, lang: Lang) -> App {
-    let course = load_course(&CourseSource::Embedded).unwrap();
-    let lesson = course.lessons[0].clone();
-    let mut app = App::new(
-        course.title,
-        lesson,
-        Theme::new(ThemeKind::Dark),
-        &UNICODE,
-        lang.texts(),
-        (width, height),
-    );
-    app.finish_layout();
-    app
-}
 
 fn frame(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
@@ -48,24 +31,24 @@ fn jump_to(app: &mut App, title: &str) {
 
 #[test]
 fn opening_screen_80x24() {
-    insta::assert_snapshot!(frame(&reader(80, 24, Lang::En)).backend());
+    insta::assert_snapshot!(frame(&reader_in(80, 24, Lang::En)).backend());
 }
 
 #[test]
 fn opening_screen_120x40_in_japanese() {
-    insta::assert_snapshot!(frame(&reader(120, 40, Lang::Ja)).backend());
+    insta::assert_snapshot!(frame(&reader_in(120, 40, Lang::Ja)).backend());
 }
 
 #[test]
 fn help_overlay() {
-    let mut app = reader(100, 30, Lang::En);
+    let mut app = reader_in(100, 30, Lang::En);
     app.update(Message::ShowHelp);
     insta::assert_snapshot!(frame(&app).backend());
 }
 
 #[test]
 fn search_with_matches() {
-    let mut app = reader(100, 30, Lang::En);
+    let mut app = reader_in(100, 30, Lang::En);
     app.update(Message::StartSearch);
     for character in "Ingress".chars() {
         app.update(Message::SearchInput(character));
@@ -86,14 +69,14 @@ fn search_with_matches() {
 
 #[test]
 fn a_table() {
-    let mut app = reader(80, 24, Lang::En);
+    let mut app = reader_in(80, 24, Lang::En);
     jump_to(&mut app, "Gateway API vs Ingress");
     insta::assert_snapshot!(frame(&app).backend());
 }
 
 #[test]
 fn a_code_block_scrolled_sideways() {
-    let mut app = reader(60, 20, Lang::En);
+    let mut app = reader_in(60, 20, Lang::En);
     jump_to(&mut app, "LoadBalancer");
     app.update(Message::ScrollCode(3));
     insta::assert_snapshot!(frame(&app).backend());
@@ -101,12 +84,12 @@ fn a_code_block_scrolled_sideways() {
 
 #[test]
 fn too_small_notice() {
-    insta::assert_snapshot!(frame(&reader(39, 11, Lang::En)).backend());
+    insta::assert_snapshot!(frame(&reader_in(39, 11, Lang::En)).backend());
 }
 
 #[test]
 fn no_size_panics() {
-    let mut app = reader(80, 24, Lang::Ja);
+    let mut app = reader_in(80, 24, Lang::Ja);
     app.update(Message::Bottom);
     let small = (0..=12).flat_map(|width| (0..=12).map(move |height| (width, height)));
     let medium = (13..=130)
@@ -140,7 +123,7 @@ fn no_size_panics() {
 
 #[test]
 fn no_color_leaves_no_colour_in_the_frame() {
-    let app = reader(80, 24, Lang::En);
+    let app = reader_in(80, 24, Lang::En);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|frame| draw(frame, &app, Duration::ZERO, ColorDepth::None))

@@ -1,0 +1,16 @@
+# Sourced by the benchmark scripts: makes "$work" (removed on exit) holding, for 1 and 10
+# copies of the lesson body, a one-lesson course (course1, course10) for manabi and
+# plain Markdown (lesson1.md, lesson10.md) for the peers.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+lesson=lessons/k8s-networking/lesson.md
+front_end=$(grep -n '^---$' "$lesson" | sed -n 2p | cut -d: -f1)
+head -n "$front_end" "$lesson" > "$work/front.md"
+tail -n +"$((front_end + 1))" "$lesson" > "$work/body.md"
+for times in 1 10; do
+  course="$work/course$times"
+  mkdir -p "$course/k8s-networking"
+  printf 'title: bench\nlessons:\n  - k8s-networking\n' > "$course/course.yaml"
+  { cat "$work/front.md"; for _ in $(seq "$times"); do cat "$work/body.md"; done; } > "$course/k8s-networking/lesson.md"
+  for _ in $(seq "$times"); do cat "$work/body.md"; done > "$work/lesson$times.md"
+done
