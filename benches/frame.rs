@@ -22,14 +22,7 @@ fn bench(criterion: &mut Criterion) {
     };
     let lesson = course.lessons[0].clone();
     let theme = Theme::new(ThemeKind::Dark);
-    let mut app = App::new(
-        course.title,
-        lesson,
-        theme,
-        &UNICODE,
-        Lang::En.texts(),
-        (200, 60),
-    );
+    let mut app = App::new(lesson, theme, &UNICODE, Lang::En.texts(), (200, 60));
     app.finish_layout();
     let mut terminal = match Terminal::new(TestBackend::new(200, 60)) {
         Ok(terminal) => terminal,

@@ -10,15 +10,18 @@ pub use keymap::{message_for_event, message_for_key};
 pub use search::Search;
 pub use search::SearchMatch;
 
-use crate::course::Lesson;
+use crate::course::{Block, Lesson};
 use crate::layout::glyphs::Glyphs;
 use crate::layout::{LaidOutLesson, LayoutOptions};
 use crate::theme::Theme;
 use crate::ui::text::Texts;
 
-/// The smallest terminal the reader works in.
+/// The smallest terminal the reader works in, columns …
 pub const MIN_WIDTH: u16 = 40;
+/// … and rows.
 pub const MIN_HEIGHT: u16 = 12;
+/// The contents pane's first entry is on this row (its title is above).
+pub const CONTENTS_FIRST_ROW: u16 = 1;
 /// Prose is laid out at most this wide: long lines are hard to read.
 const MAX_TEXT_WIDTH: usize = 100;
 /// The contents pane is shown by default from this terminal width up.
@@ -28,9 +31,10 @@ const CONTENTS_MIN_WIDTH: u16 = 70;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     Reading,
-    /// Typing a search; the query so far.
-    Searching(String),
-    Help,
+    /// Typing a search (the query is `App::search.query`).
+    Searching,
+    /// The key list; the number of lines scrolled past.
+    Help(usize),
 }
 
 /// Which pane keys go to.
@@ -58,12 +62,15 @@ pub enum Message {
         column: u16,
         row: u16,
     },
-    /// Wheel over a screen row; `sideways` for Shift+wheel.
+    /// Wheel over a screen cell; `sideways` for Shift+wheel.
     Wheel {
+        column: u16,
         row: u16,
         delta: isize,
         sideways: bool,
     },
+    /// Scroll the help by lines.
+    HelpScroll(isize),
     StartSearch,
     SearchInput(char),
     SearchBackspace,
@@ -102,7 +109,6 @@ pub enum Effect {
 
 /// The reader: the lesson, its layout for the current size, and what the learner did.
 pub struct App {
-    pub course_title: String,
     pub lesson: Lesson,
     pub theme: Theme,
     pub glyphs: &'static Glyphs,
@@ -123,6 +129,9 @@ pub struct App {
     pub search: Search,
     /// A one-line notice in the status bar until the next key.
     pub notice: Option<String>,
+    /// A section reached by a jump whose heading cannot scroll to the top (the last
+    /// page): it is current until the learner scrolls.
+    pinned_section: Option<usize>,
 }
 
 /// Rows of chrome around the reading pane: status bar and key hint.
@@ -133,7 +142,6 @@ impl App {
     /// first screen is laid out (call `finish_layout` once it is drawn).
     #[must_use]
     pub fn new(
-        course_title: String,
         lesson: Lesson,
         theme: Theme,
         glyphs: &'static Glyphs,
@@ -141,7 +149,6 @@ impl App {
         (width, height): (u16, u16),
     ) -> Self {
         let mut app = Self {
-            course_title,
             lesson,
             theme,
             glyphs,
@@ -157,6 +164,7 @@ impl App {
             code_offsets: Vec::new(),
             search: Search::default(),
             notice: None,
+            pinned_section: None,
         };
         app.relayout(0);
         app
@@ -224,6 +232,29 @@ impl App {
         self.top = start.min(self.max_top());
         self.search.refresh(&self.layout);
         self.code_offsets.resize(self.layout.code_blocks.len(), 0);
+        self.clamp_code_offsets();
+    }
+
+    /// After a resize the pane may show more of each code line: offsets shrink to fit.
+    fn clamp_code_offsets(&mut self) {
+        for block in 0..self.code_offsets.len() {
+            let limit = self.code_scroll_limit(block);
+            self.code_offsets[block] = self.code_offsets[block].min(limit);
+        }
+    }
+
+    /// How far a code block can scroll sideways: its widest line past the pane's edge.
+    #[must_use]
+    pub fn code_scroll_limit(&self, block: usize) -> usize {
+        let Some(code) = self.layout.code_blocks.get(block) else {
+            return 0;
+        };
+        let text_column = self.layout.lines[code.lines.clone()]
+            .iter()
+            .find_map(|laid| laid.code.and_then(|line| line.text_column))
+            .unwrap_or(0);
+        let pane = usize::from(self.width.saturating_sub(self.contents_width())).saturating_sub(1);
+        (text_column + code.width).saturating_sub(pane)
     }
 
     /// Lays out the rest of the lesson: called after a frame is drawn, and before
@@ -239,30 +270,60 @@ impl App {
         };
         self.layout.extend_to(&self.lesson, &options, usize::MAX);
         self.code_offsets.resize(self.layout.code_blocks.len(), 0);
+        self.clamp_code_offsets();
         self.search.refresh(&self.layout);
     }
 
     /// Changes the structure glyphs (ASCII for ambiguous-wide terminals) and relays.
     pub fn set_glyphs(&mut self, glyphs: &'static Glyphs) {
         self.glyphs = glyphs;
-        let block = self.top_block();
-        self.relayout(block);
+        self.reflow();
     }
 
     /// Changes the theme (once the terminal said its background) and relays.
     pub fn set_theme(&mut self, theme: Theme) {
         self.theme = theme;
+        self.reflow();
+    }
+
+    /// Lays the whole lesson out again after a change of size or looks, keeping the
+    /// reading position: the first visible block stays first (and a code block, whose
+    /// lines never reflow, keeps its line); a search's starting point moves with it.
+    pub fn reflow(&mut self) {
         let block = self.top_block();
+        let within = self.top - self.layout.block_starts.get(block).copied().unwrap_or(0);
+        let origin_block = self.block_of(self.search.origin);
         self.relayout(block);
+        self.finish_layout();
+        if matches!(
+            self.lesson.blocks.get(block),
+            Some(Block::Code(_) | Block::Diagram(_))
+        ) {
+            self.top = (self.top + within).min(self.max_top());
+        }
+        self.search.origin = self
+            .layout
+            .block_starts
+            .get(origin_block)
+            .copied()
+            .unwrap_or(0);
+        if !self.contents_visible() {
+            self.focus = Focus::Text;
+        }
+    }
+
+    /// The top-level block a line belongs to.
+    fn block_of(&self, line: usize) -> usize {
+        self.layout
+            .block_starts
+            .partition_point(|start| *start <= line)
+            .saturating_sub(1)
     }
 
     /// The top-level block the first visible line belongs to.
     #[must_use]
     pub fn top_block(&self) -> usize {
-        self.layout
-            .block_starts
-            .partition_point(|start| *start <= self.top)
-            .saturating_sub(1)
+        self.block_of(self.top)
     }
 
     /// The last line that can be first on screen.
@@ -273,10 +334,12 @@ impl App {
     /// The section the reading position is in.
     #[must_use]
     pub fn current_section(&self) -> Option<usize> {
-        self.layout
-            .section_starts
-            .partition_point(|start| *start <= self.top)
-            .checked_sub(1)
+        self.pinned_section.or_else(|| {
+            self.layout
+                .section_starts
+                .partition_point(|start| *start <= self.top)
+                .checked_sub(1)
+        })
     }
 
     /// How far through the lesson the reading position is, 0–100.
@@ -289,15 +352,20 @@ impl App {
         (end.min(self.layout.lines.len()) * 100 / self.layout.lines.len().max(1)).min(100)
     }
 
-    /// The code block `y`, `s`, `h` and `l` act on: the block the first line is in,
-    /// else the first block that starts on screen.
+    /// The code block `y`, `s`, `h` and `l` act on: the first one with a line of code
+    /// on screen (a block showing only its closing frame does not count).
     #[must_use]
     pub fn marked_code_block(&self) -> Option<usize> {
-        let end = self.top + self.page_height();
+        let end = (self.top + self.page_height()).min(self.layout.lines.len());
         self.layout
-            .code_blocks
+            .lines
+            .get(self.top..end)?
             .iter()
-            .position(|block| block.lines.end > self.top && block.lines.start < end)
+            .find_map(|laid| {
+                laid.code
+                    .filter(|line| line.text_column.is_some())
+                    .map(|line| line.block)
+            })
     }
 }
 

@@ -114,7 +114,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     let source = source(cli);
-    let (course_title, lesson, file) =
+    let (lesson, file) =
         load_lesson_for_reading(&source, lesson_id).context("cannot load the course")?;
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let theme = Theme::new(match cli.theme {
@@ -123,7 +123,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     });
     let ascii = cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide);
     let glyphs = if ascii { &ASCII } else { &UNICODE };
-    let app = App::new(course_title, lesson, theme, glyphs, lang.texts(), size);
+    let app = App::new(lesson, theme, glyphs, lang.texts(), size);
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     let check_code_blocks = move |app: &mut App| {
         if let Some(problem) = code_block_problems(&app.lesson.blocks, &file)

@@ -26,6 +26,8 @@ pub struct Theme {
     pub code_label: Style,
     pub table_header: Style,
     pub marker: Style,
+    /// Search matches: reverse video, so they show without colour too.
+    pub search_match: Style,
 }
 
 impl Theme {
@@ -55,6 +57,9 @@ impl Theme {
             code_label: Style::new().fg(colors.quiet),
             table_header: Style::new().add_modifier(bold),
             marker: Style::new().fg(colors.title),
+            search_match: Style::new()
+                .fg(colors.subheading)
+                .add_modifier(Modifier::REVERSED),
         }
     }
 }

@@ -14,14 +14,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Screen};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::palette::ColorDepth;
 
 /// Draws the whole screen; `elapsed` is the session clock.
 pub fn draw(frame: &mut Frame<'_>, app: &App, elapsed: Duration, depth: ColorDepth) {
     let area = frame.area();
     if app.is_too_small() {
-        let notice = Paragraph::new(app.texts.too_small_for(area.width, area.height))
+        let size = (area.width, area.height);
+        let notice = Paragraph::new(app.texts.too_small_for(size, (MIN_WIDTH, MIN_HEIGHT)))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true });
         let middle = Rect {
@@ -46,8 +47,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, elapsed: Duration, depth: ColorDep
         reader::render(frame, reading_area, app);
         status::render_status(frame, status_row, app, elapsed);
         status::render_hint(frame, hint_row, app);
-        if app.screen == Screen::Help {
-            help::render(frame, main, app);
+        if let Screen::Help(scrolled) = app.screen {
+            help::render(frame, main, app, scrolled);
         }
     }
     degrade(frame.buffer_mut(), depth);

@@ -9,7 +9,6 @@ pub(crate) fn reader_in(width: u16, height: u16, lang: Lang) -> App {
     let course = load_course(&CourseSource::Embedded).unwrap();
     let lesson = course.lessons[0].clone();
     let mut app = App::new(
-        course.title,
         lesson,
         Theme::new(ThemeKind::Dark),
         &UNICODE,
@@ -22,6 +21,13 @@ pub(crate) fn reader_in(width: u16, height: u16, lang: Lang) -> App {
 
 fn reader(width: u16, height: u16) -> App {
     reader_in(width, height, Lang::En)
+}
+
+fn jump_to(app: &mut App, title: &str) {
+    let section = section_index(app, title);
+    app.update(Message::ToggleFocus);
+    app.contents_selected = section;
+    app.update(Message::ContentsJump);
 }
 
 fn section_index(app: &App, title: &str) -> usize {
@@ -37,7 +43,6 @@ fn only_the_first_screen_is_laid_out_at_first() {
     let course = load_course(&CourseSource::Embedded).unwrap();
     let lesson = course.lessons[0].clone();
     let app = App::new(
-        course.title,
         lesson,
         Theme::new(ThemeKind::Dark),
         &UNICODE,
@@ -118,7 +123,8 @@ fn contents_can_be_hidden_and_the_text_widens() {
     assert!(!app.contents_visible());
     assert!(app.layout.width > narrow);
     app.update(Message::ToggleFocus);
-    assert_eq!(app.focus, Focus::Text, "no focus on a hidden pane");
+    assert!(app.contents_visible(), "Tab brings a hidden pane back");
+    assert_eq!(app.focus, Focus::Contents);
 }
 
 #[test]
@@ -128,7 +134,10 @@ fn search_is_incremental_and_esc_goes_back() {
     for character in "CoreDNS".chars() {
         app.update(Message::SearchInput(character));
     }
-    assert_eq!(app.screen, Screen::Searching("CoreDNS".into()));
+    assert_eq!(
+        (app.screen.clone(), app.search.query.as_str()),
+        (Screen::Searching, "CoreDNS")
+    );
     assert!(app.search.matches.len() >= 3);
     let first = app.search.matches[0].line;
     assert!(app.top <= first && first < app.top + app.page_height());
@@ -185,8 +194,14 @@ fn code_blocks_scroll_sideways_copy_and_save() {
     for _ in 0..100 {
         app.update(Message::ScrollCode(1));
     }
-    let limit = app.layout.code_blocks[block].width - (app.text_width() - 2);
-    assert_eq!(app.code_offsets[block], limit);
+    // Scrolled all the way, the longest line's end sits at the pane's right edge: an
+    // 80-column terminal less the 20-column contents and the 1-column margin, with the
+    // code starting 2 columns in (after "│ ").
+    let pane = 80 - 20 - 1;
+    assert_eq!(
+        2 + app.layout.code_blocks[block].width - app.code_offsets[block],
+        pane
+    );
 
     let Effect::Copy(text) = app.update(Message::CopyCode) else {
         panic!()
@@ -230,9 +245,133 @@ fn resizing_keeps_the_first_visible_block_first() {
 fn help_opens_and_closes() {
     let mut app = reader(80, 24);
     app.update(Message::ShowHelp);
-    assert_eq!(app.screen, Screen::Help);
+    assert_eq!(app.screen, Screen::Help(0));
     app.update(Message::Cancel);
     assert_eq!(app.screen, Screen::Reading);
     assert_eq!(app.update(Message::Quit), Effect::Quit);
     assert_eq!(app.update(Message::Suspend), Effect::Suspend);
+}
+
+#[test]
+fn resizing_inside_a_code_block_keeps_the_line() {
+    let mut app = reader(120, 40);
+    jump_to(&mut app, "LoadBalancer");
+    app.update(Message::ScrollLines(4));
+    let block = app.top_block();
+    let within = app.top - app.layout.block_starts[block];
+    assert!(within > 0, "inside the code block");
+    app.update(Message::Resize {
+        width: 60,
+        height: 20,
+    });
+    assert_eq!(
+        (app.top_block(), app.top - app.layout.block_starts[block]),
+        (block, within)
+    );
+    assert!(
+        app.layout.is_complete(&app.lesson),
+        "a resize lays out the whole lesson"
+    );
+}
+
+#[test]
+fn shrinking_hides_the_contents_and_takes_focus_back() {
+    let mut app = reader(120, 40);
+    app.update(Message::ToggleFocus);
+    assert_eq!(app.focus, Focus::Contents);
+    app.update(Message::Resize {
+        width: 60,
+        height: 20,
+    });
+    assert!(!app.contents_visible());
+    assert_eq!(app.focus, Focus::Text);
+    // Tab shows the pane again when it was hidden by the width.
+    app.update(Message::ToggleFocus);
+    assert!(app.contents_visible());
+    assert_eq!(app.focus, Focus::Contents);
+}
+
+#[test]
+fn esc_after_a_resize_mid_search_returns_to_where_the_search_began() {
+    let mut app = reader(120, 40);
+    jump_to(&mut app, "NodePort");
+    let block = app.top_block();
+    app.update(Message::StartSearch);
+    for character in "CoreDNS".chars() {
+        app.update(Message::SearchInput(character));
+    }
+    app.update(Message::Resize {
+        width: 70,
+        height: 30,
+    });
+    app.update(Message::Cancel);
+    assert_eq!(app.top_block(), block);
+}
+
+#[test]
+fn the_marked_block_is_one_whose_code_is_on_screen() {
+    let mut app = reader(120, 40);
+    jump_to(&mut app, "ClusterIP(デフォルト)");
+    let cluster_ip = app.marked_code_block().unwrap();
+    let closing_frame = app.layout.code_blocks[cluster_ip].lines.end - 1;
+    app.top = closing_frame;
+    let marked = app.marked_code_block().unwrap();
+    assert_ne!(
+        marked, cluster_ip,
+        "only the closing frame of the first block shows"
+    );
+    assert_eq!(
+        app.layout.code_blocks[marked].source[3],
+        "  name: api-server-nodeport"
+    );
+}
+
+#[test]
+fn the_last_sections_can_be_current_though_they_cannot_reach_the_top() {
+    let mut app = reader(120, 40);
+    let last = app.lesson.sections.len() - 1;
+    app.update(Message::ToggleFocus);
+    app.contents_selected = last;
+    app.update(Message::ContentsJump);
+    assert_eq!(app.current_section(), Some(last));
+    app.update(Message::PreviousSection);
+    assert_eq!(app.current_section(), Some(last - 1));
+    app.update(Message::NextSection);
+    assert_eq!(app.current_section(), Some(last));
+    app.update(Message::ScrollLines(-1));
+    assert_ne!(app.current_section(), Some(last), "scrolling unpins");
+}
+
+#[test]
+fn sideways_wheel_only_over_the_text() {
+    let mut app = reader(120, 40);
+    jump_to(&mut app, "LoadBalancer");
+    let row = 3;
+    let block = app.layout.lines[app.top + row].code.unwrap().block;
+    app.update(Message::Wheel {
+        column: 2,
+        row: row as u16,
+        delta: 1,
+        sideways: true,
+    });
+    assert_eq!(app.code_offsets[block], 0, "over the contents pane");
+    app.update(Message::Wheel {
+        column: 60,
+        row: row as u16,
+        delta: 1,
+        sideways: true,
+    });
+    assert!(app.code_offsets[block] > 0, "over the code");
+}
+
+#[test]
+fn the_help_scrolls_within_its_length() {
+    let mut app = reader(40, 12);
+    app.update(Message::ShowHelp);
+    app.update(Message::HelpScroll(3));
+    assert_eq!(app.screen, Screen::Help(3));
+    app.update(Message::HelpScroll(-10));
+    assert_eq!(app.screen, Screen::Help(0));
+    app.update(Message::HelpScroll(1000));
+    assert_eq!(app.screen, Screen::Help(app.texts.help.len()));
 }

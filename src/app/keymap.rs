@@ -16,7 +16,8 @@ pub fn message_for_event(event: &Event, screen: &Screen, focus: Focus) -> Option
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             message_for_key(*key, screen, focus)
         }
-        Event::Mouse(mouse) => message_for_mouse(*mouse),
+        // Overlays and the search prompt own the keyboard; the mouse waits for them.
+        Event::Mouse(mouse) if *screen == Screen::Reading => message_for_mouse(*mouse),
         Event::Resize(width, height) => Some(Message::Resize {
             width: *width,
             height: *height,
@@ -35,12 +36,16 @@ pub fn message_for_key(key: KeyEvent, screen: &Screen, focus: Focus) -> Option<M
         _ => {}
     }
     match screen {
-        Screen::Searching(_) => search_key(key.code, control),
-        Screen::Help => match key.code {
+        Screen::Searching => search_key(key.code, control),
+        Screen::Help(_) => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Message::Cancel),
+            KeyCode::Char('j') | KeyCode::Down => Some(Message::HelpScroll(1)),
+            KeyCode::Char('k') | KeyCode::Up => Some(Message::HelpScroll(-1)),
             KeyCode::Char('q') => Some(Message::Quit),
             _ => None,
         },
+        // Alt+key is never ours: it is also how a late terminal answer (OSC) arrives.
+        _ if key.modifiers.contains(KeyModifiers::ALT) => None,
         Screen::Reading if focus == Focus::Contents => contents_key(key.code),
         Screen::Reading => text_key(key.code, key.modifiers),
     }
@@ -51,7 +56,9 @@ fn search_key(code: KeyCode, control: bool) -> Option<Message> {
         KeyCode::Enter => Some(Message::SearchSubmit),
         KeyCode::Esc => Some(Message::Cancel),
         KeyCode::Backspace => Some(Message::SearchBackspace),
-        KeyCode::Char(character) if !control => Some(Message::SearchInput(character)),
+        KeyCode::Char(character) if !control && !character.is_control() => {
+            Some(Message::SearchInput(character))
+        }
         _ => None,
     }
 }
@@ -101,6 +108,7 @@ fn message_for_mouse(mouse: MouseEvent) -> Option<Message> {
     let shift = mouse.modifiers.contains(KeyModifiers::SHIFT);
     let wheel = |delta: isize, sideways: bool| {
         Some(Message::Wheel {
+            column: mouse.column,
             row: mouse.row,
             delta,
             sideways,
@@ -142,7 +150,7 @@ mod tests {
 
     #[test]
     fn search_typing_takes_every_character() {
-        let screen = Screen::Searching(String::new());
+        let screen = Screen::Searching;
         let typed = |code| message_for_key(key(code), &screen, Focus::Text);
         assert_eq!(typed(KeyCode::Char('q')), Some(Message::SearchInput('q')));
         assert_eq!(typed(KeyCode::Char('名')), Some(Message::SearchInput('名')));
@@ -152,7 +160,7 @@ mod tests {
     #[test]
     fn control_keys_work_everywhere() {
         let control = |character| KeyEvent::new(KeyCode::Char(character), KeyModifiers::CONTROL);
-        for screen in [Screen::Reading, Screen::Help, Screen::Searching("x".into())] {
+        for screen in [Screen::Reading, Screen::Help(0), Screen::Searching] {
             assert_eq!(
                 message_for_key(control('c'), &screen, Focus::Text),
                 Some(Message::Quit)
@@ -175,6 +183,7 @@ mod tests {
         assert_eq!(
             message_for_mouse(mouse),
             Some(Message::Wheel {
+                column: 3,
                 row: 7,
                 delta: 1,
                 sideways: true

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{App, Effect, Focus, Message, Screen};
+use super::{App, CONTENTS_FIRST_ROW, Effect, Focus, Message, Screen};
 
 /// Columns a code block moves per `h`/`l`.
 const CODE_STEP: isize = 4;
@@ -39,15 +39,16 @@ impl App {
             }
             Message::Click { column, row } => self.click(column, row),
             Message::Wheel {
+                column,
                 row,
                 delta,
                 sideways,
-            } => self.wheel(row, delta, sideways),
+            } => self.wheel(column, row, delta, sideways),
             Message::StartSearch => {
                 self.search.query.clear();
                 self.search.origin = self.top;
                 self.search.refresh(&self.layout);
-                self.screen = Screen::Searching(String::new());
+                self.screen = Screen::Searching;
             }
             Message::SearchInput(character) => {
                 self.search.query.push(character);
@@ -70,18 +71,23 @@ impl App {
             Message::CopyCode => return self.copy_code(),
             Message::SaveCode => return self.save_code(),
             Message::ShowHelp => {
-                self.screen = if self.screen == Screen::Help {
+                self.screen = if matches!(self.screen, Screen::Help(_)) {
                     Screen::Reading
                 } else {
-                    Screen::Help
+                    Screen::Help(0)
                 };
+            }
+            Message::HelpScroll(lines) => {
+                if let Screen::Help(scrolled) = self.screen {
+                    let last = self.texts.help.len();
+                    self.screen = Screen::Help(offset(scrolled, lines).min(last));
+                }
             }
             Message::Cancel => self.cancel(),
             Message::Resize { width, height } => {
-                let block = self.top_block();
                 self.width = width;
                 self.height = height;
-                self.relayout(block);
+                self.reflow();
             }
             Message::Saved(result) => {
                 self.notice = Some(match result {
@@ -96,51 +102,72 @@ impl App {
     }
 
     fn step_section(&mut self, forward: bool) {
-        let starts = &self.layout.section_starts;
-        let target = if forward {
-            starts.iter().find(|start| **start > self.top)
-        } else {
-            starts.iter().rev().find(|start| **start < self.top)
+        let current = self.current_section();
+        let target = match current {
+            _ if forward => current.map_or(0, |section| section + 1),
+            // Back to the start of this section when inside it, else the one before.
+            Some(section)
+                if self.pinned_section.is_none()
+                    && self
+                        .layout
+                        .section_starts
+                        .get(section)
+                        .is_some_and(|start| *start < self.top) =>
+            {
+                section
+            }
+            Some(section) if section > 0 => section - 1,
+            _ => return,
         };
-        if let Some(start) = target.copied() {
-            self.scroll_to(start);
+        if target < self.layout.section_starts.len() {
+            self.jump_to_section(target);
         }
     }
 
-    fn wheel(&mut self, row: u16, delta: isize, sideways: bool) {
-        if sideways {
+    fn wheel(&mut self, column: u16, row: u16, delta: isize, sideways: bool) {
+        let over_text = column >= self.contents_width() && usize::from(row) < self.page_height();
+        if sideways && over_text {
             let line = self.top + usize::from(row);
             if let Some(code) = self.layout.lines.get(line).and_then(|laid| laid.code) {
                 self.scroll_code(code.block, delta);
             }
-        } else {
+        } else if !sideways {
             self.scroll_to(offset(self.top, delta));
         }
     }
 
     fn scroll_to(&mut self, line: usize) {
         self.top = line.min(self.max_top());
+        self.pinned_section = None;
     }
 
+    /// Scrolls a section's heading to the top; on the last page, where it cannot get
+    /// there, the section is pinned as current so the status bar and contents agree.
     fn jump_to_section(&mut self, section: usize) {
-        if let Some(start) = self.layout.section_starts.get(section) {
-            self.scroll_to(*start);
+        if let Some(start) = self.layout.section_starts.get(section).copied() {
+            self.scroll_to(start);
+            if start > self.top {
+                self.pinned_section = Some(section);
+            }
         }
     }
 
     fn toggle_contents(&mut self) {
-        let block = self.top_block();
         self.contents_wanted = Some(!self.contents_visible());
-        if !self.contents_visible() {
-            self.focus = Focus::Text;
-        }
-        self.relayout(block);
+        self.reflow();
     }
 
+    /// Tab: to the contents (showing the pane if it was hidden) and back.
     fn toggle_focus(&mut self) {
         if self.focus == Focus::Contents {
             self.focus = Focus::Text;
-        } else if self.contents_visible() {
+            return;
+        }
+        if !self.contents_visible() {
+            self.contents_wanted = Some(true);
+            self.reflow();
+        }
+        if self.contents_visible() {
             self.focus = Focus::Contents;
             self.contents_selected = self.current_section().unwrap_or(0);
         }
@@ -148,9 +175,8 @@ impl App {
 
     fn click(&mut self, column: u16, row: u16) {
         let in_contents = self.contents_visible() && column < self.contents_width();
-        let first_entry_row = 1;
-        if in_contents && row >= first_entry_row && usize::from(row) < self.page_height() {
-            let entry = self.contents_offset() + usize::from(row - first_entry_row);
+        if in_contents && row >= CONTENTS_FIRST_ROW && usize::from(row) < self.page_height() {
+            let entry = self.contents_offset() + usize::from(row - CONTENTS_FIRST_ROW);
             if entry < self.lesson.sections.len() {
                 self.contents_selected = entry;
                 self.jump_to_section(entry);
@@ -160,7 +186,6 @@ impl App {
 
     fn search_from_origin(&mut self) {
         self.search.refresh(&self.layout);
-        self.screen = Screen::Searching(self.search.query.clone());
         self.search.current = self.search.first_at_or_after(self.search.origin);
         match self.search.current {
             Some(index) => self.show_line(self.search.matches[index].line),
@@ -203,11 +228,7 @@ impl App {
     }
 
     fn scroll_code(&mut self, block: usize, step: isize) {
-        let Some(code) = self.layout.code_blocks.get(block) else {
-            return;
-        };
-        let visible = self.text_width().saturating_sub(2);
-        let limit = code.width.saturating_sub(visible);
+        let limit = self.code_scroll_limit(block);
         let step = step.saturating_mul(CODE_STEP);
         if let Some(current) = self.code_offsets.get_mut(block) {
             *current = offset(*current, step).min(limit);
@@ -241,13 +262,13 @@ impl App {
 
     fn cancel(&mut self) {
         match self.screen {
-            Screen::Searching(_) => {
+            Screen::Searching => {
                 self.top = self.search.origin.min(self.max_top());
                 self.search.query.clear();
                 self.search.refresh(&self.layout);
                 self.screen = Screen::Reading;
             }
-            Screen::Help => self.screen = Screen::Reading,
+            Screen::Help(_) => self.screen = Screen::Reading,
             Screen::Reading if self.focus == Focus::Contents => self.focus = Focus::Text,
             Screen::Reading => {
                 self.search.query.clear();

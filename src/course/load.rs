@@ -41,12 +41,12 @@ fn first_problem(problems: Vec<Problem>) -> CourseError {
     )
 }
 
-/// Just what the reader needs before its first frame: the course title and one lesson
-/// (the first when no id is given), with the lesson file's name for messages.
+/// Just what the reader needs before its first frame: one lesson (the first when no id
+/// is given), with the lesson file's name for messages.
 pub fn load_lesson_for_reading(
     source: &CourseSource,
     id: Option<&str>,
-) -> Result<(String, Lesson, String), CourseError> {
+) -> Result<(Lesson, String), CourseError> {
     let index = read_index(source).map_err(first_problem)?;
     let entry = match id {
         Some(id) => index.lessons.iter().find(|entry| entry.id == id),
@@ -64,11 +64,7 @@ pub fn load_lesson_for_reading(
         });
     };
     let lesson = load_lesson(source, entry)?;
-    Ok((
-        index.title,
-        lesson,
-        source.display_path(&lesson_path(&entry.id)),
-    ))
+    Ok((lesson, source.display_path(&lesson_path(&entry.id))))
 }
 
 /// `course.yaml`, validated.

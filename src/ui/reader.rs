@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
@@ -32,6 +32,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 app.search
                     .current
                     .map(|current| &app.search.matches[current]),
+                app.theme.search_match,
             );
             if let Some(code) = laid.code {
                 if Some(code.block) == marked {
@@ -54,14 +55,12 @@ fn highlight_matches(
     line: &Line<'static>,
     matches: &[SearchMatch],
     current: Option<&SearchMatch>,
+    style: Style,
 ) -> Line<'static> {
     if matches.is_empty() {
         return line.clone();
     }
-    let found = Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .bg(Color::Rgb(0xe5, 0xc0, 0x7b))
-        .fg(Color::Rgb(0x20, 0x20, 0x20));
+    let found = style;
     let current_style = found.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let mut spans = Vec::new();
     let mut position = 0;

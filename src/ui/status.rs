@@ -12,7 +12,8 @@ use ratatui::widgets::Paragraph;
 use crate::app::{App, Focus, Screen};
 use crate::layout::wrap::display_width;
 
-/// Draws the status bar in reverse video, readable without colour.
+/// Draws the status bar in reverse video, readable without colour: the lesson and
+/// section, or a notice about what the last key did; % read and the session clock.
 pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App, elapsed: Duration) {
     let bar = Style::new().add_modifier(Modifier::REVERSED);
     let seconds = elapsed.as_secs();
@@ -22,12 +23,16 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App, elapsed: Dura
         seconds / 60,
         seconds % 60
     );
-    let section = app
-        .current_section()
-        .and_then(|index| app.lesson.sections.get(index))
-        .map(|section| format!(" › {}", section.title))
-        .unwrap_or_default();
-    let left = format!(" {}{section}", app.lesson.meta.title);
+    let left = if let Some(notice) = &app.notice {
+        format!(" {notice}")
+    } else {
+        let section = app
+            .current_section()
+            .and_then(|index| app.lesson.sections.get(index))
+            .map(|section| format!(" > {}", section.title))
+            .unwrap_or_default();
+        format!(" {}{section}", app.lesson.meta.title)
+    };
     let room = usize::from(area.width).saturating_sub(display_width(&right));
     let left = fit(&left, room);
     let gap = room.saturating_sub(display_width(&left));
@@ -39,30 +44,27 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App, elapsed: Dura
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Draws the key hint, or the search prompt while typing, or a notice.
+/// Draws the key hint, or the search prompt while typing.
 pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let line = match (&app.screen, &app.notice) {
-        (Screen::Searching(query), _) => Line::from(vec![
+    let line = if app.screen == Screen::Searching {
+        Line::from(vec![
             Span::styled(
                 app.texts.search_prompt,
                 Style::new().add_modifier(Modifier::BOLD),
             ),
-            Span::raw(query.clone()),
-            Span::styled("█", Style::new().add_modifier(Modifier::SLOW_BLINK)),
-        ]),
-        (_, Some(notice)) => Line::from(Span::styled(
-            notice.clone(),
-            Style::new().add_modifier(Modifier::BOLD),
-        )),
-        _ => {
-            let hints = if app.focus == Focus::Contents {
-                app.texts.hint_contents
-            } else {
-                app.texts.hint
-            };
-            let hint = fit_hints(hints, usize::from(area.width));
-            Line::from(Span::styled(hint, app.theme.code_label))
-        }
+            Span::raw(app.search.query.clone()),
+            Span::styled("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
+        ])
+    } else {
+        let hints = if app.focus == Focus::Contents {
+            app.texts.hint_contents
+        } else {
+            app.texts.hint
+        };
+        Line::from(Span::styled(
+            fit_hints(hints, usize::from(area.width)),
+            app.theme.code_label,
+        ))
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -90,12 +92,12 @@ fn fit(text: &str, width: usize) -> String {
     let mut used = 0;
     for character in text.chars() {
         let character_width = display_width(character.encode_utf8(&mut [0; 4]));
-        if used + character_width + 1 > width {
+        if used + character_width + 2 > width {
             break;
         }
         fitted.push(character);
         used += character_width;
     }
-    fitted.push('…');
+    fitted.push_str("..");
     fitted
 }

@@ -1,5 +1,6 @@
 //! Every string of the reader's chrome, in Japanese and English. The lesson itself is
-//! never translated.
+//! never translated. The chrome avoids East Asian ambiguous-width characters (arrows,
+//! middle dots, ×), which some terminals draw two columns wide.
 
 /// The language of the chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,12 +79,17 @@ impl Texts {
         self.not_saved.replace("{reason}", reason)
     }
 
-    /// The notice for a terminal below 40×12.
+    /// The notice for a terminal below the minimum size.
     #[must_use]
-    pub fn too_small_for(&self, width: u16, height: u16) -> String {
+    pub fn too_small_for(
+        &self,
+        (width, height): (u16, u16),
+        (min_width, min_height): (u16, u16),
+    ) -> String {
         self.too_small
             .replace("{w}", &width.to_string())
             .replace("{h}", &height.to_string())
+            .replace("{min}", &format!("{min_width}x{min_height}"))
     }
 }
 
@@ -91,23 +97,23 @@ static EN: Texts = Texts {
     contents: "Contents",
     help_title: "Keys",
     help: &[
-        ("j k ↓ ↑", "scroll a line"),
-        ("Space PgDn · b PgUp", "next · previous page"),
-        ("g Home · G End", "top · bottom"),
-        ("] [", "next · previous section"),
+        ("j k Down Up", "scroll a line"),
+        ("Space PgDn / b PgUp", "next / previous page"),
+        ("g Home / G End", "top / bottom"),
+        ("] [", "next / previous section"),
         ("t", "show or hide the contents"),
-        ("Tab · Enter", "focus the contents · jump to a section"),
-        ("/ · n N", "search · next, previous match"),
+        ("Tab / Enter", "focus the contents / jump to a section"),
+        ("/ / n N", "search / next, previous match"),
         ("Esc", "cancel search, close this help"),
-        ("h l · Shift+wheel", "scroll the marked code block sideways"),
+        ("h l / Shift+wheel", "scroll the marked code block sideways"),
         ("y", "copy the marked code block (OSC 52)"),
         ("s", "save the marked manifest as ./NAME.yaml"),
-        ("mouse wheel · click", "scroll · jump to a contents entry"),
+        ("mouse wheel / click", "scroll / jump to a contents entry"),
         ("Ctrl-Z", "suspend (fg to come back)"),
         ("q Ctrl-C", "quit"),
         ("?", "this help"),
     ],
-    help_close: "Esc or ? closes",
+    help_close: "Esc or ? closes, j/k scrolls",
     hint: &[
         "? help",
         "q quit",
@@ -130,7 +136,7 @@ static EN: Texts = Texts {
     search_prompt: "Search: ",
     match_count: "match {current}/{total}",
     no_matches: "no matches",
-    too_small: "Terminal too small ({w}×{h}): manabi needs at least 40×12.",
+    too_small: "Terminal too small ({w}x{h}): manabi needs at least {min}.",
     not_code: "no code block on screen",
     copied: "copied {n} lines to the clipboard",
     saved: "saved {path}",
@@ -143,23 +149,23 @@ static JA: Texts = Texts {
     contents: "目次",
     help_title: "キー操作",
     help: &[
-        ("j k ↓ ↑", "1 行スクロール"),
-        ("Space PgDn · b PgUp", "次・前のページ"),
-        ("g Home · G End", "先頭・末尾"),
+        ("j k Down Up", "1 行スクロール"),
+        ("Space PgDn / b PgUp", "次・前のページ"),
+        ("g Home / G End", "先頭・末尾"),
         ("] [", "次・前の節"),
         ("t", "目次の表示・非表示"),
-        ("Tab · Enter", "目次へ移動・節へジャンプ"),
-        ("/ · n N", "検索・次・前の一致"),
+        ("Tab / Enter", "目次へ移動・節へジャンプ"),
+        ("/ / n N", "検索・次・前の一致"),
         ("Esc", "検索の取り消し・ヘルプを閉じる"),
-        ("h l · Shift+ホイール", "印の付いたコードを横スクロール"),
+        ("h l / Shift+ホイール", "印の付いたコードを横スクロール"),
         ("y", "印の付いたコードをコピー (OSC 52)"),
         ("s", "印の付いたマニフェストを ./NAME.yaml に保存"),
-        ("ホイール · クリック", "スクロール・目次の節へジャンプ"),
+        ("ホイール / クリック", "スクロール・目次の節へジャンプ"),
         ("Ctrl-Z", "一時停止 (fg で再開)"),
         ("q Ctrl-C", "終了"),
         ("?", "このヘルプ"),
     ],
-    help_close: "Esc か ? で閉じる",
+    help_close: "Esc か ? で閉じる、j/k でスクロール",
     hint: &[
         "? ヘルプ",
         "q 終了",
@@ -182,7 +188,7 @@ static JA: Texts = Texts {
     search_prompt: "検索: ",
     match_count: "{total} 件中 {current} 件目",
     no_matches: "一致なし",
-    too_small: "端末が小さすぎます ({w}×{h})。40×12 以上にしてください。",
+    too_small: "端末が小さすぎます ({w}x{h})。{min} 以上にしてください。",
     not_code: "画面にコードブロックがありません",
     copied: "{n} 行をクリップボードにコピーしました",
     saved: "{path} に保存しました",
@@ -215,8 +221,8 @@ mod tests {
         assert_eq!(EN.match_count(2, 5), "match 2/5");
         assert_eq!(JA.match_count(2, 5), "5 件中 2 件目");
         assert_eq!(
-            JA.too_small_for(30, 10),
-            "端末が小さすぎます (30×10)。40×12 以上にしてください。"
+            JA.too_small_for((30, 10), (40, 12)),
+            "端末が小さすぎます (30x10)。40x12 以上にしてください。"
         );
     }
 }

@@ -139,3 +139,11 @@ fn no_color_leaves_no_colour_in_the_frame() {
     // The status bar stays visible by reverse video.
     assert!(buffer[(0, 22)].modifier.contains(Modifier::REVERSED));
 }
+
+#[test]
+fn help_at_the_smallest_size_scrolls() {
+    let mut app = reader_in(40, 12, Lang::Ja);
+    app.update(Message::ShowHelp);
+    app.update(Message::HelpScroll(2));
+    insta::assert_snapshot!(frame(&app).backend());
+}
