@@ -135,8 +135,9 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     };
     let options = RunOptions {
         depth: color_depth(cli.color, true),
-        detect_theme: cli.theme == ThemeChoice::Auto,
-        detect_ambiguous: !ascii && cli.ambiguous.is_none(),
+        // The answers come on standard input: no terminal there, no questions.
+        detect_theme: cli.theme == ThemeChoice::Auto && io::stdin().is_terminal(),
+        detect_ambiguous: !ascii && cli.ambiguous.is_none() && io::stdin().is_terminal(),
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
     run(app, options, check_code_blocks)?;

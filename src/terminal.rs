@@ -5,7 +5,6 @@
 mod probe;
 mod run;
 
-pub use probe::{ProbeAnswers, split_answers};
 pub use run::{RunOptions, run};
 
 use std::io::{self, Write};
@@ -51,6 +50,9 @@ fn watch_termination() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // Holding stdout keeps the event loop from writing half a frame onto the
+            // restored screen; the lock is reentrant, so `restore` still writes.
+            let _stdout = io::stdout().lock();
             restore();
             std::process::exit(128 + signal);
         }
@@ -65,14 +67,16 @@ fn suspend() -> io::Result<()> {
     enter()
 }
 
-/// Puts text on the clipboard with OSC 52, wrapped for tmux when inside it; works over
-/// SSH because the terminal, not this machine, owns the clipboard.
+/// Puts text on the clipboard with OSC 52; works over SSH because the terminal, not
+/// this machine, owns the clipboard. Inside tmux the sequence is sent both plainly (for
+/// `set-clipboard on`) and wrapped for passthrough (for `allow-passthrough on`).
 fn copy_to_clipboard(text: &str, inside_tmux: bool) -> io::Result<()> {
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let plain = format!("\x1b]52;c;{encoded}\x07");
     let sequence = if inside_tmux {
-        format!("\x1bPtmux;\x1b\x1b]52;c;{encoded}\x07\x1b\\")
+        format!("{plain}\x1bPtmux;\x1b{plain}\x1b\\")
     } else {
-        format!("\x1b]52;c;{encoded}\x07")
+        plain
     };
     let mut stdout = io::stdout().lock();
     stdout.write_all(sequence.as_bytes())?;

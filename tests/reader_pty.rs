@@ -11,9 +11,20 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// How the test's "terminal" answers the reader's questions.
+#[derive(Clone, Copy)]
+enum Answers {
+    /// Never (like a terminal that does not support the queries).
+    Silent,
+    /// At once: background colour, cursor column after the probe character, attributes.
+    Now { light: bool, wide: bool },
+    /// Attributes at once, the colour reply only after the reader stopped waiting.
+    ColourLate,
+}
+
 struct Session {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -30,6 +41,10 @@ fn size(cols: u16, rows: u16) -> PtySize {
 
 impl Session {
     fn start(args: &[&str], folder: &PathBuf) -> Self {
+        Self::start_answering(args, folder, Answers::Silent)
+    }
+
+    fn start_answering(args: &[&str], folder: &PathBuf, answers: Answers) -> Self {
         let pair = native_pty_system().openpty(size(120, 40)).unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_manabi"));
         command.args(args);
@@ -40,7 +55,8 @@ impl Session {
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().unwrap()));
+        let answer_writer = Arc::clone(&writer);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(40, 120, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (screen_feed, raw_feed) = (Arc::clone(&screen), Arc::clone(&raw));
@@ -52,6 +68,7 @@ impl Session {
                 }
                 screen_feed.lock().unwrap().process(&buffer[..count]);
                 raw_feed.lock().unwrap().extend_from_slice(&buffer[..count]);
+                answer(&buffer[..count], answers, &answer_writer);
             }
         });
         Self {
@@ -79,8 +96,10 @@ impl Session {
     }
 
     fn type_keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let mut writer = self.writer.lock().unwrap();
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
+        drop(writer);
         std::thread::sleep(Duration::from_millis(60));
     }
 
@@ -94,6 +113,45 @@ impl Session {
             .nth(usize::from(rows) - 2)
             .unwrap_or_default()
             .to_owned()
+    }
+}
+
+/// Answers the reader's questions found in one read of its output, as `answers` says.
+fn answer(output: &[u8], answers: Answers, writer: &Arc<Mutex<Box<dyn Write + Send>>>) {
+    let output = String::from_utf8_lossy(output);
+    if !output.contains("\x1b[c") {
+        return;
+    }
+    let reply = |text: String| {
+        let mut writer = writer.lock().unwrap();
+        writer.write_all(text.as_bytes()).unwrap();
+        writer.flush().unwrap();
+    };
+    match answers {
+        Answers::Silent => {}
+        Answers::Now { light, wide } => {
+            let colour = if light {
+                "ffff/ffff/ffff"
+            } else {
+                "1e1e/1e1e/2e2e"
+            };
+            reply(format!(
+                "\x1b[1;{}R\x1b]11;rgb:{colour}\x1b\\\x1b[?62;22c",
+                if wide { 3 } else { 2 }
+            ));
+        }
+        Answers::ColourLate => {
+            reply("\x1b[1;2R\x1b[?62;22c".to_owned());
+            let writer = Arc::clone(writer);
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(500));
+                let mut writer = writer.lock().unwrap();
+                writer
+                    .write_all(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\")
+                    .unwrap();
+                writer.flush().unwrap();
+            });
+        }
     }
 }
 
@@ -220,5 +278,48 @@ fn sigterm_restores_the_terminal() {
     let _ = child.wait().unwrap();
     std::thread::sleep(Duration::from_millis(100));
     assert!(!session.screen.lock().unwrap().screen().alternate_screen());
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn a_terminal_drawing_box_characters_wide_gets_ascii_structure() {
+    let folder = temp_folder("wide");
+    let mut session = Session::start_answering(
+        &["--lang", "en"],
+        &folder,
+        Answers::Now {
+            light: true,
+            wide: true,
+        },
+    );
+    session.wait_for("Contents");
+    session.wait_for("+- mermaid diagram");
+    let screen = session.contents();
+    assert!(!screen.contains('│') && !screen.contains('┌'), "{screen}");
+    session.type_keys("q");
+    assert!(session.child.wait().unwrap().success());
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn a_late_colour_reply_is_not_taken_for_keys() {
+    let folder = temp_folder("late");
+    let mut session = Session::start_answering(&["--lang", "en"], &folder, Answers::ColourLate);
+    session.wait_for("Contents");
+    session.type_keys("jjj");
+    std::thread::sleep(Duration::from_millis(800));
+    // The reply "ESC ] 11;rgb:ffff/… ESC \\" would read as ], g, b and / if taken for keys.
+    let status = session.status_line();
+    assert!(
+        !session.contents().contains("Search:"),
+        "{}",
+        session.contents()
+    );
+    session.type_keys("j");
+    let after = session.status_line();
+    assert!(status.contains("Kubernetes"), "{status}");
+    assert_ne!(status, after, "keys still work after the reply: {after}");
+    session.type_keys("q");
+    assert!(session.child.wait().unwrap().success());
     std::fs::remove_dir_all(&folder).unwrap();
 }

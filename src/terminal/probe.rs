@@ -23,7 +23,7 @@ pub struct ProbeAnswers {
 impl ProbeAnswers {
     /// Whether the background is light (perceived luminance above half).
     #[must_use]
-    pub fn is_light(&self) -> Option<bool> {
+    pub fn is_light(self) -> Option<bool> {
         self.background.map(|(red, green, blue)| {
             let luminance =
                 0.2126 * f64::from(red) + 0.7152 * f64::from(green) + 0.0722 * f64::from(blue);
@@ -49,7 +49,7 @@ pub fn send(out: &mut impl Write, background: bool, ambiguous: bool) -> io::Resu
 /// Reads the answers from standard input for at most `timeout`, stopping at the
 /// device-attributes answer. Keys the learner typed meanwhile come back too, so none is
 /// lost.
-pub fn read_answers(timeout: Duration) -> (ProbeAnswers, Vec<KeyEvent>) {
+pub fn read_answers(timeout: Duration) -> Received {
     let stdin = io::stdin();
     let deadline = Instant::now() + timeout;
     let mut received = Vec::new();
@@ -73,7 +73,45 @@ pub fn read_answers(timeout: Duration) -> (ProbeAnswers, Vec<KeyEvent>) {
         }
     }
     let (answers, typed) = split_answers(&received);
-    (answers, keys_from_bytes(&typed))
+    Received {
+        answers,
+        typed: keys_from_bytes(&typed),
+        cut_short: ends_inside_reply(&received),
+    }
+}
+
+/// What came back while waiting for the answers.
+pub struct Received {
+    pub answers: ProbeAnswers,
+    /// Keys the learner typed meanwhile.
+    pub typed: Vec<KeyEvent>,
+    /// The wait ended in the middle of a colour reply: its tail is still coming.
+    pub cut_short: bool,
+}
+
+/// Whether the bytes end inside an OSC reply that has not been terminated.
+fn ends_inside_reply(received: &[u8]) -> bool {
+    received
+        .windows(2)
+        .rposition(|pair| pair == b"\x1b]")
+        .is_some_and(|start| osc_length(&received[start + 2..]).is_none())
+}
+
+/// The length of an OSC reply's body up to and including its terminator, BEL or ST
+/// (ESC \\), whichever comes first; `None` when it has not arrived.
+fn osc_length(body: &[u8]) -> Option<usize> {
+    let bel = body
+        .iter()
+        .position(|byte| *byte == 0x07)
+        .map(|end| end + 1);
+    let st = body
+        .windows(2)
+        .position(|pair| pair == b"\x1b\\")
+        .map(|end| end + 2);
+    match (bel, st) {
+        (Some(bel), Some(st)) => Some(bel.min(st)),
+        (bel, st) => bel.or(st),
+    }
 }
 
 fn has_device_attributes(received: &[u8]) -> bool {
@@ -111,21 +149,8 @@ pub fn split_answers(received: &[u8]) -> (ProbeAnswers, Vec<u8>) {
 /// device attributes, OSC reply), or 0.
 fn answer_length(bytes: &[u8]) -> usize {
     match bytes {
-        [0x1b, b']', rest @ ..] => {
-            // Ended by BEL or by ST (ESC \), whichever comes first.
-            let bel = rest
-                .iter()
-                .position(|byte| *byte == 0x07)
-                .map(|end| end + 3);
-            let st = rest
-                .windows(2)
-                .position(|pair| pair == b"\x1b\\")
-                .map(|end| end + 4);
-            match (bel, st) {
-                (Some(bel), Some(st)) => bel.min(st),
-                (bel, st) => bel.or(st).unwrap_or(0),
-            }
-        }
+        // A reply cut short by the timeout is dropped whole: it is never keys.
+        [0x1b, b']', rest @ ..] => osc_length(rest).map_or(bytes.len(), |length| length + 2),
         [0x1b, b'[', rest @ ..] => {
             let Some(end) = rest.iter().position(|byte| (0x40..=0x7e).contains(byte)) else {
                 return 0;
@@ -176,8 +201,9 @@ fn background_colour(text: &str) -> Option<(u8, u8, u8)> {
     let rest = text.split_once("\x1b]11;rgb:")?.1;
     let end = rest.find(['\x07', '\x1b']).unwrap_or(rest.len());
     let mut channels = rest[..end].split('/').map(|hex| {
-        let value = u32::from_str_radix(hex, 16).ok()?;
-        let max = (1_u32 << (4 * hex.len().clamp(1, 4))) - 1;
+        let hex = hex.get(..4).unwrap_or(hex);
+        let value = u64::from_str_radix(hex, 16).ok()?;
+        let max = (1_u64 << (4 * hex.len().clamp(1, 4))) - 1;
         u8::try_from(value * 255 / max).ok()
     });
     Some((channels.next()??, channels.next()??, channels.next()??))
@@ -230,11 +256,6 @@ mod tests {
         assert_eq!(parse_answers(b"\x1b[?62c"), ProbeAnswers::default());
         assert!(!has_device_attributes(b"\x1b[1;2R"));
     }
-}
-
-#[cfg(test)]
-mod typed_tests {
-    use super::*;
 
     #[test]
     fn keys_typed_among_the_answers_are_kept() {
@@ -254,6 +275,23 @@ mod typed_tests {
                 KeyCode::Char('名'),
                 KeyCode::Enter
             ]
+        );
+    }
+
+    #[test]
+    fn a_reply_cut_short_is_noticed_and_never_typed() {
+        let (_, typed) = split_answers(b"j\x1b]11;rgb:ff");
+        assert_eq!(typed, b"j");
+        assert!(ends_inside_reply(b"\x1b[?1c\x1b]11;rgb:ff"));
+        assert!(!ends_inside_reply(b"\x1b]11;rgb:ff/ff/ff\x07"));
+        assert!(!ends_inside_reply(b"jk"));
+    }
+
+    #[test]
+    fn hostile_colour_replies_do_not_overflow() {
+        assert_eq!(
+            parse_answers(b"\x1b]11;rgb:ffffffff/0/0\x07").background,
+            Some((255, 0, 0))
         );
     }
 }

@@ -3,9 +3,12 @@
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::execute;
+use crossterm::terminal::{Clear, ClearType};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -43,11 +46,12 @@ pub fn run(
 ) -> io::Result<()> {
     install_panic_hook();
     watch_termination()?;
-    enter()?;
-    let result = event_loop(app, options, after_first_frame);
+    let result = enter().and_then(|()| event_loop(app, options, after_first_frame));
     restore();
     result
 }
+
+type Tty = Terminal<CrosstermBackend<io::Stdout>>;
 
 fn event_loop(
     mut app: App,
@@ -56,6 +60,11 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let started = Instant::now();
+    let draw = |terminal: &mut Tty, app: &App| {
+        terminal
+            .draw(|frame| ui::draw(frame, app, started.elapsed(), options.depth))
+            .map(drop)
+    };
     let probing = options.detect_theme || options.detect_ambiguous;
     if probing {
         probe::send(
@@ -64,74 +73,133 @@ fn event_loop(
             options.detect_ambiguous,
         )?;
     }
-    let draw = |terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, app: &App| {
-        terminal
-            .draw(|frame| ui::draw(frame, app, started.elapsed(), options.depth))
-            .map(drop)
-    };
     draw(&mut terminal, &app)?;
     let mut typed = Vec::new();
+    let mut late_reply = LateReply::default();
     if probing {
-        let (answers, keys) = probe::read_answers(PROBE_TIMEOUT);
-        typed = keys;
-        if options.detect_theme && answers.is_light() == Some(true) {
+        let received = probe::read_answers(PROBE_TIMEOUT);
+        typed = received.typed;
+        late_reply.expected = options.detect_theme && received.answers.background.is_none();
+        late_reply.swallowing = received.cut_short;
+        if options.detect_theme && received.answers.is_light() == Some(true) {
             app.set_theme(Theme::new(ThemeKind::Light));
         }
-        if options.detect_ambiguous && answers.ambiguous_wide == Some(true) {
+        if options.detect_ambiguous && received.answers.ambiguous_wide == Some(true) {
             app.set_glyphs(&ASCII);
+            // The first frame's box characters pushed text aside on this terminal;
+            // only a full repaint puts every cell back.
+            repaint(&mut terminal)?;
         }
         draw(&mut terminal, &app)?;
     }
     app.finish_layout();
     after_first_frame(&mut app);
-    if app.notice.is_some() {
-        draw(&mut terminal, &app)?;
-    }
     let mut typed = typed.into_iter().map(Event::Key);
+    let mut drawn_second = u64::MAX;
     loop {
-        let until_tick = Duration::from_secs(1).saturating_sub(Duration::from_nanos(u64::from(
-            started.elapsed().subsec_nanos(),
-        )));
+        let elapsed = started.elapsed();
+        // Once a second for the clock (and first of all, for what came after the frame).
+        if elapsed.as_secs() != drawn_second {
+            draw(&mut terminal, &app)?;
+            drawn_second = elapsed.as_secs();
+        }
+        let until_tick = Duration::from_secs(1)
+            .saturating_sub(Duration::from_nanos(u64::from(elapsed.subsec_nanos())));
         let event = match typed.next() {
             Some(event) => Some(event),
             None if event::poll(until_tick)? => Some(event::read()?),
             None => None,
         };
-        if let Some(event) = event {
-            let Some(message) = message_for_event(&event, &app.screen, app.focus) else {
-                continue;
-            };
-            match app.update(message) {
-                Effect::None => {}
-                Effect::Quit => return Ok(()),
-                Effect::Suspend => {
-                    suspend()?;
-                    terminal.clear()?;
-                }
-                Effect::Copy(text) => copy_to_clipboard(&text, options.inside_tmux)?,
-                Effect::Save { name, contents } => {
-                    app.update(Message::Saved(save_new_file(&name, &contents)));
-                }
+        let Some(event) = event.filter(|event| !late_reply.swallows(event)) else {
+            continue;
+        };
+        let Some(message) = message_for_event(&event, &app.screen, app.focus) else {
+            continue;
+        };
+        match app.update(message) {
+            Effect::None => {}
+            Effect::Quit => return Ok(()),
+            Effect::Suspend => {
+                suspend()?;
+                repaint(&mut terminal)?;
+            }
+            Effect::Copy(text) => copy_to_clipboard(&text, options.inside_tmux)?,
+            Effect::Save { name, contents } => {
+                app.update(Message::Saved(save_new_file(
+                    Path::new("."),
+                    &name,
+                    &contents,
+                )));
             }
         }
         draw(&mut terminal, &app)?;
+        drawn_second = started.elapsed().as_secs();
     }
 }
 
-/// Writes `NAME.yaml` in the current folder, or `NAME-2.yaml` … if taken: an existing
-/// file is never overwritten.
-fn save_new_file(name: &str, contents: &str) -> Result<String, String> {
+/// Clears the screen and forgets the last frame, so the next draw paints every cell.
+/// (`Terminal::clear` would ask the terminal for the cursor position and wait for it.)
+fn repaint(terminal: &mut Tty) -> io::Result<()> {
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
+}
+
+/// A colour reply that arrives after the wait reaches us as keys (crossterm cannot parse
+/// OSC): Alt+`]`, the colour's characters, then Alt+`\` or Ctrl+G (BEL). Those keys are
+/// swallowed, never taken as `]`, `g`, `b` or `/`.
+#[derive(Debug, Default)]
+struct LateReply {
+    /// A reply was asked for and has not come.
+    expected: bool,
+    /// Inside a reply's keys now.
+    swallowing: bool,
+}
+
+impl LateReply {
+    fn swallows(&mut self, event: &Event) -> bool {
+        let Event::Key(key) = event else {
+            return false;
+        };
+        if self.swallowing {
+            self.swallowing = !is_reply_end(key);
+            return true;
+        }
+        if self.expected
+            && key.code == KeyCode::Char(']')
+            && key.modifiers.contains(KeyModifiers::ALT)
+        {
+            self.expected = false;
+            self.swallowing = true;
+            return true;
+        }
+        false
+    }
+}
+
+fn is_reply_end(key: &KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Char('\\') => key.modifiers.contains(KeyModifiers::ALT),
+        KeyCode::Char('g') => key.modifiers.contains(KeyModifiers::CONTROL),
+        _ => false,
+    }
+}
+
+/// Writes `NAME.yaml` in `folder`, or `NAME-2.yaml` … if taken: an existing file is
+/// never overwritten. Returns the path as the learner would type it.
+fn save_new_file(folder: &Path, name: &str, contents: &str) -> Result<String, String> {
     for attempt in 1..=SAVE_ATTEMPTS {
-        let path = if attempt == 1 {
+        let file_name = if attempt == 1 {
             format!("{name}.yaml")
         } else {
             format!("{name}-{attempt}.yaml")
         };
+        let path = folder.join(&file_name);
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
                 return file
                     .write_all(contents.as_bytes())
-                    .map(|()| format!("./{path}"))
+                    .map(|()| path.display().to_string())
                     .map_err(|error| error.to_string());
             }
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
@@ -151,16 +219,50 @@ mod tests {
     fn saving_never_overwrites() {
         let folder = std::env::temp_dir().join(format!("manabi-save-{}", std::process::id()));
         std::fs::create_dir_all(&folder).unwrap();
-        let name = folder.join("api").display().to_string();
-        assert_eq!(save_new_file(&name, "a: 1\n"), Ok(format!("./{name}.yaml")));
+        let saved = |name: &str| folder.join(name).display().to_string();
         assert_eq!(
-            save_new_file(&name, "a: 2\n"),
-            Ok(format!("./{name}-2.yaml"))
+            save_new_file(&folder, "api", "a: 1\n"),
+            Ok(saved("api.yaml"))
         );
         assert_eq!(
-            std::fs::read_to_string(format!("{name}.yaml")).unwrap(),
+            save_new_file(&folder, "api", "a: 2\n"),
+            Ok(saved("api-2.yaml"))
+        );
+        assert_eq!(
+            std::fs::read_to_string(folder.join("api.yaml")).unwrap(),
             "a: 1\n"
         );
+        assert_eq!(
+            std::fs::read_to_string(folder.join("api-2.yaml")).unwrap(),
+            "a: 2\n"
+        );
         std::fs::remove_dir_all(&folder).unwrap();
+        assert_eq!(
+            Path::new(".").join("api.yaml").display().to_string(),
+            "./api.yaml"
+        );
+    }
+
+    #[test]
+    fn a_late_colour_reply_is_swallowed_whole() {
+        let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let mut late = LateReply {
+            expected: true,
+            swallowing: false,
+        };
+        let reply = [
+            key(KeyCode::Char(']'), KeyModifiers::ALT),
+            key(KeyCode::Char('1'), KeyModifiers::NONE),
+            key(KeyCode::Char('g'), KeyModifiers::NONE),
+            key(KeyCode::Char('/'), KeyModifiers::NONE),
+            key(KeyCode::Char('\\'), KeyModifiers::ALT),
+        ];
+        assert!(reply.iter().all(|event| late.swallows(event)));
+        assert!(
+            !late.swallows(&key(KeyCode::Char('g'), KeyModifiers::NONE)),
+            "keys after it count"
+        );
+        let mut unexpected = LateReply::default();
+        assert!(!unexpected.swallows(&key(KeyCode::Char(']'), KeyModifiers::ALT)));
     }
 }
