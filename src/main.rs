@@ -115,7 +115,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     }
     let source = source(cli);
     let (lesson, file) =
-        load_lesson_for_reading(&source, lesson_id).context("cannot load the course")?;
+        load_lesson_for_reading(&source, lesson_id).context(lang.texts().cannot_load)?;
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let theme = Theme::new(match cli.theme {
         ThemeChoice::Light => ThemeKind::Light,

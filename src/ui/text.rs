@@ -50,6 +50,7 @@ pub struct Texts {
     pub not_saved: &'static str,
     pub no_name: &'static str,
     pub not_a_terminal: &'static str,
+    pub cannot_load: &'static str,
 }
 
 impl Texts {
@@ -143,6 +144,7 @@ static EN: Texts = Texts {
     not_saved: "not saved: {reason}",
     no_name: "this block is not a manifest with metadata.name",
     not_a_terminal: "manabi: not a terminal; to print the lesson, use `manabi render` (e.g. `manabi render | less -R`)",
+    cannot_load: "cannot load the course",
 };
 
 static JA: Texts = Texts {
@@ -195,6 +197,7 @@ static JA: Texts = Texts {
     not_saved: "保存できません: {reason}",
     no_name: "metadata.name を持つマニフェストではありません",
     not_a_terminal: "manabi: 端末ではありません。レッスンを出力するには `manabi render` を使ってください (例: `manabi render | less -R`)",
+    cannot_load: "コースを読み込めません",
 };
 
 #[cfg(test)]
