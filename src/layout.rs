@@ -35,11 +35,18 @@ pub struct LayoutOptions<'a> {
 pub struct LaidLine {
     pub line: Line<'static>,
     pub code: Option<CodeLine>,
+    /// The line goes on with the previous line's sentence (it was wrapped there), so a
+    /// search may match across the break.
+    pub continues: bool,
 }
 
 impl LaidLine {
     fn text(line: Line<'static>) -> Self {
-        Self { line, code: None }
+        Self {
+            line,
+            code: None,
+            continues: false,
+        }
     }
 }
 
@@ -169,7 +176,7 @@ impl Layout<'_> {
         let text = |lines: Vec<Line<'static>>| lines.into_iter().map(LaidLine::text).collect();
         match block {
             Block::Heading { level, content, .. } => text(self.heading(*level, content, width)),
-            Block::Paragraph(content) => text(paragraph(content, Style::default(), theme, width)),
+            Block::Paragraph(content) => wrapped_paragraph(content, theme, width),
             Block::Code(code) if code.language.is_empty() => self.code(code, "code", width),
             Block::Code(code) => self.code(code, &code.language, width),
             Block::Diagram(diagram) => self.code(diagram, "mermaid diagram (source)", width),
@@ -295,6 +302,23 @@ fn paragraph(content: &[Inline], base: Style, theme: &Theme, width: usize) -> Ve
     content
         .split(|inline| matches!(inline, Inline::HardBreak))
         .flat_map(|part| wrap(&inline_runs(part, base, theme), width))
+        .collect()
+}
+
+/// A paragraph whose wrapped lines are marked as going on from the line before.
+fn wrapped_paragraph(content: &[Inline], theme: &Theme, width: usize) -> Vec<LaidLine> {
+    content
+        .split(|inline| matches!(inline, Inline::HardBreak))
+        .flat_map(|part| {
+            wrap(&inline_runs(part, Style::default(), theme), width)
+                .into_iter()
+                .enumerate()
+                .map(|(index, line)| LaidLine {
+                    line,
+                    code: None,
+                    continues: index > 0,
+                })
+        })
         .collect()
 }
 

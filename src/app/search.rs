@@ -1,5 +1,6 @@
 //! Incremental search over the laid-out lines (Japanese included): matches are found in
-//! the text as shown, so highlighting them needs no mapping back to the source.
+//! the text as shown, so highlighting them needs no mapping back to the source. A match
+//! may run across a wrapped line's break; its second half is a `continued` match.
 
 use std::ops::Range;
 
@@ -10,6 +11,8 @@ use crate::layout::LaidOutLesson;
 pub struct SearchMatch {
     pub line: usize,
     pub bytes: Range<usize>,
+    /// The rest of the previous match, on the next line after a wrap.
+    pub continued: bool,
 }
 
 /// The search state: the query, where it was started, its matches and the current one.
@@ -37,11 +40,39 @@ impl Search {
     /// Index of the first match on `line` or later, wrapping to the first match.
     #[must_use]
     pub fn first_at_or_after(&self, line: usize) -> Option<usize> {
-        if self.matches.is_empty() {
-            return None;
-        }
-        let index = self.matches.partition_point(|found| found.line < line);
-        Some(if index < self.matches.len() { index } else { 0 })
+        let from = self.matches.partition_point(|found| found.line < line);
+        self.primary_from(from).or_else(|| self.primary_from(0))
+    }
+
+    /// The next (or previous) match after `index`, wrapping around; continuations of a
+    /// match are not matches of their own.
+    #[must_use]
+    pub fn step(&self, index: usize, forward: bool) -> Option<usize> {
+        let count = self.matches.len();
+        (1..=count)
+            .map(|distance| {
+                if forward {
+                    (index + distance) % count
+                } else {
+                    (index + count - distance) % count
+                }
+            })
+            .find(|candidate| !self.matches[*candidate].continued)
+    }
+
+    /// How many matches there are, and which one `index` is (1-based).
+    #[must_use]
+    pub fn position(&self, index: Option<usize>) -> (usize, usize) {
+        let primary = |found: &&SearchMatch| !found.continued;
+        let total = self.matches.iter().filter(primary).count();
+        let current = index.map_or(0, |index| {
+            self.matches[..=index].iter().filter(primary).count()
+        });
+        (current, total)
+    }
+
+    fn primary_from(&self, from: usize) -> Option<usize> {
+        (from..self.matches.len()).find(|index| !self.matches[*index].continued)
     }
 
     /// The matches on one line.
@@ -65,26 +96,65 @@ fn find(layout: &LaidOutLesson, query: &str) -> Vec<SearchMatch> {
         return Vec::new();
     }
     let needle = query.to_ascii_lowercase();
+    let texts: Vec<String> = layout
+        .lines
+        .iter()
+        .map(|laid| laid.line.to_string().to_ascii_lowercase())
+        .collect();
     let mut matches = Vec::new();
-    for (line_index, laid) in layout.lines.iter().enumerate() {
-        let text: String = laid
-            .line
-            .spans
-            .iter()
-            .map(|span| span.content.as_ref())
-            .collect::<String>()
-            .to_ascii_lowercase();
+    for (line, text) in texts.iter().enumerate() {
         let mut from = 0;
         while let Some(found) = text[from..].find(&needle) {
             let start = from + found;
             matches.push(SearchMatch {
-                line: line_index,
+                line,
                 bytes: start..start + needle.len(),
+                continued: false,
             });
             from = start + needle.len().max(1);
         }
+        if layout
+            .lines
+            .get(line + 1)
+            .is_some_and(|next| next.continues)
+        {
+            matches.extend(
+                across_wrap(line, text, &texts[line + 1], &needle)
+                    .into_iter()
+                    .flatten(),
+            );
+        }
     }
     matches
+}
+
+/// A match split by a wrap: its start ends `text`, its rest begins `next` after the
+/// line's indentation (a quote bar, a list's hanging indent). A space at the split was
+/// dropped by the wrap, so it is not looked for.
+fn across_wrap(line: usize, text: &str, next: &str, needle: &str) -> Option<[SearchMatch; 2]> {
+    let body_start = next.len() - next.trim_start_matches([' ', '┃', '|']).len();
+    let body = &next[body_start..];
+    needle
+        .char_indices()
+        .skip(1)
+        .map(|(split, _)| (needle[..split].trim_end(), needle[split..].trim_start()))
+        .find(|(head, tail)| {
+            !head.is_empty() && !tail.is_empty() && text.ends_with(head) && body.starts_with(tail)
+        })
+        .map(|(head, tail)| {
+            [
+                SearchMatch {
+                    line,
+                    bytes: text.len() - head.len()..text.len(),
+                    continued: false,
+                },
+                SearchMatch {
+                    line: line + 1,
+                    bytes: body_start..body_start + tail.len(),
+                    continued: true,
+                },
+            ]
+        })
 }
 
 #[cfg(test)]
@@ -122,6 +192,7 @@ mod tests {
         search.refresh(&layout);
         let lines: Vec<usize> = search.matches.iter().map(|found| found.line).collect();
         assert_eq!(lines.len(), 2);
+        assert_eq!(search.position(Some(1)), (2, 2));
         let first = &search.matches[0];
         let text = layout.lines[first.line].line.to_string();
         assert_eq!(&text[first.bytes.clone()], "名前解決");
@@ -140,5 +211,32 @@ mod tests {
         assert_eq!(search.first_at_or_after(99), Some(0));
         assert_eq!(search.matches_on(4).len(), 1);
         assert!(search.matches_on(2).is_empty());
+    }
+
+    #[test]
+    fn a_word_split_by_a_wrap_is_found_on_both_lines() {
+        // At 40 columns "名前" ends the first line and "Service" the quote's first line.
+        let layout = layout(&format!(
+            "{}名前解決をする\n\n> {}Service acts\n",
+            "あ".repeat(18),
+            "い".repeat(15)
+        ));
+        for query in ["名前解決", "service acts"] {
+            let mut search = Search {
+                query: query.into(),
+                ..Search::default()
+            };
+            search.refresh(&layout);
+            assert_eq!(search.position(Some(0)), (1, 1), "{query}");
+            let [first, rest] = [&search.matches[0], &search.matches[1]];
+            assert!(!first.continued && rest.continued);
+            assert_eq!(rest.line, first.line + 1);
+            let text = |found: &SearchMatch| {
+                layout.lines[found.line].line.to_string()[found.bytes.clone()].to_owned()
+            };
+            let joined = format!("{}{}", text(first), text(rest));
+            assert_eq!(joined.to_ascii_lowercase(), query.replace(' ', ""));
+            assert_eq!(search.step(0, true), Some(0), "one match, not two");
+        }
     }
 }

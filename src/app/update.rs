@@ -194,28 +194,27 @@ impl App {
     }
 
     fn step_match(&mut self, forward: bool) {
-        let count = self.search.matches.len();
-        if count == 0 {
+        if self.search.matches.is_empty() {
             if self.search.is_active() {
                 self.notice = Some(self.texts.no_matches.to_owned());
             }
             return;
         }
         let next = match self.search.current {
-            Some(index) if forward => (index + 1) % count,
-            Some(index) => (index + count - 1) % count,
-            None => self.search.first_at_or_after(self.top).unwrap_or(0),
+            Some(index) => self.search.step(index, forward),
+            None => self.search.first_at_or_after(self.top),
         };
-        self.search.current = Some(next);
-        self.show_line(self.search.matches[next].line);
+        self.search.current = next;
+        if let Some(index) = next {
+            self.show_line(self.search.matches[index].line);
+        }
         self.notice = Some(self.match_notice());
     }
 
     fn match_notice(&self) -> String {
-        match self.search.current {
-            _ if self.search.matches.is_empty() => self.texts.no_matches.to_owned(),
-            Some(index) => self.texts.match_count(index + 1, self.search.matches.len()),
-            None => self.texts.match_count(0, self.search.matches.len()),
+        match self.search.position(self.search.current) {
+            (_, 0) => self.texts.no_matches.to_owned(),
+            (current, total) => self.texts.match_count(current, total),
         }
     }
 

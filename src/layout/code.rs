@@ -41,6 +41,7 @@ impl Layout<'_> {
         });
         let frame = |line: Line<'static>| LaidLine {
             line,
+            continues: false,
             code: Some(CodeLine {
                 block,
                 text_column: None,
@@ -63,6 +64,7 @@ impl Layout<'_> {
             line.extend(spans);
             lines.push(LaidLine {
                 line: Line::from(line),
+                continues: false,
                 code: Some(CodeLine {
                     block,
                     text_column: Some(bar.width()),
