@@ -5,6 +5,7 @@
 pub mod ansi;
 pub mod app;
 pub mod course;
+pub mod diagram;
 pub mod layout;
 pub mod palette;
 pub mod terminal;

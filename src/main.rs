@@ -13,7 +13,8 @@ use cli::{AmbiguousWidth, Cli, ColorChoice, Command, LangChoice, ThemeChoice};
 use manabi::ansi::write_lines;
 use manabi::app::App;
 use manabi::course::{
-    CourseSource, check_course, code_block_problems, load_course, load_lesson_for_reading,
+    CourseSource, check_course, code_block_problems, diagram_problems, load_course,
+    load_lesson_for_reading,
 };
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
@@ -126,10 +127,11 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     let app = App::new(lesson, theme, glyphs, lang.texts(), size);
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     let check_code_blocks = move |app: &mut App| {
-        if let Some(problem) = code_block_problems(&app.lesson.blocks, &file)
+        let blocks = &app.lesson.blocks;
+        let problems = code_block_problems(blocks, &file)
             .into_iter()
-            .next()
-        {
+            .chain(diagram_problems(blocks, &file));
+        if let Some(problem) = problems.into_iter().next() {
             app.notice = Some(problem.to_string());
         }
     };
@@ -145,8 +147,12 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
 }
 
 fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Result<ExitCode> {
-    let course = load_course(&source(cli)).context("cannot load the course")?;
+    let source = source(cli);
+    let course = load_course(&source).context("cannot load the course")?;
     let lesson = course.lesson_or_first(lesson_id)?;
+    for problem in diagram_problems(&lesson.blocks, &source.lesson_display_path(&lesson.meta.id)) {
+        eprintln!("manabi: warning: {problem} (shown as its source)");
+    }
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
     // `manabi render | less -R` pipes stdout, but stderr still shows which terminal the

@@ -302,3 +302,30 @@ fn list_prints_the_lessons() {
         "テスト講座\n  intro  はじめに (5 min)\n  second  二つ目 (3 min)\n"
     );
 }
+
+#[test]
+fn a_diagram_outside_the_subset_is_a_check_error_and_a_render_warning() {
+    let dir = fixture("bad-diagram");
+    let check = manabi(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout(&check).contains("intro/lesson.md:12:7: Mermaid diagram: `->` is not an edge"),
+        "{}",
+        stdout(&check)
+    );
+    let render = manabi(&[
+        "render",
+        "--course",
+        dir.to_str().unwrap(),
+        "--color",
+        "never",
+    ]);
+    assert!(render.status.success());
+    assert!(
+        stdout(&render).contains("Svc -> Pod"),
+        "the source is shown"
+    );
+    assert!(
+        stderr(&render).contains("warning:") && stderr(&render).contains("intro/lesson.md:12:7")
+    );
+}

@@ -6,6 +6,7 @@ use super::front_matter::{parse_front_matter, split_front_matter};
 use super::load::{LessonEntry, id_mismatch, lesson_path, missing_lesson, read_index};
 use super::parse::parse_body;
 use super::{Block, CodeBlock, CourseSource, Problem};
+use crate::diagram::parse_flowchart;
 
 /// Lints the whole course; an empty list means it is fine.
 #[must_use]
@@ -42,6 +43,8 @@ fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
     }
     let body = parse_body(lesson.body, lesson.body_line);
     problems.extend(code_block_problems(&body.blocks, &file));
+    problems.extend(diagram_problems(&body.blocks, &file));
+    problems.sort_by_key(|problem| (problem.line, problem.column));
     problems
 }
 
@@ -57,10 +60,31 @@ pub fn code_block_problems(blocks: &[Block], file: &str) -> Vec<Problem> {
     problems
 }
 
+/// Every Mermaid diagram must be in the flowchart subset manabi draws; one that is not
+/// is shown as its source, so this is for `check` and a notice, not a refusal to load.
+#[must_use]
+pub fn diagram_problems(blocks: &[Block], file: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    visit_code_blocks(blocks, &mut |code| {
+        if code.language != "mermaid" {
+            return;
+        }
+        if let Err(error) = parse_flowchart(&code.lines) {
+            problems.push(Problem::at(
+                file,
+                code.source_line + error.line - 1,
+                code.source_column + error.column - 1,
+                format!("Mermaid diagram: {error}"),
+            ));
+        }
+    });
+    problems
+}
+
 fn visit_code_blocks(blocks: &[Block], visit: &mut impl FnMut(&CodeBlock)) {
     for block in blocks {
         match block {
-            Block::Code(code) => visit(code),
+            Block::Code(code) | Block::Diagram(code) => visit(code),
             Block::Quote(inner) => visit_code_blocks(inner, visit),
             Block::List(list) => {
                 for item in &list.items {
@@ -126,6 +150,26 @@ mod tests {
     #[test]
     fn tab_indented_yaml_is_refused() {
         assert_eq!(problems("```yaml\na:\n\tb: 1\n```\n").len(), 1);
+    }
+
+    #[test]
+    fn a_bad_diagram_points_at_its_line_and_column() {
+        let text = "---\nid: t\ntitle: T\nminutes: 1\n---\n\n```mermaid\ngraph LR\n  A -> B\n```\n";
+        let lesson = parse_lesson(text, "t.md").unwrap();
+        let found: Vec<String> = diagram_problems(&lesson.blocks, "t.md")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "t.md:9:5: Mermaid diagram: `->` is not an edge; use ---, -->, ===, ==>, -.-, -.->, --o or --x"
+            ]
+        );
+        assert!(
+            code_block_problems(&lesson.blocks, "t.md").is_empty(),
+            "not a load error"
+        );
     }
 
     #[test]

@@ -29,6 +29,12 @@ impl CourseSource {
         }
     }
 
+    /// How a lesson's file is named in messages.
+    #[must_use]
+    pub fn lesson_display_path(&self, id: &str) -> String {
+        self.display_path(&super::load::lesson_path(id))
+    }
+
     /// Whether the course has this file.
     #[must_use]
     pub fn has_file(&self, relative: &str) -> bool {

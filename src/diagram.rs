@@ -1,0 +1,114 @@
+//! Mermaid flowcharts, the subset authors use for network topology. Today: the parser
+//! (`manabi check` reports errors in a lesson's diagrams by file and line); layout and
+//! drawing as text come next. Knows nothing of ratatui or terminals.
+
+mod parse;
+
+pub use parse::parse_flowchart;
+
+/// A parsed flowchart.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Flowchart {
+    pub direction: Direction,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    pub subgraphs: Vec<Subgraph>,
+}
+
+/// Which way ranks run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    TopBottom,
+    BottomTop,
+    LeftRight,
+    RightLeft,
+}
+
+/// A node: its id, label lines and shape, and where it belongs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub id: String,
+    /// The label, split at `<br/>`.
+    pub label: Vec<String>,
+    pub shape: Shape,
+    pub style: NodeStyle,
+    /// The innermost subgraph the node was first written in.
+    pub subgraph: Option<usize>,
+}
+
+/// Node shapes, named for what Mermaid draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `[text]`
+    Rectangle,
+    /// `(text)`
+    Rounded,
+    /// `([text])`
+    Stadium,
+    /// `[(text)]`
+    Cylinder,
+    /// `((text))`
+    Circle,
+    /// `{text}`
+    Rhombus,
+    /// `{{text}}`
+    Hexagon,
+    /// `>text]`
+    Asymmetric,
+}
+
+/// Colours a node asks for with `classDef`, `class`, `:::` or `style`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NodeStyle {
+    pub fill: Option<(u8, u8, u8)>,
+    pub stroke: Option<(u8, u8, u8)>,
+    pub text: Option<(u8, u8, u8)>,
+}
+
+/// An edge between two nodes (indices into `Flowchart::nodes`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    pub stroke: Stroke,
+    pub head: Head,
+    pub label: Option<String>,
+    /// 1-based line of the diagram source.
+    pub line: usize,
+}
+
+/// How an edge's line is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stroke {
+    Normal,
+    Thick,
+    Dotted,
+}
+
+/// What an edge ends in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Head {
+    None,
+    Arrow,
+    Circle,
+    Cross,
+}
+
+/// A `subgraph … end` box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subgraph {
+    pub id: String,
+    pub title: String,
+    pub direction: Option<Direction>,
+    pub parent: Option<usize>,
+}
+
+/// A problem in a diagram's source, at a 1-based line and column of the block.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct DiagramError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}

@@ -1,0 +1,253 @@
+use super::*;
+
+fn parse(source: &str) -> Result<Flowchart, DiagramError> {
+    let lines: Vec<String> = source.lines().map(str::to_owned).collect();
+    parse_flowchart(&lines)
+}
+
+fn chart(source: &str) -> Flowchart {
+    match parse(source) {
+        Ok(chart) => chart,
+        Err(error) => panic!("{source:?}: {}:{}: {error}", error.line, error.column),
+    }
+}
+
+fn error(source: &str) -> DiagramError {
+    parse(source).unwrap_err()
+}
+
+#[test]
+fn headers_set_the_direction() {
+    for (header, direction) in [
+        ("graph TB", Direction::TopBottom),
+        ("graph TD", Direction::TopBottom),
+        ("flowchart BT", Direction::BottomTop),
+        ("flowchart LR", Direction::LeftRight),
+        ("graph RL", Direction::RightLeft),
+        ("graph", Direction::TopBottom),
+    ] {
+        assert_eq!(chart(header).direction, direction, "{header}");
+    }
+}
+
+#[test]
+fn every_node_shape() {
+    let source = "graph TB\n a[rect]\n b(round)\n c([stadium])\n d[(cylinder)]\n e((circle))\n f{rhombus}\n g{{hexagon}}\n h>flag]\n";
+    let chart = chart(source);
+    let shapes: Vec<(&str, Shape, &str)> = chart
+        .nodes
+        .iter()
+        .map(|node| (node.id.as_str(), node.shape, node.label[0].as_str()))
+        .collect();
+    assert_eq!(
+        shapes,
+        [
+            ("a", Shape::Rectangle, "rect"),
+            ("b", Shape::Rounded, "round"),
+            ("c", Shape::Stadium, "stadium"),
+            ("d", Shape::Cylinder, "cylinder"),
+            ("e", Shape::Circle, "circle"),
+            ("f", Shape::Rhombus, "rhombus"),
+            ("g", Shape::Hexagon, "hexagon"),
+            ("h", Shape::Asymmetric, "flag"),
+        ]
+    );
+}
+
+#[test]
+fn quoted_labels_and_line_breaks() {
+    let chart = chart(
+        "graph TB\n PodA([\"Pod A<br/>10.0.1\"])\n C[\"ラベル (括弧) [角]\"]\n D[クライアント]\n",
+    );
+    assert_eq!(chart.nodes[0].label, ["Pod A", "10.0.1"]);
+    assert_eq!(chart.nodes[0].shape, Shape::Stadium);
+    assert_eq!(chart.nodes[1].label, ["ラベル (括弧) [角]"]);
+    assert_eq!(chart.nodes[2].label, ["クライアント"]);
+}
+
+#[test]
+fn every_edge_kind() {
+    let cases = [
+        ("A --- B", Stroke::Normal, Head::None),
+        ("A --> B", Stroke::Normal, Head::Arrow),
+        ("A ---> B", Stroke::Normal, Head::Arrow),
+        ("A === B", Stroke::Thick, Head::None),
+        ("A ==> B", Stroke::Thick, Head::Arrow),
+        ("A -.- B", Stroke::Dotted, Head::None),
+        ("A -.-> B", Stroke::Dotted, Head::Arrow),
+        ("A -..-> B", Stroke::Dotted, Head::Arrow),
+        ("A --o B", Stroke::Normal, Head::Circle),
+        ("A --x B", Stroke::Normal, Head::Cross),
+        ("A-->B", Stroke::Normal, Head::Arrow),
+    ];
+    for (statement, stroke, head) in cases {
+        let chart = chart(&format!("graph LR\n{statement}"));
+        assert_eq!(chart.edges.len(), 1, "{statement}");
+        let edge = &chart.edges[0];
+        assert_eq!((edge.stroke, edge.head), (stroke, head), "{statement}");
+        assert_eq!(
+            (
+                chart.nodes[edge.from].id.as_str(),
+                chart.nodes[edge.to].id.as_str()
+            ),
+            ("A", "B")
+        );
+    }
+}
+
+#[test]
+fn edge_labels_both_ways() {
+    let cases = [
+        ("A -- 90% --> B", Stroke::Normal, Head::Arrow, "90%"),
+        (
+            "A -->|weight 10| B",
+            Stroke::Normal,
+            Head::Arrow,
+            "weight 10",
+        ),
+        ("A == 重み ==> B", Stroke::Thick, Head::Arrow, "重み"),
+        ("A -. 任意 .-> B", Stroke::Dotted, Head::Arrow, "任意"),
+        ("A -- text --- B", Stroke::Normal, Head::None, "text"),
+        ("A ---|\"quoted\"| B", Stroke::Normal, Head::None, "quoted"),
+    ];
+    for (statement, stroke, head, label) in cases {
+        let chart = chart(&format!("graph LR\n{statement}"));
+        let edge = &chart.edges[0];
+        assert_eq!(
+            (edge.stroke, edge.head, edge.label.as_deref()),
+            (stroke, head, Some(label)),
+            "{statement}"
+        );
+        assert_eq!(chart.nodes.len(), 2, "{statement}");
+    }
+}
+
+#[test]
+fn chains_and_groups() {
+    let chart = chart("graph LR\n A --> B --> C\n D & E --> F & G\n");
+    let pairs: Vec<(String, String)> = chart
+        .edges
+        .iter()
+        .map(|edge| {
+            (
+                chart.nodes[edge.from].id.clone(),
+                chart.nodes[edge.to].id.clone(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("A", "B"),
+        ("B", "C"),
+        ("D", "F"),
+        ("D", "G"),
+        ("E", "F"),
+        ("E", "G"),
+    ];
+    assert_eq!(pairs, expected.map(|(a, b)| (a.to_owned(), b.to_owned())));
+    assert!(chart.edges.iter().all(|edge| edge.line > 1));
+}
+
+#[test]
+fn subgraphs_nest_with_their_own_direction() {
+    let source = "graph TB\n subgraph Outer[\"外側\"]\n  direction LR\n  a\n  subgraph Inner [Inner box]\n   b\n  end\n end\n c\n subgraph \"only a title\"\n  d\n end\n";
+    let chart = chart(source);
+    assert_eq!(chart.subgraphs.len(), 3);
+    assert_eq!(chart.subgraphs[0].title, "外側");
+    assert_eq!(chart.subgraphs[0].direction, Some(Direction::LeftRight));
+    assert_eq!(chart.subgraphs[1].title, "Inner box");
+    assert_eq!(chart.subgraphs[1].parent, Some(0));
+    assert_eq!(chart.subgraphs[2].title, "only a title");
+    let membership: Vec<Option<usize>> = chart.nodes.iter().map(|node| node.subgraph).collect();
+    assert_eq!(membership, [Some(0), Some(1), None, Some(2)]);
+}
+
+#[test]
+fn classes_styles_and_comments() {
+    let source = "graph TB\n %% a comment\n A:::pod --- B\n C\n class C bridge\n style B stroke:#f00\n classDef pod fill:#0f3460,stroke:#4a90d9,color:#ffffff,stroke-width:2px\n classDef bridge fill:#16213e\n classDef default fill:#1e3a5f,stroke:#4a90d9\n";
+    let chart = chart(source);
+    assert_eq!(chart.nodes[0].style.fill, Some((0x0f, 0x34, 0x60)));
+    assert_eq!(chart.nodes[0].style.text, Some((255, 255, 255)));
+    assert_eq!(
+        chart.nodes[1].style.fill,
+        Some((0x1e, 0x3a, 0x5f)),
+        "default class"
+    );
+    assert_eq!(chart.nodes[1].style.stroke, Some((255, 0, 0)), "style wins");
+    assert_eq!(chart.nodes[2].style.fill, Some((0x16, 0x21, 0x3e)));
+    assert_eq!(chart.nodes[2].style.stroke, None);
+}
+
+#[test]
+fn semicolons_separate_statements() {
+    let chart = chart("graph LR; A --> B; B --> C;");
+    assert_eq!(chart.edges.len(), 2);
+}
+
+#[test]
+fn the_lessons_topology_graph_parses() {
+    let lesson = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/lessons/k8s-networking/lesson.md"
+    ))
+    .unwrap();
+    let start = lesson.find("```mermaid\n").unwrap() + "```mermaid\n".len();
+    let end = start + lesson[start..].find("```").unwrap();
+    let chart = chart(&lesson[start..end]);
+    assert_eq!(chart.nodes.len(), 9);
+    assert_eq!(
+        chart
+            .subgraphs
+            .iter()
+            .map(|subgraph| subgraph.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Node A", "Node B"]
+    );
+    assert_eq!(chart.edges.len(), 8);
+    let cni = chart.nodes.iter().find(|node| node.id == "CNI").unwrap();
+    assert_eq!(
+        (cni.shape, cni.label.clone(), cni.subgraph),
+        (Shape::Hexagon, vec!["CNI Network".to_owned()], None)
+    );
+    assert_eq!(
+        chart
+            .edges
+            .iter()
+            .filter(|edge| edge.stroke == Stroke::Thick)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn bad_input_names_line_and_column() {
+    let cases = [
+        ("", 1, "empty"),
+        ("sequenceDiagram\n A->>B: hi", 1, "not supported"),
+        ("graph XY", 1, "unknown direction"),
+        ("graph TB\n A[open", 2, "not closed with `]`"),
+        ("graph TB\n A(\"quote)", 2, "not closed with `\"`"),
+        ("graph TB\n A -> B", 2, "`->` is not an edge"),
+        ("graph TB\n A --> ", 2, "expected a node id"),
+        ("graph TB\n A --> B\n end", 3, "without a `subgraph`"),
+        ("graph TB\n subgraph S\n A", 3, "has no `end`"),
+        (
+            "graph TB\n click A callback",
+            2,
+            "not in manabi's flowchart subset",
+        ),
+        (
+            "graph TB\n subgraph S\n end\n S --> A",
+            4,
+            "edges to subgraphs",
+        ),
+        ("graph TB\n A -->|label B", 2, "not closed with `|`"),
+        ("graph TB\n A B", 2, "expected an edge"),
+    ];
+    for (source, line, message) in cases {
+        let found = error(source);
+        assert_eq!(found.line, line, "{source:?}: {found:?}");
+        assert!(found.message.contains(message), "{source:?}: {found:?}");
+        assert!(found.column >= 1);
+    }
+    assert_eq!(error("graph TB\n A -> B").column, 4);
+}
