@@ -191,3 +191,53 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod help_tests {
+    use super::*;
+    use crate::ui::text::Lang;
+
+    /// A key named in the help, as the terminal reports it.
+    fn key_named(name: &str) -> Option<KeyEvent> {
+        let code = match name {
+            "Space" => KeyCode::Char(' '),
+            "PgDn" => KeyCode::PageDown,
+            "PgUp" => KeyCode::PageUp,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "Tab" => KeyCode::Tab,
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Down" => KeyCode::Down,
+            "Up" => KeyCode::Up,
+            "Ctrl-Z" => return Some(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+            "Ctrl-C" => return Some(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            single if single.chars().count() == 1 => KeyCode::Char(single.chars().next()?),
+            _ => return None,
+        };
+        Some(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn every_key_the_help_lists_does_something() {
+        for lang in [Lang::En, Lang::Ja] {
+            for (keys, meaning) in lang.texts().help {
+                for name in keys
+                    .split_whitespace()
+                    .map(|word| word.trim_end_matches(','))
+                {
+                    let Some(key) = key_named(name) else {
+                        continue;
+                    };
+                    let reading = message_for_key(key, &Screen::Reading, Focus::Text);
+                    let contents = message_for_key(key, &Screen::Reading, Focus::Contents);
+                    let help = message_for_key(key, &Screen::Help(0), Focus::Text);
+                    assert!(
+                        reading.is_some() || contents.is_some() || help.is_some(),
+                        "{name} ({meaning}) does nothing"
+                    );
+                }
+            }
+        }
+    }
+}
