@@ -19,7 +19,7 @@ use crate::theme::Theme;
 use glyphs::Glyphs;
 use inline::inline_runs;
 use table::{TableRuns, TableStyles, lay_out_table};
-use wrap::{display_width, wrap};
+use wrap::{display_width, wrap, wrap_marking_spaces};
 
 /// What the layout depends on besides the lesson.
 #[derive(Debug, Clone, Copy)]
@@ -35,9 +35,8 @@ pub struct LayoutOptions<'a> {
 pub struct LaidLine {
     pub line: Line<'static>,
     pub code: Option<CodeLine>,
-    /// The line goes on with the previous line's sentence (it was wrapped there), so a
-    /// search may match across the break.
-    pub continues: bool,
+    /// How the line goes on from the previous one, so a search may match across it.
+    pub continues: Continuation,
 }
 
 impl LaidLine {
@@ -45,9 +44,20 @@ impl LaidLine {
         Self {
             line,
             code: None,
-            continues: false,
+            continues: Continuation::No,
         }
     }
+}
+
+/// Whether a line goes on with the previous line's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Continuation {
+    /// A new line of its own.
+    No,
+    /// Wrapped mid-text, where no space was (Japanese wraps between characters).
+    Directly,
+    /// Wrapped at a space, which the wrap removed.
+    AfterSpace,
 }
 
 /// Where a line sits in a code block.
@@ -310,13 +320,17 @@ fn wrapped_paragraph(content: &[Inline], theme: &Theme, width: usize) -> Vec<Lai
     content
         .split(|inline| matches!(inline, Inline::HardBreak))
         .flat_map(|part| {
-            wrap(&inline_runs(part, Style::default(), theme), width)
+            wrap_marking_spaces(&inline_runs(part, Style::default(), theme), width)
                 .into_iter()
                 .enumerate()
-                .map(|(index, line)| LaidLine {
+                .map(|(index, (line, space_before))| LaidLine {
                     line,
                     code: None,
-                    continues: index > 0,
+                    continues: match (index, space_before) {
+                        (0, _) => Continuation::No,
+                        (_, true) => Continuation::AfterSpace,
+                        (_, false) => Continuation::Directly,
+                    },
                 })
         })
         .collect()

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::layout::LaidOutLesson;
+use crate::layout::{Continuation, LaidOutLesson};
 
 /// A match: a line and the byte range of the match in that line's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,9 +65,9 @@ impl Search {
     pub fn position(&self, index: Option<usize>) -> (usize, usize) {
         let primary = |found: &&SearchMatch| !found.continued;
         let total = self.matches.iter().filter(primary).count();
-        let current = index.map_or(0, |index| {
-            self.matches[..=index].iter().filter(primary).count()
-        });
+        let current = index
+            .and_then(|index| self.matches.get(..=index))
+            .map_or(0, |before| before.iter().filter(primary).count());
         (current, total)
     }
 
@@ -113,13 +113,20 @@ fn find(layout: &LaidOutLesson, query: &str) -> Vec<SearchMatch> {
             });
             from = start + needle.len().max(1);
         }
-        if layout
+        let continuation = layout
             .lines
             .get(line + 1)
-            .is_some_and(|next| next.continues)
-        {
+            .map_or(Continuation::No, |next| next.continues);
+        let covered = matches
+            .last()
+            .filter(|found| found.line == line)
+            .map_or(0, |found| found.bytes.end);
+        if continuation != Continuation::No {
+            let spanning = across_wrap(line, text, &texts[line + 1], &needle, continuation);
+            // Not where a match on this line already reaches the end.
             matches.extend(
-                across_wrap(line, text, &texts[line + 1], &needle)
+                spanning
+                    .filter(|[head, _]| head.bytes.start >= covered)
                     .into_iter()
                     .flatten(),
             );
@@ -129,15 +136,28 @@ fn find(layout: &LaidOutLesson, query: &str) -> Vec<SearchMatch> {
 }
 
 /// A match split by a wrap: its start ends `text`, its rest begins `next` after the
-/// line's indentation (a quote bar, a list's hanging indent). A space at the split was
-/// dropped by the wrap, so it is not looked for.
-fn across_wrap(line: usize, text: &str, next: &str, needle: &str) -> Option<[SearchMatch; 2]> {
+/// line's indentation (a quote bar, a list's hanging indent). Where the wrap removed a
+/// space the query must have one at the split, and only there.
+fn across_wrap(
+    line: usize,
+    text: &str,
+    next: &str,
+    needle: &str,
+    continuation: Continuation,
+) -> Option<[SearchMatch; 2]> {
     let body_start = next.len() - next.trim_start_matches([' ', '┃', '|']).len();
     let body = &next[body_start..];
     needle
         .char_indices()
         .skip(1)
-        .map(|(split, _)| (needle[..split].trim_end(), needle[split..].trim_start()))
+        .filter_map(|(split, _)| {
+            let (head, tail) = needle.split_at(split);
+            match continuation {
+                Continuation::AfterSpace => Some((head, tail.strip_prefix(' ')?)),
+                _ if head.ends_with(' ') || tail.starts_with(' ') => None,
+                _ => Some((head, tail)),
+            }
+        })
         .find(|(head, tail)| {
             !head.is_empty() && !tail.is_empty() && text.ends_with(head) && body.starts_with(tail)
         })
@@ -238,5 +258,25 @@ mod tests {
             assert_eq!(joined.to_ascii_lowercase(), query.replace(' ', ""));
             assert_eq!(search.step(0, true), Some(0), "one match, not two");
         }
+    }
+
+    #[test]
+    fn a_wrap_at_a_space_needs_the_space_in_the_query() {
+        let layout = layout(&format!(
+            "> {}Service acts\n\n{}名前解決\n",
+            "い".repeat(15),
+            "あ".repeat(18)
+        ));
+        let count = |query: &str| {
+            let mut search = Search {
+                query: query.into(),
+                ..Search::default()
+            };
+            search.refresh(&layout);
+            search.position(Some(0)).1
+        };
+        assert_eq!(count("service acts"), 1);
+        assert_eq!(count("serviceacts"), 0, "the source had a space there");
+        assert_eq!(count("名前 解決"), 0, "the Japanese wrap had none");
     }
 }

@@ -3,7 +3,7 @@
 use ratatui::text::{Line, Span};
 
 use super::wrap::display_width;
-use super::{CodeLine, LaidLine, LaidOutCode, Layout};
+use super::{CodeLine, Continuation, LaidLine, LaidOutCode, Layout};
 use crate::course::CodeBlock;
 
 impl Layout<'_> {
@@ -41,7 +41,7 @@ impl Layout<'_> {
         });
         let frame = |line: Line<'static>| LaidLine {
             line,
-            continues: false,
+            continues: Continuation::No,
             code: Some(CodeLine {
                 block,
                 text_column: None,
@@ -64,7 +64,7 @@ impl Layout<'_> {
             line.extend(spans);
             lines.push(LaidLine {
                 line: Line::from(line),
-                continues: false,
+                continues: Continuation::No,
                 code: Some(CodeLine {
                     block,
                     text_column: Some(bar.width()),

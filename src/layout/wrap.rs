@@ -155,6 +155,17 @@ fn concatenate(runs: &[Run]) -> Joined {
 /// one character, so a character wider than `width` still appears.
 #[must_use]
 pub fn wrap(runs: &[Run], width: usize) -> Vec<Line<'static>> {
+    wrap_marking_spaces(runs, width)
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// Like [`wrap`], saying for each line whether the break before it swallowed a space
+/// (`Service acts` → `Service` / `acts`), so search can tell words from a wrapped
+/// Japanese sentence.
+#[must_use]
+pub fn wrap_marking_spaces(runs: &[Run], width: usize) -> Vec<(Line<'static>, bool)> {
     let Joined {
         text,
         styles,
@@ -191,7 +202,14 @@ pub fn wrap(runs: &[Run], width: usize) -> Vec<Line<'static>> {
     }
     lines
         .into_iter()
-        .map(|range| styled_line(&text, &styles, trim_range(&text, range)))
+        .map(|range| {
+            let space_before =
+                text[..range.start].ends_with(' ') || text[range.clone()].starts_with(' ');
+            (
+                styled_line(&text, &styles, trim_range(&text, range)),
+                space_before,
+            )
+        })
         .collect()
 }
 

@@ -65,6 +65,8 @@ pub fn read_answers(timeout: Duration) -> Received {
         };
         let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
         match poll(&mut fds, Some(&wait)) {
+            // A signal (a resize, say) interrupted the wait: wait again.
+            Err(rustix::io::Errno::INTR) => {}
             Ok(0) | Err(_) => break,
             Ok(_) => match rustix::io::read(stdin.as_fd(), &mut buffer) {
                 Ok(0) | Err(_) => break,
@@ -152,8 +154,9 @@ fn answer_length(bytes: &[u8]) -> usize {
         // A reply cut short by the timeout is dropped whole: it is never keys.
         [0x1b, b']', rest @ ..] => osc_length(rest).map_or(bytes.len(), |length| length + 2),
         [0x1b, b'[', rest @ ..] => {
+            // Cut short by the timeout: the rest of an answer, never keys.
             let Some(end) = rest.iter().position(|byte| (0x40..=0x7e).contains(byte)) else {
-                return 0;
+                return bytes.len();
             };
             let is_answer = rest[end] == b'R' || (rest[end] == b'c' && rest.first() == Some(&b'?'));
             if is_answer { end + 3 } else { 0 }
@@ -163,37 +166,59 @@ fn answer_length(bytes: &[u8]) -> usize {
 }
 
 /// Keys typed while the answers were awaited: characters, Enter, Tab, Backspace, Esc,
-/// arrows and Ctrl-C.
+/// Ctrl-C and Ctrl-Z, and the cursor and paging keys' sequences; other sequences are
+/// dropped whole rather than read as characters.
 fn keys_from_bytes(bytes: &[u8]) -> Vec<KeyEvent> {
     let text = String::from_utf8_lossy(bytes);
     let mut keys = Vec::new();
     let mut characters = text.chars().peekable();
     while let Some(character) = characters.next() {
-        let code = match character {
+        let key = match character {
             '\x1b' if characters.peek() == Some(&'[') => {
                 characters.next();
-                match characters.next() {
-                    Some('A') => KeyCode::Up,
-                    Some('B') => KeyCode::Down,
-                    Some('C') => KeyCode::Right,
-                    Some('D') => KeyCode::Left,
-                    _ => continue,
+                let mut parameters = String::new();
+                let mut last = None;
+                for next in characters.by_ref() {
+                    if ('\x40'..='\x7e').contains(&next) {
+                        last = Some(next);
+                        break;
+                    }
+                    parameters.push(next);
+                }
+                match last.and_then(|last| csi_key(&parameters, last)) {
+                    Some(key) => key,
+                    None => continue,
                 }
             }
-            '\x1b' => KeyCode::Esc,
-            '\r' | '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\x7f' => KeyCode::Backspace,
-            '\x03' => {
-                keys.push(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-                continue;
-            }
+            '\x1b' => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            '\r' | '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            '\t' => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+            '\x7f' => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+            '\x03' => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            '\x1a' => KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
             other if other.is_control() => continue,
-            other => KeyCode::Char(other),
+            other => KeyEvent::new(KeyCode::Char(other), KeyModifiers::NONE),
         };
-        keys.push(KeyEvent::new(code, KeyModifiers::NONE));
+        keys.push(key);
     }
     keys
+}
+
+/// The key of a CSI sequence without modifiers (`ESC [ A`, `ESC [ 6 ~` …).
+fn csi_key(parameters: &str, last: char) -> Option<KeyEvent> {
+    let code = match (parameters, last) {
+        ("", 'A') => KeyCode::Up,
+        ("", 'B') => KeyCode::Down,
+        ("", 'C') => KeyCode::Right,
+        ("", 'D') => KeyCode::Left,
+        ("" | "1", 'H') | ("1" | "7", '~') => KeyCode::Home,
+        ("" | "1", 'F') | ("4" | "8", '~') => KeyCode::End,
+        ("5", '~') => KeyCode::PageUp,
+        ("6", '~') => KeyCode::PageDown,
+        ("", 'Z') => KeyCode::BackTab,
+        _ => return None,
+    };
+    Some(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` (BEL or ST), channels of 1 to 4 hex digits.
@@ -293,5 +318,25 @@ mod tests {
             parse_answers(b"\x1b]11;rgb:ffffffff/0/0\x07").background,
             Some((255, 0, 0))
         );
+    }
+
+    #[test]
+    fn paging_keys_typed_during_the_wait_are_kept_whole() {
+        let keys: Vec<KeyCode> = keys_from_bytes(b"\x1b[6~\x1b[5~\x1b[H\x1b[F\x1b[1;5A\x1a")
+            .into_iter()
+            .map(|key| key.code)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                KeyCode::PageDown,
+                KeyCode::PageUp,
+                KeyCode::Home,
+                KeyCode::End,
+                KeyCode::Char('z')
+            ]
+        );
+        let (_, typed) = split_answers(b"q\x1b[1;");
+        assert_eq!(typed, b"q", "a cut cursor report is not typed");
     }
 }

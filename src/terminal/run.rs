@@ -79,8 +79,10 @@ fn event_loop(
     if probing {
         let received = probe::read_answers(PROBE_TIMEOUT);
         typed = received.typed;
+        // Even after the attributes answer: a multiplexer may pass the colour reply on later.
         late_reply.expected = options.detect_theme && received.answers.background.is_none();
         late_reply.swallowing = received.cut_short;
+        late_reply.until = Instant::now() + LATE_REPLY_WINDOW;
         if options.detect_theme && received.answers.is_light() == Some(true) {
             app.set_theme(Theme::new(ThemeKind::Light));
         }
@@ -146,14 +148,35 @@ fn repaint(terminal: &mut Tty) -> io::Result<()> {
 }
 
 /// A colour reply that arrives after the wait reaches us as keys (crossterm cannot parse
-/// OSC): Alt+`]`, the colour's characters, then Alt+`\` or Ctrl+G (BEL). Those keys are
-/// swallowed, never taken as `]`, `g`, `b` or `/`.
-#[derive(Debug, Default)]
+/// OSC): Alt+`]`, the colour's characters, then `\` or Ctrl+G (BEL). Those keys are
+/// swallowed, never taken as `]`, `g`, `b` or `/` — but only just after the question,
+/// only so many, and never Ctrl-C, so a learner's keys cannot be lost for long.
+#[derive(Debug)]
 struct LateReply {
-    /// A reply was asked for and has not come.
+    /// A reply was asked for, has not come, and the terminal has not finished answering.
     expected: bool,
     /// Inside a reply's keys now.
     swallowing: bool,
+    /// Keys swallowed so far.
+    swallowed: usize,
+    /// No reply is waited for after this.
+    until: Instant,
+}
+
+/// How long after the first frame a late reply is still expected.
+const LATE_REPLY_WINDOW: Duration = Duration::from_secs(2);
+/// More keys than a colour reply has (`rgb:RRRR/GGGG/BBBB` and its frame).
+const LATE_REPLY_KEYS: usize = 40;
+
+impl Default for LateReply {
+    fn default() -> Self {
+        Self {
+            expected: false,
+            swallowing: false,
+            swallowed: 0,
+            until: Instant::now(),
+        }
+    }
 }
 
 impl LateReply {
@@ -161,7 +184,15 @@ impl LateReply {
         let Event::Key(key) = event else {
             return false;
         };
+        let control_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if control_c || Instant::now() > self.until || self.swallowed >= LATE_REPLY_KEYS {
+            self.expected = false;
+            self.swallowing = false;
+            return false;
+        }
         if self.swallowing {
+            self.swallowed += 1;
             self.swallowing = !is_reply_end(key);
             return true;
         }
@@ -171,15 +202,17 @@ impl LateReply {
         {
             self.expected = false;
             self.swallowing = true;
+            self.swallowed += 1;
             return true;
         }
         false
     }
 }
 
+/// BEL arrives as Ctrl+G; ST (`ESC \`) as Alt+`\`, or as `\` when its ESC came apart.
 fn is_reply_end(key: &KeyEvent) -> bool {
     match key.code {
-        KeyCode::Char('\\') => key.modifiers.contains(KeyModifiers::ALT),
+        KeyCode::Char('\\') | KeyCode::Esc => true,
         KeyCode::Char('g') => key.modifiers.contains(KeyModifiers::CONTROL),
         _ => false,
     }
@@ -248,7 +281,8 @@ mod tests {
         let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
         let mut late = LateReply {
             expected: true,
-            swallowing: false,
+            until: Instant::now() + LATE_REPLY_WINDOW,
+            ..LateReply::default()
         };
         let reply = [
             key(KeyCode::Char(']'), KeyModifiers::ALT),
@@ -264,5 +298,47 @@ mod tests {
         );
         let mut unexpected = LateReply::default();
         assert!(!unexpected.swallows(&key(KeyCode::Char(']'), KeyModifiers::ALT)));
+    }
+
+    #[test]
+    fn swallowing_never_holds_ctrl_c_or_lasts() {
+        let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let mut cut = LateReply {
+            swallowing: true,
+            until: Instant::now() + LATE_REPLY_WINDOW,
+            ..LateReply::default()
+        };
+        assert!(cut.swallows(&key(KeyCode::Char('f'), KeyModifiers::NONE)));
+        assert!(
+            cut.swallows(&key(KeyCode::Char('\\'), KeyModifiers::NONE)),
+            "a bare backslash ends it"
+        );
+        assert!(!cut.swallows(&key(KeyCode::Char('q'), KeyModifiers::NONE)));
+
+        let mut stuck = LateReply {
+            swallowing: true,
+            until: Instant::now() + LATE_REPLY_WINDOW,
+            ..LateReply::default()
+        };
+        assert!(!stuck.swallows(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+        let mut long = LateReply {
+            swallowing: true,
+            until: Instant::now() + LATE_REPLY_WINDOW,
+            ..LateReply::default()
+        };
+        let swallowed = (0..100)
+            .filter(|_| long.swallows(&key(KeyCode::Char('j'), KeyModifiers::NONE)))
+            .count();
+        assert_eq!(swallowed, LATE_REPLY_KEYS);
+        let mut late = LateReply {
+            swallowing: true,
+            until: Instant::now(),
+            ..LateReply::default()
+        };
+        std::thread::sleep(Duration::from_millis(2));
+        assert!(
+            !late.swallows(&key(KeyCode::Char('j'), KeyModifiers::NONE)),
+            "the window is over"
+        );
     }
 }

@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 app.search.matches_on(index),
                 app.search
                     .current
-                    .map(|current| &app.search.matches[current]),
+                    .map(|current| current_match(&app.search.matches, current)),
                 app.theme.search_match,
             );
             if let Some(code) = laid.code {
@@ -49,12 +49,19 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The current match, and its second half when it runs across a wrap: both are shown
+/// as current.
+fn current_match(matches: &[SearchMatch], current: usize) -> [Option<&SearchMatch>; 2] {
+    let rest = matches.get(current + 1).filter(|found| found.continued);
+    [matches.get(current), rest]
+}
+
 /// The line with its search matches in reverse video (the current one also bold and
 /// underlined), so matches show without colour.
 fn highlight_matches(
     line: &Line<'static>,
     matches: &[SearchMatch],
-    current: Option<&SearchMatch>,
+    current: Option<[Option<&SearchMatch>; 2]>,
     style: Style,
 ) -> Line<'static> {
     if matches.is_empty() {
@@ -77,7 +84,7 @@ fn highlight_matches(
             if cursor < start {
                 spans.push(Span::styled(text[cursor..start].to_owned(), span.style));
             }
-            let style = if current == Some(found_match) {
+            let style = if current.is_some_and(|parts| parts.contains(&Some(found_match))) {
                 current_style
             } else {
                 found
