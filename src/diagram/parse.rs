@@ -30,14 +30,12 @@ const LABEL_CLOSERS: &[(&str, &[&str])] = &[
 pub fn parse_flowchart(source: &[String]) -> Result<Flowchart, DiagramError> {
     let mut parser = Parser::default();
     let mut header_seen = false;
-    let mut last_line = 0;
     for (index, raw) in source.iter().enumerate() {
         let line = index + 1;
         let trimmed = raw.trim();
         if trimmed.is_empty() || trimmed.starts_with("%%") {
             continue;
         }
-        last_line = line;
         for (offset, statement) in statements(raw) {
             if !header_seen {
                 parser.chart.direction = header(statement.trim(), line)?;
@@ -64,10 +62,10 @@ pub fn parse_flowchart(source: &[String]) -> Result<Flowchart, DiagramError> {
                 .into(),
         });
     }
-    if let Some(open) = parser.open.last() {
+    if let Some((open, line, column)) = parser.open.last() {
         return Err(DiagramError {
-            line: last_line,
-            column: 1,
+            line: *line,
+            column: *column,
             message: format!(
                 "subgraph `{}` has no `end`",
                 parser.chart.subgraphs[*open].id
@@ -138,8 +136,9 @@ struct Parser {
     chart: Flowchart,
     node_ids: HashMap<String, usize>,
     subgraph_ids: HashMap<String, usize>,
-    /// Subgraphs opened and not yet ended, innermost last.
-    open: Vec<usize>,
+    /// Subgraphs opened and not yet ended, innermost last, with the line and column of
+    /// their `subgraph` for a missing `end`.
+    open: Vec<(usize, usize, usize)>,
     class_styles: HashMap<String, NodeStyle>,
     node_classes: Vec<Vec<String>>,
     node_styles: Vec<NodeStyle>,
@@ -150,15 +149,17 @@ impl Parser {
         let keyword = cursor.peek_word();
         match keyword {
             "subgraph" => {
+                let column = cursor.error("").column;
                 cursor.take(keyword.len());
-                self.subgraph(cursor)
+                self.subgraph(cursor, column)
             }
             "end" if cursor.rest().trim() == "end" => {
+                let at_end = cursor.error("`end` without a `subgraph` to close");
                 cursor.take(keyword.len());
                 self.open
                     .pop()
                     .map(drop)
-                    .ok_or_else(|| cursor.error("`end` without a `subgraph` to close"))
+                    .ok_or(at_end)
             }
             "direction" => {
                 cursor.take(keyword.len());
@@ -167,7 +168,7 @@ impl Parser {
                 let parsed = direction(word)
                     .ok_or_else(|| cursor.error(&format!("unknown direction `{word}`: use TB, TD, BT, LR or RL")))?;
                 match self.open.last() {
-                    Some(subgraph) => self.chart.subgraphs[*subgraph].direction = Some(parsed),
+                    Some((subgraph, _, _)) => self.chart.subgraphs[*subgraph].direction = Some(parsed),
                     None => self.chart.direction = parsed,
                 }
                 Ok(())
@@ -188,12 +189,13 @@ impl Parser {
                 let ids = cursor.take_until_space().to_owned();
                 cursor.skip_spaces();
                 let class = cursor.take_word().to_owned();
-                if class.is_empty() {
-                    return Err(cursor.error("`class` needs node ids and a class name"));
+                if ids.is_empty() || class.is_empty() {
+                    return Err(cursor.error("`class` needs node ids and a class name: `class a,b name`"));
                 }
-                for id in ids.split(',') {
-                    let node = self.node_index(id.trim());
-                    self.node_classes[node].push(class.clone());
+                for id in ids.split(',').map(str::trim) {
+                    if let Some(node) = self.styled_node(id, cursor)? {
+                        self.node_classes[node].push(class.clone());
+                    }
                 }
                 Ok(())
             }
@@ -201,23 +203,26 @@ impl Parser {
                 cursor.take(keyword.len());
                 cursor.skip_spaces();
                 let id = cursor.take_word().to_owned();
-                let node = self.node_index(&id);
-                self.node_styles[node] = merge(self.node_styles[node], parse_style(cursor.rest().trim()));
+                if let Some(node) = self.styled_node(&id, cursor)? {
+                    let style = parse_style(cursor.rest().trim());
+                    self.node_styles[node] = merge(self.node_styles[node], style);
+                }
                 Ok(())
             }
             "linkStyle" | "click" | "callback" | "accTitle" | "accDescr" => Err(cursor.error(&format!(
-                "`{keyword}` is not in manabi's flowchart subset; remove it (the diagram is drawn without it)"
+                "`{keyword}` is not in manabi's flowchart subset; remove it so the diagram can be drawn"
             ))),
             _ => self.chain(cursor),
         }
     }
 
-    fn subgraph(&mut self, cursor: &mut Cursor<'_>) -> Result<(), DiagramError> {
+    fn subgraph(&mut self, cursor: &mut Cursor<'_>, column: usize) -> Result<(), DiagramError> {
         cursor.skip_spaces();
+        let automatic = format!("subgraph{}", self.chart.subgraphs.len() + 1);
         let (id, title) = if cursor.peek_char() == Some('"') {
-            let title = cursor.quoted()?;
-            (format!("subgraph{}", self.chart.subgraphs.len() + 1), title)
+            (automatic, cursor.quoted()?)
         } else {
+            let start = cursor.at;
             let id = cursor.take_word().to_owned();
             if id.is_empty() {
                 return Err(
@@ -225,8 +230,7 @@ impl Parser {
                 );
             }
             cursor.skip_spaces();
-            let title = if cursor.peek_char() == Some('[') {
-                cursor.take(1);
+            if cursor.eat("[") {
                 let title = if cursor.peek_char() == Some('"') {
                     cursor.quoted()?
                 } else {
@@ -235,30 +239,36 @@ impl Parser {
                 if !cursor.eat("]") {
                     return Err(cursor.error("the subgraph title is not closed with `]`"));
                 }
-                title
+                cursor.skip_spaces();
+                if !cursor.at_end() {
+                    return Err(cursor.error("unexpected text after the subgraph title"));
+                }
+                (id, title)
             } else if cursor.at_end() {
-                id.clone()
+                (id.clone(), id)
             } else {
-                cursor.rest().trim().to_owned()
-            };
-            (id, title)
+                // `subgraph My Title`: the whole rest is the title.
+                let title = cursor.text[start..].trim().to_owned();
+                cursor.at = cursor.text.len();
+                (title.clone(), title)
+            }
         };
-        cursor.skip_spaces();
-        if !cursor.at_end()
-            && !cursor.rest().trim().is_empty()
-            && self.subgraph_ids.contains_key(&id)
-        {
-            return Err(cursor.error(&format!("subgraph `{id}` is defined twice")));
+        if self.subgraph_ids.contains_key(&id) {
+            return Err(DiagramError {
+                line: cursor.line,
+                column,
+                message: format!("subgraph `{id}` is defined twice"),
+            });
         }
         let index = self.chart.subgraphs.len();
         self.chart.subgraphs.push(Subgraph {
             id: id.clone(),
-            title: title.replace("<br/>", " "),
+            title: single_line(&title),
             direction: None,
-            parent: self.open.last().copied(),
+            parent: self.open.last().map(|(parent, _, _)| *parent),
         });
         self.subgraph_ids.insert(id, index);
-        self.open.push(index);
+        self.open.push((index, cursor.line, column));
         Ok(())
     }
 
@@ -305,6 +315,7 @@ impl Parser {
     }
 
     fn node(&mut self, cursor: &mut Cursor<'_>) -> Result<usize, DiagramError> {
+        let start = cursor.at;
         let id = cursor.take_word().to_owned();
         if id.is_empty() {
             let found = cursor
@@ -315,11 +326,17 @@ impl Parser {
             return Err(cursor.error(&format!("expected a node id, found {found}")));
         }
         if self.subgraph_ids.contains_key(&id) {
+            cursor.at = start;
             return Err(cursor.error(&format!(
                 "`{id}` is a subgraph; edges to subgraphs are not supported, link a node inside it"
             )));
         }
         let node = self.node_index(&id);
+        // A node belongs to the innermost subgraph it is written in, even when an edge
+        // outside named it first (as in Mermaid).
+        if self.chart.nodes[node].subgraph.is_none() {
+            self.chart.nodes[node].subgraph = self.open.last().map(|(subgraph, _, _)| *subgraph);
+        }
         if let Some((opener, closer, shape)) = SHAPES
             .iter()
             .find(|(opener, _, _)| cursor.rest().starts_with(opener))
@@ -348,7 +365,24 @@ impl Parser {
         Ok(node)
     }
 
-    /// The node with this id, created (in the innermost open subgraph) if new.
+    /// The node a `class` or `style` statement names; `None` for a subgraph (its style
+    /// is not drawn), an error for an empty id.
+    fn styled_node(
+        &mut self,
+        id: &str,
+        cursor: &Cursor<'_>,
+    ) -> Result<Option<usize>, DiagramError> {
+        if id.is_empty() {
+            return Err(cursor.error("expected a node id"));
+        }
+        if self.subgraph_ids.contains_key(id) {
+            return Ok(None);
+        }
+        Ok(Some(self.node_index(id)))
+    }
+
+    /// The node with this id, created (outside every subgraph until it is written in
+    /// one) if new.
     fn node_index(&mut self, id: &str) -> usize {
         if let Some(index) = self.node_ids.get(id) {
             return *index;
@@ -359,7 +393,7 @@ impl Parser {
             label: vec![id.to_owned()],
             shape: Shape::Rectangle,
             style: NodeStyle::default(),
-            subgraph: self.open.last().copied(),
+            subgraph: None,
         });
         self.node_ids.insert(id.to_owned(), index);
         self.node_classes.push(Vec::new());
@@ -392,14 +426,8 @@ impl Parser {
 fn edge(cursor: &mut Cursor<'_>) -> Result<(Stroke, Head, Option<String>), DiagramError> {
     let run = cursor.peek_run();
     if let Some((_, closers)) = LABEL_CLOSERS.iter().find(|(opener, _)| *opener == run) {
-        let after = &cursor.rest()[run.len()..];
-        let closing = closers
-            .iter()
-            .filter_map(|closer| after.find(&format!(" {closer}")).map(|at| at + 1))
-            .min();
-        if let (true, Some(at)) = (after.starts_with(char::is_whitespace), closing) {
-            let label = edge_label(&after[..at]);
-            cursor.take(run.len() + at);
+        if let Some((label, length)) = inline_label(&cursor.rest()[run.len()..], closers) {
+            cursor.take(run.len() + length);
             let closer = cursor.peek_run();
             cursor.take(closer.len());
             let head = read_head(cursor);
@@ -434,13 +462,42 @@ fn edge(cursor: &mut Cursor<'_>) -> Result<(Stroke, Head, Option<String>), Diagr
     cursor.skip_spaces();
     let mut label = None;
     if cursor.eat("|") {
-        let text = cursor.take_until('|').to_owned();
+        let text = if cursor.peek_char() == Some('"') {
+            cursor.quoted()?
+        } else {
+            cursor.take_until('|').to_owned()
+        };
         if !cursor.eat("|") {
             return Err(cursor.error("the edge label is not closed with `|`"));
         }
         label = Some(edge_label(&text));
     }
     Ok((stroke, head, label))
+}
+
+/// The label of `-- text -->` (after the opening `--`): the text up to the first closing
+/// arrow outside quotes, and its length; `None` when this is a plain edge.
+fn inline_label(after: &str, closers: &[&str]) -> Option<(String, usize)> {
+    let first = after.chars().next()?;
+    let head_alone = matches!(first, 'o' | 'x')
+        && (after.len() == 1 || after[1..].starts_with([' ', '\t', '|']));
+    if matches!(first, '>' | '|' | '-' | '=' | '.') || head_alone {
+        return None;
+    }
+    let mut quoted = false;
+    for (index, character) in after.char_indices() {
+        if character == '"' {
+            quoted = !quoted;
+        } else if !quoted
+            && closers
+                .iter()
+                .any(|closer| after[index..].starts_with(closer))
+        {
+            let label = edge_label(&after[..index]);
+            return (!label.is_empty()).then_some((label, index));
+        }
+    }
+    None
 }
 
 /// `>`, or `o` / `x` standing alone after the line.
@@ -481,18 +538,28 @@ fn edge_label(text: &str) -> String {
         .strip_prefix('"')
         .and_then(|inner| inner.strip_suffix('"'))
         .unwrap_or(text);
-    text.replace("<br/>", " ").replace("<br>", " ")
+    single_line(text)
+}
+
+/// A label where only one line fits (edges, subgraph titles): breaks become spaces.
+fn single_line(text: &str) -> String {
+    label_lines(text).join(" ")
 }
 
 /// A label's lines: `<br/>`, `<br>` and `<br />` break it.
 fn label_lines(label: &str) -> Vec<String> {
-    label
+    let lines: Vec<String> = label
         .replace("<br />", "\n")
         .replace("<br/>", "\n")
         .replace("<br>", "\n")
         .lines()
         .map(|line| line.trim().to_owned())
-        .collect()
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    }
 }
 
 /// `fill:#0f3460,stroke:#4a90d9,color:#fff,stroke-width:2px`: colours we can show.
@@ -604,11 +671,13 @@ impl<'a> Cursor<'a> {
         self.take(length)
     }
 
+    /// The id at the cursor without moving (so `style_db` is an id, not `style`).
     fn peek_word(&self) -> &'a str {
-        let rest = self.rest();
-        &rest[..rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len())]
+        let mut ahead = Cursor {
+            at: self.at,
+            ..*self
+        };
+        ahead.take_word()
     }
 
     fn take_until_space(&mut self) -> &'a str {

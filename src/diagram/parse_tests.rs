@@ -144,7 +144,8 @@ fn chains_and_groups() {
         ("E", "G"),
     ];
     assert_eq!(pairs, expected.map(|(a, b)| (a.to_owned(), b.to_owned())));
-    assert!(chart.edges.iter().all(|edge| edge.line > 1));
+    let lines: Vec<usize> = chart.edges.iter().map(|edge| edge.line).collect();
+    assert_eq!(lines, [2, 2, 3, 3, 3, 3]);
 }
 
 #[test]
@@ -221,33 +222,112 @@ fn the_lessons_topology_graph_parses() {
 #[test]
 fn bad_input_names_line_and_column() {
     let cases = [
-        ("", 1, "empty"),
-        ("sequenceDiagram\n A->>B: hi", 1, "not supported"),
-        ("graph XY", 1, "unknown direction"),
-        ("graph TB\n A[open", 2, "not closed with `]`"),
-        ("graph TB\n A(\"quote)", 2, "not closed with `\"`"),
-        ("graph TB\n A -> B", 2, "`->` is not an edge"),
-        ("graph TB\n A --> ", 2, "expected a node id"),
-        ("graph TB\n A --> B\n end", 3, "without a `subgraph`"),
-        ("graph TB\n subgraph S\n A", 3, "has no `end`"),
+        ("", 1, 1, "empty"),
+        ("sequenceDiagram\n A->>B: hi", 1, 1, "not supported"),
+        ("graph XY", 1, 1, "unknown direction"),
+        ("graph TB\n A[open", 2, 8, "not closed with `]`"),
+        ("graph TB\n A(\"quote)", 2, 11, "not closed with `\"`"),
+        ("graph TB\n A -> B", 2, 4, "`->` is not an edge"),
+        ("graph TB\n A --> ", 2, 8, "expected a node id"),
+        ("graph TB\n A --> B\n end", 3, 2, "without a `subgraph`"),
+        ("graph TB\n subgraph S\n A", 2, 2, "has no `end`"),
         (
             "graph TB\n click A callback",
+            2,
             2,
             "not in manabi's flowchart subset",
         ),
         (
             "graph TB\n subgraph S\n end\n S --> A",
             4,
+            2,
             "edges to subgraphs",
         ),
-        ("graph TB\n A -->|label B", 2, "not closed with `|`"),
-        ("graph TB\n A B", 2, "expected an edge"),
+        ("graph TB\n A -->|label B", 2, 15, "not closed with `|`"),
+        ("graph TB\n A B", 2, 4, "expected an edge"),
+        (
+            "graph TB\n subgraph A[x]\n end\n subgraph A[y]\n end",
+            4,
+            2,
+            "defined twice",
+        ),
+        (
+            "graph TB\n subgraph A[x] extra\n end",
+            2,
+            16,
+            "unexpected text after",
+        ),
+        (
+            "graph TB\n class a",
+            2,
+            9,
+            "needs node ids and a class name",
+        ),
     ];
-    for (source, line, message) in cases {
+    for (source, line, column, message) in cases {
         let found = error(source);
-        assert_eq!(found.line, line, "{source:?}: {found:?}");
+        assert_eq!(
+            (found.line, found.column),
+            (line, column),
+            "{source:?}: {found:?}"
+        );
         assert!(found.message.contains(message), "{source:?}: {found:?}");
-        assert!(found.column >= 1);
     }
-    assert_eq!(error("graph TB\n A -> B").column, 4);
+}
+
+#[test]
+fn a_node_belongs_to_the_subgraph_it_is_written_in() {
+    // Mermaid's own example: c1 --> a2 names a2 first, outside `one`.
+    let chart = chart("flowchart TB\n c1-->a2\n subgraph one\n a1-->a2\n end\n class c1 x\n");
+    let membership: Vec<(&str, Option<usize>)> = chart
+        .nodes
+        .iter()
+        .map(|node| (node.id.as_str(), node.subgraph))
+        .collect();
+    assert_eq!(membership, [("c1", None), ("a2", Some(0)), ("a1", Some(0))]);
+}
+
+#[test]
+fn style_and_class_on_a_subgraph_add_no_node() {
+    let chart = chart(
+        "graph TB\n subgraph NodeA[\"Node A\"]\n a\n end\n style NodeA fill:#eee\n class NodeA pod\n",
+    );
+    assert_eq!(chart.nodes.len(), 1);
+}
+
+#[test]
+fn edge_labels_without_spaces_or_with_arrows_inside_quotes() {
+    let cases = [
+        ("A--text-->B", "text", Stroke::Normal),
+        ("A -- text-->B", "text", Stroke::Normal),
+        ("A -.text.-> B", "text", Stroke::Dotted),
+        ("A -- \"a --> b\" --> B", "a --> b", Stroke::Normal),
+        ("A -->|\"a|b\"| B", "a|b", Stroke::Normal),
+        ("A -- api-server --> B", "api-server", Stroke::Normal),
+        ("A -->|行<br/>2| B", "行 2", Stroke::Normal),
+    ];
+    for (statement, label, stroke) in cases {
+        let chart = chart(&format!("graph LR\n{statement}"));
+        assert_eq!(chart.nodes.len(), 2, "{statement}: {chart:?}");
+        assert_eq!(
+            (chart.edges[0].label.as_deref(), chart.edges[0].stroke),
+            (Some(label), stroke),
+            "{statement}"
+        );
+    }
+}
+
+#[test]
+fn ids_that_start_with_a_keyword_are_ids() {
+    let chart = chart("graph LR\n style_db --> class_a\n subgraph_1 --> end_node\n");
+    let ids: Vec<&str> = chart.nodes.iter().map(|node| node.id.as_str()).collect();
+    assert_eq!(ids, ["style_db", "class_a", "subgraph_1", "end_node"]);
+    assert!(chart.subgraphs.is_empty());
+}
+
+#[test]
+fn empty_labels_and_titles_without_brackets() {
+    let chart = chart("graph TB\n A[]\n subgraph My Title\n B\n end\n");
+    assert_eq!(chart.nodes[0].label, [""]);
+    assert_eq!(chart.subgraphs[0].title, "My Title");
 }
