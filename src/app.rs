@@ -345,6 +345,9 @@ impl App {
     /// How far through the lesson the reading position is, 0–100.
     #[must_use]
     pub fn percent_read(&self) -> usize {
+        if self.layout.is_complete(&self.lesson) && self.layout.lines.len() <= self.page_height() {
+            return 100;
+        }
         if self.top == 0 {
             return 0;
         }

@@ -375,3 +375,18 @@ fn the_help_scrolls_within_its_length() {
     app.update(Message::HelpScroll(1000));
     assert_eq!(app.screen, Screen::Help(app.texts.help.len()));
 }
+
+#[test]
+fn a_lesson_that_fits_on_one_screen_is_all_read() {
+    let text = "---\nid: t\ntitle: T\nminutes: 1\n---\n# Short\n\nOne line.\n";
+    let lesson = crate::course::parse_lesson(text, "t.md").unwrap();
+    let mut app = App::new(
+        lesson,
+        Theme::new(ThemeKind::Dark),
+        &UNICODE,
+        Lang::En.texts(),
+        (80, 24),
+    );
+    app.finish_layout();
+    assert_eq!(app.percent_read(), 100);
+}
