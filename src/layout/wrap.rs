@@ -213,8 +213,10 @@ pub fn wrap_marking_spaces(runs: &[Run], width: usize) -> Vec<(Line<'static>, bo
         .collect()
 }
 
-/// Cuts a segment longer than the line into full lines by grapheme; returns where the
-/// last, partial line starts and its width.
+/// Cuts a segment longer than the line into lines by grapheme; returns where the last,
+/// partial line starts and its width. A cut moves back, within the line, to a place
+/// Japanese kinsoku allows (after a space first), so even a forced break rarely starts a
+/// line with `、` or ends one with `「`; ASCII tokens are simply filled.
 fn split_long(
     text: &str,
     start: usize,
@@ -223,21 +225,59 @@ fn split_long(
     lines: &mut Vec<Range<usize>>,
 ) -> (usize, usize) {
     let mut piece_start = start;
-    let mut piece_width = 0;
+    // The graphemes of the line being filled: byte position and width.
+    let mut piece: Vec<(usize, usize)> = Vec::new();
     for (offset, grapheme) in text[start..end].grapheme_indices(true) {
         let position = start + offset;
         let grapheme_width = display_width(grapheme);
+        let piece_width: usize = piece.iter().map(|(_, width)| width).sum();
         if piece_width + grapheme_width > width
             && position > piece_start
             && !grapheme.trim().is_empty()
         {
-            lines.push(piece_start..position);
-            piece_start = position;
-            piece_width = 0;
+            let cut = best_cut(text, &piece, position, width.saturating_sub(grapheme_width));
+            lines.push(piece_start..cut);
+            piece_start = cut;
+            piece.retain(|(at, _)| *at >= cut);
         }
-        piece_width += grapheme_width;
+        piece.push((position, grapheme_width));
     }
-    (piece_start, piece_width)
+    (piece_start, piece.iter().map(|(_, width)| width).sum())
+}
+
+/// Where to cut a full line whose next grapheme starts at `position`: the latest place
+/// after a space, else the latest place Japanese kinsoku allows, else `position` —
+/// moving back only as far as what moves to the next line (`room` columns) allows.
+fn best_cut(text: &str, piece: &[(usize, usize)], position: usize, room: usize) -> usize {
+    let japanese_rule =
+        |character: char, rule: fn(char) -> bool| !character.is_ascii() && rule(character);
+    // Spaces at the cut are trimmed away, so look past them.
+    let allowed = |at: usize| {
+        let before = text[..at].trim_end_matches(' ').chars().next_back();
+        let after = text[at..].trim_start_matches(' ').chars().next();
+        !after.is_some_and(|c| japanese_rule(c, is_line_start_forbidden))
+            && !before.is_some_and(|c| japanese_rule(c, is_line_end_forbidden))
+    };
+    let moved = |at: usize| -> usize {
+        piece
+            .iter()
+            .filter(|(start, _)| *start >= at)
+            .map(|(_, width)| width)
+            .sum()
+    };
+    let candidates = || {
+        piece
+            .iter()
+            .skip(1)
+            .map(|(at, _)| *at)
+            .chain([position])
+            .rev()
+            .take_while(|at| moved(*at) <= room)
+    };
+    candidates()
+        .find(|at| text[..*at].ends_with(' ') && allowed(*at))
+        .or_else(|| candidates().find(|at| allowed(*at)))
+        .unwrap_or(position)
 }
 
 /// Spaces at a line's ends go; an ideographic space (字下げ) stays.

@@ -190,3 +190,124 @@ fn many_inline_code_spans_wrap_in_linear_time() {
     let lines = wrap(&runs, 40);
     assert!(lines.iter().all(|line| line.width() <= 40));
 }
+
+/// Deterministic pseudo-random text mixing kanji, kana (small ones too), full-width and
+/// ASCII punctuation, technical tokens, spaces and emoji.
+fn generated_texts() -> Vec<String> {
+    const PIECES: &[&str] = &[
+        "全て",
+        "の",
+        "Pod",
+        "は",
+        "直接",
+        "通信",
+        "できる",
+        "。",
+        "、",
+        "「",
+        "」",
+        "（",
+        "）",
+        "ッ",
+        "ャ",
+        "ー",
+        " ",
+        " ",
+        "api-server-v1",
+        "80/TCP",
+        "10.0.1.5",
+        "Service",
+        "acts",
+        "as",
+        "a",
+        "load",
+        "balancer",
+        ",",
+        ".",
+        "!",
+        "👍",
+        "Ｐｏｄ",
+        "：",
+        "my-service.my-namespace.svc.cluster.local",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..300)
+        .map(|_| {
+            let length = 1 + next() % 30;
+            let mut text = String::new();
+            for _ in 0..length {
+                let piece = PIECES[usize::try_from(next() % PIECES.len() as u64).unwrap()];
+                // As in real sentences: ASCII words are separated, and a mark that
+                // cannot start a line follows a word, one that cannot end a line
+                // precedes one.
+                if piece.is_ascii()
+                    && text
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    text.push(' ');
+                }
+                let last = text.chars().last();
+                let first = piece.chars().next().unwrap();
+                if is_line_start_forbidden(first)
+                    && last.is_none_or(|c| c.is_ascii() || is_line_start_forbidden(c))
+                {
+                    text.push('通');
+                }
+                text.push_str(piece);
+                if piece.chars().last().is_some_and(is_line_end_forbidden) {
+                    text.push('信');
+                }
+            }
+            text
+        })
+        .collect()
+}
+
+#[test]
+fn generated_text_fits_and_loses_nothing_at_every_width() {
+    for text in generated_texts() {
+        for width in [1, 2, 3, 5, 8, 13, 21, 40] {
+            let lines = plain(&text, width);
+            for line in &lines {
+                let single = line.graphemes(true).count() <= 1;
+                assert!(
+                    display_width(line) <= width || single,
+                    "{text:?} at {width}: {lines:?}"
+                );
+            }
+            let kept: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let given: String = text.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(kept, given, "{text:?} at {width}");
+        }
+    }
+}
+
+#[test]
+fn generated_text_obeys_japanese_kinsoku() {
+    // Japanese rules (ASCII punctuation may start a line when a too-long token is cut).
+    for text in generated_texts() {
+        for width in [10, 20, 50] {
+            let lines = plain(&text, width);
+            for pair in lines.windows(2) {
+                let first = pair[1].chars().next().unwrap();
+                let last = pair[0].chars().last().unwrap();
+                assert!(
+                    first.is_ascii() || !is_line_start_forbidden(first),
+                    "{text:?} at {width}: {lines:?}"
+                );
+                assert!(
+                    last.is_ascii() || !is_line_end_forbidden(last),
+                    "{text:?} at {width}: {lines:?}"
+                );
+            }
+        }
+    }
+}
