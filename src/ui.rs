@@ -15,6 +15,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
+use crate::layout::wrap::display_width;
 use crate::palette::ColorDepth;
 
 /// Draws the whole screen; `elapsed` is the session clock.
@@ -52,6 +53,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, elapsed: Duration, depth: ColorDep
         }
     }
     degrade(frame.buffer_mut(), depth);
+}
+
+/// Text cut to `width` columns with an ellipsis when it does not fit.
+pub(crate) fn fit(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_owned();
+    }
+    let mut fitted = String::new();
+    let mut used = 0;
+    for character in text.chars() {
+        let character_width = display_width(character.encode_utf8(&mut [0; 4]));
+        if used + character_width + 2 > width {
+            break;
+        }
+        fitted.push(character);
+        used += character_width;
+    }
+    fitted.push_str("..");
+    fitted
 }
 
 /// Brings every cell's colours down to what the terminal shows.

@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::fit;
 use crate::app::{App, Focus};
 
 /// Draws the contents pane.
@@ -27,6 +28,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             title_style,
         ));
     let rows = usize::from(area.height.saturating_sub(1));
+    // The marker column and the border take one column each.
+    let title_width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line<'static>> = app
         .lesson
         .sections
@@ -54,7 +57,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             }
             Line::from(vec![
                 Span::styled(marker.to_string(), app.theme.marker),
-                Span::styled(format!("{indent}{}", section.title), style),
+                Span::styled(
+                    fit(&format!("{indent}{}", section.title), title_width),
+                    style,
+                ),
             ])
         })
         .collect();

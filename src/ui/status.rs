@@ -9,6 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit;
 use crate::app::{App, Focus, Screen};
 use crate::layout::wrap::display_width;
 
@@ -81,23 +82,4 @@ fn fit_hints(hints: &[&str], width: usize) -> String {
         line.push_str(hint);
     }
     line
-}
-
-/// Text cut to `width` columns with an ellipsis when it does not fit.
-fn fit(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        return text.to_owned();
-    }
-    let mut fitted = String::new();
-    let mut used = 0;
-    for character in text.chars() {
-        let character_width = display_width(character.encode_utf8(&mut [0; 4]));
-        if used + character_width + 2 > width {
-            break;
-        }
-        fitted.push(character);
-        used += character_width;
-    }
-    fitted.push_str("..");
-    fitted
 }
