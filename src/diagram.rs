@@ -1,10 +1,36 @@
-//! Mermaid flowcharts, the subset authors use for network topology. Today: the parser
-//! (`manabi check` reports errors in a lesson's diagrams by file and line); layout and
-//! drawing as text come next. Knows nothing of ratatui or terminals.
+//! Mermaid flowcharts, the subset authors use for network topology: parsed, placed on a
+//! character grid and drawn as text. Knows nothing of ratatui or terminals.
 
+mod draw;
 mod parse;
+mod place;
+mod verify;
 
+pub use draw::{Cell, Ink, draw};
 pub use parse::parse_flowchart;
+pub use place::{Placement, Rect, Route, place};
+pub use verify::verify;
+
+/// A diagram drawn as text: its cells and each node's colours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub cells: Vec<Vec<Cell>>,
+    pub node_styles: Vec<NodeStyle>,
+}
+
+/// The diagram drawn as text, or `None` when its source must be shown instead (outside
+/// the subset, not placeable yet, or a drawing that would break a promise of `verify`).
+#[must_use]
+pub fn picture(source: &[String], ascii: bool) -> Option<Picture> {
+    let chart = parse_flowchart(source).ok()?;
+    let placement = place(&chart)?;
+    let cells = draw(&chart, &placement, ascii);
+    verify(&chart, &placement, &cells).ok()?;
+    Some(Picture {
+        cells,
+        node_styles: chart.nodes.iter().map(|node| node.style).collect(),
+    })
+}
 
 /// A parsed flowchart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -112,3 +138,7 @@ pub struct DiagramError {
     pub column: usize,
     pub message: String,
 }
+
+#[cfg(test)]
+#[path = "diagram/picture_tests.rs"]
+mod tests;

@@ -6,6 +6,7 @@ mod code;
 pub mod glyphs;
 mod highlight;
 mod inline;
+mod picture;
 mod table;
 pub mod wrap;
 
@@ -189,7 +190,7 @@ impl Layout<'_> {
             Block::Paragraph(content) => wrapped_paragraph(content, theme, width),
             Block::Code(code) if code.language.is_empty() => self.code(code, "code", width),
             Block::Code(code) => self.code(code, &code.language, width),
-            Block::Diagram(diagram) => self.code(diagram, "mermaid diagram (source)", width),
+            Block::Diagram(diagram) => self.diagram(diagram, width),
             Block::Table(table) => {
                 let cell_runs = |cell: &Vec<Inline>| inline_runs(cell, Style::default(), theme);
                 let runs = TableRuns {

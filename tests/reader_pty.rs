@@ -293,7 +293,8 @@ fn a_terminal_drawing_box_characters_wide_gets_ascii_structure() {
         },
     );
     session.wait_for("Contents");
-    session.wait_for("+- mermaid diagram");
+    session.wait_for("+- diagram");
+    session.wait_for("+- Node A");
     let screen = session.contents();
     assert!(!screen.contains('│') && !screen.contains('┌'), "{screen}");
     session.type_keys("q");

@@ -7,15 +7,40 @@ use super::{CodeLine, Continuation, LaidLine, LaidOutCode, Layout};
 use crate::course::CodeBlock;
 
 impl Layout<'_> {
-    /// A framed code block: a label rule, each line after a bar, a closing rule.
+    /// A code block, highlighted.
     pub(super) fn code(&mut self, code: &CodeBlock, label: &str, width: usize) -> Vec<LaidLine> {
-        let theme = self.options.theme;
-        let glyphs = self.options.glyphs;
         let highlighted: Vec<Vec<Span<'static>>> =
-            super::highlight::highlight(&code.lines, &code.language, theme.kind)
+            super::highlight::highlight(&code.lines, &code.language, self.options.theme.kind)
                 .into_iter()
                 .map(expand_tabs)
                 .collect();
+        self.framed(code, label, highlighted, width)
+    }
+
+    /// A Mermaid block: drawn as a picture when it can be, else its source.
+    pub(super) fn diagram(&mut self, code: &CodeBlock, width: usize) -> Vec<LaidLine> {
+        let ascii = *self.options.glyphs == super::glyphs::ASCII;
+        match crate::diagram::picture(&code.lines, ascii) {
+            Some(picture) => {
+                let lines =
+                    super::picture::spans(&picture.cells, self.options.theme, &picture.node_styles);
+                self.framed(code, "diagram", lines, width)
+            }
+            None => self.code(code, "mermaid diagram (source)", width),
+        }
+    }
+
+    /// A framed block: a label rule, each line after a bar, a closing rule. Registered
+    /// as a code block, so it scrolls sideways and `y` copies its source.
+    fn framed(
+        &mut self,
+        code: &CodeBlock,
+        label: &str,
+        highlighted: Vec<Vec<Span<'static>>>,
+        width: usize,
+    ) -> Vec<LaidLine> {
+        let theme = self.options.theme;
+        let glyphs = self.options.glyphs;
         let longest = highlighted
             .iter()
             .map(|spans| spans.iter().map(Span::width).sum::<usize>())

@@ -1,0 +1,349 @@
+//! A placed flowchart drawn as text: boxes, frames with titles, edge lines joined into
+//! box-drawing junctions, arrow heads and labels; or plain ASCII.
+
+use super::{Flowchart, Head, Placement, Shape, Stroke};
+use crate::layout::wrap::display_width;
+
+/// What a cell shows, so the caller can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    Blank,
+    /// A node's border or label; the index of the node.
+    Node(usize),
+    NodeLabel(usize),
+    Frame,
+    Title,
+    Edge,
+    EdgeLabel,
+}
+
+/// One drawn cell: a character (or the right half of a wide one) and its ink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    /// `None` for the second column of a double-width character.
+    pub character: Option<char>,
+    pub ink: Ink,
+}
+
+/// Line directions meeting in a cell.
+const UP: u8 = 1;
+const DOWN: u8 = 2;
+const LEFT: u8 = 4;
+const RIGHT: u8 = 8;
+
+/// Draws a placement; `ascii` for consoles without box drawing.
+#[must_use]
+pub fn draw(chart: &Flowchart, placement: &Placement, ascii: bool) -> Vec<Vec<Cell>> {
+    let mut canvas = Canvas::new(placement.width, placement.height);
+    for (cluster, frame) in placement.clusters.iter().enumerate() {
+        canvas.outline(frame, Ink::Frame, Stroke::Normal);
+        let title = format!(" {} ", chart.subgraphs[cluster].title);
+        canvas.text(frame.x + 2, frame.y, &title, Ink::Title);
+    }
+    for route in &placement.routes {
+        let edge = &chart.edges[route.edge];
+        for pair in route.points.windows(2) {
+            canvas.line(pair[0], pair[1], edge.stroke);
+        }
+    }
+    for (node, rect) in placement.nodes.iter().enumerate() {
+        canvas.clear(rect);
+        canvas.outline(rect, Ink::Node(node), Stroke::Normal);
+        canvas.corners(rect, chart.nodes[node].shape, ascii);
+        for (line, text) in chart.nodes[node].label.iter().enumerate() {
+            let x = rect.x + (rect.width - display_width(text)) / 2;
+            canvas.text(x, rect.y + 1 + line, text, Ink::NodeLabel(node));
+        }
+    }
+    for route in &placement.routes {
+        let edge = &chart.edges[route.edge];
+        // A route runs from the upper rank down; an edge drawn against the flow (to
+        // break a cycle) gets its head at the route's start.
+        let reversed = route
+            .points
+            .first()
+            .is_some_and(|start| placement.nodes[edge.to].contains(*start));
+        canvas.ends(&route.points, edge.head, reversed, ascii);
+        if let (Some((x, y)), Some(label)) = (route.label, &edge.label) {
+            canvas.text(x, y, label, Ink::EdgeLabel);
+        }
+    }
+    canvas.finish(ascii)
+}
+
+struct Canvas {
+    cells: Vec<Vec<Cell>>,
+    /// Line directions and the strongest stroke through each cell.
+    links: Vec<Vec<(u8, Option<Stroke>)>>,
+}
+
+impl Canvas {
+    fn new(width: usize, height: usize) -> Self {
+        Self {
+            cells: vec![
+                vec![
+                    Cell {
+                        character: Some(' '),
+                        ink: Ink::Blank
+                    };
+                    width
+                ];
+                height
+            ],
+            links: vec![vec![(0, None); width]; height],
+        }
+    }
+
+    fn link(&mut self, (x, y): (usize, usize), direction: u8, stroke: Stroke, ink: Ink) {
+        let Some(cell) = self.links.get_mut(y).and_then(|row| row.get_mut(x)) else {
+            return;
+        };
+        cell.0 |= direction;
+        cell.1 = Some(match (cell.1, stroke) {
+            (Some(Stroke::Thick), _) | (_, Stroke::Thick) => Stroke::Thick,
+            (Some(Stroke::Normal), _) | (_, Stroke::Normal) => Stroke::Normal,
+            _ => Stroke::Dotted,
+        });
+        // An edge crossing a frame or its title shows through; boxes and labels are
+        // drawn after edges and cover them.
+        let current = self.cells[y][x].ink;
+        if ink != Ink::Edge || matches!(current, Ink::Blank | Ink::Frame | Ink::Title) {
+            self.cells[y][x].ink = ink;
+        }
+    }
+
+    fn line(&mut self, (x0, y0): (usize, usize), (x1, y1): (usize, usize), stroke: Stroke) {
+        if x0 == x1 {
+            let (top, bottom) = (y0.min(y1), y0.max(y1));
+            for y in top..=bottom {
+                let mut direction = 0;
+                if y > top {
+                    direction |= UP;
+                }
+                if y < bottom {
+                    direction |= DOWN;
+                }
+                self.link((x0, y), direction, stroke, Ink::Edge);
+            }
+        } else {
+            let (left, right) = (x0.min(x1), x0.max(x1));
+            for x in left..=right {
+                let mut direction = 0;
+                if x > left {
+                    direction |= LEFT;
+                }
+                if x < right {
+                    direction |= RIGHT;
+                }
+                self.link((x, y0), direction, stroke, Ink::Edge);
+            }
+        }
+    }
+
+    fn outline(&mut self, rect: &super::Rect, ink: Ink, stroke: Stroke) {
+        let (right, bottom) = (rect.x + rect.width - 1, rect.y + rect.height - 1);
+        for x in rect.x..=right {
+            for y in [rect.y, bottom] {
+                let mut direction = 0;
+                if x > rect.x {
+                    direction |= LEFT;
+                }
+                if x < right {
+                    direction |= RIGHT;
+                }
+                self.link((x, y), direction, stroke, ink);
+            }
+        }
+        for y in rect.y..=bottom {
+            for x in [rect.x, right] {
+                let mut direction = 0;
+                if y > rect.y {
+                    direction |= UP;
+                }
+                if y < bottom {
+                    direction |= DOWN;
+                }
+                self.link((x, y), direction, stroke, ink);
+            }
+        }
+    }
+
+    /// A node box hides whatever lines were under it.
+    fn clear(&mut self, rect: &super::Rect) {
+        for y in rect.y..rect.y + rect.height {
+            for x in rect.x..rect.x + rect.width {
+                self.links[y][x] = (0, None);
+                self.cells[y][x] = Cell {
+                    character: Some(' '),
+                    ink: Ink::Blank,
+                };
+            }
+        }
+    }
+
+    /// Shapes are told apart by their corners.
+    fn corners(&mut self, rect: &super::Rect, shape: Shape, ascii: bool) {
+        let set: [char; 4] = match (shape, ascii) {
+            (_, true) => match shape {
+                Shape::Rectangle => ['+', '+', '+', '+'],
+                Shape::Rhombus | Shape::Hexagon | Shape::Asymmetric => ['<', '>', '<', '>'],
+                _ => ['(', ')', '(', ')'],
+            },
+            (Shape::Rectangle, false) => ['┌', '┐', '└', '┘'],
+            (Shape::Rounded | Shape::Stadium | Shape::Circle, false) => ['╭', '╮', '╰', '╯'],
+            (Shape::Cylinder, false) => ['╭', '╮', '╘', '╛'],
+            (Shape::Rhombus | Shape::Hexagon, false) => ['◆', '◆', '◆', '◆'],
+            (Shape::Asymmetric, false) => ['▶', '┐', '▶', '┘'],
+        };
+        let (right, bottom) = (rect.x + rect.width - 1, rect.y + rect.height - 1);
+        for ((x, y), character) in [
+            (rect.x, rect.y),
+            (right, rect.y),
+            (rect.x, bottom),
+            (right, bottom),
+        ]
+        .into_iter()
+        .zip(set)
+        {
+            self.cells[y][x].character = Some(character);
+            self.links[y][x] = (0, None);
+        }
+    }
+
+    /// Where an edge leaves and meets boxes: a tee on the source's border, a head (or a
+    /// tee) on the cell before the target's border.
+    fn ends(&mut self, points: &[(usize, usize)], head: Head, reversed: bool, ascii: bool) {
+        let (Some(&first), Some(&last)) = (points.first(), points.last()) else {
+            return;
+        };
+        let leaves_downward = points.get(1).is_some_and(|next| next.1 > first.1);
+        self.links[first.1][first.0] = (
+            LEFT | RIGHT | if leaves_downward { DOWN } else { UP },
+            Some(Stroke::Normal),
+        );
+        let arrives_downward = points.len() >= 2 && points[points.len() - 2].1 < last.1;
+        self.links[last.1][last.0] = (
+            LEFT | RIGHT | if arrives_downward { UP } else { DOWN },
+            Some(Stroke::Normal),
+        );
+        // The head sits just outside the target's border, pointing into it.
+        let (target_x, target_y, downward) = if reversed {
+            (first.0, first.1, !leaves_downward)
+        } else {
+            (last.0, last.1, arrives_downward)
+        };
+        let arrow_y = if downward {
+            target_y.checked_sub(1)
+        } else {
+            Some(target_y + 1)
+        };
+        let Some(arrow_y) = arrow_y.filter(|y| *y < self.cells.len()) else {
+            return;
+        };
+        let character = match (head, downward, ascii) {
+            (Head::None, _, _) => return,
+            (Head::Arrow, true, false) => '▼',
+            (Head::Arrow, false, false) => '▲',
+            (Head::Arrow, true, true) => 'v',
+            (Head::Arrow, false, true) => '^',
+            (Head::Circle, _, false) => '●',
+            (Head::Circle, _, true) => 'o',
+            (Head::Cross, _, _) => 'x',
+        };
+        self.cells[arrow_y][target_x] = Cell {
+            character: Some(character),
+            ink: Ink::Edge,
+        };
+        self.links[arrow_y][target_x] = (0, None);
+    }
+
+    fn text(&mut self, x: usize, y: usize, text: &str, ink: Ink) {
+        let Some(row) = self.cells.get_mut(y) else {
+            return;
+        };
+        let mut column = x;
+        for character in text.chars() {
+            let width = display_width(character.encode_utf8(&mut [0; 4]));
+            if column + width > row.len() {
+                break;
+            }
+            row[column] = Cell {
+                character: Some(character),
+                ink,
+            };
+            self.links[y][column] = (0, None);
+            if width == 2 {
+                row[column + 1] = Cell {
+                    character: None,
+                    ink,
+                };
+                self.links[y][column + 1] = (0, None);
+            }
+            column += width;
+        }
+    }
+
+    fn finish(mut self, ascii: bool) -> Vec<Vec<Cell>> {
+        for (y, row) in self.links.iter().enumerate() {
+            for (x, (directions, stroke)) in row.iter().enumerate() {
+                if let (Some(stroke), true) = (stroke, *directions != 0) {
+                    self.cells[y][x].character = Some(junction(*directions, *stroke, ascii));
+                }
+            }
+        }
+        self.cells
+    }
+}
+
+/// The character for lines meeting from these directions.
+fn junction(directions: u8, stroke: Stroke, ascii: bool) -> char {
+    let vertical = directions & (UP | DOWN) != 0;
+    let horizontal = directions & (LEFT | RIGHT) != 0;
+    if ascii {
+        return match (vertical, horizontal, stroke) {
+            (true, true, _) => '+',
+            (true, false, Stroke::Dotted) => ':',
+            (true, false, _) => '|',
+            (false, _, Stroke::Thick) => '=',
+            (false, _, Stroke::Dotted) => '.',
+            (false, _, Stroke::Normal) => '-',
+        };
+    }
+    let thick = stroke == Stroke::Thick;
+    match (directions, thick) {
+        (d, false) if d == UP | DOWN || d == UP || d == DOWN => {
+            if stroke == Stroke::Dotted {
+                '┆'
+            } else {
+                '│'
+            }
+        }
+        (d, false) if d == LEFT | RIGHT || d == LEFT || d == RIGHT => {
+            if stroke == Stroke::Dotted {
+                '┄'
+            } else {
+                '─'
+            }
+        }
+        (d, true) if d == UP | DOWN || d == UP || d == DOWN => '║',
+        (d, true) if d == LEFT | RIGHT || d == LEFT || d == RIGHT => '═',
+        (d, false) if d == DOWN | RIGHT => '┌',
+        (d, false) if d == DOWN | LEFT => '┐',
+        (d, false) if d == UP | RIGHT => '└',
+        (d, false) if d == UP | LEFT => '┘',
+        (d, false) if d == UP | DOWN | RIGHT => '├',
+        (d, false) if d == UP | DOWN | LEFT => '┤',
+        (d, false) if d == LEFT | RIGHT | DOWN => '┬',
+        (d, false) if d == LEFT | RIGHT | UP => '┴',
+        (d, true) if d == DOWN | RIGHT => '╔',
+        (d, true) if d == DOWN | LEFT => '╗',
+        (d, true) if d == UP | RIGHT => '╚',
+        (d, true) if d == UP | LEFT => '╝',
+        (d, true) if d == UP | DOWN | RIGHT => '╠',
+        (d, true) if d == UP | DOWN | LEFT => '╣',
+        (d, true) if d == LEFT | RIGHT | DOWN => '╦',
+        (d, true) if d == LEFT | RIGHT | UP => '╩',
+        (_, true) => '╬',
+        _ => '┼',
+    }
+}

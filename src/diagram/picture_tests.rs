@@ -1,0 +1,149 @@
+use std::fmt::Write as _;
+
+use super::*;
+
+fn lines(source: &str) -> Vec<String> {
+    source.lines().map(str::to_owned).collect()
+}
+
+fn text(picture: &Picture) -> String {
+    picture
+        .cells
+        .iter()
+        .map(|row| {
+            row.iter()
+                .filter_map(|cell| cell.character)
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn lesson_graph() -> Vec<String> {
+    let lesson = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/lessons/k8s-networking/lesson.md"
+    ))
+    .unwrap();
+    let start = lesson.find("```mermaid\n").unwrap() + "```mermaid\n".len();
+    let end = start + lesson[start..].find("```").unwrap();
+    lines(&lesson[start..end])
+}
+
+#[test]
+fn the_lessons_topology_is_drawn() {
+    let unicode = picture(&lesson_graph(), false).unwrap();
+    insta::assert_snapshot!("topology_unicode", text(&unicode));
+    let ascii = picture(&lesson_graph(), true).unwrap();
+    assert!(text(&ascii).is_ascii());
+    insta::assert_snapshot!("topology_ascii", text(&ascii));
+}
+
+#[test]
+fn labels_heads_strokes_and_bottom_to_top() {
+    let source = "graph BT\n A[クライアント] -->|HTTP| B(Service)\n B -.->|90%| C([v1])\n B ==>|10%| D([v2])\n C --x E{{拒否}}\n D --o E\n";
+    let drawn = picture(&lines(source), false).unwrap();
+    let shown = text(&drawn);
+    for expected in ["クライアント", "HTTP", "90%", "10%", "拒否", "▲"] {
+        assert!(shown.contains(expected), "{expected} missing:\n{shown}");
+    }
+    insta::assert_snapshot!("labels_and_heads", shown);
+}
+
+#[test]
+fn left_right_and_self_loops_fall_back_to_the_source() {
+    assert!(picture(&lines("graph LR\n A --> B"), false).is_none());
+    assert!(picture(&lines("graph TB\n A --> A"), false).is_none());
+    assert!(picture(&lines("graph TB\n A -> B"), false).is_none());
+}
+
+/// A small deterministic generator (xorshift) for graphs.
+struct Generator(u64);
+
+impl Generator {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % 1_000_003).unwrap()
+    }
+}
+
+/// Random flowcharts: DAGs and cycles, nested subgraphs, long and Japanese labels,
+/// labelled edges of every stroke.
+fn generated(generator: &mut Generator) -> String {
+    const LABELS: &[&str] = &[
+        "Pod",
+        "Service",
+        "クライアント",
+        "api-server-v1",
+        "a",
+        "Ingress Controller",
+        "名前<br/>解決",
+    ];
+    const EDGES: &[&str] = &[
+        "-->",
+        "---",
+        "==>",
+        "-.->",
+        "--o",
+        "-->|ラベル|",
+        "-- 90% -->",
+    ];
+    let nodes = 2 + generator.next() % 12;
+    let mut source = String::from(if generator.next() % 4 == 0 {
+        "graph BT\n"
+    } else {
+        "graph TB\n"
+    });
+    let mut open = 0;
+    for node in 0..nodes {
+        if generator.next() % 5 == 0 && open < 2 {
+            let _ = writeln!(source, "subgraph S{node}[\"グループ {node}\"]");
+            open += 1;
+        }
+        let _ = writeln!(
+            source,
+            "N{node}[\"{}\"]",
+            LABELS[generator.next() % LABELS.len()]
+        );
+        if open > 0 && generator.next() % 3 == 0 {
+            source.push_str("end\n");
+            open -= 1;
+        }
+    }
+    source.push_str(&"end\n".repeat(open));
+    for _ in 0..nodes + generator.next() % (nodes + 1) {
+        let (from, to) = (generator.next() % nodes, generator.next() % nodes);
+        if from != to {
+            let _ = writeln!(
+                source,
+                "N{from} {} N{to}",
+                EDGES[generator.next() % EDGES.len()]
+            );
+        }
+    }
+    source
+}
+
+#[test]
+fn generated_graphs_keep_every_promise() {
+    let mut generator = Generator(0x853c_49e6_748f_ea9b);
+    for _ in 0..300 {
+        let source = generated(&mut generator);
+        let chart = parse_flowchart(&lines(&source)).unwrap();
+        let placement = place(&chart).unwrap();
+        for ascii in [false, true] {
+            let drawn = draw(&chart, &placement, ascii);
+            if let Err(broken) = verify(&chart, &placement, &drawn) {
+                let shown: Vec<String> = drawn
+                    .iter()
+                    .map(|row| row.iter().filter_map(|cell| cell.character).collect())
+                    .collect();
+                panic!("{broken}\n{source}\n{}", shown.join("\n"));
+            }
+        }
+    }
+}

@@ -1,0 +1,533 @@
+//! A flowchart placed on a character grid: layered ranks, clusters as frames around
+//! their members, edges routed orthogonally through the gaps between ranks. Top to
+//! bottom (bottom to top is the same, flipped); left-right charts are not placed yet.
+
+use super::{Direction, Flowchart};
+use crate::layout::wrap::display_width;
+
+/// Columns between neighbouring boxes or frames.
+const GAP: usize = 2;
+/// Columns a frame adds on each side of its content (border and a space).
+const FRAME: usize = 2;
+
+/// A rectangle of grid cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rect {
+    pub x: usize,
+    pub y: usize,
+    pub width: usize,
+    pub height: usize,
+}
+
+impl Rect {
+    /// Whether the two rectangles share a cell.
+    #[must_use]
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+
+    /// Whether `other` lies strictly inside this rectangle's border.
+    #[must_use]
+    pub fn encloses(&self, other: &Rect) -> bool {
+        other.x > self.x
+            && other.y > self.y
+            && other.x + other.width < self.x + self.width
+            && other.y + other.height < self.y + self.height
+    }
+
+    /// Whether a cell is in the rectangle.
+    #[must_use]
+    pub fn contains(&self, (x, y): (usize, usize)) -> bool {
+        x >= self.x && x < self.x + self.width && y >= self.y && y < self.y + self.height
+    }
+}
+
+/// An edge's route: grid points joined by straight lines, from a cell on the source
+/// box's border to a cell on the target box's border; its label's first cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub edge: usize,
+    pub points: Vec<(usize, usize)>,
+    pub label: Option<(usize, usize)>,
+}
+
+/// Where everything goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    pub width: usize,
+    pub height: usize,
+    /// One box per node.
+    pub nodes: Vec<Rect>,
+    /// One frame per subgraph.
+    pub clusters: Vec<Rect>,
+    pub routes: Vec<Route>,
+}
+
+/// A node or a point a long edge passes through on an intermediate rank.
+struct Vertex {
+    node: Option<usize>,
+    width: usize,
+    height: usize,
+    rank: usize,
+    cluster: Option<usize>,
+    x: usize,
+    /// Whether `x` is decided yet (free vertices centre on placed neighbours only).
+    placed: bool,
+    /// Reading-order key from the crossing-reduction sweeps.
+    order: f64,
+}
+
+/// Places a flowchart, or `None` where it cannot be placed yet (left-right charts,
+/// an edge from a node to itself).
+#[must_use]
+pub fn place(chart: &Flowchart) -> Option<Placement> {
+    if matches!(chart.direction, Direction::LeftRight | Direction::RightLeft)
+        || chart.edges.iter().any(|edge| edge.from == edge.to)
+        || chart.nodes.is_empty()
+    {
+        return None;
+    }
+    let mut graph = Graph::new(chart);
+    graph.order();
+    graph.assign_x();
+    let mut placement = graph.assign_y_and_route(chart);
+    if chart.direction == Direction::BottomTop {
+        flip(&mut placement);
+    }
+    Some(placement)
+}
+
+struct Graph<'a> {
+    chart: &'a Flowchart,
+    vertices: Vec<Vertex>,
+    /// Each edge as the chain of vertices it passes, source first (after cycles are
+    /// broken, so the source is on the lower rank).
+    chains: Vec<Vec<usize>>,
+    ranks: Vec<Vec<usize>>,
+    /// First and last rank of each cluster, members of nested clusters included.
+    cluster_ranks: Vec<Option<(usize, usize)>>,
+    /// Frame rectangles (x and width known after `assign_x`).
+    frames: Vec<Rect>,
+}
+
+impl<'a> Graph<'a> {
+    fn new(chart: &'a Flowchart) -> Self {
+        let rank_of = ranks(chart);
+        let mut vertices: Vec<Vertex> = chart
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(index, node)| Vertex {
+                node: Some(index),
+                width: node
+                    .label
+                    .iter()
+                    .map(|line| display_width(line))
+                    .max()
+                    .unwrap_or(0)
+                    + 4,
+                height: node.label.len() + 2,
+                rank: rank_of[index],
+                cluster: node.subgraph,
+                x: 0,
+                placed: false,
+                order: key(index),
+            })
+            .collect();
+        let mut chains = Vec::with_capacity(chart.edges.len());
+        for edge in &chart.edges {
+            let (from, to) = if rank_of[edge.from] <= rank_of[edge.to] {
+                (edge.from, edge.to)
+            } else {
+                (edge.to, edge.from)
+            };
+            let shared =
+                common_cluster(chart, chart.nodes[from].subgraph, chart.nodes[to].subgraph);
+            let mut chain = vec![from];
+            for rank in rank_of[from] + 1..rank_of[to] {
+                vertices.push(Vertex {
+                    node: None,
+                    width: 1,
+                    height: 0,
+                    rank,
+                    cluster: shared,
+                    x: 0,
+                    placed: false,
+                    order: key(vertices.len()),
+                });
+                chain.push(vertices.len() - 1);
+            }
+            chain.push(to);
+            chains.push(chain);
+        }
+        let last_rank = vertices.iter().map(|vertex| vertex.rank).max().unwrap_or(0);
+        let mut ranks = vec![Vec::new(); last_rank + 1];
+        for (index, vertex) in vertices.iter().enumerate() {
+            ranks[vertex.rank].push(index);
+        }
+        let mut cluster_ranks: Vec<Option<(usize, usize)>> = vec![None; chart.subgraphs.len()];
+        for vertex in vertices.iter().filter(|vertex| vertex.node.is_some()) {
+            let mut cluster = vertex.cluster;
+            while let Some(index) = cluster {
+                let range = cluster_ranks[index].get_or_insert((vertex.rank, vertex.rank));
+                *range = (range.0.min(vertex.rank), range.1.max(vertex.rank));
+                cluster = chart.subgraphs[index].parent;
+            }
+        }
+        Self {
+            chart,
+            vertices,
+            chains,
+            ranks,
+            cluster_ranks,
+            frames: vec![Rect::default(); chart.subgraphs.len()],
+        }
+    }
+
+    /// Barycentre sweeps down and up: each vertex's key moves to the mean key of its
+    /// neighbours on the rank before (after), which untangles most crossings.
+    fn order(&mut self) {
+        let mut neighbours: Vec<(Vec<usize>, Vec<usize>)> =
+            vec![(Vec::new(), Vec::new()); self.vertices.len()];
+        for chain in &self.chains {
+            for pair in chain.windows(2) {
+                neighbours[pair[1]].0.push(pair[0]);
+                neighbours[pair[0]].1.push(pair[1]);
+            }
+        }
+        self.renumber();
+        for sweep in 0..8 {
+            let downward = sweep % 2 == 0;
+            let ranks: Vec<usize> = if downward {
+                (1..self.ranks.len()).collect()
+            } else {
+                (0..self.ranks.len().saturating_sub(1)).rev().collect()
+            };
+            for rank in ranks {
+                for vertex in self.ranks[rank].clone() {
+                    let near = if downward {
+                        &neighbours[vertex].0
+                    } else {
+                        &neighbours[vertex].1
+                    };
+                    if !near.is_empty() {
+                        let sum: f64 = near.iter().map(|other| self.vertices[*other].order).sum();
+                        self.vertices[vertex].order = sum / key(near.len());
+                    }
+                }
+                self.renumber();
+            }
+        }
+    }
+
+    /// Sorts each rank by key and makes the keys positions again.
+    fn renumber(&mut self) {
+        for rank in &mut self.ranks {
+            rank.sort_by(|a, b| {
+                self.vertices[*a]
+                    .order
+                    .total_cmp(&self.vertices[*b].order)
+                    .then(a.cmp(b))
+            });
+            for (position, vertex) in rank.iter().enumerate() {
+                self.vertices[*vertex].order = key(position);
+            }
+        }
+    }
+
+    /// The reading-order key of a cluster: the mean key of its vertices.
+    fn cluster_key(&self, cluster: usize) -> f64 {
+        let keys: Vec<f64> = self
+            .vertices
+            .iter()
+            .filter(|vertex| self.inside(vertex.cluster, cluster))
+            .map(|vertex| vertex.order)
+            .collect();
+        keys.iter().sum::<f64>() / key(keys.len().max(1))
+    }
+
+    /// Whether `cluster` (or one nested in it) is `ancestor`.
+    fn inside(&self, mut cluster: Option<usize>, ancestor: usize) -> bool {
+        while let Some(index) = cluster {
+            if index == ancestor {
+                return true;
+            }
+            cluster = self.chart.subgraphs[index].parent;
+        }
+        false
+    }
+
+    fn child_clusters(&self, container: Option<usize>) -> Vec<usize> {
+        (0..self.chart.subgraphs.len())
+            .filter(|index| {
+                self.chart.subgraphs[*index].parent == container
+                    && self.cluster_ranks[*index].is_some()
+            })
+            .collect()
+    }
+
+    /// A container's own vertices: in a column of their own when a child cluster shares
+    /// their rank ("slotted"), else free to sit anywhere on their rank.
+    fn leaves(&self, container: Option<usize>) -> (Vec<usize>, Vec<usize>) {
+        let clusters = self.child_clusters(container);
+        let shares_rank = |rank: usize| {
+            clusters.iter().any(|cluster| {
+                self.cluster_ranks[*cluster]
+                    .is_some_and(|(first, last)| first <= rank && rank <= last)
+            })
+        };
+        (0..self.vertices.len())
+            .filter(|vertex| self.vertices[*vertex].cluster == container)
+            .partition(|vertex| shares_rank(self.vertices[*vertex].rank))
+    }
+
+    fn frame_width(&self, cluster: usize) -> usize {
+        let title = display_width(&self.chart.subgraphs[cluster].title) + 2 * FRAME + 2;
+        (self.content_width(Some(cluster)) + 2 * FRAME).max(title)
+    }
+
+    /// Columns a container's content needs.
+    fn content_width(&self, container: Option<usize>) -> usize {
+        let (slotted, free) = self.leaves(container);
+        let mut slots: Vec<usize> = self
+            .child_clusters(container)
+            .iter()
+            .map(|cluster| self.frame_width(*cluster))
+            .collect();
+        slots.extend(slotted.iter().map(|vertex| self.vertices[*vertex].width));
+        let slots_width = spread(&slots);
+        let free_width = self
+            .ranks
+            .iter()
+            .map(|rank| {
+                let widths: Vec<usize> = rank
+                    .iter()
+                    .filter(|vertex| free.contains(vertex))
+                    .map(|vertex| self.vertices[*vertex].width)
+                    .collect();
+                spread(&widths)
+            })
+            .max()
+            .unwrap_or(0);
+        slots_width.max(free_width)
+    }
+
+    fn assign_x(&mut self) {
+        let width = self.content_width(None);
+        self.assign_container(None, 0, width);
+    }
+
+    /// Places a container's content in `width` columns from `left`: slots side by side in
+    /// reading order, centred; free vertices under (or over) their neighbours.
+    fn assign_container(&mut self, container: Option<usize>, left: usize, width: usize) {
+        let (slotted, free) = self.leaves(container);
+        let mut slots: Vec<(f64, Slot)> = self
+            .child_clusters(container)
+            .into_iter()
+            .map(|cluster| (self.cluster_key(cluster), Slot::Cluster(cluster)))
+            .collect();
+        slots.extend(
+            slotted
+                .iter()
+                .map(|vertex| (self.vertices[*vertex].order, Slot::Vertex(*vertex))),
+        );
+        slots.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let widths: Vec<usize> = slots
+            .iter()
+            .map(|(_, slot)| match slot {
+                Slot::Cluster(cluster) => self.frame_width(*cluster),
+                Slot::Vertex(vertex) => self.vertices[*vertex].width,
+            })
+            .collect();
+        let mut x = left + (width - spread(&widths)) / 2;
+        for ((_, slot), slot_width) in slots.iter().zip(&widths) {
+            match slot {
+                Slot::Cluster(cluster) => {
+                    self.frames[*cluster].x = x;
+                    self.frames[*cluster].width = *slot_width;
+                    let inner = slot_width - 2 * FRAME;
+                    self.assign_container(Some(*cluster), x + FRAME, inner);
+                }
+                Slot::Vertex(vertex) => {
+                    self.vertices[*vertex].x = x;
+                    self.vertices[*vertex].placed = true;
+                }
+            }
+            x += slot_width + GAP;
+        }
+        for rank in 0..self.ranks.len() {
+            let row: Vec<usize> = self.ranks[rank]
+                .iter()
+                .copied()
+                .filter(|vertex| free.contains(vertex))
+                .collect();
+            self.place_row(&row, left, width);
+        }
+    }
+
+    /// Free vertices of one rank: each as near the centre of its placed neighbours as the
+    /// others allow, in reading order, within `left..left + width`.
+    fn place_row(&mut self, row: &[usize], left: usize, width: usize) {
+        if row.is_empty() {
+            return;
+        }
+        let wanted: Vec<usize> = row
+            .iter()
+            .map(|vertex| {
+                let centres: Vec<usize> = self
+                    .chains
+                    .iter()
+                    .flat_map(|chain| chain.windows(2))
+                    .filter_map(|pair| match (pair[0] == *vertex, pair[1] == *vertex) {
+                        (true, _) => Some(pair[1]),
+                        (_, true) => Some(pair[0]),
+                        _ => None,
+                    })
+                    .filter(|other| self.vertices[*other].placed)
+                    .map(|other| self.centre(other))
+                    .collect();
+                let half = self.vertices[*vertex].width / 2;
+                match centres.len() {
+                    0 => left,
+                    count => (centres.iter().sum::<usize>() / count)
+                        .saturating_sub(half)
+                        .max(left),
+                }
+            })
+            .collect();
+        let mut next = left;
+        let mut xs = Vec::with_capacity(row.len());
+        for (vertex, wanted) in row.iter().zip(wanted) {
+            let x = wanted.max(next);
+            xs.push(x);
+            next = x + self.vertices[*vertex].width + GAP;
+        }
+        // Past the right edge: pull back from the right, then push from the left, so the
+        // gaps hold and the row stays within the container.
+        let mut limit = left + width;
+        for (index, vertex) in row.iter().enumerate().rev() {
+            xs[index] = xs[index].min(limit.saturating_sub(self.vertices[*vertex].width));
+            limit = xs[index].saturating_sub(GAP);
+        }
+        let mut next = left;
+        for (index, vertex) in row.iter().enumerate() {
+            let x = xs[index].max(next);
+            self.vertices[*vertex].x = x;
+            self.vertices[*vertex].placed = true;
+            next = x + self.vertices[*vertex].width + GAP;
+        }
+    }
+
+    fn centre(&self, vertex: usize) -> usize {
+        self.vertices[vertex].x + self.vertices[vertex].width / 2
+    }
+}
+
+enum Slot {
+    Cluster(usize),
+    Vertex(usize),
+}
+
+/// A count as an ordering key (counts here are far below 2^32).
+fn key(count: usize) -> f64 {
+    f64::from(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// Total width of items side by side with gaps.
+fn spread(widths: &[usize]) -> usize {
+    widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
+}
+
+/// The innermost subgraph holding both (or none).
+fn common_cluster(chart: &Flowchart, a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    let chain = |mut cluster: Option<usize>| {
+        let mut chain = Vec::new();
+        while let Some(index) = cluster {
+            chain.push(index);
+            cluster = chart.subgraphs[index].parent;
+        }
+        chain
+    };
+    let of_b = chain(b);
+    chain(a).into_iter().find(|cluster| of_b.contains(cluster))
+}
+
+/// Ranks by longest path from the sources, after edges that close a cycle are turned
+/// around (found by a depth-first walk in source order).
+fn ranks(chart: &Flowchart) -> Vec<usize> {
+    let count = chart.nodes.len();
+    let mut outgoing = vec![Vec::new(); count];
+    for edge in &chart.edges {
+        outgoing[edge.from].push(edge.to);
+    }
+    // 0 unvisited, 1 on the walk's path, 2 done.
+    let mut state = vec![0_u8; count];
+    let mut forward: Vec<(usize, usize)> = Vec::new();
+    for start in 0..count {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack = vec![(start, 0_usize)];
+        state[start] = 1;
+        while let Some((node, next)) = stack.pop() {
+            if let Some(&target) = outgoing[node].get(next) {
+                stack.push((node, next + 1));
+                match state[target] {
+                    0 => {
+                        forward.push((node, target));
+                        state[target] = 1;
+                        stack.push((target, 0));
+                    }
+                    1 => forward.push((target, node)),
+                    _ => forward.push((node, target)),
+                }
+            } else {
+                state[node] = 2;
+            }
+        }
+    }
+    let mut incoming = vec![0_usize; count];
+    let mut successors = vec![Vec::new(); count];
+    for (from, to) in &forward {
+        incoming[*to] += 1;
+        successors[*from].push(*to);
+    }
+    let mut rank = vec![0; count];
+    let mut ready: Vec<usize> = (0..count).filter(|node| incoming[*node] == 0).collect();
+    while let Some(node) = ready.pop() {
+        for next in &successors[node] {
+            rank[*next] = rank[*next].max(rank[node] + 1);
+            incoming[*next] -= 1;
+            if incoming[*next] == 0 {
+                ready.push(*next);
+            }
+        }
+    }
+    rank
+}
+
+/// Bottom to top: the same picture upside down (text stays upright).
+fn flip(placement: &mut Placement) {
+    let height = placement.height;
+    for rect in placement
+        .nodes
+        .iter_mut()
+        .chain(placement.clusters.iter_mut())
+    {
+        rect.y = height - rect.y - rect.height;
+    }
+    for route in &mut placement.routes {
+        for point in &mut route.points {
+            point.1 = height - 1 - point.1;
+        }
+        if let Some(label) = &mut route.label {
+            label.1 = height - 1 - label.1;
+        }
+    }
+}
+
+#[path = "route.rs"]
+mod route;

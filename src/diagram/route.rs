@@ -1,0 +1,395 @@
+//! Rows for ranks, frames and the gaps between ranks; edges routed through the gaps on
+//! tracks that never share a line with another edge's line, labels beside their edge.
+
+use super::{Graph, Placement, Rect, Route, display_width};
+use crate::diagram::Flowchart;
+
+/// Where the rows went.
+struct Rows {
+    band_top: Vec<usize>,
+    track_row: Vec<usize>,
+    labels: Vec<Vec<Option<(usize, usize)>>>,
+    height: usize,
+}
+
+/// A step of an edge between neighbouring ranks.
+struct Step {
+    edge: usize,
+    from: usize,
+    to: usize,
+    from_x: usize,
+    to_x: usize,
+}
+
+impl Graph<'_> {
+    pub(super) fn assign_y_and_route(&mut self, chart: &Flowchart) -> Placement {
+        let rank_count = self.ranks.len();
+        let steps: Vec<Vec<Step>> = (0..rank_count).map(|rank| self.steps_from(rank)).collect();
+        let tracks: Vec<Vec<Option<usize>>> = steps.iter().map(|gap| assign_tracks(gap)).collect();
+        let rows = self.assign_rows(chart, &steps, &tracks);
+        let (band_top, track_row, label_rows, y) =
+            (rows.band_top, rows.track_row, rows.labels, rows.height);
+        let nodes: Vec<Rect> = (0..chart.nodes.len())
+            .map(|node| {
+                let vertex = &self.vertices[node];
+                Rect {
+                    x: vertex.x,
+                    y: band_top[vertex.rank],
+                    width: vertex.width,
+                    height: vertex.height,
+                }
+            })
+            .collect();
+        let routes = self.routes(&steps, &tracks, &track_row, &label_rows, &band_top, &nodes);
+        let width = nodes
+            .iter()
+            .chain(&self.frames)
+            .map(|rect| rect.x + rect.width)
+            .chain(
+                routes
+                    .iter()
+                    .flat_map(|route| route.points.iter().map(|(x, _)| x + 1)),
+            )
+            .chain(routes.iter().filter_map(|route| {
+                let (x, _) = route.label?;
+                let text = chart.edges[route.edge].label.as_deref()?;
+                Some(x + display_width(text))
+            }))
+            .max()
+            .unwrap_or(0);
+        Placement {
+            width,
+            height: y,
+            nodes,
+            clusters: self.frames.clone(),
+            routes,
+        }
+    }
+
+    /// Rows for ranks, frames, tracks and labels, top to bottom.
+    fn assign_rows(
+        &mut self,
+        chart: &Flowchart,
+        steps: &[Vec<Step>],
+        tracks: &[Vec<Option<usize>>],
+    ) -> Rows {
+        let rank_count = self.ranks.len();
+        let depth = |cluster: usize| {
+            let mut depth = 0;
+            let mut current = Some(cluster);
+            while let Some(index) = current {
+                depth += 1;
+                current = chart.subgraphs[index].parent;
+            }
+            depth
+        };
+        let starting = |rank: usize| -> Vec<usize> {
+            (0..chart.subgraphs.len())
+                .filter(|cluster| {
+                    self.cluster_ranks[*cluster].is_some_and(|(first, _)| first == rank)
+                })
+                .collect()
+        };
+        let ending = |rank: usize| -> Vec<usize> {
+            (0..chart.subgraphs.len())
+                .filter(|cluster| {
+                    self.cluster_ranks[*cluster].is_some_and(|(_, last)| last == rank)
+                })
+                .collect()
+        };
+        let mut band_top = vec![0; rank_count];
+        let mut track_row = vec![0; rank_count];
+        let mut label_rows: Vec<Vec<Option<(usize, usize)>>> = Vec::with_capacity(rank_count);
+        let mut y = 0;
+        for rank in 0..rank_count {
+            // Frames opening on this rank, outermost first, then a row for arrows.
+            let mut opening = starting(rank);
+            opening.sort_by_key(|cluster| depth(*cluster));
+            let mut levels: Vec<usize> = opening.iter().map(|cluster| depth(*cluster)).collect();
+            levels.dedup();
+            for cluster in &opening {
+                let level = levels
+                    .iter()
+                    .position(|level| *level == depth(*cluster))
+                    .unwrap_or(0);
+                self.frames[*cluster].y = y + level;
+            }
+            y += levels.len() + usize::from(!levels.is_empty());
+            band_top[rank] = y;
+            let band_height = self.ranks[rank]
+                .iter()
+                .map(|vertex| self.vertices[*vertex].height)
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            y += band_height;
+            // Frames closing on this rank, innermost first, after a row of space.
+            let mut closing = ending(rank);
+            closing.sort_by_key(|cluster| std::cmp::Reverse(depth(*cluster)));
+            let mut levels: Vec<usize> = closing.iter().map(|cluster| depth(*cluster)).collect();
+            levels.dedup();
+            if !levels.is_empty() {
+                y += 1;
+            }
+            for cluster in &closing {
+                let level = levels
+                    .iter()
+                    .position(|level| *level == depth(*cluster))
+                    .unwrap_or(0);
+                let frame = &mut self.frames[*cluster];
+                frame.height = y + level + 1 - frame.y;
+            }
+            y += levels.len();
+            if rank + 1 < rank_count {
+                // A row of space, the tracks, the label rows, and a row for arrows
+                // unless a frame opening next brings its own.
+                y += 1;
+                track_row[rank] = y;
+                y += tracks[rank]
+                    .iter()
+                    .flatten()
+                    .max()
+                    .map_or(0, |last| last + 1);
+                let labels = self.place_labels(&steps[rank], chart);
+                let label_count = labels
+                    .iter()
+                    .flatten()
+                    .map(|(row, _)| row + 1)
+                    .max()
+                    .unwrap_or(0);
+                label_rows.push(
+                    labels
+                        .into_iter()
+                        .map(|label| label.map(|(row, x)| (y + row, x)))
+                        .collect(),
+                );
+                y += label_count;
+                if starting(rank + 1).is_empty() {
+                    y += 1;
+                }
+            } else {
+                label_rows.push(Vec::new());
+            }
+        }
+        Rows {
+            band_top,
+            track_row,
+            labels: label_rows,
+            height: y,
+        }
+    }
+
+    /// The steps of every edge from `rank` to the next.
+    fn steps_from(&self, rank: usize) -> Vec<Step> {
+        self.chains
+            .iter()
+            .enumerate()
+            .flat_map(|(edge, chain)| {
+                chain
+                    .windows(2)
+                    .filter(|pair| self.vertices[pair[0]].rank == rank)
+                    .map(move |pair| (edge, pair[0], pair[1]))
+            })
+            .map(|(edge, from, to)| Step {
+                edge,
+                from,
+                to,
+                from_x: self.port(from),
+                to_x: self.port(to),
+            })
+            .collect()
+    }
+
+    /// The column where edges meet a vertex: a box's middle, a pass-through point itself.
+    fn port(&self, vertex: usize) -> usize {
+        self.vertices[vertex].x + self.vertices[vertex].width / 2
+    }
+
+    /// Label rows and columns for the labelled steps of a gap (first steps of labelled
+    /// edges): beside the line into the target, clear of other lines and labels.
+    fn place_labels(&self, steps: &[Step], chart: &Flowchart) -> Vec<Option<(usize, usize)>> {
+        // Vertical lines through the gap: edges, and the sides of frames that span it.
+        let rank = steps
+            .first()
+            .map_or(0, |step| self.vertices[step.from].rank);
+        let mut lines: Vec<usize> = steps
+            .iter()
+            .flat_map(|step| [step.from_x, step.to_x])
+            .collect();
+        for (cluster, frame) in self.frames.iter().enumerate() {
+            if self.cluster_ranks[cluster].is_some_and(|(first, last)| first <= rank && rank < last)
+            {
+                lines.extend([frame.x, frame.x + frame.width - 1]);
+            }
+        }
+        let mut taken: Vec<(usize, usize, usize)> = Vec::new();
+        steps
+            .iter()
+            .map(|step| {
+                let first_step = self.chains[step.edge].first() == Some(&step.from);
+                let text = chart.edges[step.edge]
+                    .label
+                    .as_deref()
+                    .filter(|_| first_step)?;
+                let width = display_width(text);
+                // Right of the edge, left of it, or right of every line in the gap,
+                // which is always clear of lines; rows only part labels from labels.
+                let rightmost = lines.iter().max().map_or(0, |line| line + 2);
+                let beside = [
+                    Some(step.to_x + 2),
+                    step.to_x.checked_sub(width + 1),
+                    Some(rightmost),
+                ];
+                (0..).find_map(|row| {
+                    beside
+                        .iter()
+                        .flatten()
+                        .copied()
+                        .find(|x| {
+                            let clear_of_lines = !lines
+                                .iter()
+                                .any(|line| *line + 1 >= *x && *line <= x + width);
+                            let clear_of_labels = !taken.iter().any(|(taken_row, start, end)| {
+                                *taken_row == row && *start <= x + width && *x <= *end
+                            });
+                            clear_of_lines && clear_of_labels
+                        })
+                        .map(|x| {
+                            taken.push((row, x, x + width));
+                            (row, x)
+                        })
+                })
+            })
+            .collect()
+    }
+
+    fn routes(
+        &self,
+        steps: &[Vec<Step>],
+        tracks: &[Vec<Option<usize>>],
+        track_row: &[usize],
+        label_rows: &[Vec<Option<(usize, usize)>>],
+        band_top: &[usize],
+        nodes: &[Rect],
+    ) -> Vec<Route> {
+        let mut routes: Vec<Route> = (0..self.chains.len())
+            .map(|edge| Route {
+                edge,
+                points: Vec::new(),
+                label: None,
+            })
+            .collect();
+        for (rank, gap) in steps.iter().enumerate() {
+            for (index, step) in gap.iter().enumerate() {
+                let start_y = match self.vertices[step.from].node {
+                    Some(node) => nodes[node].y + nodes[node].height - 1,
+                    None => band_top[rank] + self.band_height(rank) - 1,
+                };
+                let end_y = match self.vertices[step.to].node {
+                    Some(node) => nodes[node].y,
+                    None => band_top[rank + 1],
+                };
+                let route = &mut routes[step.edge];
+                let points = &mut route.points;
+                if points.is_empty() || points.last() != Some(&(step.from_x, start_y)) {
+                    if let Some(&(x, y)) = points.last() {
+                        // Through a pass-through point: straight down its rank.
+                        if x == step.from_x && y < start_y {
+                            points.push((x, start_y));
+                        }
+                    } else {
+                        points.push((step.from_x, start_y));
+                    }
+                }
+                match tracks[rank][index] {
+                    Some(track) if step.from_x != step.to_x => {
+                        let row = track_row[rank] + track;
+                        points.push((step.from_x, row));
+                        points.push((step.to_x, row));
+                    }
+                    _ => {}
+                }
+                points.push((step.to_x, end_y));
+                if let Some(label) = label_rows[rank].get(index).copied().flatten() {
+                    route.label = Some((label.1, label.0));
+                }
+            }
+        }
+        for route in &mut routes {
+            route.points.dedup();
+        }
+        routes
+    }
+
+    fn band_height(&self, rank: usize) -> usize {
+        self.ranks[rank]
+            .iter()
+            .map(|vertex| self.vertices[*vertex].height)
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+}
+
+/// Tracks for the steps of one gap: steps that share a source or a target form one tree
+/// and may share a row; other trees whose spans overlap get rows of their own. Straight
+/// steps need no track.
+fn assign_tracks(steps: &[Step]) -> Vec<Option<usize>> {
+    let mut tree: Vec<usize> = (0..steps.len()).collect();
+    for a in 0..steps.len() {
+        for b in a + 1..steps.len() {
+            if steps[a].from == steps[b].from || steps[a].to == steps[b].to {
+                let (root_a, root_b) = (find(&mut tree, a), find(&mut tree, b));
+                tree[root_a] = root_b;
+            }
+        }
+    }
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (index, step) in steps.iter().enumerate() {
+        let root = find(&mut tree, index);
+        let (low, high) = (step.from_x.min(step.to_x), step.from_x.max(step.to_x));
+        match spans
+            .iter_mut()
+            .find(|(tree_root, _, _)| *tree_root == root)
+        {
+            Some(span) => {
+                span.1 = span.1.min(low);
+                span.2 = span.2.max(high);
+            }
+            None => spans.push((root, low, high)),
+        }
+    }
+    spans.sort_by_key(|(_, low, _)| *low);
+    let mut rows: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut row_of_tree: Vec<(usize, usize)> = Vec::new();
+    for (root, low, high) in spans.iter().copied().filter(|(_, low, high)| low < high) {
+        let row = rows
+            .iter()
+            .position(|taken| taken.iter().all(|(start, end)| high < *start || *end < low))
+            .unwrap_or(rows.len());
+        if row == rows.len() {
+            rows.push(Vec::new());
+        }
+        rows[row].push((low, high));
+        row_of_tree.push((root, row));
+    }
+    (0..steps.len())
+        .map(|index| {
+            let root = find(&mut tree, index);
+            row_of_tree
+                .iter()
+                .find(|(tree_root, _)| *tree_root == root)
+                .map(|(_, row)| *row)
+        })
+        .collect()
+}
+
+/// The root of an item's tree in a union-find forest, shortening the path.
+fn find(tree: &mut [usize], item: usize) -> usize {
+    let mut root = item;
+    while tree[root] != root {
+        root = tree[root];
+    }
+    tree[item] = root;
+    root
+}

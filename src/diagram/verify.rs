@@ -1,0 +1,175 @@
+//! The drawing's promises, checked on every diagram before it is shown (a diagram that
+//! breaks one is shown as its source instead): boxes never overlap, no edge runs through
+//! a box, every edge joins its two boxes, every label is whole, and each subgraph frame
+//! holds exactly its members.
+
+use super::{Cell, Flowchart, Ink, Placement, Rect};
+
+/// Checks a placement and its drawing; the error says which promise broke.
+pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> Result<(), String> {
+    let nodes = &placement.nodes;
+    for (a, first) in nodes.iter().enumerate() {
+        for (b, second) in nodes.iter().enumerate().skip(a + 1) {
+            if first.overlaps(second) {
+                return Err(format!(
+                    "boxes of `{}` and `{}` overlap",
+                    chart.nodes[a].id, chart.nodes[b].id
+                ));
+            }
+        }
+    }
+    for route in &placement.routes {
+        verify_route(chart, placement, route)?;
+        if let (Some((x, y)), Some(label)) = (route.label, &chart.edges[route.edge].label) {
+            let shown: String = drawn
+                .get(y)
+                .map(|row| {
+                    row.iter()
+                        .skip(x)
+                        .filter_map(|cell| cell.character)
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !shown.starts_with(label.as_str()) {
+                return Err(format!("the label `{label}` is not whole"));
+            }
+        }
+    }
+    for (cluster, frame) in placement.clusters.iter().enumerate() {
+        for (node, rect) in nodes.iter().enumerate() {
+            let member = is_member(chart, chart.nodes[node].subgraph, cluster);
+            if member && !frame.encloses(rect) {
+                return Err(format!(
+                    "`{}` is outside its subgraph's frame",
+                    chart.nodes[node].id
+                ));
+            }
+            if !member && frame.overlaps(rect) {
+                return Err(format!(
+                    "`{}` is inside a frame it does not belong to",
+                    chart.nodes[node].id
+                ));
+            }
+        }
+        for (other, inner) in placement.clusters.iter().enumerate() {
+            let nested = other != cluster && is_member(chart, Some(other), cluster);
+            if nested && !frame.encloses(inner) {
+                return Err(format!(
+                    "subgraph `{}` sticks out of its parent",
+                    chart.subgraphs[other].id
+                ));
+            }
+            if !nested
+                && other != cluster
+                && !is_member(chart, Some(cluster), other)
+                && frame.overlaps(inner)
+            {
+                return Err("two subgraph frames overlap".to_owned());
+            }
+        }
+    }
+    for route in &placement.routes {
+        for cell in cells(&route.points) {
+            let ink = drawn
+                .get(cell.1)
+                .and_then(|row| row.get(cell.0))
+                .map(|cell| cell.ink);
+            if matches!(
+                ink,
+                Some(Ink::Title | Ink::EdgeLabel | Ink::NodeLabel(_)) | None
+            ) {
+                let edge = &chart.edges[route.edge];
+                return Err(format!(
+                    "the edge `{}` → `{}` is hidden under text at column {}, row {}",
+                    chart.nodes[edge.from].id, chart.nodes[edge.to].id, cell.0, cell.1
+                ));
+            }
+        }
+    }
+    let widest = drawn.iter().map(Vec::len).max().unwrap_or(0);
+    if widest > placement.width || drawn.len() != placement.height {
+        return Err("the drawing is larger than its placement".to_owned());
+    }
+    Ok(())
+}
+
+fn verify_route(
+    chart: &Flowchart,
+    placement: &Placement,
+    route: &super::Route,
+) -> Result<(), String> {
+    let edge = &chart.edges[route.edge];
+    let name = || {
+        format!(
+            "`{}` → `{}`",
+            chart.nodes[edge.from].id, chart.nodes[edge.to].id
+        )
+    };
+    let (Some(first), Some(last)) = (route.points.first(), route.points.last()) else {
+        return Err(format!("the edge {} is not drawn", name()));
+    };
+    if route
+        .points
+        .windows(2)
+        .any(|pair| pair[0].0 != pair[1].0 && pair[0].1 != pair[1].1)
+    {
+        return Err(format!("the edge {} is not orthogonal", name()));
+    }
+    let ends = [&placement.nodes[edge.from], &placement.nodes[edge.to]];
+    let on_border = |rect: &Rect, (x, y): (usize, usize)| {
+        rect.contains((x, y)) && (y == rect.y || y == rect.y + rect.height - 1)
+    };
+    let touches = ends.iter().any(|rect| on_border(rect, *first))
+        && ends.iter().any(|rect| on_border(rect, *last));
+    if !touches {
+        return Err(format!("the edge {} does not reach both its boxes", name()));
+    }
+    let inner: Vec<(usize, usize)> = cells(&route.points);
+    let inner = &inner[1..inner.len().saturating_sub(1)];
+    if let Some((node, _)) = placement
+        .nodes
+        .iter()
+        .enumerate()
+        .find(|(_, rect)| inner.iter().any(|cell| rect.contains(*cell)))
+    {
+        return Err(format!(
+            "the edge {} runs through `{}`",
+            name(),
+            chart.nodes[node].id
+        ));
+    }
+    Ok(())
+}
+
+/// Every cell along the polyline, in order.
+fn cells(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut cells = Vec::new();
+    for pair in points.windows(2) {
+        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+        let steps = x0.abs_diff(x1).max(y0.abs_diff(y1));
+        for step in 0..steps {
+            let along = |from: usize, to: usize| {
+                if to >= from {
+                    from + step.min(to - from)
+                } else {
+                    from - step.min(from - to)
+                }
+            };
+            cells.push((along(x0, x1), along(y0, y1)));
+        }
+    }
+    if let Some(last) = points.last() {
+        cells.push(*last);
+    }
+    cells
+}
+
+fn is_member(chart: &Flowchart, mut cluster: Option<usize>, ancestor: usize) -> bool {
+    while let Some(index) = cluster {
+        if index == ancestor {
+            return true;
+        }
+        cluster = chart.subgraphs[index].parent;
+    }
+    false
+}
