@@ -111,6 +111,8 @@ struct Graph<'a> {
     cluster_ranks: Vec<Option<(usize, usize)>>,
     /// Frame rectangles (x and width known after `assign_x`).
     frames: Vec<Rect>,
+    /// Each vertex's neighbours along the chains, on the rank before and after.
+    neighbours: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
 impl<'a> Graph<'a> {
@@ -177,6 +179,13 @@ impl<'a> Graph<'a> {
                 cluster = chart.subgraphs[index].parent;
             }
         }
+        let mut neighbours = vec![(Vec::new(), Vec::new()); vertices.len()];
+        for chain in &chains {
+            for pair in chain.windows(2) {
+                neighbours[pair[1]].0.push(pair[0]);
+                neighbours[pair[0]].1.push(pair[1]);
+            }
+        }
         Self {
             chart,
             vertices,
@@ -184,20 +193,14 @@ impl<'a> Graph<'a> {
             ranks,
             cluster_ranks,
             frames: vec![Rect::default(); chart.subgraphs.len()],
+            neighbours,
         }
     }
 
     /// Barycentre sweeps down and up: each vertex's key moves to the mean key of its
     /// neighbours on the rank before (after), which untangles most crossings.
     fn order(&mut self) {
-        let mut neighbours: Vec<(Vec<usize>, Vec<usize>)> =
-            vec![(Vec::new(), Vec::new()); self.vertices.len()];
-        for chain in &self.chains {
-            for pair in chain.windows(2) {
-                neighbours[pair[1]].0.push(pair[0]);
-                neighbours[pair[0]].1.push(pair[1]);
-            }
-        }
+        let neighbours = self.neighbours.clone();
         self.renumber();
         for sweep in 0..8 {
             let downward = sweep % 2 == 0;
@@ -291,28 +294,71 @@ impl<'a> Graph<'a> {
 
     /// Columns a container's content needs.
     fn content_width(&self, container: Option<usize>) -> usize {
-        let (slotted, free) = self.leaves(container);
-        let mut slots: Vec<usize> = self
-            .child_clusters(container)
-            .iter()
-            .map(|cluster| self.frame_width(*cluster))
-            .collect();
-        slots.extend(slotted.iter().map(|vertex| self.vertices[*vertex].width));
-        let slots_width = spread(&slots);
+        let (slots, free) = self.slots(container);
+        let widths: Vec<usize> = slots.iter().map(|slot| self.slot_width(slot)).collect();
         let free_width = self
             .ranks
             .iter()
             .map(|rank| {
                 let widths: Vec<usize> = rank
                     .iter()
-                    .filter(|vertex| free.contains(vertex))
+                    .filter(|vertex| free[**vertex])
                     .map(|vertex| self.vertices[*vertex].width)
                     .collect();
                 spread(&widths)
             })
             .max()
             .unwrap_or(0);
-        slots_width.max(free_width)
+        spread(&widths).max(free_width)
+    }
+
+    /// A container's columns in reading order: its child clusters, and its vertices on
+    /// ranks a child cluster also spans, packed into shared columns where their ranks
+    /// differ (a long edge's pass-through points make one straight line). Also which
+    /// vertices are free to sit anywhere on their rank.
+    fn slots(&self, container: Option<usize>) -> (Vec<Slot>, Vec<bool>) {
+        let (mut slotted, free_list) = self.leaves(container);
+        let mut free = vec![false; self.vertices.len()];
+        for vertex in free_list {
+            free[vertex] = true;
+        }
+        slotted.sort_by(|a, b| self.vertices[*a].order.total_cmp(&self.vertices[*b].order));
+        let mut columns: Vec<(f64, Vec<usize>)> = Vec::new();
+        for vertex in slotted {
+            let rank = self.vertices[vertex].rank;
+            let shares_rank = |column: &Vec<usize>| {
+                column
+                    .iter()
+                    .any(|other| self.vertices[*other].rank == rank)
+            };
+            match columns.iter_mut().find(|(_, column)| !shares_rank(column)) {
+                Some((_, column)) => column.push(vertex),
+                None => columns.push((self.vertices[vertex].order, vec![vertex])),
+            }
+        }
+        let mut keyed: Vec<(f64, Slot)> = self
+            .child_clusters(container)
+            .into_iter()
+            .map(|cluster| (self.cluster_key(cluster), Slot::Cluster(cluster)))
+            .collect();
+        keyed.extend(
+            columns
+                .into_iter()
+                .map(|(key, column)| (key, Slot::Column(column))),
+        );
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        (keyed.into_iter().map(|(_, slot)| slot).collect(), free)
+    }
+
+    fn slot_width(&self, slot: &Slot) -> usize {
+        match slot {
+            Slot::Cluster(cluster) => self.frame_width(*cluster),
+            Slot::Column(vertices) => vertices
+                .iter()
+                .map(|vertex| self.vertices[*vertex].width)
+                .max()
+                .unwrap_or(0),
+        }
     }
 
     fn assign_x(&mut self) {
@@ -323,27 +369,10 @@ impl<'a> Graph<'a> {
     /// Places a container's content in `width` columns from `left`: slots side by side in
     /// reading order, centred; free vertices under (or over) their neighbours.
     fn assign_container(&mut self, container: Option<usize>, left: usize, width: usize) {
-        let (slotted, free) = self.leaves(container);
-        let mut slots: Vec<(f64, Slot)> = self
-            .child_clusters(container)
-            .into_iter()
-            .map(|cluster| (self.cluster_key(cluster), Slot::Cluster(cluster)))
-            .collect();
-        slots.extend(
-            slotted
-                .iter()
-                .map(|vertex| (self.vertices[*vertex].order, Slot::Vertex(*vertex))),
-        );
-        slots.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let widths: Vec<usize> = slots
-            .iter()
-            .map(|(_, slot)| match slot {
-                Slot::Cluster(cluster) => self.frame_width(*cluster),
-                Slot::Vertex(vertex) => self.vertices[*vertex].width,
-            })
-            .collect();
+        let (slots, free) = self.slots(container);
+        let widths: Vec<usize> = slots.iter().map(|slot| self.slot_width(slot)).collect();
         let mut x = left + (width - spread(&widths)) / 2;
-        for ((_, slot), slot_width) in slots.iter().zip(&widths) {
+        for (slot, slot_width) in slots.iter().zip(&widths) {
             match slot {
                 Slot::Cluster(cluster) => {
                     self.frames[*cluster].x = x;
@@ -351,9 +380,12 @@ impl<'a> Graph<'a> {
                     let inner = slot_width - 2 * FRAME;
                     self.assign_container(Some(*cluster), x + FRAME, inner);
                 }
-                Slot::Vertex(vertex) => {
-                    self.vertices[*vertex].x = x;
-                    self.vertices[*vertex].placed = true;
+                Slot::Column(vertices) => {
+                    for vertex in vertices {
+                        self.vertices[*vertex].x =
+                            x + (slot_width - self.vertices[*vertex].width) / 2;
+                        self.vertices[*vertex].placed = true;
+                    }
                 }
             }
             x += slot_width + GAP;
@@ -362,7 +394,7 @@ impl<'a> Graph<'a> {
             let row: Vec<usize> = self.ranks[rank]
                 .iter()
                 .copied()
-                .filter(|vertex| free.contains(vertex))
+                .filter(|vertex| free[*vertex])
                 .collect();
             self.place_row(&row, left, width);
         }
@@ -377,15 +409,11 @@ impl<'a> Graph<'a> {
         let wanted: Vec<usize> = row
             .iter()
             .map(|vertex| {
-                let centres: Vec<usize> = self
-                    .chains
+                let (before, after) = &self.neighbours[*vertex];
+                let centres: Vec<usize> = before
                     .iter()
-                    .flat_map(|chain| chain.windows(2))
-                    .filter_map(|pair| match (pair[0] == *vertex, pair[1] == *vertex) {
-                        (true, _) => Some(pair[1]),
-                        (_, true) => Some(pair[0]),
-                        _ => None,
-                    })
+                    .chain(after)
+                    .copied()
                     .filter(|other| self.vertices[*other].placed)
                     .map(|other| self.centre(other))
                     .collect();
@@ -428,7 +456,8 @@ impl<'a> Graph<'a> {
 
 enum Slot {
     Cluster(usize),
-    Vertex(usize),
+    /// Vertices on different ranks sharing one column.
+    Column(Vec<usize>),
 }
 
 /// A count as an ordering key (counts here are far below 2^32).

@@ -18,8 +18,17 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
             }
         }
     }
+    // Which node's box covers each cell, so checking a route is linear in its length.
+    let mut covered = vec![vec![None; placement.width]; placement.height];
+    for (node, rect) in nodes.iter().enumerate() {
+        for row in covered.iter_mut().skip(rect.y).take(rect.height) {
+            for cell in row.iter_mut().skip(rect.x).take(rect.width) {
+                *cell = Some(node);
+            }
+        }
+    }
     for route in &placement.routes {
-        verify_route(chart, placement, route)?;
+        verify_route(chart, placement, route, &covered)?;
         if let (Some((x, y)), Some(label)) = (route.label, &chart.edges[route.edge].label) {
             let shown: String = drawn
                 .get(y)
@@ -97,6 +106,7 @@ fn verify_route(
     chart: &Flowchart,
     placement: &Placement,
     route: &super::Route,
+    covered: &[Vec<Option<usize>>],
 ) -> Result<(), String> {
     let edge = &chart.edges[route.edge];
     let name = || {
@@ -126,12 +136,14 @@ fn verify_route(
     }
     let inner: Vec<(usize, usize)> = cells(&route.points);
     let inner = &inner[1..inner.len().saturating_sub(1)];
-    if let Some((node, _)) = placement
-        .nodes
-        .iter()
-        .enumerate()
-        .find(|(_, rect)| inner.iter().any(|cell| rect.contains(*cell)))
-    {
+    let through = inner.iter().find_map(|(x, y)| {
+        covered
+            .get(*y)
+            .and_then(|row| row.get(*x))
+            .copied()
+            .flatten()
+    });
+    if let Some(node) = through {
         return Err(format!(
             "the edge {} runs through `{}`",
             name(),
