@@ -62,7 +62,10 @@ fn bench(criterion: &mut Criterion) {
         bencher.iter(|| picture(black_box(&lesson), false));
     });
     let big = generated();
-    assert!(picture(&big, false).is_some(), "the generated graph keeps every promise");
+    assert!(
+        picture(&big, false).is_some(),
+        "the generated graph keeps every promise"
+    );
     let mut group = criterion.benchmark_group("diagram: 200 nodes, 400 edges");
     group.sample_size(10);
     group.bench_function("parse+place+draw+check", |bencher| {

@@ -30,6 +30,18 @@ fn jump_to(app: &mut App, title: &str) {
     app.update(Message::ContentsJump);
 }
 
+/// Scrolls so the code block whose fourth line is `line` starts the page.
+fn show_code_with(app: &mut App, line: &str) -> usize {
+    let block = app
+        .layout
+        .code_blocks
+        .iter()
+        .position(|code| code.source.get(3).is_some_and(|source| source == line))
+        .unwrap();
+    app.top = app.layout.code_blocks[block].lines.start;
+    block
+}
+
 fn section_index(app: &App, title: &str) -> usize {
     app.lesson
         .sections
@@ -178,15 +190,9 @@ fn a_search_without_matches_says_so() {
 #[test]
 fn code_blocks_scroll_sideways_copy_and_save() {
     let mut app = reader(80, 24);
-    let node_port = section_index(&app, "LoadBalancer");
-    app.update(Message::ToggleFocus);
-    app.contents_selected = node_port;
-    app.update(Message::ContentsJump);
+    let manifest = show_code_with(&mut app, "  name: api-server-lb");
     let block = app.marked_code_block().unwrap();
-    assert_eq!(
-        app.layout.code_blocks[block].source[3],
-        "  name: api-server-lb"
-    );
+    assert_eq!(block, manifest);
     app.update(Message::ScrollCode(1));
     assert_eq!(app.code_offsets[block], 4);
     app.update(Message::ScrollCode(-5));
@@ -311,8 +317,7 @@ fn esc_after_a_resize_mid_search_returns_to_where_the_search_began() {
 #[test]
 fn the_marked_block_is_one_whose_code_is_on_screen() {
     let mut app = reader(120, 40);
-    jump_to(&mut app, "ClusterIP(デフォルト)");
-    let cluster_ip = app.marked_code_block().unwrap();
+    let cluster_ip = show_code_with(&mut app, "  name: api-server");
     let closing_frame = app.layout.code_blocks[cluster_ip].lines.end - 1;
     app.top = closing_frame;
     let marked = app.marked_code_block().unwrap();
@@ -320,10 +325,9 @@ fn the_marked_block_is_one_whose_code_is_on_screen() {
         marked, cluster_ip,
         "only the closing frame of the first block shows"
     );
-    assert_eq!(
-        app.layout.code_blocks[marked].source[3],
-        "  name: api-server-nodeport"
-    );
+    // The NodePort section's diagram comes next.
+    assert_eq!(app.layout.code_blocks[marked].language, "mermaid");
+    assert_eq!(marked, cluster_ip + 1);
 }
 
 #[test]
@@ -345,7 +349,7 @@ fn the_last_sections_can_be_current_though_they_cannot_reach_the_top() {
 #[test]
 fn sideways_wheel_only_over_the_text() {
     let mut app = reader(120, 40);
-    jump_to(&mut app, "LoadBalancer");
+    show_code_with(&mut app, "  name: api-server-lb");
     let row = 3;
     let block = app.layout.lines[app.top + row].code.unwrap().block;
     app.update(Message::Wheel {

@@ -38,7 +38,8 @@ pub fn draw(chart: &Flowchart, placement: &Placement, ascii: bool) -> Vec<Vec<Ce
     for (cluster, frame) in placement.clusters.iter().enumerate() {
         canvas.outline(frame, Ink::Frame, Stroke::Normal);
         let title = format!(" {} ", chart.subgraphs[cluster].title);
-        canvas.text(frame.x + 2, frame.y, &title, Ink::Title);
+        let x = title_column(placement, frame, display_width(&title));
+        canvas.text(x, frame.y, &title, Ink::Title);
     }
     for route in &placement.routes {
         let edge = &chart.edges[route.edge];
@@ -69,6 +70,29 @@ pub fn draw(chart: &Flowchart, placement: &Placement, ascii: bool) -> Vec<Vec<Ce
         }
     }
     canvas.finish(ascii)
+}
+
+/// Where a frame's title goes on its top border: the first place no edge crosses.
+fn title_column(placement: &Placement, frame: &super::Rect, width: usize) -> usize {
+    let crossings: Vec<usize> = placement
+        .routes
+        .iter()
+        .flat_map(|route| route.points.windows(2))
+        .filter(|pair| {
+            pair[0].0 == pair[1].0
+                && pair[0].1.min(pair[1].1) <= frame.y
+                && frame.y <= pair[0].1.max(pair[1].1)
+        })
+        .map(|pair| pair[0].0)
+        .collect();
+    let last = (frame.x + frame.width).saturating_sub(width + 1);
+    (frame.x + 2..=last.max(frame.x + 2))
+        .find(|start| {
+            !crossings
+                .iter()
+                .any(|x| *x + 1 >= *start && *x <= start + width)
+        })
+        .unwrap_or(frame.x + 2)
 }
 
 struct Canvas {

@@ -74,6 +74,8 @@ struct Vertex {
     rank: usize,
     cluster: Option<usize>,
     x: usize,
+    /// Columns kept clear to the right for the label of an edge coming in.
+    room: usize,
     /// Whether `x` is decided yet (free vertices centre on placed neighbours only).
     placed: bool,
     /// Reading-order key from the crossing-reduction sweeps.
@@ -135,6 +137,7 @@ impl<'a> Graph<'a> {
                 rank: rank_of[index],
                 cluster: node.subgraph,
                 x: 0,
+                room: 0,
                 placed: false,
                 order: key(index),
             })
@@ -157,12 +160,19 @@ impl<'a> Graph<'a> {
                     rank,
                     cluster: shared,
                     x: 0,
+                    room: 0,
                     placed: false,
                     order: key(vertices.len()),
                 });
                 chain.push(vertices.len() - 1);
             }
             chain.push(to);
+            // The label sits beside the line into the chain's second vertex.
+            if let Some(label) = &edge.label {
+                let next = &mut vertices[chain[1]];
+                let wanted = (display_width(label) + 3).saturating_sub(next.width / 2);
+                next.room = next.room.max(wanted);
+            }
             chains.push(chain);
         }
         let last_rank = vertices.iter().map(|vertex| vertex.rank).max().unwrap_or(0);
@@ -288,8 +298,10 @@ impl<'a> Graph<'a> {
     }
 
     fn frame_width(&self, cluster: usize) -> usize {
-        let title = display_width(&self.chart.subgraphs[cluster].title) + 2 * FRAME + 2;
-        (self.content_width(Some(cluster)) + 2 * FRAME).max(title)
+        // Room for the title left of an edge entering at the middle, so no line crosses it.
+        let content = self.content_width(Some(cluster)) + 2 * FRAME;
+        let title = display_width(&self.chart.subgraphs[cluster].title) + 4 + content / 2;
+        content.max(title)
     }
 
     /// Columns a container's content needs.
@@ -303,7 +315,7 @@ impl<'a> Graph<'a> {
                 let widths: Vec<usize> = rank
                     .iter()
                     .filter(|vertex| free[**vertex])
-                    .map(|vertex| self.vertices[*vertex].width)
+                    .map(|vertex| self.span(*vertex))
                     .collect();
                 spread(&widths)
             })
@@ -317,47 +329,64 @@ impl<'a> Graph<'a> {
     /// differ (a long edge's pass-through points make one straight line). Also which
     /// vertices are free to sit anywhere on their rank.
     fn slots(&self, container: Option<usize>) -> (Vec<Slot>, Vec<bool>) {
-        let (mut slotted, free_list) = self.leaves(container);
+        let (slotted, free_list) = self.leaves(container);
         let mut free = vec![false; self.vertices.len()];
         for vertex in free_list {
             free[vertex] = true;
         }
-        slotted.sort_by(|a, b| self.vertices[*a].order.total_cmp(&self.vertices[*b].order));
-        let mut columns: Vec<(f64, Vec<usize>)> = Vec::new();
-        for vertex in slotted {
-            let rank = self.vertices[vertex].rank;
-            let shares_rank = |column: &Vec<usize>| {
-                column
-                    .iter()
-                    .any(|other| self.vertices[*other].rank == rank)
-            };
-            match columns.iter_mut().find(|(_, column)| !shares_rank(column)) {
-                Some((_, column)) => column.push(vertex),
-                None => columns.push((self.vertices[vertex].order, vec![vertex])),
-            }
-        }
-        let mut keyed: Vec<(f64, Slot)> = self
+        let mut items: Vec<(f64, Item, (usize, usize))> = self
             .child_clusters(container)
             .into_iter()
-            .map(|cluster| (self.cluster_key(cluster), Slot::Cluster(cluster)))
+            .filter_map(|cluster| {
+                Some((
+                    self.cluster_key(cluster),
+                    Item::Cluster(cluster),
+                    self.cluster_ranks[cluster]?,
+                ))
+            })
             .collect();
-        keyed.extend(
-            columns
-                .into_iter()
-                .map(|(key, column)| (key, Slot::Column(column))),
-        );
-        keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-        (keyed.into_iter().map(|(_, slot)| slot).collect(), free)
+        items.extend(slotted.into_iter().map(|vertex| {
+            let rank = self.vertices[vertex].rank;
+            (
+                self.vertices[vertex].order,
+                Item::Vertex(vertex),
+                (rank, rank),
+            )
+        }));
+        items.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Items whose ranks do not meet share a column: a long edge's pass-through points
+        // make one straight line, and subgraphs one above another stack.
+        let mut columns: Vec<Vec<(Item, (usize, usize))>> = Vec::new();
+        for (_, item, (first, last)) in items {
+            let free_column = columns.iter_mut().find(|column| {
+                column
+                    .iter()
+                    .all(|(_, (low, high))| last < *low || *high < first)
+            });
+            match free_column {
+                Some(column) => column.push((item, (first, last))),
+                None => columns.push(vec![(item, (first, last))]),
+            }
+        }
+        let slots = columns
+            .into_iter()
+            .map(|column| Slot(column.into_iter().map(|(item, _)| item).collect()))
+            .collect();
+        (slots, free)
     }
 
     fn slot_width(&self, slot: &Slot) -> usize {
-        match slot {
-            Slot::Cluster(cluster) => self.frame_width(*cluster),
-            Slot::Column(vertices) => vertices
-                .iter()
-                .map(|vertex| self.vertices[*vertex].width)
-                .max()
-                .unwrap_or(0),
+        slot.0
+            .iter()
+            .map(|item| self.item_width(*item))
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn item_width(&self, item: Item) -> usize {
+        match item {
+            Item::Cluster(cluster) => self.frame_width(cluster),
+            Item::Vertex(vertex) => self.span(vertex),
         }
     }
 
@@ -373,18 +402,22 @@ impl<'a> Graph<'a> {
         let widths: Vec<usize> = slots.iter().map(|slot| self.slot_width(slot)).collect();
         let mut x = left + (width - spread(&widths)) / 2;
         for (slot, slot_width) in slots.iter().zip(&widths) {
-            match slot {
-                Slot::Cluster(cluster) => {
-                    self.frames[*cluster].x = x;
-                    self.frames[*cluster].width = *slot_width;
-                    let inner = slot_width - 2 * FRAME;
-                    self.assign_container(Some(*cluster), x + FRAME, inner);
-                }
-                Slot::Column(vertices) => {
-                    for vertex in vertices {
-                        self.vertices[*vertex].x =
-                            x + (slot_width - self.vertices[*vertex].width) / 2;
-                        self.vertices[*vertex].placed = true;
+            for item in &slot.0 {
+                let item_width = self.item_width(*item);
+                let item_x = x + (slot_width - item_width) / 2;
+                match *item {
+                    Item::Cluster(cluster) => {
+                        self.frames[cluster].x = item_x;
+                        self.frames[cluster].width = item_width;
+                        self.assign_container(
+                            Some(cluster),
+                            item_x + FRAME,
+                            item_width - 2 * FRAME,
+                        );
+                    }
+                    Item::Vertex(vertex) => {
+                        self.vertices[vertex].x = item_x;
+                        self.vertices[vertex].placed = true;
                     }
                 }
             }
@@ -431,13 +464,13 @@ impl<'a> Graph<'a> {
         for (vertex, wanted) in row.iter().zip(wanted) {
             let x = wanted.max(next);
             xs.push(x);
-            next = x + self.vertices[*vertex].width + GAP;
+            next = x + self.span(*vertex) + GAP;
         }
         // Past the right edge: pull back from the right, then push from the left, so the
         // gaps hold and the row stays within the container.
         let mut limit = left + width;
         for (index, vertex) in row.iter().enumerate().rev() {
-            xs[index] = xs[index].min(limit.saturating_sub(self.vertices[*vertex].width));
+            xs[index] = xs[index].min(limit.saturating_sub(self.span(*vertex)));
             limit = xs[index].saturating_sub(GAP);
         }
         let mut next = left;
@@ -445,8 +478,13 @@ impl<'a> Graph<'a> {
             let x = xs[index].max(next);
             self.vertices[*vertex].x = x;
             self.vertices[*vertex].placed = true;
-            next = x + self.vertices[*vertex].width + GAP;
+            next = x + self.span(*vertex) + GAP;
         }
+    }
+
+    /// Columns a vertex takes in its row: its box and the room kept for a label.
+    fn span(&self, vertex: usize) -> usize {
+        self.vertices[vertex].width + self.vertices[vertex].room
     }
 
     fn centre(&self, vertex: usize) -> usize {
@@ -454,10 +492,13 @@ impl<'a> Graph<'a> {
     }
 }
 
-enum Slot {
+/// A column of a container: clusters and vertices on ranks that do not meet.
+struct Slot(Vec<Item>);
+
+#[derive(Debug, Clone, Copy)]
+enum Item {
     Cluster(usize),
-    /// Vertices on different ranks sharing one column.
-    Column(Vec<usize>),
+    Vertex(usize),
 }
 
 /// A count as an ordering key (counts here are far below 2^32).

@@ -150,7 +150,7 @@ impl Graph<'_> {
                     .flatten()
                     .max()
                     .map_or(0, |last| last + 1);
-                let labels = self.place_labels(&steps[rank], chart);
+                let labels = self.place_labels(&steps[rank], &tracks[rank], chart);
                 let label_count = labels
                     .iter()
                     .flatten()
@@ -181,7 +181,8 @@ impl Graph<'_> {
 
     /// The steps of every edge from `rank` to the next.
     fn steps_from(&self, rank: usize) -> Vec<Step> {
-        self.chains
+        let mut steps: Vec<Step> = self
+            .chains
             .iter()
             .enumerate()
             .flat_map(|(edge, chain)| {
@@ -197,7 +198,66 @@ impl Graph<'_> {
                 from_x: self.port(from),
                 to_x: self.port(to),
             })
-            .collect()
+            .collect();
+        // Edges into one box merge into one line only when they look the same (stroke,
+        // head, label); different ones arrive side by side, each keeping its head.
+        let look = |step: &Step| {
+            let edge = &self.chart.edges[step.edge];
+            (edge.stroke, edge.head, edge.label.clone())
+        };
+        let targets: Vec<usize> = steps.iter().map(|step| step.to).collect();
+        for target in targets {
+            let Some(_) = self.vertices[target].node else {
+                continue;
+            };
+            let mut looks: Vec<_> = Vec::new();
+            for step in steps.iter().filter(|step| step.to == target) {
+                if !looks.contains(&look(step)) {
+                    looks.push(look(step));
+                }
+            }
+            if looks.len() < 2 {
+                continue;
+            }
+            let vertex = &self.vertices[target];
+            for step in steps.iter_mut().filter(|step| step.to == target) {
+                let group = looks
+                    .iter()
+                    .position(|other| *other == look(step))
+                    .unwrap_or(0);
+                step.to_x = vertex.x + (group + 1) * vertex.width / (looks.len() + 1);
+            }
+        }
+        // A line into a box must not run in the same column as another edge's line out
+        // of a box above, or the two would read as one: move it aside within the box.
+        for index in 0..steps.len() {
+            let Some(_) = self.vertices[steps[index].to].node else {
+                continue;
+            };
+            let vertex = &self.vertices[steps[index].to];
+            let taken = |x: usize| {
+                steps.iter().enumerate().any(|(other, step)| {
+                    other != index && step.from_x == x && step.from != steps[index].from
+                })
+            };
+            if taken(steps[index].to_x) {
+                let inside = vertex.x + 1..vertex.x + vertex.width - 1;
+                let x = steps[index].to_x;
+                if let Some(free) = [x + 1, x.saturating_sub(1), x + 2, x.saturating_sub(2)]
+                    .into_iter()
+                    .find(|candidate| inside.contains(candidate) && !taken(*candidate))
+                {
+                    let (old, target) = (steps[index].to_x, steps[index].to);
+                    for step in steps
+                        .iter_mut()
+                        .filter(|step| step.to_x == old && step.to == target)
+                    {
+                        step.to_x = free;
+                    }
+                }
+            }
+        }
+        steps
     }
 
     /// The column where edges meet a vertex: a box's middle, a pass-through point itself.
@@ -206,15 +266,26 @@ impl Graph<'_> {
     }
 
     /// Label rows and columns for the labelled steps of a gap (first steps of labelled
-    /// edges): beside the line into the target, clear of other lines and labels.
-    fn place_labels(&self, steps: &[Step], chart: &Flowchart) -> Vec<Option<(usize, usize)>> {
-        // Vertical lines through the gap: edges, and the sides of frames that span it.
+    /// edges): beside the line into the target, clear of the lines that run through the
+    /// label rows (lines into targets, straight lines, frame sides) and of other labels.
+    /// A label repeated on edges into the same port is shown once.
+    fn place_labels(
+        &self,
+        steps: &[Step],
+        tracks: &[Option<usize>],
+        chart: &Flowchart,
+    ) -> Vec<Option<(usize, usize)>> {
         let rank = steps
             .first()
             .map_or(0, |step| self.vertices[step.from].rank);
         let mut lines: Vec<usize> = steps
             .iter()
-            .flat_map(|step| [step.from_x, step.to_x])
+            .zip(tracks)
+            .flat_map(|(step, track)| {
+                let straight = track.is_none() || step.from_x == step.to_x;
+                [Some(step.to_x), straight.then_some(step.from_x)]
+            })
+            .flatten()
             .collect();
         for (cluster, frame) in self.frames.iter().enumerate() {
             if self.cluster_ranks[cluster].is_some_and(|(first, last)| first <= rank && rank < last)
@@ -222,7 +293,9 @@ impl Graph<'_> {
                 lines.extend([frame.x, frame.x + frame.width - 1]);
             }
         }
+        let rightmost = lines.iter().max().map_or(0, |line| line + 2);
         let mut taken: Vec<(usize, usize, usize)> = Vec::new();
+        let mut shown: Vec<(usize, &str)> = Vec::new();
         steps
             .iter()
             .map(|step| {
@@ -231,34 +304,41 @@ impl Graph<'_> {
                     .label
                     .as_deref()
                     .filter(|_| first_step)?;
+                if shown.contains(&(step.to_x, text)) {
+                    return None;
+                }
+                shown.push((step.to_x, text));
                 let width = display_width(text);
-                // Right of the edge, left of it, or right of every line in the gap,
-                // which is always clear of lines; rows only part labels from labels.
-                let rightmost = lines.iter().max().map_or(0, |line| line + 2);
-                let beside = [
-                    Some(step.to_x + 2),
-                    step.to_x.checked_sub(width + 1),
-                    Some(rightmost),
-                ];
-                (0..).find_map(|row| {
-                    beside
+                let free = |row: usize, x: usize, taken: &[(usize, usize, usize)]| {
+                    !lines
                         .iter()
-                        .flatten()
-                        .copied()
-                        .find(|x| {
-                            let clear_of_lines = !lines
-                                .iter()
-                                .any(|line| *line + 1 >= *x && *line <= x + width);
-                            let clear_of_labels = !taken.iter().any(|(taken_row, start, end)| {
-                                *taken_row == row && *start <= x + width && *x <= *end
-                            });
-                            clear_of_lines && clear_of_labels
+                        .any(|line| *line + 1 >= x && *line <= x + width)
+                        && !taken.iter().any(|(taken_row, start, end)| {
+                            *taken_row == row && *start <= x + width && x <= *end
                         })
-                        .map(|x| {
-                            taken.push((row, x, x + width));
-                            (row, x)
-                        })
-                })
+                };
+                // Beside the edge on one of the first rows; failing that, right of every
+                // line in the gap, which no line can block.
+                let beside = [Some(step.to_x + 2), step.to_x.checked_sub(width + 1)];
+                let found = (0..4)
+                    .find_map(|row| {
+                        beside
+                            .iter()
+                            .flatten()
+                            .copied()
+                            .find(|x| free(row, *x, &taken))
+                            .map(|x| (row, x))
+                    })
+                    .or_else(|| {
+                        // One more row than labels taken is always free there.
+                        (0..=taken.len())
+                            .find(|row| free(*row, rightmost, &taken))
+                            .map(|row| (row, rightmost))
+                    });
+                if let Some((row, x)) = found {
+                    taken.push((row, x, x + width));
+                }
+                found
             })
             .collect()
     }
@@ -338,7 +418,9 @@ fn assign_tracks(steps: &[Step]) -> Vec<Option<usize>> {
     let mut tree: Vec<usize> = (0..steps.len()).collect();
     for a in 0..steps.len() {
         for b in a + 1..steps.len() {
-            if steps[a].from == steps[b].from || steps[a].to == steps[b].to {
+            let same_source = steps[a].from == steps[b].from && steps[a].from_x == steps[b].from_x;
+            let same_target = steps[a].to == steps[b].to && steps[a].to_x == steps[b].to_x;
+            if same_source || same_target {
                 let (root_a, root_b) = (find(&mut tree, a), find(&mut tree, b));
                 tree[root_a] = root_b;
             }
