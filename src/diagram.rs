@@ -1,9 +1,13 @@
 //! Mermaid flowcharts, the subset authors use for network topology: parsed, placed on a
 //! character grid and drawn as text. Knows nothing of ratatui or terminals.
 
+mod cursor;
 mod draw;
+mod edge;
 mod parse;
 mod place;
+mod rank;
+mod style;
 mod verify;
 
 pub use draw::{Cell, Ink, draw};

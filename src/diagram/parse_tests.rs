@@ -1,4 +1,5 @@
 use super::*;
+use crate::diagram::{Head, Stroke};
 
 fn parse(source: &str) -> Result<Flowchart, DiagramError> {
     let lines: Vec<String> = source.lines().map(str::to_owned).collect();
