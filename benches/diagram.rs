@@ -57,19 +57,19 @@ fn generated() -> Vec<String> {
 
 fn bench(criterion: &mut Criterion) {
     let lesson = lesson_diagram();
-    assert!(picture(&lesson, false).is_some());
+    assert!(picture(&lesson, false, usize::MAX).is_some());
     criterion.bench_function("diagram: lesson topology", |bencher| {
-        bencher.iter(|| picture(black_box(&lesson), false));
+        bencher.iter(|| picture(black_box(&lesson), false, usize::MAX));
     });
     let big = generated();
     assert!(
-        picture(&big, false).is_some(),
+        picture(&big, false, usize::MAX).is_some(),
         "the generated graph keeps every promise"
     );
     let mut group = criterion.benchmark_group("diagram: 200 nodes, 400 edges");
     group.sample_size(10);
     group.bench_function("parse+place+draw+check", |bencher| {
-        bencher.iter(|| picture(black_box(&big), false));
+        bencher.iter(|| picture(black_box(&big), false, usize::MAX));
     });
     group.finish();
 }

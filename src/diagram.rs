@@ -22,12 +22,23 @@ pub struct Picture {
     pub node_styles: Vec<NodeStyle>,
 }
 
-/// The diagram drawn as text, or `None` when its source must be shown instead (outside
-/// the subset, not placeable yet, or a drawing that would break a promise of `verify`).
+/// The diagram drawn as text in at most `width` columns where it can be (a chart too
+/// wide is turned, top-down ↔ left-right, if that fits; else it stays as the author
+/// drew it and scrolls sideways), or `None` when its
+/// source must be shown instead (outside the subset, or a drawing that would break a
+/// promise of `verify`).
 #[must_use]
-pub fn picture(source: &[String], ascii: bool) -> Option<Picture> {
-    let chart = parse_flowchart(source).ok()?;
-    let placement = place(&chart)?;
+pub fn picture(source: &[String], ascii: bool, width: usize) -> Option<Picture> {
+    let mut chart = parse_flowchart(source).ok()?;
+    let mut placement = place(&chart)?;
+    if placement.width > width {
+        let mut turned = chart.clone();
+        turned.direction = chart.direction.turned();
+        if let Some(narrower) = place(&turned).filter(|other| other.width <= width) {
+            placement = narrower;
+            chart = turned;
+        }
+    }
     let cells = draw(&chart, &placement, ascii);
     verify(&chart, &placement, &cells).ok()?;
     Some(Picture {
@@ -53,6 +64,19 @@ pub enum Direction {
     BottomTop,
     LeftRight,
     RightLeft,
+}
+
+impl Direction {
+    /// The direction a quarter turn away: top-down ↔ left-right, bottom-up ↔ right-left.
+    #[must_use]
+    pub fn turned(self) -> Self {
+        match self {
+            Self::TopBottom => Self::LeftRight,
+            Self::LeftRight => Self::TopBottom,
+            Self::BottomTop => Self::RightLeft,
+            Self::RightLeft => Self::BottomTop,
+        }
+    }
 }
 
 /// A node: its id, label lines and shape, and where it belongs.

@@ -39,7 +39,8 @@ pub fn draw(chart: &Flowchart, placement: &Placement, ascii: bool) -> Vec<Vec<Ce
         canvas.outline(frame, Ink::Frame, Stroke::Normal);
         let title = format!(" {} ", chart.subgraphs[cluster].title);
         let x = title_column(placement, frame, display_width(&title));
-        canvas.text(x, frame.y, &title, Ink::Title);
+        let room = (frame.x + frame.width).saturating_sub(x + 1);
+        canvas.text(x, frame.y, &clip(&title, room), Ink::Title);
     }
     for route in &placement.routes {
         let edge = &chart.edges[route.edge];
@@ -72,6 +73,16 @@ pub fn draw(chart: &Flowchart, placement: &Placement, ascii: bool) -> Vec<Vec<Ce
     canvas.finish(ascii)
 }
 
+/// The junction where a line from `toward` meets a border at `at`: the border runs across
+/// the line.
+fn tee(at: (usize, usize), toward: (usize, usize)) -> u8 {
+    if toward.0 == at.0 {
+        LEFT | RIGHT | if toward.1 > at.1 { DOWN } else { UP }
+    } else {
+        UP | DOWN | if toward.0 > at.0 { RIGHT } else { LEFT }
+    }
+}
+
 /// Where a frame's title goes on its top border: the first place no edge crosses.
 fn title_column(placement: &Placement, frame: &super::Rect, width: usize) -> usize {
     let crossings: Vec<usize> = placement
@@ -93,6 +104,17 @@ fn title_column(placement: &Placement, frame: &super::Rect, width: usize) -> usi
                 .any(|x| *x + 1 >= *start && *x <= start + width)
         })
         .unwrap_or(frame.x + 2)
+}
+
+/// Text cut to `width` columns (a title longer than its frame).
+fn clip(text: &str, width: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|character| {
+            used += display_width(character.encode_utf8(&mut [0; 4]));
+            used <= width
+        })
+        .collect()
 }
 
 struct Canvas {
@@ -240,45 +262,58 @@ impl Canvas {
         let (Some(&first), Some(&last)) = (points.first(), points.last()) else {
             return;
         };
-        let leaves_downward = points.get(1).is_some_and(|next| next.1 > first.1);
-        self.links[first.1][first.0] = (
-            LEFT | RIGHT | if leaves_downward { DOWN } else { UP },
-            Some(Stroke::Normal),
-        );
-        let arrives_downward = points.len() >= 2 && points[points.len() - 2].1 < last.1;
-        self.links[last.1][last.0] = (
-            LEFT | RIGHT | if arrives_downward { UP } else { DOWN },
-            Some(Stroke::Normal),
-        );
-        // The head sits just outside the target's border, pointing into it.
-        let (target_x, target_y, downward) = if reversed {
-            (first.0, first.1, !leaves_downward)
-        } else {
-            (last.0, last.1, arrives_downward)
-        };
-        let arrow_y = if downward {
-            target_y.checked_sub(1)
-        } else {
-            Some(target_y + 1)
-        };
-        let Some(arrow_y) = arrow_y.filter(|y| *y < self.cells.len()) else {
+        let (Some(&second), Some(&before_last)) = (
+            points.get(1),
+            points.len().checked_sub(2).map(|index| &points[index]),
+        ) else {
             return;
         };
-        let character = match (head, downward, ascii) {
+        // A tee where the line leaves the source's border and where it meets the target's.
+        self.links[first.1][first.0] = (tee(first, second), Some(Stroke::Normal));
+        self.links[last.1][last.0] = (tee(last, before_last), Some(Stroke::Normal));
+        // The head sits just outside the target's border, pointing into it.
+        let (border, outside) = if reversed {
+            (first, second)
+        } else {
+            (last, before_last)
+        };
+        let step = |from: usize, to: usize| match to.cmp(&from) {
+            std::cmp::Ordering::Less => from.checked_sub(1),
+            std::cmp::Ordering::Greater => Some(from + 1),
+            std::cmp::Ordering::Equal => Some(from),
+        };
+        let (Some(x), Some(y)) = (step(border.0, outside.0), step(border.1, outside.1)) else {
+            return;
+        };
+        if y >= self.cells.len() || x >= self.cells[y].len() {
+            return;
+        }
+        // Which way the head points: from outside into the border.
+        let pointing = match (outside.0.cmp(&border.0), outside.1.cmp(&border.1)) {
+            (_, std::cmp::Ordering::Less) => DOWN,
+            (_, std::cmp::Ordering::Greater) => UP,
+            (std::cmp::Ordering::Less, _) => RIGHT,
+            _ => LEFT,
+        };
+        let character = match (head, pointing, ascii) {
             (Head::None, _, _) => return,
-            (Head::Arrow, true, false) => '▼',
-            (Head::Arrow, false, false) => '▲',
-            (Head::Arrow, true, true) => 'v',
-            (Head::Arrow, false, true) => '^',
+            (Head::Arrow, DOWN, false) => '▼',
+            (Head::Arrow, UP, false) => '▲',
+            (Head::Arrow, RIGHT, false) => '▶',
+            (Head::Arrow, _, false) => '◀',
+            (Head::Arrow, DOWN, true) => 'v',
+            (Head::Arrow, UP, true) => '^',
+            (Head::Arrow, RIGHT, true) => '>',
+            (Head::Arrow, _, true) => '<',
             (Head::Circle, _, false) => '●',
             (Head::Circle, _, true) => 'o',
             (Head::Cross, _, _) => 'x',
         };
-        self.cells[arrow_y][target_x] = Cell {
+        self.cells[y][x] = Cell {
             character: Some(character),
             ink: Ink::Edge,
         };
-        self.links[arrow_y][target_x] = (0, None);
+        self.links[y][x] = (0, None);
     }
 
     fn text(&mut self, x: usize, y: usize, text: &str, ink: Ink) {

@@ -34,9 +34,9 @@ fn lesson_graph() -> Vec<String> {
 
 #[test]
 fn the_lessons_topology_is_drawn() {
-    let unicode = picture(&lesson_graph(), false).unwrap();
+    let unicode = picture(&lesson_graph(), false, usize::MAX).unwrap();
     insta::assert_snapshot!("topology_unicode", text(&unicode));
-    let ascii = picture(&lesson_graph(), true).unwrap();
+    let ascii = picture(&lesson_graph(), true, usize::MAX).unwrap();
     assert!(text(&ascii).is_ascii());
     insta::assert_snapshot!("topology_ascii", text(&ascii));
 }
@@ -44,7 +44,7 @@ fn the_lessons_topology_is_drawn() {
 #[test]
 fn labels_heads_strokes_and_bottom_to_top() {
     let source = "graph BT\n A[クライアント] -->|HTTP| B(Service)\n B -.->|90%| C([v1])\n B ==>|10%| D([v2])\n C --x E{{拒否}}\n D --o E\n";
-    let drawn = picture(&lines(source), false).unwrap();
+    let drawn = picture(&lines(source), false, usize::MAX).unwrap();
     let shown = text(&drawn);
     for expected in ["クライアント", "HTTP", "90%", "10%", "拒否", "▲"] {
         assert!(shown.contains(expected), "{expected} missing:\n{shown}");
@@ -53,10 +53,33 @@ fn labels_heads_strokes_and_bottom_to_top() {
 }
 
 #[test]
-fn left_right_and_self_loops_fall_back_to_the_source() {
-    assert!(picture(&lines("graph LR\n A --> B"), false).is_none());
-    assert!(picture(&lines("graph TB\n A --> A"), false).is_none());
-    assert!(picture(&lines("graph TB\n A -> B"), false).is_none());
+fn left_to_right_points_sideways() {
+    let drawn = picture(
+        &lines("graph LR\n A[クライアント] -->|HTTP| B{{Service}}\n B -.->|10%| C([v2])"),
+        false,
+        usize::MAX,
+    )
+    .unwrap();
+    let shown = text(&drawn);
+    for expected in ["クライアント", "HTTP", "10%", "▶"] {
+        assert!(shown.contains(expected), "{expected} missing:\n{shown}");
+    }
+    let mirrored = text(
+        &picture(
+            &lines("graph RL\n A[クライアント] --> B{{Service}}"),
+            false,
+            usize::MAX,
+        )
+        .unwrap(),
+    );
+    assert!(mirrored.contains('◀'), "{mirrored}");
+    insta::assert_snapshot!("left_to_right", shown);
+}
+
+#[test]
+fn self_loops_and_bad_source_fall_back_to_the_source() {
+    assert!(picture(&lines("graph TB\n A --> A"), false, usize::MAX).is_none());
+    assert!(picture(&lines("graph TB\n A -> B"), false, usize::MAX).is_none());
 }
 
 /// A small deterministic generator (xorshift) for graphs.
@@ -93,11 +116,9 @@ fn generated(generator: &mut Generator) -> String {
         "-- 90% -->",
     ];
     let nodes = 2 + generator.next() % 12;
-    let mut source = String::from(if generator.next() % 4 == 0 {
-        "graph BT\n"
-    } else {
-        "graph TB\n"
-    });
+    let mut source = String::from(
+        ["graph TB\n", "graph BT\n", "graph LR\n", "graph RL\n"][generator.next() % 4],
+    );
     let mut open = 0;
     for node in 0..nodes {
         if generator.next() % 5 == 0 && open < 2 {
@@ -146,4 +167,17 @@ fn generated_graphs_keep_every_promise() {
             }
         }
     }
+}
+
+#[test]
+fn a_chart_too_wide_is_turned() {
+    let source = lines(
+        "graph TB\n Ing{{Ingress}} --> A[api-server-v1] & B[api-server-v2] & C[web-frontend]",
+    );
+    let wide = text(&picture(&source, false, usize::MAX).unwrap());
+    assert!(wide.contains('▼') && !wide.contains('▶'), "{wide}");
+    let narrow = picture(&source, false, 40).unwrap();
+    let turned = text(&narrow);
+    assert!(turned.contains('▶'), "{turned}");
+    assert!(narrow.cells[0].len() <= 40, "{turned}");
 }

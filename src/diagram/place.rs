@@ -2,7 +2,7 @@
 //! their members, edges routed orthogonally through the gaps between ranks. Top to
 //! bottom (bottom to top is the same, flipped); left-right charts are not placed yet.
 
-use super::rank::{common_cluster, flip, ranks};
+use super::rank::{common_cluster, flip, mirror, ranks, transpose};
 use super::{Direction, Flowchart};
 use crate::layout::wrap::display_width;
 
@@ -87,24 +87,31 @@ struct Vertex {
 /// an edge from a node to itself).
 #[must_use]
 pub fn place(chart: &Flowchart) -> Option<Placement> {
-    if matches!(chart.direction, Direction::LeftRight | Direction::RightLeft)
-        || chart.edges.iter().any(|edge| edge.from == edge.to)
-        || chart.nodes.is_empty()
-    {
+    if chart.edges.iter().any(|edge| edge.from == edge.to) || chart.nodes.is_empty() {
         return None;
     }
-    let mut graph = Graph::new(chart);
+    // Left-right charts are placed top-down with every box turned on its side, then
+    // the whole placement is transposed (text stays horizontal).
+    let across = matches!(chart.direction, Direction::LeftRight | Direction::RightLeft);
+    let mut graph = Graph::new(chart, across);
     graph.order();
     graph.assign_x();
     let mut placement = graph.assign_y_and_route(chart);
-    if chart.direction == Direction::BottomTop {
-        flip(&mut placement);
+    if across {
+        transpose(&mut placement);
+    }
+    match chart.direction {
+        Direction::BottomTop => flip(&mut placement),
+        Direction::RightLeft => mirror(&mut placement, chart),
+        Direction::TopBottom | Direction::LeftRight => {}
     }
     Some(placement)
 }
 
 struct Graph<'a> {
     chart: &'a Flowchart,
+    /// Placing a left-right chart in top-down coordinates.
+    across: bool,
     vertices: Vec<Vertex>,
     /// Each edge as the chain of vertices it passes, source first (after cycles are
     /// broken, so the source is on the lower rank).
@@ -119,22 +126,28 @@ struct Graph<'a> {
 }
 
 impl<'a> Graph<'a> {
-    fn new(chart: &'a Flowchart) -> Self {
+    fn new(chart: &'a Flowchart, across: bool) -> Self {
         let rank_of = ranks(chart);
         let mut vertices: Vec<Vertex> = chart
             .nodes
             .iter()
             .enumerate()
-            .map(|(index, node)| Vertex {
-                node: Some(index),
-                width: node
+            .map(|(index, node)| {
+                let wide = node
                     .label
                     .iter()
                     .map(|line| display_width(line))
                     .max()
                     .unwrap_or(0)
-                    + 4,
-                height: node.label.len() + 2,
+                    + 4;
+                let tall = node.label.len() + 2;
+                let (width, height) = if across { (tall, wide) } else { (wide, tall) };
+                (index, node, width, height)
+            })
+            .map(|(index, node, width, height)| Vertex {
+                node: Some(index),
+                width,
+                height,
                 rank: rank_of[index],
                 cluster: node.subgraph,
                 x: 0,
@@ -143,6 +156,7 @@ impl<'a> Graph<'a> {
                 order: key(index),
             })
             .collect();
+        widen_for_ports(chart, &mut vertices);
         let mut chains = Vec::with_capacity(chart.edges.len());
         for edge in &chart.edges {
             let (from, to) = if rank_of[edge.from] <= rank_of[edge.to] {
@@ -171,7 +185,12 @@ impl<'a> Graph<'a> {
             // The label sits beside the line into the chain's second vertex.
             if let Some(label) = &edge.label {
                 let next = &mut vertices[chain[1]];
-                let wanted = (display_width(label) + 3).saturating_sub(next.width / 2);
+                // Across, the label runs along the edge and needs only a row beside it.
+                let wanted = if across {
+                    2
+                } else {
+                    (display_width(label) + 3).saturating_sub(next.width / 2)
+                };
                 next.room = next.room.max(wanted);
             }
             chains.push(chain);
@@ -199,6 +218,7 @@ impl<'a> Graph<'a> {
         }
         Self {
             chart,
+            across,
             vertices,
             chains,
             ranks,
@@ -301,6 +321,10 @@ impl<'a> Graph<'a> {
     fn frame_width(&self, cluster: usize) -> usize {
         // Room for the title left of an edge entering at the middle, so no line crosses it.
         let content = self.content_width(Some(cluster)) + 2 * FRAME;
+        if self.across {
+            // The title runs along the other axis here.
+            return content;
+        }
         let title = display_width(&self.chart.subgraphs[cluster].title) + 4 + content / 2;
         content.max(title)
     }
@@ -500,6 +524,23 @@ struct Slot(Vec<Item>);
 enum Item {
     Cluster(usize),
     Vertex(usize),
+}
+
+/// A box needs a port of its own for each look (stroke, head, label) of the edges coming
+/// in, so an allowed edge never shares a head with a denied one: widen it to fit them.
+fn widen_for_ports(chart: &Flowchart, vertices: &mut [Vertex]) {
+    for (index, vertex) in vertices.iter_mut().enumerate() {
+        let mut looks = Vec::new();
+        for edge in chart.edges.iter().filter(|edge| edge.to == index) {
+            let look = (edge.stroke, edge.head, edge.label.as_deref());
+            if !looks.contains(&look) {
+                looks.push(look);
+            }
+        }
+        if looks.len() > 1 {
+            vertex.width = vertex.width.max(2 * looks.len() + 3);
+        }
+    }
 }
 
 /// A count as an ordering key (counts here are far below 2^32).

@@ -90,3 +90,50 @@ pub fn flip(placement: &mut Placement) {
         }
     }
 }
+
+/// Swaps columns and rows: a placement made top-down becomes left-right.
+pub fn transpose(placement: &mut Placement) {
+    std::mem::swap(&mut placement.width, &mut placement.height);
+    for rect in placement
+        .nodes
+        .iter_mut()
+        .chain(placement.clusters.iter_mut())
+    {
+        *rect = super::Rect {
+            x: rect.y,
+            y: rect.x,
+            width: rect.height,
+            height: rect.width,
+        };
+    }
+    for route in &mut placement.routes {
+        for point in &mut route.points {
+            *point = (point.1, point.0);
+        }
+        route.label = route.label.map(|(x, y)| (y, x));
+    }
+}
+
+/// Right to left: the same picture mirrored (text stays readable).
+pub fn mirror(placement: &mut Placement, chart: &Flowchart) {
+    let width = placement.width;
+    for rect in placement
+        .nodes
+        .iter_mut()
+        .chain(placement.clusters.iter_mut())
+    {
+        rect.x = width - rect.x - rect.width;
+    }
+    for route in &mut placement.routes {
+        for point in &mut route.points {
+            point.0 = width - 1 - point.0;
+        }
+        let label_width = chart.edges[route.edge]
+            .label
+            .as_deref()
+            .map_or(0, crate::layout::wrap::display_width);
+        route.label = route
+            .label
+            .map(|(x, y)| ((width - x).saturating_sub(label_width), y));
+    }
+}

@@ -53,7 +53,7 @@ impl Graph<'_> {
             .chain(routes.iter().filter_map(|route| {
                 let (x, _) = route.label?;
                 let text = chart.edges[route.edge].label.as_deref()?;
-                Some(x + display_width(text))
+                Some(x + if self.across { 1 } else { display_width(text) })
             }))
             .max()
             .unwrap_or(0);
@@ -154,13 +154,13 @@ impl Graph<'_> {
                 let label_count = labels
                     .iter()
                     .flatten()
-                    .map(|(row, _)| row + 1)
+                    .map(|(_, _, bottom)| *bottom)
                     .max()
                     .unwrap_or(0);
                 label_rows.push(
                     labels
                         .into_iter()
-                        .map(|label| label.map(|(row, x)| (y + row, x)))
+                        .map(|label| label.map(|(row, x, _)| (y + row, x)))
                         .collect(),
                 );
                 y += label_count;
@@ -216,16 +216,19 @@ impl Graph<'_> {
                     looks.push(look(step));
                 }
             }
-            if looks.len() < 2 {
+            let vertex = &self.vertices[target];
+            // Ports stay off the border's corners; a box too small for one port per
+            // look keeps one shared port.
+            let interior = vertex.width.saturating_sub(2);
+            if looks.len() < 2 || interior < 2 * looks.len() - 1 {
                 continue;
             }
-            let vertex = &self.vertices[target];
             for step in steps.iter_mut().filter(|step| step.to == target) {
                 let group = looks
                     .iter()
                     .position(|other| *other == look(step))
                     .unwrap_or(0);
-                step.to_x = vertex.x + (group + 1) * vertex.width / (looks.len() + 1);
+                step.to_x = vertex.x + 1 + (group + 1) * interior / (looks.len() + 1);
             }
         }
         // A line into a box must not run in the same column as another edge's line out
@@ -274,7 +277,7 @@ impl Graph<'_> {
         steps: &[Step],
         tracks: &[Option<usize>],
         chart: &Flowchart,
-    ) -> Vec<Option<(usize, usize)>> {
+    ) -> Vec<Option<(usize, usize, usize)>> {
         let rank = steps
             .first()
             .map_or(0, |step| self.vertices[step.from].rank);
@@ -294,7 +297,7 @@ impl Graph<'_> {
             }
         }
         let rightmost = lines.iter().max().map_or(0, |line| line + 2);
-        let mut taken: Vec<(usize, usize, usize)> = Vec::new();
+        let mut taken: Vec<(usize, usize, usize, usize)> = Vec::new();
         let mut shown: Vec<(usize, &str)> = Vec::new();
         steps
             .iter()
@@ -308,18 +311,21 @@ impl Graph<'_> {
                     return None;
                 }
                 shown.push((step.to_x, text));
+                // Across (a left-right chart placed top-down) a label runs down one
+                // column; otherwise along one row.
                 let width = display_width(text);
-                let free = |row: usize, x: usize, taken: &[(usize, usize, usize)]| {
+                let (columns, rows) = if self.across { (1, width) } else { (width, 1) };
+                let free = |row: usize, x: usize, taken: &[(usize, usize, usize, usize)]| {
                     !lines
                         .iter()
-                        .any(|line| *line + 1 >= x && *line <= x + width)
-                        && !taken.iter().any(|(taken_row, start, end)| {
-                            *taken_row == row && *start <= x + width && x <= *end
+                        .any(|line| *line + 1 >= x && *line <= x + columns)
+                        && !taken.iter().any(|(top, bottom, start, end)| {
+                            *top < row + rows && row < *bottom && *start <= x + columns && x <= *end
                         })
                 };
                 // Beside the edge on one of the first rows; failing that, right of every
                 // line in the gap, which no line can block.
-                let beside = [Some(step.to_x + 2), step.to_x.checked_sub(width + 1)];
+                let beside = [Some(step.to_x + 2), step.to_x.checked_sub(columns + 1)];
                 let found = (0..4)
                     .find_map(|row| {
                         beside
@@ -330,15 +336,20 @@ impl Graph<'_> {
                             .map(|x| (row, x))
                     })
                     .or_else(|| {
-                        // One more row than labels taken is always free there.
-                        (0..=taken.len())
+                        // Below every label taken there is always room.
+                        let below = taken
+                            .iter()
+                            .map(|(_, bottom, _, _)| *bottom)
+                            .max()
+                            .unwrap_or(0);
+                        (0..=below)
                             .find(|row| free(*row, rightmost, &taken))
                             .map(|row| (row, rightmost))
                     });
                 if let Some((row, x)) = found {
-                    taken.push((row, x, x + width));
+                    taken.push((row, row + rows, x, x + columns));
                 }
-                found
+                found.map(|(row, x)| (row, x, row + rows))
             })
             .collect()
     }

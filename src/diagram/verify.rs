@@ -127,7 +127,11 @@ fn verify_route(
     }
     let ends = [&placement.nodes[edge.from], &placement.nodes[edge.to]];
     let on_border = |rect: &Rect, (x, y): (usize, usize)| {
-        rect.contains((x, y)) && (y == rect.y || y == rect.y + rect.height - 1)
+        rect.contains((x, y))
+            && (y == rect.y
+                || y == rect.y + rect.height - 1
+                || x == rect.x
+                || x == rect.x + rect.width - 1)
     };
     let touches = ends.iter().any(|rect| on_border(rect, *first))
         && ends.iter().any(|rect| on_border(rect, *last));

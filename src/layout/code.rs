@@ -20,7 +20,8 @@ impl Layout<'_> {
     /// A Mermaid block: drawn as a picture when it can be, else its source.
     pub(super) fn diagram(&mut self, code: &CodeBlock, width: usize) -> Vec<LaidLine> {
         let ascii = *self.options.glyphs == super::glyphs::ASCII;
-        match crate::diagram::picture(&code.lines, ascii) {
+        // The frame's bar and space take two columns.
+        match crate::diagram::picture(&code.lines, ascii, width.saturating_sub(2)) {
             Some(picture) => {
                 let lines =
                     super::picture::spans(&picture.cells, self.options.theme, &picture.node_styles);
