@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use manabi::course::parse_lesson;
-use manabi::diagram::parse_flowchart;
+use manabi::diagram::{parse_flowchart, picture};
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
 use manabi::theme::{Theme, ThemeKind};
@@ -154,11 +154,15 @@ fn generated_markdown_parses_and_lays_out_at_every_width() {
 }
 
 #[test]
-fn generated_mermaid_parses_or_fails_with_a_position() {
+fn generated_mermaid_is_drawn_or_fails_with_a_position() {
     let mut generator = Generator(0x2545_f491_4f6c_dd1d);
     for _ in 0..2000 {
         let source = generator.text(MERMAID, 40);
         let lines: Vec<String> = source.lines().map(str::to_owned).collect();
+        // A source that parses is also placed and drawn, in every width and style.
+        for (ascii, width) in [(false, usize::MAX), (true, 40), (false, 20)] {
+            let _ = picture(&lines, ascii, width);
+        }
         if let Err(error) = parse_flowchart(&lines) {
             assert!(
                 error.line >= 1 && error.line <= lines.len().max(1),
