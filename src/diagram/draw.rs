@@ -36,6 +36,10 @@ const RIGHT: u8 = 8;
 pub fn draw(chart: &Flowchart, placement: &Placement, ascii: bool) -> Vec<Vec<Cell>> {
     let mut canvas = Canvas::new(placement.width, placement.height);
     for (cluster, frame) in placement.clusters.iter().enumerate() {
+        // A subgraph with no nodes has no frame.
+        if frame.width < 2 || frame.height < 2 {
+            continue;
+        }
         canvas.outline(frame, Ink::Frame, Stroke::Normal);
         let title = format!(" {} ", chart.subgraphs[cluster].title);
         let x = title_column(placement, frame, display_width(&title));

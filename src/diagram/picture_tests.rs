@@ -181,3 +181,19 @@ fn a_chart_too_wide_is_turned() {
     assert!(turned.contains('▶'), "{turned}");
     assert!(narrow.cells[0].len() <= 40, "{turned}");
 }
+
+#[test]
+fn empty_subgraphs_and_odd_charts_do_not_panic() {
+    for source in [
+        "graph TB\n subgraph S\n end\n A --> B",
+        "graph LR\n subgraph S\n subgraph T\n end\n end\n A",
+        "graph TB\n A",
+        "graph RL\n A --- B\n A --- B\n B --> A",
+        "graph BT\n subgraph S[\"長い長い長い長い長いタイトル\"]\n A\n end\n A --> B",
+        "graph TB\n A[\"\"] --> B[\" \"]",
+    ] {
+        for (ascii, width) in [(false, usize::MAX), (true, 10)] {
+            let _ = picture(&lines(source), ascii, width);
+        }
+    }
+}

@@ -44,7 +44,13 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
             }
         }
     }
-    for (cluster, frame) in placement.clusters.iter().enumerate() {
+    let drawn_frame = |frame: &Rect| frame.width >= 2 && frame.height >= 2;
+    for (cluster, frame) in placement
+        .clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, frame)| drawn_frame(frame))
+    {
         for (node, rect) in nodes.iter().enumerate() {
             let member = is_member(chart, chart.nodes[node].subgraph, cluster);
             if member && !frame.encloses(rect) {
@@ -60,7 +66,12 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
                 ));
             }
         }
-        for (other, inner) in placement.clusters.iter().enumerate() {
+        for (other, inner) in placement
+            .clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, inner)| drawn_frame(inner))
+        {
             let nested = other != cluster && is_member(chart, Some(other), cluster);
             if nested && !frame.encloses(inner) {
                 return Err(format!(
