@@ -44,6 +44,36 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
             }
         }
     }
+    verify_frames(chart, placement)?;
+    for route in &placement.routes {
+        for cell in cells(&route.points) {
+            let ink = drawn
+                .get(cell.1)
+                .and_then(|row| row.get(cell.0))
+                .map(|cell| cell.ink);
+            if matches!(
+                ink,
+                Some(Ink::Title | Ink::EdgeLabel | Ink::NodeLabel(_)) | None
+            ) {
+                let edge = &chart.edges[route.edge];
+                return Err(format!(
+                    "the edge `{}` → `{}` is hidden under text at column {}, row {}",
+                    chart.nodes[edge.from].id, chart.nodes[edge.to].id, cell.0, cell.1
+                ));
+            }
+        }
+    }
+    let widest = drawn.iter().map(Vec::len).max().unwrap_or(0);
+    if widest > placement.width || drawn.len() != placement.height {
+        return Err("the drawing is larger than its placement".to_owned());
+    }
+    Ok(())
+}
+
+/// Each subgraph frame holds exactly its members and nested frames, and overlaps no
+/// other frame.
+fn verify_frames(chart: &Flowchart, placement: &Placement) -> Result<(), String> {
+    let nodes = &placement.nodes;
     let drawn_frame = |frame: &Rect| frame.width >= 2 && frame.height >= 2;
     for (cluster, frame) in placement
         .clusters
@@ -87,28 +117,6 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
                 return Err("two subgraph frames overlap".to_owned());
             }
         }
-    }
-    for route in &placement.routes {
-        for cell in cells(&route.points) {
-            let ink = drawn
-                .get(cell.1)
-                .and_then(|row| row.get(cell.0))
-                .map(|cell| cell.ink);
-            if matches!(
-                ink,
-                Some(Ink::Title | Ink::EdgeLabel | Ink::NodeLabel(_)) | None
-            ) {
-                let edge = &chart.edges[route.edge];
-                return Err(format!(
-                    "the edge `{}` → `{}` is hidden under text at column {}, row {}",
-                    chart.nodes[edge.from].id, chart.nodes[edge.to].id, cell.0, cell.1
-                ));
-            }
-        }
-    }
-    let widest = drawn.iter().map(Vec::len).max().unwrap_or(0);
-    if widest > placement.width || drawn.len() != placement.height {
-        return Err("the drawing is larger than its placement".to_owned());
     }
     Ok(())
 }
