@@ -132,6 +132,15 @@ pub struct Edge {
     pub line: usize,
 }
 
+impl Edge {
+    /// What tells this edge apart where edges meet at a box: edges into one box share a
+    /// line and a head only when their looks are equal.
+    #[must_use]
+    pub fn look(&self) -> (Stroke, Head, Option<&str>) {
+        (self.stroke, self.head, self.label.as_deref())
+    }
+}
+
 /// How an edge's line is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stroke {

@@ -199,14 +199,19 @@ mod tests {
         )
     }
 
+    fn searched(layout: &LaidOutLesson, query: &str) -> Search {
+        let mut search = Search {
+            query: query.into(),
+            ..Search::default()
+        };
+        search.refresh(layout);
+        search
+    }
+
     #[test]
     fn finds_japanese_and_ignores_ascii_case() {
         let layout = layout("CoreDNS による名前解決\n\n```yaml\nname: coredns\n```\n\n名前解決");
-        let mut search = Search {
-            query: "coredns".into(),
-            ..Search::default()
-        };
-        search.refresh(&layout);
+        let mut search = searched(&layout, "coredns");
         assert_eq!(search.matches.len(), 2);
         search.query = "名前解決".into();
         search.refresh(&layout);
@@ -221,11 +226,7 @@ mod tests {
     #[test]
     fn next_match_wraps_around() {
         let layout = layout("a\n\nb\n\na\n");
-        let mut search = Search {
-            query: "a".into(),
-            ..Search::default()
-        };
-        search.refresh(&layout);
+        let search = searched(&layout, "a");
         assert_eq!(search.first_at_or_after(0), Some(0));
         assert_eq!(search.first_at_or_after(1), Some(1));
         assert_eq!(search.first_at_or_after(99), Some(0));
@@ -242,11 +243,7 @@ mod tests {
             "い".repeat(15)
         ));
         for query in ["名前解決", "service acts"] {
-            let mut search = Search {
-                query: query.into(),
-                ..Search::default()
-            };
-            search.refresh(&layout);
+            let search = searched(&layout, query);
             assert_eq!(search.position(Some(0)), (1, 1), "{query}");
             let [first, rest] = [&search.matches[0], &search.matches[1]];
             assert!(!first.continued && rest.continued);
@@ -268,11 +265,7 @@ mod tests {
             "あ".repeat(18)
         ));
         let count = |query: &str| {
-            let mut search = Search {
-                query: query.into(),
-                ..Search::default()
-            };
-            search.refresh(&layout);
+            let search = searched(&layout, query);
             search.position(Some(0)).1
         };
         assert_eq!(count("service acts"), 1);

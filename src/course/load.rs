@@ -16,7 +16,7 @@ pub fn load_course(source: &CourseSource) -> Result<Course, CourseError> {
     let mut lessons = Vec::with_capacity(index.lessons.len());
     for entry in &index.lessons {
         let lesson = load_lesson(source, entry)?;
-        let file = source.display_path(&lesson_path(&entry.id));
+        let file = source.lesson_display_path(&entry.id);
         if let Some(problem) = code_block_problems(&lesson.blocks, &file)
             .into_iter()
             .next()
@@ -64,7 +64,7 @@ pub fn load_lesson_for_reading(
         });
     };
     let lesson = load_lesson(source, entry)?;
-    Ok((lesson, source.display_path(&lesson_path(&entry.id))))
+    Ok((lesson, source.lesson_display_path(&entry.id)))
 }
 
 /// `course.yaml`, validated.
@@ -149,8 +149,7 @@ pub fn load_lesson(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson,
 
 /// A lesson folder without `lesson.md`, reported where `course.yaml` lists it.
 pub fn missing_lesson(source: &CourseSource, entry: &LessonEntry) -> Option<Problem> {
-    let path = lesson_path(&entry.id);
-    (!source.has_file(&path)).then(|| {
+    (!source.has_file(&lesson_path(&entry.id))).then(|| {
         Problem::at(
             &source.display_path(COURSE_FILE),
             entry.line,
@@ -158,7 +157,7 @@ pub fn missing_lesson(source: &CourseSource, entry: &LessonEntry) -> Option<Prob
             format!(
                 "lesson `{}` has no lesson file: {} is missing",
                 entry.id,
-                source.display_path(&path)
+                source.lesson_display_path(&entry.id)
             ),
         )
     })

@@ -187,14 +187,7 @@ fn semicolons_separate_statements() {
 
 #[test]
 fn the_lessons_topology_graph_parses() {
-    let lesson = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/lessons/k8s-networking/lesson.md"
-    ))
-    .unwrap();
-    let start = lesson.find("```mermaid\n").unwrap() + "```mermaid\n".len();
-    let end = start + lesson[start..].find("```").unwrap();
-    let chart = chart(&lesson[start..end]);
+    let chart = chart(&crate::diagram::tests::lesson_graph().join("\n"));
     assert_eq!(chart.nodes.len(), 9);
     assert_eq!(
         chart

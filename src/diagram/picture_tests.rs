@@ -1,6 +1,7 @@
 use std::fmt::Write as _;
 
 use super::*;
+use crate::course::{Block, CourseSource, load_course};
 
 fn lines(source: &str) -> Vec<String> {
     source.lines().map(str::to_owned).collect()
@@ -21,15 +22,20 @@ fn text(picture: &Picture) -> String {
         .join("\n")
 }
 
-fn lesson_graph() -> Vec<String> {
-    let lesson = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/lessons/k8s-networking/lesson.md"
-    ))
-    .unwrap();
-    let start = lesson.find("```mermaid\n").unwrap() + "```mermaid\n".len();
-    let end = start + lesson[start..].find("```").unwrap();
-    lines(&lesson[start..end])
+/// The topology flowchart of the embedded lesson, as the course loader hands it over.
+pub(super) fn lesson_graph() -> Vec<String> {
+    let course = match load_course(&CourseSource::Embedded) {
+        Ok(course) => course,
+        Err(error) => panic!("{error}"),
+    };
+    course.lessons[0]
+        .blocks
+        .iter()
+        .find_map(|block| match block {
+            Block::Diagram(code) => Some(code.lines.clone()),
+            _ => None,
+        })
+        .expect("the lesson has a mermaid diagram")
 }
 
 #[test]

@@ -532,7 +532,7 @@ fn widen_for_ports(chart: &Flowchart, vertices: &mut [Vertex]) {
     for (index, vertex) in vertices.iter_mut().enumerate() {
         let mut looks = Vec::new();
         for edge in chart.edges.iter().filter(|edge| edge.to == index) {
-            let look = (edge.stroke, edge.head, edge.label.as_deref());
+            let look = edge.look();
             if !looks.contains(&look) {
                 looks.push(look);
             }

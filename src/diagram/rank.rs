@@ -71,14 +71,18 @@ pub fn ranks(chart: &Flowchart) -> Vec<usize> {
     rank
 }
 
-/// Bottom to top: the same picture upside down (text stays upright).
-pub fn flip(placement: &mut Placement) {
-    let height = placement.height;
-    for rect in placement
+/// Every box of a placement: nodes, then subgraph frames.
+fn rects(placement: &mut Placement) -> impl Iterator<Item = &mut super::Rect> {
+    placement
         .nodes
         .iter_mut()
         .chain(placement.clusters.iter_mut())
-    {
+}
+
+/// Bottom to top: the same picture upside down (text stays upright).
+pub fn flip(placement: &mut Placement) {
+    let height = placement.height;
+    for rect in rects(placement) {
         rect.y = height - rect.y - rect.height;
     }
     for route in &mut placement.routes {
@@ -94,11 +98,7 @@ pub fn flip(placement: &mut Placement) {
 /// Swaps columns and rows: a placement made top-down becomes left-right.
 pub fn transpose(placement: &mut Placement) {
     std::mem::swap(&mut placement.width, &mut placement.height);
-    for rect in placement
-        .nodes
-        .iter_mut()
-        .chain(placement.clusters.iter_mut())
-    {
+    for rect in rects(placement) {
         *rect = super::Rect {
             x: rect.y,
             y: rect.x,
@@ -117,11 +117,7 @@ pub fn transpose(placement: &mut Placement) {
 /// Right to left: the same picture mirrored (text stays readable).
 pub fn mirror(placement: &mut Placement, chart: &Flowchart) {
     let width = placement.width;
-    for rect in placement
-        .nodes
-        .iter_mut()
-        .chain(placement.clusters.iter_mut())
-    {
+    for rect in rects(placement) {
         rect.x = width - rect.x - rect.width;
     }
     for route in &mut placement.routes {

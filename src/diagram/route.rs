@@ -201,10 +201,7 @@ impl Graph<'_> {
             .collect();
         // Edges into one box merge into one line only when they look the same (stroke,
         // head, label); different ones arrive side by side, each keeping its head.
-        let look = |step: &Step| {
-            let edge = &self.chart.edges[step.edge];
-            (edge.stroke, edge.head, edge.label.clone())
-        };
+        let look = |step: &Step| self.chart.edges[step.edge].look();
         let targets: Vec<usize> = steps.iter().map(|step| step.to).collect();
         for target in targets {
             let Some(_) = self.vertices[target].node else {
