@@ -189,7 +189,7 @@ fn a_chart_too_wide_is_turned() {
 }
 
 #[test]
-fn empty_subgraphs_and_odd_charts_do_not_panic() {
+fn empty_subgraphs_and_odd_charts_draw_without_panicking() {
     for source in [
         "graph TB\n subgraph S\n end\n A --> B",
         "graph LR\n subgraph S\n subgraph T\n end\n end\n A",
@@ -198,8 +198,11 @@ fn empty_subgraphs_and_odd_charts_do_not_panic() {
         "graph BT\n subgraph S[\"長い長い長い長い長いタイトル\"]\n A\n end\n A --> B",
         "graph TB\n A[\"\"] --> B[\" \"]",
     ] {
-        for (ascii, width) in [(false, usize::MAX), (true, 10)] {
-            let _ = picture(&lines(source), ascii, width);
-        }
+        // Too narrow for 10 columns is a fine answer; at any width, each must draw.
+        let _ = picture(&lines(source), true, 10);
+        assert!(
+            picture(&lines(source), false, usize::MAX).is_some(),
+            "{source:?}"
+        );
     }
 }
