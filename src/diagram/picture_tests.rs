@@ -206,3 +206,58 @@ fn empty_subgraphs_and_odd_charts_draw_without_panicking() {
         );
     }
 }
+
+/// Every diagram of the embedded lesson, as the course loader hands them over.
+fn lesson_diagrams() -> Vec<Vec<String>> {
+    let course = match load_course(&CourseSource::Embedded) {
+        Ok(course) => course,
+        Err(error) => panic!("{error}"),
+    };
+    course.lessons[0]
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Diagram(code) => Some(code.lines.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn labels_sit_beside_their_own_edge_in_every_direction() {
+    let diagrams = lesson_diagrams();
+    assert!(diagrams.len() >= 8, "{}", diagrams.len());
+    for source in diagrams {
+        let mut chart = parse_flowchart(&source).unwrap();
+        for direction in [
+            Direction::TopBottom,
+            Direction::BottomTop,
+            Direction::LeftRight,
+            Direction::RightLeft,
+        ] {
+            chart.direction = direction;
+            let placement = place(&chart).unwrap();
+            let drawn = draw(&chart, &placement, false);
+            verify(&chart, &placement, &drawn).unwrap();
+            for route in &placement.routes {
+                let (Some((x, y)), Some(label)) = (route.label, &chart.edges[route.edge].label)
+                else {
+                    continue;
+                };
+                let end = x + crate::layout::wrap::display_width(label);
+                let near = super::verify::cells(&route.points)
+                    .into_iter()
+                    .any(|(cx, cy)| cy.abs_diff(y) <= 1 && (cx + 2 >= x && cx < end + 2));
+                let shown: Vec<String> = drawn
+                    .iter()
+                    .map(|row| row.iter().filter_map(|cell| cell.character).collect())
+                    .collect();
+                assert!(
+                    near,
+                    "{direction:?}: `{label}` is far from its edge\n{}",
+                    shown.join("\n")
+                );
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@
 use super::rank::{common_cluster, flip, mirror, ranks, transpose};
 use super::{Direction, Flowchart};
 use crate::layout::wrap::display_width;
+use ports::{keep_room_for_labels, widen_for_ports};
 
 /// Columns between neighbouring boxes or frames.
 const GAP: usize = 2;
@@ -77,6 +78,8 @@ struct Vertex {
     x: usize,
     /// Columns kept clear to the right for the label of an edge coming in.
     room: usize,
+    /// Columns kept clear to the left, for the label of the leftmost of several ports.
+    lead: usize,
     /// Whether `x` is decided yet (free vertices centre on placed neighbours only).
     placed: bool,
     /// Reading-order key from the crossing-reduction sweeps.
@@ -152,11 +155,12 @@ impl<'a> Graph<'a> {
                 cluster: node.subgraph,
                 x: 0,
                 room: 0,
+                lead: 0,
                 placed: false,
                 order: key(index),
             })
             .collect();
-        widen_for_ports(chart, &mut vertices);
+        widen_for_ports(chart, &rank_of, &mut vertices);
         let mut chains = Vec::with_capacity(chart.edges.len());
         for edge in &chart.edges {
             let (from, to) = if rank_of[edge.from] <= rank_of[edge.to] {
@@ -176,25 +180,16 @@ impl<'a> Graph<'a> {
                     cluster: shared,
                     x: 0,
                     room: 0,
+                    lead: 0,
                     placed: false,
                     order: key(vertices.len()),
                 });
                 chain.push(vertices.len() - 1);
             }
             chain.push(to);
-            // The label sits beside the line into the chain's second vertex.
-            if let Some(label) = &edge.label {
-                let next = &mut vertices[chain[1]];
-                // Across, the label runs along the edge and needs only a row beside it.
-                let wanted = if across {
-                    2
-                } else {
-                    (display_width(label) + 3).saturating_sub(next.width / 2)
-                };
-                next.room = next.room.max(wanted);
-            }
             chains.push(chain);
         }
+        keep_room_for_labels(chart, &rank_of, &chains, &mut vertices, across);
         let last_rank = vertices.iter().map(|vertex| vertex.rank).max().unwrap_or(0);
         let mut ranks = vec![Vec::new(); last_rank + 1];
         for (index, vertex) in vertices.iter().enumerate() {
@@ -441,7 +436,7 @@ impl<'a> Graph<'a> {
                         );
                     }
                     Item::Vertex(vertex) => {
-                        self.vertices[vertex].x = item_x;
+                        self.vertices[vertex].x = item_x + self.vertices[vertex].lead;
                         self.vertices[vertex].placed = true;
                     }
                 }
@@ -475,7 +470,7 @@ impl<'a> Graph<'a> {
                     .filter(|other| self.vertices[*other].placed)
                     .map(|other| self.centre(other))
                     .collect();
-                let half = self.vertices[*vertex].width / 2;
+                let half = self.vertices[*vertex].width / 2 + self.vertices[*vertex].lead;
                 match centres.len() {
                     0 => left,
                     count => (centres.iter().sum::<usize>() / count)
@@ -501,15 +496,16 @@ impl<'a> Graph<'a> {
         let mut next = left;
         for (index, vertex) in row.iter().enumerate() {
             let x = xs[index].max(next);
-            self.vertices[*vertex].x = x;
+            self.vertices[*vertex].x = x + self.vertices[*vertex].lead;
             self.vertices[*vertex].placed = true;
             next = x + self.span(*vertex) + GAP;
         }
     }
 
-    /// Columns a vertex takes in its row: its box and the room kept for a label.
+    /// Columns a vertex takes in its row: its box and the room kept for labels.
     fn span(&self, vertex: usize) -> usize {
-        self.vertices[vertex].width + self.vertices[vertex].room
+        let vertex = &self.vertices[vertex];
+        vertex.lead + vertex.width + vertex.room
     }
 
     fn centre(&self, vertex: usize) -> usize {
@@ -526,23 +522,6 @@ enum Item {
     Vertex(usize),
 }
 
-/// A box needs a port of its own for each look (stroke, head, label) of the edges coming
-/// in, so an allowed edge never shares a head with a denied one: widen it to fit them.
-fn widen_for_ports(chart: &Flowchart, vertices: &mut [Vertex]) {
-    for (index, vertex) in vertices.iter_mut().enumerate() {
-        let mut looks = Vec::new();
-        for edge in chart.edges.iter().filter(|edge| edge.to == index) {
-            let look = edge.look();
-            if !looks.contains(&look) {
-                looks.push(look);
-            }
-        }
-        if looks.len() > 1 {
-            vertex.width = vertex.width.max(2 * looks.len() + 3);
-        }
-    }
-}
-
 /// A count as an ordering key (counts here are far below 2^32).
 fn key(count: usize) -> f64 {
     f64::from(u32::try_from(count).unwrap_or(u32::MAX))
@@ -553,5 +532,7 @@ fn spread(widths: &[usize]) -> usize {
     widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
 }
 
+#[path = "ports.rs"]
+mod ports;
 #[path = "route.rs"]
 mod route;

@@ -150,20 +150,9 @@ impl Graph<'_> {
                     .flatten()
                     .max()
                     .map_or(0, |last| last + 1);
-                let labels = self.place_labels(&steps[rank], &tracks[rank], chart);
-                let label_count = labels
-                    .iter()
-                    .flatten()
-                    .map(|(_, _, bottom)| *bottom)
-                    .max()
-                    .unwrap_or(0);
-                label_rows.push(
-                    labels
-                        .into_iter()
-                        .map(|label| label.map(|(row, x, _)| (y + row, x)))
-                        .collect(),
-                );
-                y += label_count;
+                let (labels, used) = self.label_rows(y, &steps[rank], &tracks[rank], chart);
+                label_rows.push(labels);
+                y += used;
                 if starting(rank + 1).is_empty() {
                     y += 1;
                 }
@@ -177,6 +166,31 @@ impl Graph<'_> {
             labels: label_rows,
             height: y,
         }
+    }
+
+    /// Where the labels of a gap go, from row `top` on, and how many rows they take.
+    fn label_rows(
+        &self,
+        top: usize,
+        steps: &[Step],
+        tracks: &[Option<usize>],
+        chart: &Flowchart,
+    ) -> (Vec<Option<(usize, usize)>>, usize) {
+        let labels = self.place_labels(steps, tracks, chart);
+        let count = labels
+            .iter()
+            .flatten()
+            .map(|(_, _, bottom)| *bottom)
+            .max()
+            .unwrap_or(0);
+        // Turned, label rows are columns: one of space keeps a label off the corners of
+        // the tracks before it.
+        let space = usize::from(self.across && count > 0);
+        let rows = labels
+            .into_iter()
+            .map(|label| label.map(|(row, x, _)| (top + space + row, x)))
+            .collect();
+        (rows, space + count)
     }
 
     /// The steps of every edge from `rank` to the next.
@@ -309,20 +323,43 @@ impl Graph<'_> {
                 }
                 shown.push((step.to_x, text));
                 // Across (a left-right chart placed top-down) a label runs down one
-                // column; otherwise along one row.
+                // column, on the row next to its line once turned; otherwise along one
+                // row, a column of space from its line.
                 let width = display_width(text);
-                let (columns, rows) = if self.across { (1, width) } else { (width, 1) };
+                let (columns, rows, space) = if self.across {
+                    (1, width, 0)
+                } else {
+                    (width, 1, 1)
+                };
                 let free = |row: usize, x: usize, taken: &[(usize, usize, usize, usize)]| {
                     !lines
                         .iter()
-                        .any(|line| *line + 1 >= x && *line <= x + columns)
+                        .any(|line| *line + space >= x && *line < x + columns + space)
                         && !taken.iter().any(|(top, bottom, start, end)| {
                             *top < row + rows && row < *bottom && *start <= x + columns && x <= *end
                         })
                 };
-                // Beside the edge on one of the first rows; failing that, right of every
-                // line in the gap, which no line can block.
-                let beside = [Some(step.to_x + 2), step.to_x.checked_sub(columns + 1)];
+                // Beside the edge on one of the first rows, on the side away from the
+                // box's other ports; failing that, right of every line in the gap, which
+                // no line can block.
+                let after = Some(step.to_x + 1 + space);
+                let before = step.to_x.checked_sub(columns + space);
+                let port_side = |before: bool| {
+                    steps.iter().any(|other| {
+                        other.to == step.to
+                            && if before {
+                                other.to_x < step.to_x
+                            } else {
+                                other.to_x > step.to_x
+                            }
+                    })
+                };
+                // Turned, "before" is above the line, where a label reads best.
+                let beside = if !port_side(true) && (port_side(false) || self.across) {
+                    [before, after]
+                } else {
+                    [after, before]
+                };
                 let found = (0..4)
                     .find_map(|row| {
                         beside

@@ -177,7 +177,7 @@ fn verify_route(
 }
 
 /// Every cell along the polyline, in order.
-fn cells(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub(super) fn cells(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut cells = Vec::new();
     for pair in points.windows(2) {
         let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
