@@ -56,6 +56,20 @@ pub struct Flowchart {
     pub subgraphs: Vec<Subgraph>,
 }
 
+impl Flowchart {
+    /// Whether `cluster` is the subgraph `ancestor` or nested in it.
+    #[must_use]
+    pub fn within(&self, mut cluster: Option<usize>, ancestor: usize) -> bool {
+        while let Some(index) = cluster {
+            if index == ancestor {
+                return true;
+            }
+            cluster = self.subgraphs[index].parent;
+        }
+        false
+    }
+}
+
 /// Which way ranks run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Direction {

@@ -125,26 +125,35 @@ fn generated(generator: &mut Generator) -> String {
     let mut source = String::from(
         ["graph TB\n", "graph BT\n", "graph LR\n", "graph RL\n"][generator.next() % 4],
     );
-    let mut open = 0;
+    // Some charts keep their edges inside each group, so subgraphs with a direction of
+    // their own are placed apart.
+    let local = generator.next() % 3 == 0;
+    let mut open: Vec<usize> = Vec::new();
+    let mut group = Vec::with_capacity(nodes);
     for node in 0..nodes {
-        if generator.next() % 5 == 0 && open < 2 {
+        if generator.next() % 5 == 0 && open.len() < 2 {
             let _ = writeln!(source, "subgraph S{node}[\"グループ {node}\"]");
-            open += 1;
+            if generator.next() % 2 == 0 {
+                let direction = ["TB", "BT", "LR", "RL"][generator.next() % 4];
+                let _ = writeln!(source, "direction {direction}");
+            }
+            open.push(node);
         }
         let _ = writeln!(
             source,
             "N{node}[\"{}\"]",
             LABELS[generator.next() % LABELS.len()]
         );
-        if open > 0 && generator.next() % 3 == 0 {
+        group.push(open.clone());
+        if !open.is_empty() && generator.next() % 3 == 0 {
             source.push_str("end\n");
-            open -= 1;
+            open.pop();
         }
     }
-    source.push_str(&"end\n".repeat(open));
+    source.push_str(&"end\n".repeat(open.len()));
     for _ in 0..nodes + generator.next() % (nodes + 1) {
         let (from, to) = (generator.next() % nodes, generator.next() % nodes);
-        if from != to {
+        if from != to && (!local || group[from] == group[to]) {
             let _ = writeln!(
                 source,
                 "N{from} {} N{to}",
@@ -260,4 +269,49 @@ fn labels_sit_beside_their_own_edge_in_every_direction() {
             }
         }
     }
+}
+
+/// Where each node's box went, by id, in a chart's placement.
+fn boxes(source: &str) -> Vec<(String, Rect)> {
+    let chart = parse_flowchart(&lines(source)).unwrap();
+    let placement = place(&chart).unwrap();
+    let drawn = draw(&chart, &placement, false);
+    verify(&chart, &placement, &drawn).unwrap();
+    chart
+        .nodes
+        .iter()
+        .map(|node| node.id.clone())
+        .zip(placement.nodes)
+        .collect()
+}
+
+fn find(boxes: &[(String, Rect)], id: &str) -> Rect {
+    boxes.iter().find(|(name, _)| name == id).unwrap().1
+}
+
+#[test]
+fn a_subgraph_runs_its_own_direction_unless_an_edge_crosses_it() {
+    let own = boxes(
+        "flowchart TB\n A --> B\n subgraph S[\"DB 更新\"]\n direction LR\n C --> D --> E\n end\n subgraph T\n direction TB\n F --> G\n end",
+    );
+    // C, D and E side by side left to right; A above B; F above G.
+    let row: Vec<Rect> = ["C", "D", "E"].iter().map(|id| find(&own, id)).collect();
+    assert!(
+        row.windows(2)
+            .all(|pair| pair[0].y == pair[1].y && pair[0].x < pair[1].x),
+        "{own:?}"
+    );
+    assert!(find(&own, "A").y < find(&own, "B").y, "{own:?}");
+    assert!(find(&own, "F").y < find(&own, "G").y, "{own:?}");
+    // Nested the other way round inside an inset: it turns again.
+    let nested = boxes(
+        "graph LR\n subgraph S\n direction TB\n A --> B\n subgraph T\n direction LR\n C --> D\n end\n end",
+    );
+    let (top, bottom) = (find(&nested, "A"), find(&nested, "B"));
+    let (left, right) = (find(&nested, "C"), find(&nested, "D"));
+    assert!(top.y < bottom.y, "{nested:?}");
+    assert!(left.y == right.y && left.x < right.x, "{nested:?}");
+    // An edge across the border: the subgraph follows the chart, as in Mermaid.
+    let crossed = boxes("flowchart TB\n A --> C\n subgraph S\n direction LR\n C --> D\n end");
+    assert!(find(&crossed, "C").y < find(&crossed, "D").y, "{crossed:?}");
 }

@@ -86,17 +86,25 @@ struct Vertex {
     order: f64,
 }
 
-/// Places a flowchart, or `None` where it cannot be placed yet (left-right charts,
-/// an edge from a node to itself).
+/// Places a flowchart, or `None` where it cannot be placed (an edge from a node to
+/// itself, no nodes). A subgraph with a direction of its own is placed on its own and
+/// set in as one block, unless an edge crosses its border (then, as in Mermaid, it
+/// follows the chart).
 #[must_use]
 pub fn place(chart: &Flowchart) -> Option<Placement> {
     if chart.edges.iter().any(|edge| edge.from == edge.to) || chart.nodes.is_empty() {
         return None;
     }
+    insets::place_with_insets(chart)
+}
+
+/// Places a chart whose boxes are sized by their labels, or by `sizes` where given
+/// (columns, rows).
+fn place_flat(chart: &Flowchart, sizes: &[Option<(usize, usize)>]) -> Placement {
     // Left-right charts are placed top-down with every box turned on its side, then
     // the whole placement is transposed (text stays horizontal).
     let across = matches!(chart.direction, Direction::LeftRight | Direction::RightLeft);
-    let mut graph = Graph::new(chart, across);
+    let mut graph = Graph::new(chart, across, sizes);
     graph.order();
     graph.assign_x();
     let mut placement = graph.assign_y_and_route(chart);
@@ -108,7 +116,7 @@ pub fn place(chart: &Flowchart) -> Option<Placement> {
         Direction::RightLeft => mirror(&mut placement, chart),
         Direction::TopBottom | Direction::LeftRight => {}
     }
-    Some(placement)
+    placement
 }
 
 struct Graph<'a> {
@@ -129,7 +137,7 @@ struct Graph<'a> {
 }
 
 impl<'a> Graph<'a> {
-    fn new(chart: &'a Flowchart, across: bool) -> Self {
+    fn new(chart: &'a Flowchart, across: bool, sizes: &[Option<(usize, usize)>]) -> Self {
         let rank_of = ranks(chart);
         let mut vertices: Vec<Vertex> = chart
             .nodes
@@ -144,6 +152,7 @@ impl<'a> Graph<'a> {
                     .unwrap_or(0)
                     + 4;
                 let tall = node.label.len() + 2;
+                let (wide, tall) = sizes.get(index).copied().flatten().unwrap_or((wide, tall));
                 let (width, height) = if across { (tall, wide) } else { (wide, tall) };
                 (index, node, width, height)
             })
@@ -272,21 +281,10 @@ impl<'a> Graph<'a> {
         let keys: Vec<f64> = self
             .vertices
             .iter()
-            .filter(|vertex| self.inside(vertex.cluster, cluster))
+            .filter(|vertex| self.chart.within(vertex.cluster, cluster))
             .map(|vertex| vertex.order)
             .collect();
         keys.iter().sum::<f64>() / key(keys.len().max(1))
-    }
-
-    /// Whether `cluster` (or one nested in it) is `ancestor`.
-    fn inside(&self, mut cluster: Option<usize>, ancestor: usize) -> bool {
-        while let Some(index) = cluster {
-            if index == ancestor {
-                return true;
-            }
-            cluster = self.chart.subgraphs[index].parent;
-        }
-        false
     }
 
     fn child_clusters(&self, container: Option<usize>) -> Vec<usize> {
@@ -532,6 +530,8 @@ fn spread(widths: &[usize]) -> usize {
     widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
 }
 
+#[path = "insets.rs"]
+mod insets;
 #[path = "ports.rs"]
 mod ports;
 #[path = "route.rs"]

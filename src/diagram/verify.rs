@@ -82,7 +82,7 @@ fn verify_frames(chart: &Flowchart, placement: &Placement) -> Result<(), String>
         .filter(|(_, frame)| drawn_frame(frame))
     {
         for (node, rect) in nodes.iter().enumerate() {
-            let member = is_member(chart, chart.nodes[node].subgraph, cluster);
+            let member = chart.within(chart.nodes[node].subgraph, cluster);
             if member && !frame.encloses(rect) {
                 return Err(format!(
                     "`{}` is outside its subgraph's frame",
@@ -102,7 +102,7 @@ fn verify_frames(chart: &Flowchart, placement: &Placement) -> Result<(), String>
             .enumerate()
             .filter(|(_, inner)| drawn_frame(inner))
         {
-            let nested = other != cluster && is_member(chart, Some(other), cluster);
+            let nested = other != cluster && chart.within(Some(other), cluster);
             if nested && !frame.encloses(inner) {
                 return Err(format!(
                     "subgraph `{}` sticks out of its parent",
@@ -111,7 +111,7 @@ fn verify_frames(chart: &Flowchart, placement: &Placement) -> Result<(), String>
             }
             if !nested
                 && other != cluster
-                && !is_member(chart, Some(cluster), other)
+                && !chart.within(Some(cluster), other)
                 && frame.overlaps(inner)
             {
                 return Err("two subgraph frames overlap".to_owned());
@@ -197,14 +197,4 @@ pub(super) fn cells(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
         cells.push(*last);
     }
     cells
-}
-
-fn is_member(chart: &Flowchart, mut cluster: Option<usize>, ancestor: usize) -> bool {
-    while let Some(index) = cluster {
-        if index == ancestor {
-            return true;
-        }
-        cluster = chart.subgraphs[index].parent;
-    }
-    false
 }
