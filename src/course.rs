@@ -7,6 +7,7 @@ mod inert;
 mod load;
 mod parse;
 mod problem;
+mod quiz_file;
 mod schema;
 mod source;
 
@@ -15,6 +16,8 @@ pub use load::{load_course, load_lesson_for_reading};
 pub use parse::parse_lesson;
 pub use problem::{CourseError, Problem};
 pub use source::CourseSource;
+
+use crate::quiz::Quiz;
 
 /// A loaded course: its title and lessons in the order `course.yaml` lists them.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +60,19 @@ pub struct Lesson {
     pub sections: Vec<Section>,
     /// The lesson's task-list items, numbered from 1 in order.
     pub checklist: Vec<ChecklistItem>,
+    /// The questions of the lesson's `quiz.yaml`, if it has one.
+    pub quiz: LessonQuiz,
+}
+
+/// A lesson's quiz as the reader gets it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum LessonQuiz {
+    /// The lesson has no `quiz.yaml`.
+    #[default]
+    Absent,
+    Ready(Quiz),
+    /// `quiz.yaml` has a problem (`file:line:col: message`); the lesson still opens.
+    Unavailable(String),
 }
 
 /// The lesson's front matter.

@@ -68,6 +68,10 @@ fn check_reports_each_broken_course_at_its_file_and_line() {
             "bad-course-key",
             "course.yaml:2:1: unknown key `lesson`: did you mean `lessons`?",
         ),
+        (
+            "bad-quiz",
+            "intro/quiz.yaml:7: question `svc`: answer 3 is not one of the 2 choices",
+        ),
     ];
     for (course, expected) in cases {
         let dir = fixture(course);
@@ -328,4 +332,41 @@ fn a_diagram_outside_the_subset_is_a_check_error_and_a_render_warning() {
     assert!(
         stderr(&render).contains("warning:") && stderr(&render).contains("intro/lesson.md:12:7")
     );
+}
+
+#[test]
+fn check_lists_every_problem_of_a_quiz() {
+    let dir = fixture("quiz-problems");
+    let output = manabi(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let printed = stdout(&output);
+    let expected = [
+        "intro/quiz.yaml:1: checklist item 2 (マニフェストを書ける) has no questions",
+        "intro/quiz.yaml:3: question `svc`: checklist item 3 does not exist (the lesson's checklist has 2 items)",
+        "intro/quiz.yaml:4: question `svc`: the lesson has no section `Servise`: did you mean `Service`?",
+        "intro/quiz.yaml:15: question `write`: the template already passes every rule",
+        "intro/quiz.yaml:17: question `write`: the solution fails a rule: `kind` is `Deployment`, not `Service`",
+    ];
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{printed}");
+    for (line, expected) in lines.iter().zip(expected) {
+        assert!(
+            line.ends_with(expected),
+            "{line:?} should end with {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_quiz_does_not_stop_the_lesson_from_rendering() {
+    let dir = fixture("bad-quiz");
+    let output = manabi(&[
+        "render",
+        "--course",
+        dir.to_str().unwrap(),
+        "--color",
+        "never",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Service を理解している"));
 }

@@ -197,3 +197,61 @@ fn diagram_dns_names_quote_heading_and_checklist_are_in_place() {
     );
     assert_eq!(lesson.sections.last().unwrap().title, "次のステップへ");
 }
+
+#[test]
+fn the_quiz_covers_the_checklist_with_every_kind_of_question() {
+    use manabi::course::LessonQuiz;
+    use manabi::quiz::{Kind, Response, grade};
+    let lesson = lesson();
+    let LessonQuiz::Ready(quiz) = &lesson.quiz else {
+        panic!("the quiz is not ready: {:?}", lesson.quiz);
+    };
+    assert_eq!(lesson.checklist.len(), 6);
+    assert!(quiz.questions.len() >= 20, "{}", quiz.questions.len());
+    for item in &lesson.checklist {
+        assert!(
+            quiz.questions_for(item.number).len() >= 3,
+            "checklist item {} has fewer than three questions",
+            item.number
+        );
+    }
+    let count = |wanted: fn(&Kind) -> bool| {
+        quiz.questions
+            .iter()
+            .filter(|question| wanted(&question.kind))
+            .count()
+    };
+    assert!(count(|kind| matches!(kind, Kind::Choice { .. })) >= 3);
+    assert!(count(|kind| matches!(kind, Kind::Multi { .. })) >= 3);
+    assert!(count(|kind| matches!(kind, Kind::Text { .. })) >= 3);
+    // The three exercises the issue names: an Ingress with two paths, default-deny plus
+    // an allow rule, an HTTPRoute split 90/10; each solution passes, each template fails.
+    let manifests: Vec<_> = quiz
+        .questions
+        .iter()
+        .filter_map(|question| match &question.kind {
+            Kind::Manifest(exercise) => Some((question, exercise)),
+            _ => None,
+        })
+        .collect();
+    assert!(manifests.len() >= 3);
+    for kind in ["kind: Ingress", "kind: NetworkPolicy", "kind: HTTPRoute"] {
+        assert!(
+            manifests
+                .iter()
+                .any(|(_, exercise)| exercise.solution.contains(kind)),
+            "no exercise about {kind}"
+        );
+    }
+    assert!(
+        manifests
+            .iter()
+            .any(|(_, exercise)| exercise.documents.len() == 2)
+    );
+    for (question, exercise) in manifests {
+        let solved = grade(question, &Response::Manifest(exercise.solution.clone())).unwrap();
+        assert!(solved.right, "{}: {:?}", question.id, solved.failures);
+        let started = grade(question, &Response::Manifest(exercise.template.clone())).unwrap();
+        assert!(!started.right, "{}: the template passes", question.id);
+    }
+}

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::front_matter::{parse_front_matter, split_front_matter};
 use super::load::{LessonEntry, id_mismatch, lesson_path, missing_lesson, read_index};
 use super::parse::parse_body;
+use super::quiz_file::quiz_problems;
 use super::{Block, CodeBlock, CourseSource, Problem};
 use crate::diagram::parse_flowchart;
 
@@ -45,6 +46,9 @@ fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
     problems.extend(code_block_problems(&body.blocks, &file));
     problems.extend(diagram_problems(&body.blocks, &file));
     problems.sort_by_key(|problem| (problem.line, problem.column));
+    let mut quiz = quiz_problems(source, &entry.id, &body.sections, &body.checklist);
+    quiz.sort_by_key(|problem| (problem.line, problem.column));
+    problems.extend(quiz);
     problems
 }
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::check::code_block_problems;
 use super::inert::make_inert;
+use super::quiz_file::load_quiz;
 use super::schema::{COURSE_KEYS, CourseFile, parse_strict};
 use super::{Course, CourseError, CourseSource, Lesson, Problem, parse_lesson};
 
@@ -140,11 +141,12 @@ pub fn load_lesson(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson,
     let path = lesson_path(&entry.id);
     let file = source.display_path(&path);
     let text = source.read(&path)?;
-    let lesson = parse_lesson(&text, &file)?;
-    match id_mismatch(&lesson.meta.id, &entry.id, &text, &file) {
-        Some(problem) => Err(problem),
-        None => Ok(lesson),
+    let mut lesson = parse_lesson(&text, &file)?;
+    if let Some(problem) = id_mismatch(&lesson.meta.id, &entry.id, &text, &file) {
+        return Err(problem);
     }
+    lesson.quiz = load_quiz(source, &entry.id, &lesson);
+    Ok(lesson)
 }
 
 /// A lesson folder without `lesson.md`, reported where `course.yaml` lists it.

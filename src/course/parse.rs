@@ -10,8 +10,8 @@ use pulldown_cmark::{CodeBlockKind, Event, OffsetIter, Options, Parser, Tag};
 use super::front_matter::{parse_front_matter, split_front_matter};
 use super::inert::{make_code_line_inert, make_inert};
 use super::{
-    Block, ChecklistItem, CodeBlock, Inline, Lesson, List, ListItem, Problem, Section, Task,
-    plain_text,
+    Block, ChecklistItem, CodeBlock, Inline, Lesson, LessonQuiz, List, ListItem, Problem, Section,
+    Task, plain_text,
 };
 
 /// Parses a lesson file; `file` names it in problems.
@@ -24,6 +24,7 @@ pub fn parse_lesson(text: &str, file: &str) -> Result<Lesson, Problem> {
         blocks: body.blocks,
         sections: body.sections,
         checklist: body.checklist,
+        quiz: LessonQuiz::Absent,
     })
 }
 

@@ -1,0 +1,70 @@
+//! The order a learner sees a question's choices in: shuffled, so position teaches
+//! nothing, but the same for the same learner every time, so a reload does not reshuffle.
+
+/// A permutation of `0..count` (display position → the author's choice index), fixed by
+/// the learner's profile and the question's id.
+#[must_use]
+pub fn choice_order(profile: &str, question: &str, count: usize) -> Vec<usize> {
+    let mut state = fnv1a(
+        profile.as_bytes(),
+        fnv1a(b"\0", fnv1a(question.as_bytes(), OFFSET)),
+    );
+    let mut order: Vec<usize> = (0..count).collect();
+    for last in (1..count).rev() {
+        state = xorshift(state);
+        let pick = usize::try_from(state % (last as u64 + 1)).unwrap_or(0);
+        order.swap(last, pick);
+    }
+    order
+}
+
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a, continued from `hash`: stable across builds and platforms, unlike std's hasher.
+fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(PRIME);
+    }
+    hash
+}
+
+fn xorshift(mut state: u64) -> u64 {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_learner_sees_the_same_order() {
+        assert_eq!(
+            choice_order("hanako", "svc-type", 4),
+            choice_order("hanako", "svc-type", 4)
+        );
+    }
+
+    #[test]
+    fn every_choice_appears_once() {
+        for count in 0..8 {
+            let mut order = choice_order("taro", "q", count);
+            order.sort_unstable();
+            assert_eq!(order, (0..count).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn learners_and_questions_get_different_orders() {
+        let orders: std::collections::HashSet<Vec<usize>> = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .map(|profile| choice_order(profile, "q1", 4))
+            .chain((0..6).map(|question| choice_order("a", &format!("q{question}"), 4)))
+            .collect();
+        assert!(orders.len() >= 4, "{orders:?}");
+    }
+}
