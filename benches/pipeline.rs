@@ -34,6 +34,7 @@ fn pipeline(text: &str, theme: &Theme) -> usize {
         width: 120,
         theme,
         glyphs: &UNICODE,
+        checklist: &[],
     };
     lay_out(&lesson, &options).lines.len()
 }

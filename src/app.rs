@@ -3,16 +3,22 @@
 //! reader is testable without a terminal.
 
 mod keymap;
+mod quiz_run;
+mod quiz_update;
 mod search;
 mod update;
 
 pub use keymap::{message_for_event, message_for_key};
+pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step};
 pub use search::Search;
 pub use search::SearchMatch;
 
-use crate::course::{Block, Lesson};
+use std::collections::HashMap;
+
+use crate::course::{Block, Lesson, LessonQuiz};
 use crate::layout::glyphs::Glyphs;
 use crate::layout::{LaidOutLesson, LayoutOptions};
+use crate::quiz::{ChecklistMark, Quiz, QuizRecord};
 use crate::theme::Theme;
 use crate::ui::text::Texts;
 
@@ -28,13 +34,19 @@ const MAX_TEXT_WIDTH: usize = 100;
 const CONTENTS_MIN_WIDTH: u16 = 70;
 
 /// What the reader shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Reading,
     /// Typing a search (the query is `App::search.query`).
     Searching,
     /// The key list; the number of lines scrolled past.
     Help(usize),
+    /// The lesson's checklist with each item's state; the selected entry.
+    Checklist {
+        selected: usize,
+    },
+    /// A quiz in progress, one question a screen.
+    Quiz(Box<QuizRun>),
 }
 
 /// Which pane keys go to.
@@ -88,8 +100,51 @@ pub enum Message {
     },
     /// The result of saving a code block, reported back by the runtime.
     Saved(Result<String, String>),
+    /// `c`: the checklist view.
+    OpenChecklist,
+    ChecklistMove(isize),
+    /// Enter on a checklist item: its questions.
+    ChecklistStart,
+    /// Tick or untick the selected item by hand.
+    ToggleSelfAssessed,
+    /// `Q`: every question of the lesson.
+    StartQuiz,
+    /// Back from reviewing a section to the question.
+    ReturnToQuiz,
+    Quiz(QuizMessage),
+    /// The manifest as `$EDITOR` left it, or why it could not be edited.
+    Edited(Result<String, String>),
     Suspend,
     Quit,
+}
+
+/// Keys on a question's screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizMessage {
+    /// A choice by its shown number (0-based): select it, or toggle it in `multi`.
+    Pick(usize),
+    Move(isize),
+    /// Space in `multi`: toggle the choice under the cursor.
+    Toggle,
+    /// Enter (Ctrl-S in the editor): grade the answer.
+    Submit,
+    Input(char),
+    Backspace,
+    /// Ctrl-U: clear a short answer.
+    Clear,
+    /// Start typing in the manifest editor.
+    Edit,
+    /// A key for the manifest editor.
+    EditorKey(crossterm::event::KeyEvent),
+    /// Esc in the editor: back to the question, the draft kept.
+    StopEditing,
+    /// `e`: edit the manifest in `$EDITOR`.
+    ExternalEditor,
+    Next,
+    /// Read the section behind the question, then come back with `r`.
+    Review,
+    /// Esc: leave the quiz.
+    Leave,
 }
 
 /// What the runtime must do after an update.
@@ -103,6 +158,8 @@ pub enum Effect {
         name: String,
         contents: String,
     },
+    /// Edit text in the learner's `$EDITOR` and report back with `Message::Edited`.
+    EditExternally(String),
     Suspend,
     Quit,
 }
@@ -132,6 +189,16 @@ pub struct App {
     /// A section reached by a jump whose heading cannot scroll to the top (the last
     /// page): it is current until the learner scrolls.
     pinned_section: Option<usize>,
+    /// Who is learning: choice orders are shuffled for them.
+    pub profile: String,
+    /// The learner's quiz answers and self-assessments.
+    pub record: QuizRecord,
+    /// Each checklist item's state, derived from `record`.
+    pub marks: Vec<ChecklistMark>,
+    /// Manifest answers in progress, by question id, so leaving loses nothing.
+    pub drafts: HashMap<String, String>,
+    /// A quiz left to review a section; `r` goes back to it.
+    pub suspended_quiz: Option<Box<QuizRun>>,
 }
 
 /// Rows of chrome around the reading pane: status bar and key hint.
@@ -165,9 +232,24 @@ impl App {
             search: Search::default(),
             notice: None,
             pinned_section: None,
+            profile: String::from("learner"),
+            record: QuizRecord::default(),
+            marks: Vec::new(),
+            drafts: HashMap::new(),
+            suspended_quiz: None,
         };
+        app.marks = app.record.marks(app.quiz(), app.lesson.checklist.len());
         app.relayout(0);
         app
+    }
+
+    /// The lesson's quiz when it has a usable one.
+    #[must_use]
+    pub fn quiz(&self) -> Option<&Quiz> {
+        match &self.lesson.quiz {
+            LessonQuiz::Ready(quiz) => Some(quiz),
+            LessonQuiz::Absent | LessonQuiz::Unavailable(_) => None,
+        }
     }
 
     /// Whether the contents pane is on screen.
@@ -213,6 +295,7 @@ impl App {
             width: self.text_width(),
             theme: &self.theme,
             glyphs: self.glyphs,
+            checklist: &self.marks,
         }
     }
 
@@ -267,6 +350,7 @@ impl App {
             width: self.layout.width,
             theme: &self.theme,
             glyphs: self.glyphs,
+            checklist: &self.marks,
         };
         self.layout.extend_to(&self.lesson, &options, usize::MAX);
         self.code_offsets.resize(self.layout.code_blocks.len(), 0);

@@ -15,7 +15,8 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::course::{Block, Inline, Lesson, List, ListItem};
+use crate::course::{Block, Inline, Lesson, List, ListItem, Task};
+use crate::quiz::{ChecklistMark, Mastery};
 use crate::theme::Theme;
 use glyphs::Glyphs;
 use inline::inline_runs;
@@ -29,6 +30,8 @@ pub struct LayoutOptions<'a> {
     pub width: usize,
     pub theme: &'a Theme,
     pub glyphs: &'a Glyphs,
+    /// The learner's state of each checklist item; empty shows the author's `[ ]`/`[x]`.
+    pub checklist: &'a [ChecklistMark],
 }
 
 /// One laid-out line; a line of a code block says which block it belongs to.
@@ -272,12 +275,7 @@ impl Layout<'_> {
         let mut lines = Vec::new();
         for (index, item) in list.items.iter().enumerate() {
             let marker = match (item.task, list.start) {
-                (Some(task), _) => if task.checked {
-                    glyphs.task_done
-                } else {
-                    glyphs.task_open
-                }
-                .to_owned(),
+                (Some(task), _) => self.task_marker(task).to_owned(),
                 (None, Some(start)) => format!("{:>number_width$}.", start + index as u64),
                 (None, None) => glyphs.bullets[depth.min(glyphs.bullets.len() - 1)].to_string(),
             };
@@ -291,6 +289,23 @@ impl Layout<'_> {
             ));
         }
         lines
+    }
+
+    fn task_marker(&self, task: Task) -> &'static str {
+        let glyphs = self.options.glyphs;
+        let Some(mark) = self.options.checklist.get(task.number.wrapping_sub(1)) else {
+            return if task.checked {
+                glyphs.task_done
+            } else {
+                glyphs.task_open
+            };
+        };
+        match mark.mastery {
+            Mastery::Mastered => glyphs.task_done,
+            _ if mark.self_assessed => glyphs.task_self,
+            Mastery::Partly => glyphs.task_partly,
+            Mastery::NotTried => glyphs.task_open,
+        }
     }
 
     fn list_item(&mut self, item: &ListItem, width: usize, depth: usize) -> Vec<LaidLine> {

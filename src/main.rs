@@ -124,7 +124,14 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     });
     let ascii = cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide);
     let glyphs = if ascii { &ASCII } else { &UNICODE };
-    let app = App::new(lesson, theme, glyphs, lang.texts(), size);
+    let mut app = App::new(lesson, theme, glyphs, lang.texts(), size);
+    // Choice orders are per learner; the OS user until profiles come.
+    if let Some(user) = ["USER", "USERNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+    {
+        app.profile = user;
+    }
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     let check_code_blocks = move |app: &mut App| {
         let blocks = &app.lesson.blocks;
@@ -176,6 +183,7 @@ fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Res
         width: usize::from(width),
         theme: &theme,
         glyphs,
+        checklist: &[],
     };
     let laid_out = lay_out(lesson, &options);
     let depth = color_depth(cli.color, is_terminal);

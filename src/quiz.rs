@@ -7,6 +7,7 @@ mod manifest;
 mod normalize;
 mod order;
 mod path;
+mod record;
 mod rule;
 mod validate;
 
@@ -16,6 +17,7 @@ pub use manifest::check_manifest;
 pub use normalize::normalize_text;
 pub use order::choice_order;
 pub use path::Path;
+pub use record::{Attempt, ChecklistMark, Mastery, QuizRecord};
 pub use validate::{find_section, validate_quiz};
 
 use serde_yaml::Value;

@@ -2,6 +2,7 @@
 //! capture, restored on quit, on a panic and on SIGTERM/SIGHUP; suspend with Ctrl-Z;
 //! the clipboard through OSC 52.
 
+mod editor;
 mod probe;
 mod run;
 

@@ -28,6 +28,10 @@ pub struct Theme {
     pub marker: Style,
     /// Search matches: reverse video, so they show without colour too.
     pub search_match: Style,
+    /// A right answer, a mastered item (bold, so it shows without colour too).
+    pub right: Style,
+    /// A wrong answer.
+    pub wrong: Style,
 }
 
 impl Theme {
@@ -60,6 +64,8 @@ impl Theme {
             search_match: Style::new()
                 .fg(colors.subheading)
                 .add_modifier(Modifier::REVERSED),
+            right: Style::new().fg(colors.heading).add_modifier(bold),
+            wrong: Style::new().fg(colors.wrong).add_modifier(bold),
         }
     }
 }
@@ -73,6 +79,7 @@ struct Colors {
     quiet: Color,
     quote: Color,
     border: Color,
+    wrong: Color,
 }
 
 const DARK: Colors = Colors {
@@ -84,6 +91,7 @@ const DARK: Colors = Colors {
     quiet: Color::Rgb(0x96, 0xa0, 0xaa),
     quote: Color::Rgb(0xbb, 0xc2, 0xcc),
     border: Color::Rgb(0x5c, 0x63, 0x70),
+    wrong: Color::Rgb(0xf0, 0x7a, 0x7a),
 };
 
 const LIGHT: Colors = Colors {
@@ -95,4 +103,5 @@ const LIGHT: Colors = Colors {
     quiet: Color::Rgb(0x6a, 0x73, 0x7d),
     quote: Color::Rgb(0x57, 0x60, 0x6a),
     border: Color::Rgb(0xaa, 0xb0, 0xb8),
+    wrong: Color::Rgb(0xb3, 0x1d, 0x28),
 };

@@ -1,8 +1,11 @@
 //! Draws `&App` into a frame: pure view functions, one file per view. The colour depth
 //! is applied to the finished buffer, the one place colours degrade.
 
+mod checklist;
 mod contents;
 mod help;
+mod quiz;
+pub mod quiz_text;
 mod reader;
 mod status;
 pub mod text;
@@ -39,13 +42,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, elapsed: Duration, depth: ColorDep
             Constraint::Length(1),
         ])
         .areas(area);
-        let [contents_area, reading_area] =
-            Layout::horizontal([Constraint::Length(app.contents_width()), Constraint::Min(1)])
+        match &app.screen {
+            Screen::Checklist { selected } => checklist::render(frame, main, app, *selected),
+            Screen::Quiz(run) => quiz::render(frame, main, app, run),
+            Screen::Reading | Screen::Searching | Screen::Help(_) => {
+                let [contents_area, reading_area] = Layout::horizontal([
+                    Constraint::Length(app.contents_width()),
+                    Constraint::Min(1),
+                ])
                 .areas(main);
-        if app.contents_visible() {
-            contents::render(frame, contents_area, app);
+                if app.contents_visible() {
+                    contents::render(frame, contents_area, app);
+                }
+                reader::render(frame, reading_area, app);
+            }
         }
-        reader::render(frame, reading_area, app);
         status::render_status(frame, status_row, app, elapsed);
         status::render_hint(frame, hint_row, app);
         if let Screen::Help(scrolled) = app.screen {

@@ -139,6 +139,7 @@ fn generated_markdown_parses_and_lays_out_at_every_width() {
                 width,
                 theme: &themes[round % 2],
                 glyphs: if round % 3 == 0 { &ASCII } else { &UNICODE },
+                checklist: &[],
             };
             let laid_out = lay_out(&lesson, &options);
             assert!(laid_out.section_starts.len() <= lesson.sections.len());

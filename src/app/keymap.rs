@@ -4,7 +4,8 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::{Focus, Message, Screen};
+use super::quiz_run::{Answer, QuizRun, Step};
+use super::{Focus, Message, QuizMessage, Screen};
 
 /// Lines a wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
@@ -37,6 +38,10 @@ pub fn message_for_key(key: KeyEvent, screen: &Screen, focus: Focus) -> Option<M
     }
     match screen {
         Screen::Searching => search_key(key.code, control),
+        Screen::Quiz(run) if key.code == KeyCode::Char('q') && !is_typing(run) => {
+            Some(Message::Quit)
+        }
+        Screen::Quiz(run) => quiz_key(key, run).map(Message::Quiz),
         Screen::Help(_) => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Message::Cancel),
             KeyCode::Char('j') | KeyCode::Down => Some(Message::HelpScroll(1)),
@@ -46,6 +51,7 @@ pub fn message_for_key(key: KeyEvent, screen: &Screen, focus: Focus) -> Option<M
         },
         // Alt+key is never ours: it is also how a late terminal answer (OSC) arrives.
         _ if key.modifiers.contains(KeyModifiers::ALT) => None,
+        Screen::Checklist { .. } => checklist_key(key.code),
         Screen::Reading if focus == Focus::Contents => contents_key(key.code),
         Screen::Reading => text_key(key.code, key.modifiers),
     }
@@ -60,6 +66,95 @@ fn search_key(code: KeyCode, control: bool) -> Option<Message> {
             Some(Message::SearchInput(character))
         }
         _ => None,
+    }
+}
+
+fn checklist_key(code: KeyCode) -> Option<Message> {
+    match code {
+        KeyCode::Char('j') | KeyCode::Down => Some(Message::ChecklistMove(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(Message::ChecklistMove(-1)),
+        KeyCode::Enter => Some(Message::ChecklistStart),
+        KeyCode::Char(' ' | 'x') => Some(Message::ToggleSelfAssessed),
+        KeyCode::Char('Q') => Some(Message::StartQuiz),
+        KeyCode::Esc | KeyCode::Char('c') => Some(Message::Cancel),
+        KeyCode::Char('q') => Some(Message::Quit),
+        _ => None,
+    }
+}
+
+/// Whether keys are text for a short answer or the manifest editor.
+fn is_typing(run: &QuizRun) -> bool {
+    matches!(
+        run.step,
+        Step::Answering(Answer::Text { .. } | Answer::Manifest { editing: true, .. })
+    )
+}
+
+/// Keys on a question's screen: typed text goes into a short answer or the editor;
+/// elsewhere letters are commands.
+fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    if control && key.code == KeyCode::Char('s') {
+        return Some(QuizMessage::Submit);
+    }
+    if key.code == KeyCode::Esc {
+        let editing = matches!(
+            run.step,
+            Step::Answering(Answer::Manifest { editing: true, .. })
+        );
+        return Some(if editing {
+            QuizMessage::StopEditing
+        } else {
+            QuizMessage::Leave
+        });
+    }
+    let digit = |character: char| {
+        character
+            .to_digit(10)
+            .filter(|digit| *digit > 0)
+            .map(|digit| QuizMessage::Pick(digit as usize - 1))
+    };
+    let moving = |code: KeyCode| match code {
+        KeyCode::Char('j') | KeyCode::Down => Some(QuizMessage::Move(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(QuizMessage::Move(-1)),
+        _ => None,
+    };
+    match (&run.step, key.code) {
+        (Step::Answering(Answer::Manifest { editing: true, .. }), _) => {
+            Some(QuizMessage::EditorKey(key))
+        }
+        (Step::Answering(Answer::Text { .. }), code) => match code {
+            KeyCode::Enter => Some(QuizMessage::Submit),
+            KeyCode::Backspace => Some(QuizMessage::Backspace),
+            KeyCode::Char('u') if control => Some(QuizMessage::Clear),
+            KeyCode::Char(character) if !control && !character.is_control() => {
+                Some(QuizMessage::Input(character))
+            }
+            _ => None,
+        },
+        (Step::Answering(Answer::Choice { .. }), code) => match code {
+            KeyCode::Enter => Some(QuizMessage::Submit),
+            KeyCode::Char(character) if character.is_ascii_digit() => digit(character),
+            code => moving(code),
+        },
+        (Step::Answering(Answer::Multi { .. }), code) => match code {
+            KeyCode::Enter => Some(QuizMessage::Submit),
+            KeyCode::Char(' ') => Some(QuizMessage::Toggle),
+            KeyCode::Char(character) if character.is_ascii_digit() => digit(character),
+            code => moving(code),
+        },
+        (Step::Answering(Answer::Manifest { .. }), code) => match code {
+            KeyCode::Enter | KeyCode::Char('i') => Some(QuizMessage::Edit),
+            KeyCode::Char('e') => Some(QuizMessage::ExternalEditor),
+            _ => None,
+        },
+        (Step::Answered { .. }, code) => match code {
+            KeyCode::Enter | KeyCode::Char(' ' | 'n') | KeyCode::Right => Some(QuizMessage::Next),
+            KeyCode::Char('r') => Some(QuizMessage::Review),
+            _ => None,
+        },
+        (Step::Finished, KeyCode::Enter) => Some(QuizMessage::Leave),
+        (Step::Finished, _) => None,
     }
 }
 
@@ -97,6 +192,9 @@ fn text_key(code: KeyCode, modifiers: KeyModifiers) -> Option<Message> {
         KeyCode::Char('y') => Message::CopyCode,
         KeyCode::Char('s') => Message::SaveCode,
         KeyCode::Char('?') => Message::ShowHelp,
+        KeyCode::Char('c') => Message::OpenChecklist,
+        KeyCode::Char('Q') => Message::StartQuiz,
+        KeyCode::Char('r') => Message::ReturnToQuiz,
         KeyCode::Esc => Message::Cancel,
         KeyCode::Char('q') => Message::Quit,
         _ => return None,

@@ -195,6 +195,7 @@ mod tests {
                 width: 40,
                 theme: &theme,
                 glyphs: &UNICODE,
+                checklist: &[],
             },
         )
     }

@@ -10,7 +10,10 @@ const CODE_STEP: isize = 4;
 impl App {
     /// Applies a message; the returned effect is for the runtime to carry out.
     pub fn update(&mut self, message: Message) -> Effect {
-        if !matches!(message, Message::Resize { .. } | Message::Saved(_)) {
+        if !matches!(
+            message,
+            Message::Resize { .. } | Message::Saved(_) | Message::Edited(_)
+        ) {
             self.notice = None;
         }
         if !matches!(message, Message::Resize { .. }) {
@@ -95,6 +98,14 @@ impl App {
                     Err(reason) => self.texts.not_saved_because(&reason),
                 });
             }
+            Message::OpenChecklist => self.open_checklist(),
+            Message::ChecklistMove(step) => self.checklist_move(step),
+            Message::ChecklistStart => self.checklist_start(),
+            Message::ToggleSelfAssessed => self.toggle_self_assessed(),
+            Message::StartQuiz => self.start_quiz(),
+            Message::ReturnToQuiz => self.return_to_quiz(),
+            Message::Quiz(message) => return self.quiz_message(message),
+            Message::Edited(result) => self.edited(result),
             Message::Suspend => return Effect::Suspend,
             Message::Quit => return Effect::Quit,
         }
@@ -143,7 +154,7 @@ impl App {
 
     /// Scrolls a section's heading to the top; on the last page, where it cannot get
     /// there, the section is pinned as current so the status bar and contents agree.
-    fn jump_to_section(&mut self, section: usize) {
+    pub(super) fn jump_to_section(&mut self, section: usize) {
         if let Some(start) = self.layout.section_starts.get(section).copied() {
             self.scroll_to(start);
             if start > self.top {
@@ -267,7 +278,8 @@ impl App {
                 self.search.refresh(&self.layout);
                 self.screen = Screen::Reading;
             }
-            Screen::Help(_) => self.screen = Screen::Reading,
+            Screen::Help(_) | Screen::Checklist { .. } => self.screen = Screen::Reading,
+            Screen::Quiz(_) => self.leave_quiz(),
             Screen::Reading if self.focus == Focus::Contents => self.focus = Focus::Text,
             Screen::Reading => {
                 self.search.query.clear();

@@ -21,6 +21,10 @@ pub struct Glyphs {
     pub bullets: [char; 3],
     pub task_open: &'static str,
     pub task_done: &'static str,
+    /// A checklist item with some questions answered, not all right yet.
+    pub task_partly: &'static str,
+    /// A checklist item the learner ticked by hand.
+    pub task_self: &'static str,
     /// Marks a line cut at the right edge.
     pub cut: char,
     /// The reader's panes and overlays.
@@ -42,6 +46,8 @@ pub const UNICODE: Glyphs = Glyphs {
     bullets: ['•', '◦', '▪'],
     task_open: "[ ]",
     task_done: "[x]",
+    task_partly: "[~]",
+    task_self: "[v]",
     cut: '→',
     panel: border::ROUNDED,
 };
@@ -61,6 +67,8 @@ pub const ASCII: Glyphs = Glyphs {
     bullets: ['*', '-', '+'],
     task_open: "[ ]",
     task_done: "[x]",
+    task_partly: "[~]",
+    task_self: "[v]",
     cut: '>',
     panel: border::Set {
         top_left: "+",

@@ -15,6 +15,7 @@ fn render(body: &str, width: usize) -> (Vec<String>, LaidOutLesson) {
             width,
             theme: &theme,
             glyphs: &glyphs::UNICODE,
+            checklist: &[],
         },
     );
     (
@@ -113,6 +114,7 @@ fn ascii_glyphs_replace_box_drawing() {
             width: 30,
             theme: &theme,
             glyphs: &glyphs::ASCII,
+            checklist: &[],
         },
     );
     for line in &laid_out.lines {
@@ -189,6 +191,7 @@ fn incremental_layout_equals_the_whole() {
         width: 30,
         theme: &theme,
         glyphs: &glyphs::UNICODE,
+        checklist: &[],
     };
     let whole = lay_out(&lesson, &options);
     let mut partial = LaidOutLesson::new(30);

@@ -12,6 +12,7 @@ use crossterm::terminal::{Clear, ClearType};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::editor::edit_externally;
 use super::{
     copy_to_clipboard, enter, install_panic_hook, probe, restore, suspend, watch_termination,
 };
@@ -132,6 +133,11 @@ fn event_loop(
                     &name,
                     &contents,
                 )));
+            }
+            Effect::EditExternally(text) => {
+                let edited = edit_externally(&text);
+                repaint(&mut terminal)?;
+                app.update(Message::Edited(edited));
             }
         }
         draw(&mut terminal, &app)?;

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::fit;
-use crate::app::{App, Focus, Screen};
+use crate::app::{Answer, App, Focus, Screen, Step};
 use crate::layout::wrap::display_width;
 
 /// Draws the status bar in reverse video, readable without colour: the lesson and
@@ -57,17 +57,35 @@ pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Span::styled("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
         ])
     } else {
-        let hints = if app.focus == Focus::Contents {
-            app.texts.hint_contents
-        } else {
-            app.texts.hint
-        };
+        let mut hints: Vec<&str> = hints(app).to_vec();
+        if app.suspended_quiz.is_some() && app.screen == Screen::Reading {
+            hints.insert(0, app.texts.quiz.hint_reviewing);
+        }
         Line::from(Span::styled(
-            fit_hints(hints, usize::from(area.width)),
+            fit_hints(&hints, usize::from(area.width)),
             app.theme.code_label,
         ))
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The keys that matter on this screen.
+fn hints(app: &App) -> &'static [&'static str] {
+    let quiz = app.texts.quiz;
+    match &app.screen {
+        Screen::Checklist { .. } => quiz.checklist_hint,
+        Screen::Quiz(run) => match &run.step {
+            Step::Answering(Answer::Choice { .. }) => quiz.hint_choice,
+            Step::Answering(Answer::Multi { .. }) => quiz.hint_multi,
+            Step::Answering(Answer::Text { .. }) => quiz.hint_text,
+            Step::Answering(Answer::Manifest { editing: true, .. }) => quiz.hint_editor,
+            Step::Answering(Answer::Manifest { .. }) => quiz.hint_manifest,
+            Step::Answered { .. } => quiz.hint_answered,
+            Step::Finished => quiz.hint_finished,
+        },
+        _ if app.focus == Focus::Contents => app.texts.hint_contents,
+        _ => app.texts.hint,
+    }
 }
 
 /// As many hints as fit in `width`, most important first.

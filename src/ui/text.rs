@@ -2,6 +2,8 @@
 //! never translated. The chrome avoids East Asian ambiguous-width characters (arrows,
 //! middle dots, ×), which some terminals draw two columns wide.
 
+use super::quiz_text::{self, QuizTexts};
+
 /// The language of the chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -51,6 +53,7 @@ pub struct Texts {
     pub no_name: &'static str,
     pub not_a_terminal: &'static str,
     pub cannot_load: &'static str,
+    pub quiz: &'static QuizTexts,
 }
 
 impl Texts {
@@ -109,6 +112,9 @@ static EN: Texts = Texts {
         ("h l, Shift+wheel", "scroll the marked code block sideways"),
         ("y", "copy the marked code block (OSC 52)"),
         ("s", "save the marked manifest as ./NAME.yaml"),
+        ("c", "the checklist: each item's state, its questions"),
+        ("Q", "take the whole quiz"),
+        ("r", "back to the question after reviewing"),
         ("mouse wheel, click", "scroll; jump to a contents entry"),
         ("Ctrl-Z", "suspend (fg to come back)"),
         ("q Ctrl-C", "quit"),
@@ -122,6 +128,7 @@ static EN: Texts = Texts {
         "Space page",
         "]/[ section",
         "t contents",
+        "c checklist",
         "/ search",
         "y copy",
         "s save",
@@ -145,6 +152,7 @@ static EN: Texts = Texts {
     no_name: "this block is not a manifest with metadata.name",
     not_a_terminal: "manabi: not a terminal; to print the lesson, use `manabi render` (e.g. `manabi render | less -R`)",
     cannot_load: "cannot load the course",
+    quiz: &quiz_text::EN,
 };
 
 static JA: Texts = Texts {
@@ -162,6 +170,9 @@ static JA: Texts = Texts {
         ("h l, Shift+ホイール", "印の付いたコードを横スクロール"),
         ("y", "印の付いたコードをコピー (OSC 52)"),
         ("s", "印の付いたマニフェストを ./NAME.yaml に保存"),
+        ("c", "チェックリスト (各項目の状態と問題)"),
+        ("Q", "全問に挑戦"),
+        ("r", "復習の後で問題に戻る"),
         ("ホイール, クリック", "スクロール・目次の節へジャンプ"),
         ("Ctrl-Z", "一時停止 (fg で再開)"),
         ("q Ctrl-C", "終了"),
@@ -175,6 +186,7 @@ static JA: Texts = Texts {
         "Space ページ",
         "]/[ 節",
         "t 目次",
+        "c チェックリスト",
         "/ 検索",
         "y コピー",
         "s 保存",
@@ -198,6 +210,7 @@ static JA: Texts = Texts {
     no_name: "metadata.name を持つマニフェストではありません",
     not_a_terminal: "manabi: 端末ではありません。レッスンを出力するには `manabi render` を使ってください (例: `manabi render | less -R`)",
     cannot_load: "コースを読み込めません",
+    quiz: &quiz_text::JA,
 };
 
 #[cfg(test)]

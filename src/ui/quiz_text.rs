@@ -1,0 +1,298 @@
+//! The strings of the checklist view and the quiz, in Japanese and English, and how a
+//! failed manifest rule is put to the learner.
+
+use crate::quiz::{AnswerError, Mastery, Reason};
+
+/// The quiz's strings in one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct QuizTexts {
+    pub checklist_title: &'static str,
+    pub not_tried: &'static str,
+    pub partly: &'static str,
+    pub mastered: &'static str,
+    pub self_assessed: &'static str,
+    pub checklist_hint: &'static [&'static str],
+    pub no_quiz: &'static str,
+    unavailable: &'static str,
+    pub no_questions: &'static str,
+    pub nothing_to_return_to: &'static str,
+    pub no_section: &'static str,
+    pub reviewing: &'static str,
+    pub choose_first: &'static str,
+    pub edited: &'static str,
+    not_edited: &'static str,
+    again: &'static str,
+    /// "Question {n}/{total}", "round {round}".
+    question_of: &'static str,
+    round: &'static str,
+    pub whole_quiz: &'static str,
+    pub right: &'static str,
+    pub wrong: &'static str,
+    pub right_choice: &'static str,
+    pub your_choice: &'static str,
+    pub your_answer: &'static str,
+    pub accepted: &'static str,
+    pub explanation: &'static str,
+    pub draft_title: &'static str,
+    pub editor_title: &'static str,
+    pub finished: &'static str,
+    score: &'static str,
+    pub hint_choice: &'static [&'static str],
+    pub hint_multi: &'static [&'static str],
+    pub hint_text: &'static [&'static str],
+    pub hint_manifest: &'static [&'static str],
+    pub hint_editor: &'static [&'static str],
+    pub hint_answered: &'static [&'static str],
+    pub hint_finished: &'static [&'static str],
+    pub hint_reviewing: &'static str,
+    syntax: &'static str,
+    pub empty: &'static str,
+    too_large: &'static str,
+    pub too_many_documents: &'static str,
+    pub not_text: &'static str,
+    missing: &'static str,
+    not_equal: &'static str,
+    not_contained: &'static str,
+    no_match: &'static str,
+    present: &'static str,
+    no_item: &'static str,
+    pub no_document: &'static str,
+}
+
+impl QuizTexts {
+    /// An item's state in words.
+    #[must_use]
+    pub fn mastery(&self, mastery: Mastery) -> &'static str {
+        match mastery {
+            Mastery::NotTried => self.not_tried,
+            Mastery::Partly => self.partly,
+            Mastery::Mastered => self.mastered,
+        }
+    }
+
+    #[must_use]
+    pub fn unavailable_because(&self, reason: &str) -> String {
+        self.unavailable.replace("{reason}", reason)
+    }
+
+    #[must_use]
+    pub fn not_edited_because(&self, reason: &str) -> String {
+        self.not_edited.replace("{reason}", reason)
+    }
+
+    #[must_use]
+    pub fn again(&self, count: usize) -> String {
+        self.again.replace("{n}", &count.to_string())
+    }
+
+    #[must_use]
+    pub fn question_of(&self, number: usize, total: usize, round: usize) -> String {
+        let text = self
+            .question_of
+            .replace("{n}", &number.to_string())
+            .replace("{total}", &total.to_string());
+        if round > 1 {
+            format!(
+                "{text}  {}",
+                self.round.replace("{round}", &round.to_string())
+            )
+        } else {
+            text
+        }
+    }
+
+    #[must_use]
+    pub fn score(&self, right: usize, total: usize) -> String {
+        self.score
+            .replace("{right}", &right.to_string())
+            .replace("{total}", &total.to_string())
+    }
+
+    /// Why an answer could not be graded, for the learner.
+    #[must_use]
+    pub fn answer_error(&self, error: &AnswerError) -> String {
+        match error {
+            AnswerError::Syntax {
+                line,
+                column,
+                message,
+            } => self
+                .syntax
+                .replace("{line}", &line.to_string())
+                .replace("{column}", &column.to_string())
+                .replace("{message}", message),
+            AnswerError::Empty => self.empty.to_owned(),
+            AnswerError::TooLarge { size } => self.too_large.replace("{size}", &size.to_string()),
+            AnswerError::TooManyDocuments => self.too_many_documents.to_owned(),
+            AnswerError::NotText => self.not_text.to_owned(),
+        }
+    }
+
+    /// A failed rule, for the learner.
+    #[must_use]
+    pub fn reason(&self, reason: &Reason) -> String {
+        let fill = |template: &str, pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .fold(template.to_owned(), |text, (key, value)| {
+                    text.replace(key, value)
+                })
+        };
+        match reason {
+            Reason::Authored(message) => message.clone(),
+            Reason::Missing { path } => fill(self.missing, &[("{path}", path)]),
+            Reason::NotEqual {
+                path,
+                expected,
+                found,
+            } => fill(
+                self.not_equal,
+                &[
+                    ("{path}", path),
+                    ("{expected}", expected),
+                    ("{found}", found),
+                ],
+            ),
+            Reason::NotContained { path, expected } => fill(
+                self.not_contained,
+                &[("{path}", path), ("{expected}", expected)],
+            ),
+            Reason::NoMatch {
+                path,
+                pattern,
+                found,
+            } => fill(
+                self.no_match,
+                &[("{path}", path), ("{pattern}", pattern), ("{found}", found)],
+            ),
+            Reason::Present { path } => fill(self.present, &[("{path}", path)]),
+            Reason::NoItem { path, fields } => {
+                fill(self.no_item, &[("{path}", path), ("{fields}", fields)])
+            }
+            Reason::NoDocument => self.no_document.to_owned(),
+        }
+    }
+}
+
+pub static EN: QuizTexts = QuizTexts {
+    checklist_title: "Checklist",
+    not_tried: "not tried",
+    partly: "partly",
+    mastered: "mastered",
+    self_assessed: "ticked by you",
+    checklist_hint: &[
+        "Enter questions",
+        "Q whole quiz",
+        "Space tick by hand",
+        "j/k choose",
+        "Esc back",
+    ],
+    no_quiz: "this lesson has no quiz",
+    unavailable: "the quiz is unavailable: {reason}",
+    no_questions: "no questions for this item",
+    nothing_to_return_to: "no question to return to",
+    no_section: "this question names no section to review",
+    reviewing: "reviewing: r returns to the question",
+    choose_first: "choose an answer first",
+    edited: "manifest updated from $EDITOR; Ctrl-S submits",
+    not_edited: "could not edit: {reason}",
+    again: "{n} missed question(s) again",
+    question_of: "Question {n}/{total}",
+    round: "(round {round})",
+    whole_quiz: "Whole quiz",
+    right: "Right!",
+    wrong: "Not quite.",
+    right_choice: "(right)",
+    your_choice: "(your answer)",
+    your_answer: "Your answer: ",
+    accepted: "Accepted: ",
+    explanation: "Why: ",
+    draft_title: "your manifest",
+    editor_title: "manifest: Ctrl-S submit, Esc stop editing",
+    finished: "All questions answered.",
+    score: "Right the first time: {right}/{total}",
+    hint_choice: &["1-9 choose", "j/k move", "Enter submit", "Esc leave"],
+    hint_multi: &["1-9 or Space tick", "j/k move", "Enter submit", "Esc leave"],
+    hint_text: &[
+        "type the answer",
+        "Enter submit",
+        "Ctrl-U clear",
+        "Esc leave",
+    ],
+    hint_manifest: &["Enter edit", "e $EDITOR", "Ctrl-S submit", "Esc leave"],
+    hint_editor: &["Ctrl-S submit", "Esc stop editing", "Ctrl-U undo"],
+    hint_answered: &["Enter next", "r review the section", "Esc leave"],
+    hint_finished: &["Enter or Esc back"],
+    hint_reviewing: "r back to the question",
+    syntax: "YAML error at line {line}, column {column}: {message}",
+    empty: "the manifest is empty",
+    too_large: "the manifest is too large ({size} bytes)",
+    too_many_documents: "too many YAML documents",
+    not_text: "the file is not text",
+    missing: "{path} is missing",
+    not_equal: "{path} is {found}; it should be {expected}",
+    not_contained: "{path} does not include {expected}",
+    no_match: "{path} is {found}, which does not fit {pattern}",
+    present: "{path} should not be there",
+    no_item: "{path} has no entry with {fields}",
+    no_document: "a document is missing",
+};
+
+pub static JA: QuizTexts = QuizTexts {
+    checklist_title: "チェックリスト",
+    not_tried: "未挑戦",
+    partly: "一部正解",
+    mastered: "習得済み",
+    self_assessed: "自己評価",
+    checklist_hint: &[
+        "Enter 問題へ",
+        "Q 全問",
+        "Space 自分でチェック",
+        "j/k 選択",
+        "Esc 戻る",
+    ],
+    no_quiz: "このレッスンにはクイズがありません",
+    unavailable: "クイズは使えません: {reason}",
+    no_questions: "この項目の問題はありません",
+    nothing_to_return_to: "戻る問題がありません",
+    no_section: "この問題には復習する節がありません",
+    reviewing: "復習中: r で問題に戻る",
+    choose_first: "先に答えを選んでください",
+    edited: "$EDITOR の内容を取り込みました。Ctrl-S で提出",
+    not_edited: "編集できません: {reason}",
+    again: "間違えた {n} 問をもう一度",
+    question_of: "問題 {n}/{total}",
+    round: "({round} 周目)",
+    whole_quiz: "全問",
+    right: "正解！",
+    wrong: "不正解",
+    right_choice: "(正解)",
+    your_choice: "(あなたの答え)",
+    your_answer: "あなたの答え: ",
+    accepted: "正解の例: ",
+    explanation: "解説: ",
+    draft_title: "あなたのマニフェスト",
+    editor_title: "マニフェスト: Ctrl-S 提出、Esc 編集終了",
+    finished: "すべての問題に答えました。",
+    score: "初回で正解: {right}/{total} 問",
+    hint_choice: &["1-9 選択", "j/k 移動", "Enter 提出", "Esc 終了"],
+    hint_multi: &["1-9 か Space で選択", "j/k 移動", "Enter 提出", "Esc 終了"],
+    hint_text: &["答えを入力", "Enter 提出", "Ctrl-U 消去", "Esc 終了"],
+    hint_manifest: &["Enter 編集", "e $EDITOR", "Ctrl-S 提出", "Esc 終了"],
+    hint_editor: &["Ctrl-S 提出", "Esc 編集終了", "Ctrl-U 元に戻す"],
+    hint_answered: &["Enter 次へ", "r 節を復習", "Esc 終了"],
+    hint_finished: &["Enter か Esc で戻る"],
+    hint_reviewing: "r 問題に戻る",
+    syntax: "YAML の構文エラー ({line} 行 {column} 列): {message}",
+    empty: "マニフェストが空です",
+    too_large: "マニフェストが大きすぎます ({size} バイト)",
+    too_many_documents: "YAML ドキュメントが多すぎます",
+    not_text: "テキストファイルではありません",
+    missing: "{path} がありません",
+    not_equal: "{path} が {found} になっています ({expected} にしてください)",
+    not_contained: "{path} に {expected} がありません",
+    no_match: "{path} の値 {found} が形式 {pattern} に合いません",
+    present: "{path} は書かないでください",
+    no_item: "{path} に {fields} を持つ項目がありません",
+    no_document: "必要なドキュメントが足りません",
+};
