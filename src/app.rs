@@ -459,3 +459,7 @@ impl App {
 #[cfg(test)]
 #[path = "app/app_tests.rs"]
 pub(crate) mod tests;
+
+#[cfg(test)]
+#[path = "app/quiz_tests.rs"]
+pub(crate) mod quiz_tests;

@@ -143,7 +143,10 @@ impl App {
 
     fn answering(&mut self, mut answer: Answer, message: QuizMessage) -> Effect {
         let effect = match (&mut answer, message) {
-            (_, QuizMessage::Submit) => return self.submit(),
+            (_, QuizMessage::Submit) => {
+                self.save_draft();
+                return self.submit();
+            }
             (Answer::Choice { selected, order }, QuizMessage::Pick(position)) => {
                 if position < order.len() {
                     *selected = Some(position);

@@ -7,6 +7,7 @@ use crate::quiz::{AnswerError, Mastery, Reason};
 #[derive(Debug, PartialEq, Eq)]
 pub struct QuizTexts {
     pub checklist_title: &'static str,
+    pub quiz_title: &'static str,
     pub not_tried: &'static str,
     pub partly: &'static str,
     pub mastered: &'static str,
@@ -176,6 +177,7 @@ impl QuizTexts {
 
 pub static EN: QuizTexts = QuizTexts {
     checklist_title: "Checklist",
+    quiz_title: "Quiz",
     not_tried: "not tried",
     partly: "partly",
     mastered: "mastered",
@@ -240,6 +242,7 @@ pub static EN: QuizTexts = QuizTexts {
 
 pub static JA: QuizTexts = QuizTexts {
     checklist_title: "チェックリスト",
+    quiz_title: "クイズ",
     not_tried: "未挑戦",
     partly: "一部正解",
     mastered: "習得済み",

@@ -27,11 +27,15 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App, elapsed: Dura
     let left = if let Some(notice) = &app.notice {
         format!(" {notice}")
     } else {
-        let section = app
-            .current_section()
-            .and_then(|index| app.lesson.sections.get(index))
-            .map(|section| format!(" > {}", section.title))
-            .unwrap_or_default();
+        let section = match &app.screen {
+            Screen::Checklist { .. } => format!(" > {}", app.texts.quiz.checklist_title),
+            Screen::Quiz(_) => format!(" > {}", app.texts.quiz.quiz_title),
+            _ => app
+                .current_section()
+                .and_then(|index| app.lesson.sections.get(index))
+                .map(|section| format!(" > {}", section.title))
+                .unwrap_or_default(),
+        };
         format!(" {}{section}", app.lesson.meta.title)
     };
     let room = usize::from(area.width).saturating_sub(display_width(&right));

@@ -147,3 +147,59 @@ fn help_at_the_smallest_size_scrolls() {
     app.update(Message::HelpScroll(2));
     insta::assert_snapshot!(frame(&app).backend());
 }
+
+mod quiz_views {
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    use super::*;
+    use crate::app::quiz_tests::{answer, press, press_with, type_text};
+
+    #[test]
+    fn the_checklist_view_shows_each_items_state() {
+        let mut app = reader_in(100, 30, Lang::Ja);
+        app.profile = "hanako".to_owned();
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Enter);
+        for _ in 0..app.quiz().unwrap().questions_for(1).len() {
+            answer(&mut app, true);
+            press(&mut app, KeyCode::Enter);
+        }
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+        answer(&mut app, false);
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Char(' '));
+        insta::assert_snapshot!(frame(&app).backend());
+    }
+
+    #[test]
+    fn a_question_before_and_after_answering() {
+        let mut app = reader_in(80, 24, Lang::Ja);
+        app.profile = "hanako".to_owned();
+        press(&mut app, KeyCode::Char('Q'));
+        press(&mut app, KeyCode::Down);
+        insta::assert_snapshot!("question_before", frame(&app).backend());
+        answer(&mut app, false);
+        insta::assert_snapshot!("question_after", frame(&app).backend());
+    }
+
+    #[test]
+    fn the_editor_with_a_syntax_error() {
+        let mut app = reader_in(100, 34, Lang::Ja);
+        app.profile = "hanako".to_owned();
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::End);
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "labels: [broken");
+        press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+        insta::assert_snapshot!(frame(&app).backend());
+    }
+}
