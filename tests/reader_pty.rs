@@ -326,3 +326,69 @@ fn a_late_colour_reply_is_not_taken_for_keys() {
     assert!(session.child.wait().unwrap().success());
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+/// The shown number of the choice whose text is `choice`, read off the screen.
+fn shown_number(screen: &str, choice: &str) -> char {
+    screen
+        .lines()
+        .find_map(|line| {
+            let (number, text) = line.trim_start_matches([' ', '│', '>']).split_once(") ")?;
+            (text.trim_end_matches([' ', '│']) == choice).then(|| number.chars().last())?
+        })
+        .unwrap_or_else(|| panic!("no choice {choice:?} on screen:\n{screen}"))
+}
+
+#[test]
+fn a_learner_answers_one_question_of_each_kind() {
+    let folder = temp_folder("quiz");
+    let course = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses/quiz-pty");
+    let mut session = Session::start(
+        &["--course", course.to_str().unwrap(), "--lang", "ja"],
+        &folder,
+    );
+    session.wait_for("クイズの練習");
+    session.type_keys("c");
+    session.wait_for("未挑戦 (0/4)");
+    session.type_keys("\r");
+    // Choice: the right one by its shown number (the order is shuffled per learner).
+    session.wait_for("クラスタ内だけで使う");
+    let number = shown_number(&session.contents(), "ClusterIP");
+    session.type_keys(&format!("{number}\r"));
+    session.wait_for("正解！");
+    session.type_keys("\r");
+    // Multi: tick two, submit.
+    session.wait_for("すべて選んでください");
+    let screen = session.contents();
+    for choice in ["NodePort", "LoadBalancer"] {
+        session.type_keys(&shown_number(&screen, choice).to_string());
+    }
+    session.type_keys("\r");
+    session.wait_for("正解！");
+    session.type_keys("\r");
+    // Text: full-width letters from an IME count.
+    session.wait_for("既定の Service type");
+    session.type_keys("ＣｌｕｓｔｅｒＩＰ\r");
+    session.wait_for("正解！");
+    session.type_keys("\r");
+    // Manifest: a wrong first try with the rule's own message, then fixed in the editor.
+    session.wait_for("kind を Service に");
+    session.type_keys("\x13");
+    session.wait_for("kind が Service ではありません");
+    session.type_keys("\r");
+    session.wait_for("2 周目");
+    session.type_keys("\r");
+    session.type_keys("\x1b[F");
+    session.type_keys("\x7f\x7f\x7fService");
+    session.type_keys("\x13");
+    session.wait_for("正解！");
+    session.type_keys("\r");
+    session.wait_for("すべての問題に答えました");
+    session.wait_for("初回で正解: 3/4");
+    session.type_keys("\r");
+    session.wait_for("習得済み (4/4)");
+    session.type_keys("\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    session.type_keys("q");
+    let status = session.child.wait().unwrap();
+    assert!(status.success());
+}
