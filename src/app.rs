@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::course::{Block, Lesson, LessonQuiz};
 use crate::layout::glyphs::Glyphs;
 use crate::layout::{LaidOutLesson, LayoutOptions};
-use crate::quiz::{ChecklistMark, Quiz, QuizRecord};
+use crate::quiz::{ChecklistMark, Mastery, Quiz, QuizRecord};
 use crate::theme::Theme;
 use crate::ui::text::Texts;
 
@@ -241,6 +241,24 @@ impl App {
         app.marks = app.record.marks(app.quiz(), app.lesson.checklist.len());
         app.relayout(0);
         app
+    }
+
+    /// Gives the lesson its quiz (loaded after the first frame).
+    pub fn set_quiz(&mut self, quiz: LessonQuiz) {
+        self.lesson.quiz = quiz;
+        let marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
+        // The text shows only each item's marker: lay out again only if one changed.
+        let shown = |marks: &[ChecklistMark]| -> Vec<(Mastery, bool)> {
+            marks
+                .iter()
+                .map(|mark| (mark.mastery, mark.self_assessed))
+                .collect()
+        };
+        let changed = shown(&marks) != shown(&self.marks);
+        self.marks = marks;
+        if changed {
+            self.reflow();
+        }
     }
 
     /// The lesson's quiz when it has a usable one.

@@ -15,6 +15,7 @@ pub use check::{check_course, code_block_problems, diagram_problems};
 pub use load::{load_course, load_lesson_for_reading};
 pub use parse::parse_lesson;
 pub use problem::{CourseError, Problem};
+pub use quiz_file::load_quiz;
 pub use source::CourseSource;
 
 use crate::quiz::Quiz;

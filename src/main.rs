@@ -14,7 +14,7 @@ use manabi::ansi::write_lines;
 use manabi::app::App;
 use manabi::course::{
     CourseSource, check_course, code_block_problems, diagram_problems, load_course,
-    load_lesson_for_reading,
+    load_lesson_for_reading, load_quiz,
 };
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
@@ -133,7 +133,10 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         app.profile = user;
     }
     // Checked after the first frame: the check grows with the lesson, the frame must not.
+    // The quiz is read then too: nothing on the first screen needs it.
     let check_code_blocks = move |app: &mut App| {
+        let quiz = load_quiz(&source, &app.lesson.meta.id.clone(), &app.lesson);
+        app.set_quiz(quiz);
         let blocks = &app.lesson.blocks;
         let problems = code_block_problems(blocks, &file)
             .into_iter()

@@ -64,7 +64,8 @@ pub fn load_lesson_for_reading(
                 .join(", "),
         });
     };
-    let lesson = load_lesson(source, entry)?;
+    // The quiz waits: the first frame does not need it (see `load_quiz`).
+    let lesson = load_lesson_text(source, entry)?;
     Ok((lesson, source.lesson_display_path(&entry.id)))
 }
 
@@ -133,20 +134,27 @@ pub fn read_index(source: &CourseSource) -> Result<CourseIndex, Vec<Problem>> {
     })
 }
 
-/// Reads and parses one lesson folder's `lesson.md`; its `id` must be the folder name.
+/// Reads and parses one lesson folder's `lesson.md` and its quiz; the lesson's `id`
+/// must be the folder name.
 pub fn load_lesson(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson, Problem> {
+    let mut lesson = load_lesson_text(source, entry)?;
+    lesson.quiz = load_quiz(source, &entry.id, &lesson);
+    Ok(lesson)
+}
+
+/// `lesson.md` alone, its quiz not read.
+fn load_lesson_text(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson, Problem> {
     if let Some(problem) = missing_lesson(source, entry) {
         return Err(problem);
     }
     let path = lesson_path(&entry.id);
     let file = source.display_path(&path);
     let text = source.read(&path)?;
-    let mut lesson = parse_lesson(&text, &file)?;
-    if let Some(problem) = id_mismatch(&lesson.meta.id, &entry.id, &text, &file) {
-        return Err(problem);
+    let lesson = parse_lesson(&text, &file)?;
+    match id_mismatch(&lesson.meta.id, &entry.id, &text, &file) {
+        Some(problem) => Err(problem),
+        None => Ok(lesson),
     }
-    lesson.quiz = load_quiz(source, &entry.id, &lesson);
-    Ok(lesson)
 }
 
 /// A lesson folder without `lesson.md`, reported where `course.yaml` lists it.

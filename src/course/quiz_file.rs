@@ -45,16 +45,23 @@ pub fn load_quiz(source: &CourseSource, id: &str, lesson: &Lesson) -> LessonQuiz
     if !source.has_file(&path) {
         return LessonQuiz::Absent;
     }
-    if let Some(problem) = quiz_problems(source, id, &lesson.sections, &lesson.checklist)
-        .into_iter()
-        .next()
-    {
-        return LessonQuiz::Unavailable(problem.to_string());
-    }
-    match source.read(&path).map(|text| parse_quiz(&text)) {
-        Ok(Ok(quiz)) => LessonQuiz::Ready(inert(quiz)),
-        Ok(Err(error)) => LessonQuiz::Unavailable(error.to_string()),
-        Err(problem) => LessonQuiz::Unavailable(problem.to_string()),
+    let file = source.display_path(&path);
+    let text = match source.read(&path) {
+        Ok(text) => text,
+        Err(problem) => return LessonQuiz::Unavailable(problem.to_string()),
+    };
+    let quiz = match parse_quiz(&text) {
+        Ok(quiz) => quiz,
+        Err(error) => {
+            let problem = Problem::at(&file, error.line, error.column, error.message);
+            return LessonQuiz::Unavailable(problem.to_string());
+        }
+    };
+    match validate_quiz(&quiz, &lesson.sections, &lesson.checklist).first() {
+        Some(error) => LessonQuiz::Unavailable(
+            Problem::at(&file, error.line, error.column, error.message.clone()).to_string(),
+        ),
+        None => LessonQuiz::Ready(inert(quiz)),
     }
 }
 

@@ -162,12 +162,25 @@ pub fn parse_quiz(text: &str) -> Result<Quiz, QuizError> {
         .map(|question| question.line)
         .chain([usize::MAX])
         .collect();
+    let lines: Vec<&str> = text.lines().collect();
     for (question, end) in questions.iter_mut().zip(ends) {
-        question.key_lines = QUESTION_KEYS
+        let own = &lines[question.line - 1..end.min(lines.len() + 1) - 1];
+        question.key_lines = own
             .iter()
-            .map(|key| (*key, line_of(text, &format!("{key}:"), question.line - 1)))
-            .filter(|(_, line)| *line < end)
+            .enumerate()
+            .filter_map(|(offset, line)| {
+                let key = line
+                    .trim_start()
+                    .trim_start_matches("- ")
+                    .split_once(':')?
+                    .0;
+                let key = QUESTION_KEYS.iter().find(|known| **known == key)?;
+                Some((*key, question.line + offset))
+            })
             .collect();
+        // Nested keys (a rule's `path`) are not question keys; the first of each wins.
+        let mut seen = HashSet::new();
+        question.key_lines.retain(|(key, _)| seen.insert(*key));
     }
     Ok(Quiz { questions })
 }
