@@ -1,13 +1,15 @@
 //! Generated hostile input never panics: Markdown through parsing and layout at many
-//! widths, Mermaid through the flowchart parser.
+//! widths, Mermaid through the flowchart parser, quiz files through the quiz parser and
+//! its checks, learners' manifests through grading.
 
 // Tests may unwrap: a failure is the report.
 #![allow(clippy::unwrap_used)]
 
-use manabi::course::parse_lesson;
+use manabi::course::{CourseSource, LessonQuiz, load_course, parse_lesson};
 use manabi::diagram::{parse_flowchart, picture};
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
+use manabi::quiz::{Kind, Response, grade, parse_quiz, validate_quiz};
 use manabi::theme::{Theme, ThemeKind};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
@@ -171,6 +173,128 @@ fn generated_mermaid_is_drawn_or_fails_with_a_position() {
             );
             assert!(error.column >= 1, "{source:?}: {error:?}");
             assert!(!error.message.is_empty());
+        }
+    }
+}
+
+/// Lines spliced into a quiz file.
+const JUNK: &[&str] = &[
+    "",
+    "  ",
+    "- ",
+    ":",
+    "answer: 99",
+    "type: manifest",
+    "rules: []",
+    "[",
+    "{",
+    "&a x",
+    "*a",
+    "!!binary AAAA",
+    "checklist: -1",
+    "    - path: '['",
+    "        matches: '('",
+    "\u{1b}[2J",
+    "choices: []",
+    "documents: [{name: x, rules: []}]",
+];
+
+/// The lesson's quiz file, cut and spliced: every variant parses or fails at a line of
+/// the file, and a variant that parses survives the checks against the lesson.
+#[test]
+fn mangled_quiz_files_fail_with_a_line_or_pass_the_checks() {
+    let source = CourseSource::Embedded;
+    let text = source.read("k8s-networking/quiz.yaml").unwrap();
+    let course = load_course(&source).unwrap();
+    let lesson = &course.lessons[0];
+    let lines: Vec<&str> = text.lines().collect();
+    let mut generator = Generator(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..300 {
+        let mut mangled: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+        for _ in 0..=generator.next() % 4 {
+            let at = usize::try_from(generator.next() % mangled.len() as u64).unwrap();
+            match generator.next() % 4 {
+                0 => {
+                    mangled.remove(at);
+                }
+                1 => mangled.insert(at, generator.pick(JUNK).to_owned()),
+                2 => {
+                    let cut = mangled[at].len() / 2;
+                    let cut = (0..=cut)
+                        .rev()
+                        .find(|index| mangled[at].is_char_boundary(*index))
+                        .unwrap();
+                    mangled[at].truncate(cut);
+                }
+                _ => {
+                    let other = usize::try_from(generator.next() % mangled.len() as u64).unwrap();
+                    mangled.swap(at, other);
+                }
+            }
+        }
+        let variant = mangled.join("\n");
+        match parse_quiz(&variant) {
+            Ok(quiz) => {
+                let _ = validate_quiz(&quiz, &lesson.sections, &lesson.checklist);
+            }
+            Err(error) => assert!(error.line <= mangled.len() + 1, "{error:?}"),
+        }
+    }
+}
+
+/// Pieces of learners' manifests.
+const PIECES: &[&str] = &[
+    "kind: ",
+    "Ingress",
+    "NetworkPolicy",
+    "\n",
+    "  ",
+    "- ",
+    "spec:",
+    "rules:",
+    "paths:",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "&a ",
+    "*a ",
+    "---\n",
+    "!!str ",
+    "3000",
+    "null",
+    "~",
+    "\"",
+    "'",
+    "\t",
+    "\u{0}",
+    "ｍｙ",
+    "policyTypes: [Egress]",
+    "weight: 90",
+];
+
+/// Whatever a learner hands in (junk, huge, deep, aliases, every document shape), the
+/// manifest exercises answer with a verdict or a message, never a panic or a hang.
+#[test]
+fn any_manifest_a_learner_writes_gets_an_answer() {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    let LessonQuiz::Ready(quiz) = &course.lessons[0].quiz else {
+        panic!("no quiz");
+    };
+    let manifests: Vec<_> = quiz
+        .questions
+        .iter()
+        .filter(|question| matches!(question.kind, Kind::Manifest(_)))
+        .collect();
+    let mut generator = Generator(0x5851_f42d_4c95_7f2d);
+    let mut answers: Vec<String> = (0..400).map(|_| generator.text(PIECES, 60)).collect();
+    answers.push("a: ".repeat(40_000));
+    answers.push(format!("{}x{}", "[".repeat(5000), "]".repeat(5000)));
+    answers.push(String::from_utf8_lossy(&(0..=255).collect::<Vec<u8>>()).into_owned());
+    for answer in answers {
+        for question in &manifests {
+            let _ = grade(question, &Response::Manifest(answer.clone()));
         }
     }
 }
