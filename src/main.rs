@@ -13,7 +13,7 @@ use cli::{AmbiguousWidth, Cli, ColorChoice, Command, LangChoice, ThemeChoice};
 use manabi::ansi::write_lines;
 use manabi::app::App;
 use manabi::course::{
-    CourseSource, check_course, code_block_problems, diagram_problems, load_course,
+    CourseSource, LessonQuiz, check_course, code_block_problems, diagram_problems, load_course,
     load_lesson_for_reading, load_quiz,
 };
 use manabi::layout::glyphs::{ASCII, UNICODE};
@@ -136,6 +136,9 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     // The quiz is read then too: nothing on the first screen needs it.
     let check_code_blocks = move |app: &mut App| {
         let quiz = load_quiz(&source, &app.lesson.meta.id.clone(), &app.lesson);
+        if let LessonQuiz::Unavailable(reason) = &quiz {
+            app.notice = Some(app.texts.quiz.unavailable_because(reason));
+        }
         app.set_quiz(quiz);
         let blocks = &app.lesson.blocks;
         let problems = code_block_problems(blocks, &file)

@@ -153,13 +153,23 @@ impl ManifestEditor {
             .move_cursor(CursorMove::Jump(to_u16(row), to_u16(column)));
     }
 
-    /// Enter keeps the line's indentation, as YAML needs.
+    /// Enter keeps the line's indentation, as YAML needs: one level deeper after a key
+    /// that opens a mapping (`spec:`) and inside a list item (`- host: a`).
     pub fn new_line(&mut self) {
-        let row = self.area.cursor().0;
-        let indent: String = self.area.lines()[row]
+        let (row, column) = (self.area.cursor().0, self.area.cursor().1);
+        let line = &self.area.lines()[row];
+        let mut indent: String = line
             .chars()
             .take_while(|character| *character == ' ')
             .collect();
+        let before: String = line.chars().take(column).collect();
+        // After `- key: value` the next key of that item lines up with `key`.
+        if before.trim_start().starts_with("- ") {
+            indent.push_str("  ");
+        }
+        if before.trim_end().ends_with(':') {
+            indent.push_str("  ");
+        }
         self.area.insert_newline();
         self.area.insert_str(indent);
     }

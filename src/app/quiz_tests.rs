@@ -366,3 +366,18 @@ fn e_asks_the_runtime_for_the_learners_editor() {
     app.update(Message::Edited(Err("cannot run vim".to_owned())));
     assert!(app.notice.as_deref().unwrap().contains("cannot run vim"));
 }
+
+#[test]
+fn enter_after_a_mapping_key_indents_one_level() {
+    let mut editor = ManifestEditor::new("spec:\n  rules:");
+    editor.area.move_cursor(ratatui_textarea::CursorMove::End);
+    editor.new_line();
+    editor.area.insert_str("- host: a");
+    editor.new_line();
+    editor.area.insert_str("http:");
+    assert_eq!(editor.text(), "spec:\n  - host: a\n    http:\n  rules:\n");
+    let mut nested = ManifestEditor::new("  rules:");
+    nested.area.move_cursor(ratatui_textarea::CursorMove::End);
+    nested.new_line();
+    assert_eq!(nested.text(), "  rules:\n    \n");
+}
