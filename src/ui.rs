@@ -15,7 +15,8 @@ use std::time::Duration;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::layout::wrap::display_width;
@@ -64,6 +65,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, elapsed: Duration, depth: ColorDep
         }
     }
     degrade(frame.buffer_mut(), depth);
+}
+
+/// A titled box in the reader's panel style (help, checklist, quiz); the title is cut
+/// to fit `width` columns.
+pub(crate) fn panel(app: &App, title: &str, width: u16) -> Block<'static> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_set(app.glyphs.panel)
+        .border_style(app.theme.border)
+        .padding(Padding::horizontal(1))
+        .title(Span::styled(
+            fit(&format!(" {title} "), usize::from(width.saturating_sub(4))),
+            app.theme.heading,
+        ))
 }
 
 /// Text cut to `width` columns with an ellipsis when it does not fit.

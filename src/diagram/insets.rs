@@ -4,7 +4,7 @@
 //! is also what lets the inset be placed apart.
 
 use super::{FRAME, Placement, Rect, place_flat};
-use crate::diagram::{Flowchart, Node, NodeStyle, Shape};
+use crate::diagram::{Flowchart, Node, NodeStyle, Shape, Subgraph};
 use crate::layout::wrap::display_width;
 
 /// Rows a frame adds above its content (border, a row for arrows) and below it (a row of
@@ -183,14 +183,7 @@ fn extract(chart: &Flowchart, inset: usize) -> Part {
                 edge
             })
             .collect(),
-        subgraphs: clusters
-            .iter()
-            .map(|cluster| {
-                let mut subgraph = chart.subgraphs[*cluster].clone();
-                subgraph.parent = renumber(subgraph.parent);
-                subgraph
-            })
-            .collect(),
+        subgraphs: renumbered(chart, &clusters, renumber),
     };
     Part {
         chart: part_chart,
@@ -261,14 +254,7 @@ fn surroundings(chart: &Flowchart, insets: &[usize]) -> Part {
                 edge
             })
             .collect(),
-        subgraphs: clusters
-            .iter()
-            .map(|cluster| {
-                let mut subgraph = chart.subgraphs[*cluster].clone();
-                subgraph.parent = renumber(subgraph.parent);
-                subgraph
-            })
-            .collect(),
+        subgraphs: renumbered(chart, &clusters, renumber),
     };
     Part {
         chart: part_chart,
@@ -276,4 +262,20 @@ fn surroundings(chart: &Flowchart, insets: &[usize]) -> Part {
         clusters,
         edges,
     }
+}
+
+/// The subgraphs `clusters` of `chart`, their parents renumbered for a part.
+fn renumbered(
+    chart: &Flowchart,
+    clusters: &[usize],
+    renumber: impl Fn(Option<usize>) -> Option<usize>,
+) -> Vec<Subgraph> {
+    clusters
+        .iter()
+        .map(|cluster| {
+            let mut subgraph = chart.subgraphs[*cluster].clone();
+            subgraph.parent = renumber(subgraph.parent);
+            subgraph
+        })
+        .collect()
 }

@@ -24,18 +24,7 @@ fn text(picture: &Picture) -> String {
 
 /// The topology flowchart of the embedded lesson, as the course loader hands it over.
 pub(super) fn lesson_graph() -> Vec<String> {
-    let course = match load_course(&CourseSource::Embedded) {
-        Ok(course) => course,
-        Err(error) => panic!("{error}"),
-    };
-    course.lessons[0]
-        .blocks
-        .iter()
-        .find_map(|block| match block {
-            Block::Diagram(code) => Some(code.lines.clone()),
-            _ => None,
-        })
-        .expect("the lesson has a mermaid diagram")
+    lesson_diagrams().remove(0)
 }
 
 #[test]

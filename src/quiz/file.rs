@@ -458,27 +458,26 @@ fn without_position(message: &str) -> String {
 /// The 1-based line of the first line after line `after` (1-based; 0 for the start)
 /// whose text, past indentation and a list dash, starts with `start`.
 fn line_of(text: &str, start: &str, after: usize) -> usize {
-    text.lines()
-        .enumerate()
-        .skip(after)
-        .find(|(_, line)| {
-            let line = line.trim_start();
-            let line = line.strip_prefix("- ").map_or(line, str::trim_start);
-            line.starts_with(start)
-        })
-        .map_or(after.max(1), |(index, _)| index + 1)
+    line_where(text, after, |line| line.starts_with(start))
 }
 
 /// The line of a question's `id: …`.
 fn line_of_id(text: &str, id: &str, after: usize) -> usize {
+    line_where(text, after, |line| {
+        line.strip_prefix("id:")
+            .is_some_and(|value| value.trim().trim_matches(['"', '\'']) == id)
+    })
+}
+
+/// The first line after line `after` whose text past indentation and a list dash is
+/// wanted; `after` itself (at least 1) when none is.
+fn line_where(text: &str, after: usize, wanted: impl Fn(&str) -> bool) -> usize {
     text.lines()
         .enumerate()
         .skip(after)
         .find(|(_, line)| {
             let line = line.trim_start();
-            let line = line.strip_prefix("- ").map_or(line, str::trim_start);
-            line.strip_prefix("id:")
-                .is_some_and(|value| value.trim().trim_matches(['"', '\'']) == id)
+            wanted(line.strip_prefix("- ").map_or(line, str::trim_start))
         })
         .map_or(after.max(1), |(index, _)| index + 1)
 }

@@ -5,7 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
+
+use super::panel;
 
 use crate::app::App;
 use crate::course::LessonQuiz;
@@ -15,15 +17,7 @@ use crate::quiz::{ChecklistMark, Mastery};
 /// Draws the checklist over `area` with entry `selected` highlighted.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) {
     let texts = app.texts.quiz;
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_set(app.glyphs.panel)
-        .border_style(app.theme.border)
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(
-            format!(" {} ", texts.checklist_title),
-            app.theme.heading,
-        ));
+    let block = panel(app, texts.checklist_title, area.width);
     let inner = block.inner(area);
     let width = usize::from(inner.width).max(1);
     let mut lines: Vec<Line<'static>> = Vec::new();

@@ -5,7 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::panel;
 
 use crate::app::App;
 use crate::layout::wrap::{Run, display_width, wrap};
@@ -67,15 +69,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, scrolled: usize) {
         width,
         height,
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_set(app.glyphs.panel)
-        .border_style(app.theme.border)
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(
-            format!(" {} ", texts.help_title),
-            app.theme.heading,
-        ));
+    let block = panel(app, texts.help_title, rect.width);
     frame.render_widget(Clear, rect);
     split_wide_characters_at(frame, rect);
     frame.render_widget(Paragraph::new(shown).block(block), rect);

@@ -5,7 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::panel;
 
 use crate::app::{Answer, App, ManifestEditor, QuizRun, Step};
 use crate::layout::wrap::{Run, wrap};
@@ -21,18 +23,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
         .item
         .and_then(|number| app.lesson.checklist.get(number - 1))
     {
-        Some(item) => format!(" {}. {} ", item.number, item.text),
-        None => format!(" {} ", texts.whole_quiz),
+        Some(item) => format!("{}. {}", item.number, item.text),
+        None => texts.whole_quiz.to_owned(),
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_set(app.glyphs.panel)
-        .border_style(app.theme.border)
-        .padding(Padding::horizontal(1))
-        .title(Span::styled(
-            crate::ui::fit(&title, usize::from(area.width.saturating_sub(4))),
-            app.theme.heading,
-        ));
+    let block = panel(app, &title, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width).max(1);
