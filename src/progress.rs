@@ -1,0 +1,341 @@
+//! The progress store: one SQLite file of learning events per machine, one profile per
+//! learner. Every event is written in its own transaction when it happens and the study
+//! clock is checkpointed every few seconds, so a crash or power loss loses at most the
+//! last seconds of clock. What the reader shows (time, read sections, mastery) is
+//! derived from the log.
+
+mod clock;
+mod exchange;
+mod file;
+mod plan;
+mod query;
+mod schema;
+
+pub use clock::{ClockChange, IDLE_AFTER_MS, StudyClock};
+pub use exchange::{ClassReport, LearnerRecord, LessonRecord, export_csv, read_export, report};
+pub use file::{STORE_FILE, default_data_dir};
+pub use plan::{planned_ms_before, section_budgets};
+pub use query::{LessonState, Position, ProfileSummary};
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, params};
+
+/// How long the reader may go between clock checkpoints.
+pub const CHECKPOINT_EVERY_MS: u64 = 5_000;
+
+/// Why the store cannot do something; the reader goes on without saving.
+#[derive(Debug, thiserror::Error)]
+pub enum ProgressError {
+    #[error("cannot use the progress folder {path}: {reason}")]
+    Folder { path: PathBuf, reason: String },
+    #[error("progress store {path}: {source}")]
+    Database {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("the progress store is read-only: {0}")]
+    ReadOnly(String),
+}
+
+/// A learning event, as the log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    SittingStarted,
+    Paused,
+    Resumed,
+    SittingEnded,
+    /// A section became the one being read (its anchor).
+    SectionEntered(String),
+    /// A section's end was on screen after time spent in it.
+    SectionRead(String),
+    Answer {
+        question: String,
+        answer: String,
+        right: bool,
+    },
+    /// A checklist item ticked (`true`) or unticked by hand.
+    SelfAssessed {
+        item: usize,
+        ticked: bool,
+    },
+    /// The one-time "time is up" notice was shown.
+    TimeUpNoticed,
+}
+
+impl Event {
+    fn kind(&self) -> &'static str {
+        match self {
+            Self::SittingStarted => "sitting_started",
+            Self::Paused => "paused",
+            Self::Resumed => "resumed",
+            Self::SittingEnded => "sitting_ended",
+            Self::SectionEntered(_) => "section_entered",
+            Self::SectionRead(_) => "section_read",
+            Self::Answer { .. } => "answer",
+            Self::SelfAssessed { .. } => "self_assessed",
+            Self::TimeUpNoticed => "time_up_noticed",
+        }
+    }
+}
+
+/// What the store can do with its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Written by a newer manabi: shown, never written.
+    ReadOnly(String),
+}
+
+/// An open store, for one profile.
+pub struct ProgressStore {
+    connection: Connection,
+    path: PathBuf,
+    profile_id: i64,
+    pub profile: String,
+    pub access: Access,
+    /// Things the learner should know about how the store was opened (a corrupt file
+    /// moved aside, a newer version).
+    pub notices: Vec<String>,
+}
+
+impl ProgressStore {
+    /// Opens (creating, migrating or repairing) the store in `folder` for `profile`.
+    pub fn open(folder: &Path, profile: &str) -> Result<Self, ProgressError> {
+        let opened = file::open_database(folder)?;
+        let mut store = Self {
+            connection: opened.connection,
+            path: opened.path,
+            profile_id: 0,
+            profile: profile.to_owned(),
+            access: opened.access,
+            notices: opened.notices,
+        };
+        store.profile_id = store.find_profile(profile)?;
+        Ok(store)
+    }
+
+    /// The file the store lives in.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn database_error(&self, source: rusqlite::Error) -> ProgressError {
+        ProgressError::Database {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn writable(&self) -> Result<(), ProgressError> {
+        match &self.access {
+            Access::ReadWrite => Ok(()),
+            Access::ReadOnly(reason) => Err(ProgressError::ReadOnly(reason.clone())),
+        }
+    }
+
+    /// The profile's id, creating the profile on first use (not in a read-only store:
+    /// there an unknown profile has id 0 and no rows).
+    fn find_profile(&mut self, name: &str) -> Result<i64, ProgressError> {
+        let found =
+            self.connection
+                .query_row("SELECT id FROM profiles WHERE name = ?1", [name], |row| {
+                    row.get(0)
+                });
+        match found {
+            Ok(id) => Ok(id),
+            Err(rusqlite::Error::QueryReturnedNoRows) if self.access != Access::ReadWrite => Ok(0),
+            Err(rusqlite::Error::QueryReturnedNoRows) => {
+                self.connection
+                    .execute(
+                        "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)",
+                        params![name, now_ms()],
+                    )
+                    .map_err(|error| self.database_error(error))?;
+                Ok(self.connection.last_insert_rowid())
+            }
+            Err(error) => Err(self.database_error(error)),
+        }
+    }
+
+    /// Starts a sitting (one run of the reader on a lesson); its id.
+    pub fn start_sitting(&mut self, lesson: &str) -> Result<i64, ProgressError> {
+        self.writable()?;
+        let at = now_ms();
+        let transaction =
+            self.connection
+                .transaction()
+                .map_err(|error| ProgressError::Database {
+                    path: self.path.clone(),
+                    source: error,
+                })?;
+        let sitting = (|| {
+            transaction.execute(
+                "INSERT INTO sittings (profile, lesson, started_at) VALUES (?1, ?2, ?3)",
+                params![self.profile_id, lesson, at],
+            )?;
+            let sitting = transaction.last_insert_rowid();
+            insert_event(
+                &transaction,
+                self.profile_id,
+                lesson,
+                Some(sitting),
+                at,
+                &Event::SittingStarted,
+            )?;
+            transaction.commit()?;
+            Ok(sitting)
+        })()
+        .map_err(|error| self.database_error(error))?;
+        Ok(sitting)
+    }
+
+    /// Writes one event, committed before this returns.
+    pub fn record(
+        &mut self,
+        lesson: &str,
+        sitting: Option<i64>,
+        event: &Event,
+    ) -> Result<(), ProgressError> {
+        self.writable()?;
+        insert_event(
+            &self.connection,
+            self.profile_id,
+            lesson,
+            sitting,
+            now_ms(),
+            event,
+        )
+        .map_err(|error| self.database_error(error))
+    }
+
+    /// Saves the sitting's active time and the reading position in one transaction.
+    pub fn checkpoint(
+        &mut self,
+        lesson: &str,
+        sitting: i64,
+        sitting_active_ms: u64,
+        position: &Position,
+        ended: bool,
+    ) -> Result<(), ProgressError> {
+        self.writable()?;
+        let at = now_ms();
+        let result = (|| {
+            let transaction = self.connection.transaction()?;
+            transaction.execute(
+                "UPDATE sittings SET active_ms = ?1, ended_at = CASE WHEN ?2 THEN ?3 ELSE ended_at END
+                 WHERE id = ?4",
+                params![to_i64(sitting_active_ms), ended, at, sitting],
+            )?;
+            transaction.execute(
+                "INSERT INTO positions (profile, lesson, section, line_offset, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (profile, lesson) DO UPDATE SET
+                    section = excluded.section, line_offset = excluded.line_offset, at = excluded.at",
+                params![self.profile_id, lesson, position.section, to_i64(position.offset as u64), at],
+            )?;
+            if ended {
+                insert_event(
+                    &transaction,
+                    self.profile_id,
+                    lesson,
+                    Some(sitting),
+                    at,
+                    &Event::SittingEnded,
+                )?;
+            }
+            transaction.commit()
+        })();
+        result.map_err(|error| self.database_error(error))
+    }
+
+    /// Deletes the profile's progress on one lesson, or on every lesson.
+    pub fn reset(&mut self, lesson: Option<&str>) -> Result<usize, ProgressError> {
+        self.writable()?;
+        let result = (|| {
+            let transaction = self.connection.transaction()?;
+            let mut deleted = 0;
+            for table in ["events", "positions", "sittings"] {
+                deleted += match lesson {
+                    Some(lesson) => transaction.execute(
+                        &format!("DELETE FROM {table} WHERE profile = ?1 AND lesson = ?2"),
+                        params![self.profile_id, lesson],
+                    )?,
+                    None => transaction.execute(
+                        &format!("DELETE FROM {table} WHERE profile = ?1"),
+                        params![self.profile_id],
+                    )?,
+                };
+            }
+            transaction.commit()?;
+            Ok(deleted)
+        })();
+        result.map_err(|error| self.database_error(error))
+    }
+}
+
+fn insert_event(
+    connection: &Connection,
+    profile: i64,
+    lesson: &str,
+    sitting: Option<i64>,
+    at: i64,
+    event: &Event,
+) -> rusqlite::Result<()> {
+    let (section, question, answer, right, item, value) = match event {
+        Event::SectionEntered(section) | Event::SectionRead(section) => {
+            (Some(section.as_str()), None, None, None, None, None)
+        }
+        Event::Answer {
+            question,
+            answer,
+            right,
+        } => (
+            None,
+            Some(question.as_str()),
+            Some(answer.as_str()),
+            Some(*right),
+            None,
+            None,
+        ),
+        Event::SelfAssessed { item, ticked } => (
+            None,
+            None,
+            None,
+            None,
+            Some(to_i64(*item as u64)),
+            Some(i64::from(*ticked)),
+        ),
+        Event::SittingStarted
+        | Event::Paused
+        | Event::Resumed
+        | Event::SittingEnded
+        | Event::TimeUpNoticed => (None, None, None, None, None, None),
+    };
+    connection.execute(
+        "INSERT INTO events (profile, lesson, sitting, at, kind, section, question, answer, right, item, value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![profile, lesson, sitting, at, event.kind(), section, question, answer, right, item, value],
+    )?;
+    Ok(())
+}
+
+/// Wall-clock time in milliseconds since 1970, as events are stamped.
+#[must_use]
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            to_i64(u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX))
+        })
+}
+
+fn to_i64(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+#[path = "progress/progress_tests.rs"]
+mod tests;

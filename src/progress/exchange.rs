@@ -1,0 +1,326 @@
+//! A learner's record as a file an instructor collects (JSON or CSV), and the class
+//! report made from many of them.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use super::LessonState;
+use crate::course::{Lesson, LessonQuiz};
+use crate::quiz::Mastery;
+
+/// What `manabi export` writes: one learner, every lesson they have a record of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnerRecord {
+    /// Always `manabi-progress-1`, so `report` knows what it reads.
+    pub format: String,
+    pub profile: String,
+    pub lessons: Vec<LessonRecord>,
+}
+
+/// The export format's name and version.
+pub const FORMAT: &str = "manabi-progress-1";
+
+/// One lesson of a learner's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonRecord {
+    pub lesson: String,
+    pub title: String,
+    pub minutes: u32,
+    pub active_seconds: u64,
+    pub sittings: usize,
+    pub sections_read: usize,
+    pub sections_total: usize,
+    pub checklist: Vec<ItemRecord>,
+}
+
+/// One checklist item of a lesson record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRecord {
+    pub item: usize,
+    pub text: String,
+    /// `not tried`, `partly` or `mastered`.
+    pub mastery: String,
+    pub self_assessed: bool,
+    /// Questions whose latest answer is right, of `questions`.
+    pub right: usize,
+    pub questions: usize,
+}
+
+impl LessonRecord {
+    /// A lesson's record from the store's state.
+    #[must_use]
+    pub fn new(lesson: &Lesson, state: &LessonState) -> Self {
+        let quiz = match &lesson.quiz {
+            LessonQuiz::Ready(quiz) => Some(quiz),
+            LessonQuiz::Absent | LessonQuiz::Unavailable(_) => None,
+        };
+        let marks = state.quiz.marks(quiz, lesson.checklist.len());
+        Self {
+            lesson: lesson.meta.id.clone(),
+            title: lesson.meta.title.clone(),
+            minutes: lesson.meta.minutes,
+            active_seconds: state.active_ms / 1000,
+            sittings: state.sittings,
+            sections_read: lesson
+                .sections
+                .iter()
+                .filter(|section| state.read.contains(&section.anchor))
+                .count(),
+            sections_total: lesson.sections.len(),
+            checklist: lesson
+                .checklist
+                .iter()
+                .zip(marks)
+                .map(|(item, mark)| ItemRecord {
+                    item: item.number,
+                    text: item.text.clone(),
+                    mastery: mastery_name(mark.mastery).to_owned(),
+                    self_assessed: mark.self_assessed,
+                    right: mark.right,
+                    questions: mark.questions,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn mastery_name(mastery: Mastery) -> &'static str {
+    match mastery {
+        Mastery::NotTried => "not tried",
+        Mastery::Partly => "partly",
+        Mastery::Mastered => "mastered",
+    }
+}
+
+/// One row per lesson and checklist item, for a spreadsheet.
+#[derive(Debug, Serialize, Deserialize)]
+struct CsvRow {
+    profile: String,
+    lesson: String,
+    title: String,
+    minutes: u32,
+    active_seconds: u64,
+    sittings: usize,
+    sections_read: usize,
+    sections_total: usize,
+    item: usize,
+    item_text: String,
+    mastery: String,
+    self_assessed: bool,
+    right: usize,
+    questions: usize,
+}
+
+/// The record as CSV.
+pub fn export_csv(record: &LearnerRecord) -> Result<String, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for lesson in &record.lessons {
+        for item in &lesson.checklist {
+            writer
+                .serialize(CsvRow {
+                    profile: record.profile.clone(),
+                    lesson: lesson.lesson.clone(),
+                    title: lesson.title.clone(),
+                    minutes: lesson.minutes,
+                    active_seconds: lesson.active_seconds,
+                    sittings: lesson.sittings,
+                    sections_read: lesson.sections_read,
+                    sections_total: lesson.sections_total,
+                    item: item.item,
+                    item_text: item.text.clone(),
+                    mastery: item.mastery.clone(),
+                    self_assessed: item.self_assessed,
+                    right: item.right,
+                    questions: item.questions,
+                })
+                .map_err(|error| error.to_string())?;
+        }
+    }
+    let bytes = writer.into_inner().map_err(|error| error.to_string())?;
+    String::from_utf8(bytes).map_err(|error| error.to_string())
+}
+
+/// Reads an export, JSON or CSV (told apart by the first character); the error says
+/// what is wrong with it.
+pub fn read_export(text: &str) -> Result<LearnerRecord, String> {
+    if text.trim_start().starts_with('{') {
+        let record: LearnerRecord =
+            serde_json::from_str(text).map_err(|error| error.to_string())?;
+        if record.format != FORMAT {
+            return Err(format!(
+                "unknown format `{}` (expected {FORMAT})",
+                record.format
+            ));
+        }
+        return Ok(record);
+    }
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut record: Option<LearnerRecord> = None;
+    for (index, row) in reader.deserialize::<CsvRow>().enumerate() {
+        let row = row.map_err(|error| format!("row {}: {error}", index + 2))?;
+        let learner = record.get_or_insert_with(|| LearnerRecord {
+            format: FORMAT.to_owned(),
+            profile: row.profile.clone(),
+            lessons: Vec::new(),
+        });
+        if learner.profile != row.profile {
+            return Err(format!(
+                "row {}: a second learner `{}` in one export",
+                index + 2,
+                row.profile
+            ));
+        }
+        if learner
+            .lessons
+            .last()
+            .is_none_or(|lesson| lesson.lesson != row.lesson)
+        {
+            learner.lessons.push(LessonRecord {
+                lesson: row.lesson.clone(),
+                title: row.title.clone(),
+                minutes: row.minutes,
+                active_seconds: row.active_seconds,
+                sittings: row.sittings,
+                sections_read: row.sections_read,
+                sections_total: row.sections_total,
+                checklist: Vec::new(),
+            });
+        }
+        if let Some(lesson) = learner.lessons.last_mut() {
+            lesson.checklist.push(ItemRecord {
+                item: row.item,
+                text: row.item_text,
+                mastery: row.mastery,
+                self_assessed: row.self_assessed,
+                right: row.right,
+                questions: row.questions,
+            });
+        }
+    }
+    record.ok_or_else(|| "no rows: not a manabi export".to_owned())
+}
+
+/// The class table and the mastery chart of many learners' records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassReport {
+    pub text: String,
+}
+
+/// The report of the learners' records on each lesson they share: per learner their
+/// time, sections read and score per checklist item; per item how many mastered it.
+#[must_use]
+pub fn report(records: &[LearnerRecord]) -> ClassReport {
+    let mut lessons: Vec<&LessonRecord> = Vec::new();
+    for record in records {
+        for lesson in &record.lessons {
+            if !lessons.iter().any(|known| known.lesson == lesson.lesson) {
+                lessons.push(lesson);
+            }
+        }
+    }
+    let mut text = String::new();
+    for lesson in lessons {
+        let rows: Vec<(&str, &LessonRecord)> = records
+            .iter()
+            .filter_map(|record| {
+                let found = record
+                    .lessons
+                    .iter()
+                    .find(|other| other.lesson == lesson.lesson)?;
+                Some((record.profile.as_str(), found))
+            })
+            .collect();
+        let _ = writeln!(
+            text,
+            "{} ({}): {} learner(s)\n",
+            lesson.title,
+            lesson.lesson,
+            rows.len()
+        );
+        table(&mut text, lesson, &rows);
+        text.push('\n');
+        chart(&mut text, lesson, &rows);
+        text.push('\n');
+    }
+    ClassReport { text }
+}
+
+fn table(text: &mut String, lesson: &LessonRecord, rows: &[(&str, &LessonRecord)]) {
+    let name_width = rows
+        .iter()
+        .map(|(name, _)| crate::layout::wrap::display_width(name))
+        .chain([7])
+        .max()
+        .unwrap_or(7);
+    let items: Vec<usize> = lesson.checklist.iter().map(|item| item.item).collect();
+    let pad = |name: &str| {
+        let width = crate::layout::wrap::display_width(name);
+        format!("{name}{}", " ".repeat(name_width.saturating_sub(width)))
+    };
+    let _ = write!(text, "{}  {:>13}  {:>8}", pad("learner"), "time", "read");
+    for item in &items {
+        let _ = write!(text, "  {:>6}", format!("#{item}"));
+    }
+    text.push('\n');
+    for (name, record) in rows {
+        let minutes = record.active_seconds / 60;
+        let seconds = record.active_seconds % 60;
+        let _ = write!(
+            text,
+            "{}  {:>13}  {:>8}",
+            pad(name),
+            format!("{minutes}:{seconds:02} / {}:00", record.minutes),
+            format!("{}/{}", record.sections_read, record.sections_total)
+        );
+        for item in &items {
+            let cell = record
+                .checklist
+                .iter()
+                .find(|other| other.item == *item)
+                .map_or_else(
+                    || "-".to_owned(),
+                    |found| {
+                        let mark = if found.mastery == "mastered" { "*" } else { "" };
+                        format!("{mark}{}/{}", found.right, found.questions)
+                    },
+                );
+            let _ = write!(text, "  {cell:>6}");
+        }
+        text.push('\n');
+    }
+    text.push_str("(* mastered: every question right at its latest answer)\n");
+}
+
+fn chart(text: &mut String, lesson: &LessonRecord, rows: &[(&str, &LessonRecord)]) {
+    const BAR: usize = 20;
+    let _ = writeln!(text, "Mastered, per checklist item:");
+    for item in &lesson.checklist {
+        let mastered = rows
+            .iter()
+            .filter(|(_, record)| {
+                record
+                    .checklist
+                    .iter()
+                    .any(|other| other.item == item.item && other.mastery == "mastered")
+            })
+            .count();
+        let filled = if rows.is_empty() {
+            0
+        } else {
+            BAR * mastered / rows.len()
+        };
+        let _ = writeln!(
+            text,
+            "{:>3} [{}{}] {mastered}/{}  {}",
+            item.item,
+            "#".repeat(filled),
+            " ".repeat(BAR - filled),
+            rows.len(),
+            item.text
+        );
+    }
+}

@@ -1,0 +1,281 @@
+use super::*;
+use crate::course::{CourseSource, load_course};
+
+/// A fresh, empty folder for one test.
+fn folder(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("manabi-store-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    folder
+}
+
+fn answer(question: &str, right: bool) -> Event {
+    Event::Answer {
+        question: question.to_owned(),
+        answer: "2".to_owned(),
+        right,
+    }
+}
+
+#[test]
+fn a_fresh_folder_gets_the_current_schema() {
+    let folder = folder("fresh").join("nested");
+    let store = ProgressStore::open(&folder, "hanako").unwrap();
+    assert_eq!(
+        schema::version(&store.connection).unwrap(),
+        schema::CURRENT_VERSION
+    );
+    assert_eq!(store.access, Access::ReadWrite);
+    assert!(store.notices.is_empty());
+    let mode: String = store
+        .connection
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(store.path()), 0o600);
+    }
+    // Opening again migrates nothing and keeps the profile.
+    drop(store);
+    let again = ProgressStore::open(&folder, "hanako").unwrap();
+    assert_eq!(again.profiles().unwrap().len(), 1);
+}
+
+#[test]
+fn a_sitting_is_resumed_with_its_time_position_reading_and_answers() {
+    let folder = folder("resume");
+    let mut store = ProgressStore::open(&folder, "hanako").unwrap();
+    let sitting = store.start_sitting("net").unwrap();
+    store
+        .record(
+            "net",
+            Some(sitting),
+            &Event::SectionRead("clusterip".into()),
+        )
+        .unwrap();
+    store
+        .record("net", Some(sitting), &answer("q1", false))
+        .unwrap();
+    store
+        .record("net", Some(sitting), &answer("q1", true))
+        .unwrap();
+    store
+        .record(
+            "net",
+            Some(sitting),
+            &Event::SelfAssessed {
+                item: 2,
+                ticked: true,
+            },
+        )
+        .unwrap();
+    let position = Position {
+        section: Some("nodeport".into()),
+        offset: 7,
+    };
+    store
+        .checkpoint("net", sitting, 65_000, &position, false)
+        .unwrap();
+    drop(store);
+    let mut store = ProgressStore::open(&folder, "hanako").unwrap();
+    let state = store.lesson_state("net").unwrap();
+    assert_eq!(state.active_ms, 65_000);
+    assert_eq!(state.sittings, 1);
+    assert_eq!(state.read, ["clusterip"]);
+    assert_eq!(state.quiz.attempts.len(), 2);
+    assert!(state.quiz.latest("q1").unwrap().right);
+    assert!(state.quiz.self_assessed.contains(&2));
+    assert_eq!(state.position, Some(position));
+    // A second sitting adds up.
+    let second = store.start_sitting("net").unwrap();
+    store
+        .checkpoint("net", second, 30_000, &Position::default(), true)
+        .unwrap();
+    let state = store.lesson_state("net").unwrap();
+    assert_eq!((state.active_ms, state.sittings), (95_000, 2));
+    // Other profiles and lessons see none of it.
+    assert_eq!(store.lesson_state("other").unwrap(), LessonState::default());
+    drop(store);
+    let taro = ProgressStore::open(&folder, "taro").unwrap();
+    assert_eq!(taro.lesson_state("net").unwrap(), LessonState::default());
+    let names: Vec<String> = taro
+        .profiles()
+        .unwrap()
+        .into_iter()
+        .map(|profile| profile.name)
+        .collect();
+    assert_eq!(names, ["hanako", "taro"]);
+}
+
+#[test]
+fn two_windows_write_at_once() {
+    let folder = folder("two");
+    let mut first = ProgressStore::open(&folder, "hanako").unwrap();
+    let mut second = ProgressStore::open(&folder, "hanako").unwrap();
+    let (a, b) = (
+        first.start_sitting("net").unwrap(),
+        second.start_sitting("net").unwrap(),
+    );
+    let writer = std::thread::spawn(move || {
+        for index in 0..50 {
+            first
+                .record("net", Some(a), &answer(&format!("a{index}"), true))
+                .unwrap();
+        }
+    });
+    for index in 0..50 {
+        second
+            .record("net", Some(b), &answer(&format!("b{index}"), true))
+            .unwrap();
+    }
+    writer.join().unwrap();
+    let state = second.lesson_state("net").unwrap();
+    assert_eq!(state.quiz.attempts.len(), 100);
+    assert_eq!(state.sittings, 2);
+}
+
+#[test]
+fn a_corrupt_file_is_moved_aside_not_deleted() {
+    let folder = folder("corrupt");
+    std::fs::create_dir_all(&folder).unwrap();
+    let junk = b"this is not a database, but somebody's notes\n".repeat(100);
+    std::fs::write(folder.join(STORE_FILE), &junk).unwrap();
+    let mut store = ProgressStore::open(&folder, "hanako").unwrap();
+    assert_eq!(store.notices.len(), 1, "{:?}", store.notices);
+    assert!(store.notices[0].contains("moved to"), "{:?}", store.notices);
+    let aside: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), junk);
+    store.start_sitting("net").unwrap();
+}
+
+#[test]
+fn a_store_from_a_newer_manabi_is_read_but_never_written() {
+    let folder = folder("newer");
+    let mut store = ProgressStore::open(&folder, "hanako").unwrap();
+    let sitting = store.start_sitting("net").unwrap();
+    store
+        .checkpoint("net", sitting, 9_000, &Position::default(), true)
+        .unwrap();
+    store
+        .connection
+        .pragma_update(None, "user_version", schema::CURRENT_VERSION + 1)
+        .unwrap();
+    drop(store);
+    let mut store = ProgressStore::open(&folder, "hanako").unwrap();
+    assert!(matches!(store.access, Access::ReadOnly(_)));
+    assert!(
+        store.notices[0].contains("newer manabi"),
+        "{:?}",
+        store.notices
+    );
+    assert_eq!(store.lesson_state("net").unwrap().active_ms, 9_000);
+    assert!(matches!(
+        store.start_sitting("net"),
+        Err(ProgressError::ReadOnly(_))
+    ));
+    assert!(matches!(
+        store.record("net", None, &Event::Paused),
+        Err(ProgressError::ReadOnly(_))
+    ));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_is_an_error_the_reader_can_show() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = folder("readonly");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o500)).unwrap();
+    // Root ignores permissions; the test means something only for other users.
+    let writable = std::fs::write(folder.join("probe"), b"").is_ok();
+    let opened = ProgressStore::open(&folder, "hanako");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    if !writable {
+        let error = opened
+            .err()
+            .expect("a read-only folder cannot hold a new store");
+        assert!(
+            error.to_string().contains(&folder.display().to_string()),
+            "{error}"
+        );
+    }
+    // A store that becomes read-only while in use reports each write.
+    let mut store = ProgressStore::open(&folder, "hanako").unwrap();
+    let sitting = store.start_sitting("net").unwrap();
+    store
+        .connection
+        .execute_batch("PRAGMA query_only = ON")
+        .unwrap();
+    assert!(store.record("net", Some(sitting), &Event::Paused).is_err());
+}
+
+#[test]
+fn reset_deletes_one_lesson_or_all() {
+    let folder = folder("reset");
+    let mut store = ProgressStore::open(&folder, "hanako").unwrap();
+    for lesson in ["a", "b"] {
+        let sitting = store.start_sitting(lesson).unwrap();
+        store
+            .record(lesson, Some(sitting), &answer("q", true))
+            .unwrap();
+    }
+    assert!(store.reset(Some("a")).unwrap() > 0);
+    assert_eq!(store.lesson_state("a").unwrap(), LessonState::default());
+    assert_eq!(store.lessons().unwrap(), ["b"]);
+    store.reset(None).unwrap();
+    assert!(store.lessons().unwrap().is_empty());
+}
+
+#[test]
+fn exports_make_a_class_report_in_json_and_csv() {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    let lesson = &course.lessons[0];
+    let mut records = Vec::new();
+    for (name, right) in [("hanako", true), ("taro", false)] {
+        let mut state = LessonState {
+            active_ms: 125_000,
+            sittings: 2,
+            read: vec![lesson.sections[1].anchor.clone()],
+            ..LessonState::default()
+        };
+        if let crate::course::LessonQuiz::Ready(quiz) = &lesson.quiz {
+            for index in quiz.questions_for(1) {
+                state.quiz.record(&quiz.questions[index].id, right);
+            }
+        }
+        records.push(LearnerRecord {
+            format: exchange::FORMAT.to_owned(),
+            profile: name.to_owned(),
+            lessons: vec![LessonRecord::new(lesson, &state)],
+        });
+    }
+    let json = serde_json::to_string_pretty(&records[0]).unwrap();
+    let csv = export_csv(&records[1]).unwrap();
+    let back = [read_export(&json).unwrap(), read_export(&csv).unwrap()];
+    assert_eq!(back, [records[0].clone(), records[1].clone()]);
+    let text = report(&back).text;
+    assert!(text.contains("2 learner(s)"), "{text}");
+    assert!(
+        text.contains("hanako") && text.contains("2:05 / 40:00"),
+        "{text}"
+    );
+    assert!(text.contains("*6/6"), "{text}");
+    assert!(text.contains("1 [##########          ] 1/2"), "{text}");
+    assert!(text.contains("2 [                    ] 0/2"), "{text}");
+    for broken in [
+        "",
+        "{}",
+        "{\"format\":\"other\",\"profile\":\"x\",\"lessons\":[]}",
+        "a,b\n1,2\n",
+    ] {
+        assert!(read_export(broken).is_err(), "{broken:?}");
+    }
+}

@@ -1,0 +1,159 @@
+//! What the log says: a lesson's state for one profile (time, sittings, read sections,
+//! answers, self-assessment, position), and the profiles on this machine.
+
+use std::collections::BTreeSet;
+
+use rusqlite::params;
+
+use super::{ProgressError, ProgressStore};
+use crate::quiz::{Attempt, QuizRecord};
+
+/// Where the learner was: a section (by anchor) and how many lines into it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Position {
+    pub section: Option<String>,
+    pub offset: usize,
+}
+
+/// One profile's record of one lesson.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LessonState {
+    /// Active study time over every sitting.
+    pub active_ms: u64,
+    pub sittings: usize,
+    /// Anchors of the sections read, in the order first read.
+    pub read: Vec<String>,
+    pub quiz: QuizRecord,
+    /// Every answer with what was answered and when (milliseconds since 1970).
+    pub answers: Vec<(String, String, bool, i64)>,
+    pub position: Option<Position>,
+    pub time_up_noticed: bool,
+}
+
+/// A profile on this machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileSummary {
+    pub name: String,
+    pub lessons: usize,
+    pub active_ms: u64,
+    /// The latest event, in milliseconds since 1970.
+    pub last_seen: Option<i64>,
+}
+
+impl ProgressStore {
+    /// The profile's record of `lesson`.
+    pub fn lesson_state(&self, lesson: &str) -> Result<LessonState, ProgressError> {
+        self.read_lesson_state(lesson)
+            .map_err(|error| self.database_error(error))
+    }
+
+    fn read_lesson_state(&self, lesson: &str) -> rusqlite::Result<LessonState> {
+        let connection = &self.connection;
+        let profile = self.profile_id;
+        let (active_ms, sittings): (i64, i64) = connection.query_row(
+            "SELECT COALESCE(SUM(active_ms), 0), COUNT(*) FROM sittings WHERE profile = ?1 AND lesson = ?2",
+            params![profile, lesson],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let mut state = LessonState {
+            active_ms: u64::try_from(active_ms).unwrap_or(0),
+            sittings: usize::try_from(sittings).unwrap_or(0),
+            ..LessonState::default()
+        };
+        let mut statement = connection.prepare(
+            "SELECT kind, section, question, answer, right, item, value, at FROM events
+             WHERE profile = ?1 AND lesson = ?2 AND kind IN ('section_read', 'answer', 'self_assessed', 'time_up_noticed')
+             ORDER BY id",
+        )?;
+        let mut rows = statement.query(params![profile, lesson])?;
+        let mut ticked = BTreeSet::new();
+        while let Some(row) = rows.next()? {
+            let kind: String = row.get(0)?;
+            match kind.as_str() {
+                "section_read" => {
+                    let section: String = row.get(1)?;
+                    if !state.read.contains(&section) {
+                        state.read.push(section);
+                    }
+                }
+                "answer" => {
+                    let question: String = row.get(2)?;
+                    let right: bool = row.get(4)?;
+                    state.quiz.attempts.push(Attempt {
+                        question: question.clone(),
+                        right,
+                    });
+                    state
+                        .answers
+                        .push((question, row.get(3)?, right, row.get(7)?));
+                }
+                "self_assessed" => {
+                    let item: i64 = row.get(5)?;
+                    let item = usize::try_from(item).unwrap_or(0);
+                    if row.get::<_, i64>(6)? == 1 {
+                        ticked.insert(item);
+                    } else {
+                        ticked.remove(&item);
+                    }
+                }
+                _ => state.time_up_noticed = true,
+            }
+        }
+        state.quiz.self_assessed = ticked;
+        state.position = connection
+            .query_row(
+                "SELECT section, line_offset FROM positions WHERE profile = ?1 AND lesson = ?2",
+                params![profile, lesson],
+                |row| {
+                    Ok(Position {
+                        section: row.get(0)?,
+                        offset: usize::try_from(row.get::<_, i64>(1)?).unwrap_or(0),
+                    })
+                },
+            )
+            .map(Some)
+            .or_else(|error| match error {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                other => Err(other),
+            })?;
+        Ok(state)
+    }
+
+    /// The lessons this profile has a record of.
+    pub fn lessons(&self) -> Result<Vec<String>, ProgressError> {
+        let read = || -> rusqlite::Result<Vec<String>> {
+            let mut statement = self.connection.prepare(
+                "SELECT lesson FROM sittings WHERE profile = ?1
+                 UNION SELECT lesson FROM events WHERE profile = ?1 ORDER BY 1",
+            )?;
+            statement
+                .query_map(params![self.profile_id], |row| row.get(0))?
+                .collect()
+        };
+        read().map_err(|error| self.database_error(error))
+    }
+
+    /// Every profile on this machine, by name.
+    pub fn profiles(&self) -> Result<Vec<ProfileSummary>, ProgressError> {
+        let read = || -> rusqlite::Result<Vec<ProfileSummary>> {
+            let mut statement = self.connection.prepare(
+                "SELECT p.name,
+                    (SELECT COUNT(DISTINCT lesson) FROM sittings WHERE profile = p.id),
+                    (SELECT COALESCE(SUM(active_ms), 0) FROM sittings WHERE profile = p.id),
+                    (SELECT MAX(at) FROM events WHERE profile = p.id)
+                 FROM profiles p ORDER BY p.name",
+            )?;
+            statement
+                .query_map([], |row| {
+                    Ok(ProfileSummary {
+                        name: row.get(0)?,
+                        lessons: usize::try_from(row.get::<_, i64>(1)?).unwrap_or(0),
+                        active_ms: u64::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
+                        last_seen: row.get(3)?,
+                    })
+                })?
+                .collect()
+        };
+        read().map_err(|error| self.database_error(error))
+    }
+}

@@ -1,0 +1,71 @@
+//! The store's schema, as numbered migrations from the first release on. SQLite's
+//! `user_version` says how many have run; each runs in its own transaction.
+
+use rusqlite::Connection;
+
+/// Migration `n` (1-based) is `MIGRATIONS[n - 1]`. Append only: never edit one that
+/// has shipped.
+const MIGRATIONS: &[&str] = &[
+    // 1: profiles, sittings, the event log, reading positions.
+    "CREATE TABLE profiles (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE sittings (
+        id INTEGER PRIMARY KEY,
+        profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        lesson TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        active_ms INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sittings_by_lesson ON sittings(profile, lesson);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        lesson TEXT NOT NULL,
+        sitting INTEGER REFERENCES sittings(id) ON DELETE SET NULL,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        section TEXT,
+        question TEXT,
+        answer TEXT,
+        right INTEGER,
+        item INTEGER,
+        value INTEGER
+    );
+    CREATE INDEX events_by_lesson ON events(profile, lesson, kind);
+    CREATE TABLE positions (
+        profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        lesson TEXT NOT NULL,
+        section TEXT,
+        line_offset INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (profile, lesson)
+    );",
+];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The database's schema version.
+pub fn version(connection: &Connection) -> rusqlite::Result<u32> {
+    connection.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Runs the migrations the database has not had yet.
+pub fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
+    let from = version(connection)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        let transaction = connection.transaction()?;
+        transaction.execute_batch(sql)?;
+        transaction.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(index + 1).unwrap_or(i64::MAX),
+        )?;
+        transaction.commit()?;
+    }
+    Ok(())
+}
