@@ -6,12 +6,14 @@ mod keymap;
 mod quiz_run;
 mod quiz_update;
 mod search;
+mod session;
 mod update;
 
 pub use keymap::{message_for_event, message_for_key};
 pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step};
 pub use search::Search;
 pub use search::SearchMatch;
+pub use session::{READ_AFTER_MS, Session};
 
 use std::collections::HashMap;
 
@@ -199,6 +201,8 @@ pub struct App {
     pub drafts: HashMap<String, String>,
     /// A quiz left to review a section; `r` goes back to it.
     pub suspended_quiz: Option<Box<QuizRun>>,
+    /// The study clock, reading progress and the events for the progress store.
+    pub session: Session,
 }
 
 /// Rows of chrome around the reading pane: status bar and key hint.
@@ -237,7 +241,9 @@ impl App {
             marks: Vec::new(),
             drafts: HashMap::new(),
             suspended_quiz: None,
+            session: Session::new(0, 0, Vec::new()),
         };
+        app.start_session(0);
         app.marks = app.record.marks(app.quiz(), app.lesson.checklist.len());
         app.relayout(0);
         app
@@ -442,19 +448,6 @@ impl App {
                 .partition_point(|start| *start <= self.top)
                 .checked_sub(1)
         })
-    }
-
-    /// How far through the lesson the reading position is, 0–100.
-    #[must_use]
-    pub fn percent_read(&self) -> usize {
-        if self.layout.is_complete(&self.lesson) && self.layout.lines.len() <= self.page_height() {
-            return 100;
-        }
-        if self.top == 0 {
-            return 0;
-        }
-        let end = self.top + self.page_height();
-        (end.min(self.layout.lines.len()) * 100 / self.layout.lines.len().max(1)).min(100)
     }
 
     /// The code block `y`, `s`, `h` and `l` act on: the first one with a line of code

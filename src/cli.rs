@@ -35,6 +35,16 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangChoice>,
 
+    /// The learner whose progress is read and written, for laptops a class shares; the
+    /// OS user name when not given.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Where progress is kept (`progress.sqlite3`); the platform data folder when not
+    /// given (`~/.local/share/manabi` on Linux).
+    #[arg(long, global = true, value_name = "DIR", env = "MANABI_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -61,6 +71,43 @@ pub enum Command {
         /// The course folder; the built-in course when omitted.
         dir: Option<PathBuf>,
     },
+    /// List the learners (profiles) whose progress is on this machine.
+    Profiles,
+    /// Show a learner's progress: time against the plan, sittings, sections read,
+    /// checklist and quiz.
+    Progress {
+        /// Print the record as JSON (the `export` format).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a learner's record for the instructor to collect.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// The file to write; standard output when not given.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the class report from learners' exports (files, or folders of them).
+    Report {
+        #[arg(required = true, value_name = "FILES_OR_DIRS")]
+        paths: Vec<PathBuf>,
+    },
+    /// Delete a learner's progress on one lesson, or on all; asks first.
+    Reset {
+        /// The lesson id; every lesson when omitted.
+        lesson: Option<String>,
+        /// Do not ask (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
 }
 
 /// `--theme`.

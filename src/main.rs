@@ -2,6 +2,7 @@
 //! exit code. The only place that uses `anyhow` and touches the process environment.
 
 mod cli;
+mod progress_cli;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -19,7 +20,8 @@ use manabi::course::{
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
-use manabi::terminal::{RunOptions, run};
+use manabi::progress::{Access, ProgressStore};
+use manabi::terminal::{Recording, RunOptions, run};
 use manabi::theme::{Theme, ThemeKind};
 use manabi::ui::text::Lang;
 
@@ -40,6 +42,13 @@ fn main() -> ExitCode {
         Some(Command::Render { lesson, width }) => render(&cli, lesson.as_deref(), *width),
         Some(Command::List) => list(&cli),
         Some(Command::Open { lesson }) => read(&cli, Some(lesson)),
+        Some(Command::Profiles) => progress_cli::profiles(&cli),
+        Some(Command::Progress { json }) => progress_cli::progress(&cli, *json),
+        Some(Command::Export { format, output }) => {
+            progress_cli::export(&cli, *format, output.as_deref())
+        }
+        Some(Command::Report { paths }) => progress_cli::class_report(paths),
+        Some(Command::Reset { lesson, yes }) => progress_cli::reset(&cli, lesson.as_deref(), *yes),
         None => read(&cli, None),
     };
     match result {
@@ -125,13 +134,9 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     let ascii = cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide);
     let glyphs = if ascii { &ASCII } else { &UNICODE };
     let mut app = App::new(lesson, theme, glyphs, lang.texts(), size);
-    // Choice orders are per learner; the OS user until profiles come.
-    if let Some(user) = ["USER", "USERNAME"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
-    {
-        app.profile = user;
-    }
+    // Choice orders are per learner.
+    app.profile = progress_cli::profile_name(cli);
+    let recording = open_recording(cli, &mut app);
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     // The quiz is read then too: nothing on the first screen needs it.
     let check_code_blocks = move |app: &mut App| {
@@ -155,8 +160,45 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         detect_ambiguous: !ascii && cli.ambiguous.is_none() && io::stdin().is_terminal(),
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
-    run(app, options, check_code_blocks)?;
+    run(app, options, recording, check_code_blocks)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the progress store and picks up the learner's earlier sittings; without a
+/// store the reader still runs, saying that progress is not saved.
+fn open_recording(cli: &Cli, app: &mut App) -> Option<Recording> {
+    let opened = progress_cli::data_dir(cli).and_then(|folder| {
+        let mut store = ProgressStore::open(&folder, &app.profile)?;
+        let lesson = app.lesson.meta.id.clone();
+        let state = store.lesson_state(&lesson)?;
+        app.restore(&state);
+        let notices = std::mem::take(&mut store.notices);
+        let recording = match &store.access {
+            Access::ReadWrite => {
+                let sitting = store.start_sitting(&lesson)?;
+                Some(Recording::new(store, &lesson, sitting, state.active_ms))
+            }
+            Access::ReadOnly(reason) => {
+                app.session.not_saving = Some(reason.clone());
+                None
+            }
+        };
+        Ok((recording, notices))
+    });
+    match opened {
+        Ok((recording, notices)) => {
+            if let Some(notice) = notices.into_iter().next() {
+                app.notice = Some(notice);
+            }
+            recording
+        }
+        Err(error) => {
+            let reason = format!("{error:#}");
+            app.notice = Some(app.texts.session.not_saving_because(&reason));
+            app.session.not_saving = Some(reason);
+            None
+        }
+    }
 }
 
 fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Result<ExitCode> {

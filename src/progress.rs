@@ -12,7 +12,10 @@ mod query;
 mod schema;
 
 pub use clock::{ClockChange, IDLE_AFTER_MS, StudyClock};
-pub use exchange::{ClassReport, LearnerRecord, LessonRecord, export_csv, read_export, report};
+pub use exchange::{
+    ClassReport, LearnerRecord, LessonRecord, export_csv, learner_record, profiles_text,
+    progress_text, read_export, report,
+};
 pub use file::{STORE_FILE, default_data_dir};
 pub use plan::{planned_ms_before, section_budgets};
 pub use query::{LessonState, Position, ProfileSummary};
@@ -129,15 +132,8 @@ impl ProgressStore {
         }
     }
 
-    fn writable(&self) -> Result<(), ProgressError> {
-        match &self.access {
-            Access::ReadWrite => Ok(()),
-            Access::ReadOnly(reason) => Err(ProgressError::ReadOnly(reason.clone())),
-        }
-    }
-
-    /// The profile's id, creating the profile on first use (not in a read-only store:
-    /// there an unknown profile has id 0 and no rows).
+    /// The profile's id, or 0 (no rows) for a profile not yet in the store: it is
+    /// created by its first write, so looking never adds a profile.
     fn find_profile(&mut self, name: &str) -> Result<i64, ProgressError> {
         let found =
             self.connection
@@ -146,18 +142,35 @@ impl ProgressStore {
                 });
         match found {
             Ok(id) => Ok(id),
-            Err(rusqlite::Error::QueryReturnedNoRows) if self.access != Access::ReadWrite => Ok(0),
-            Err(rusqlite::Error::QueryReturnedNoRows) => {
-                self.connection
-                    .execute(
-                        "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)",
-                        params![name, now_ms()],
-                    )
-                    .map_err(|error| self.database_error(error))?;
-                Ok(self.connection.last_insert_rowid())
-            }
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(0),
             Err(error) => Err(self.database_error(error)),
         }
+    }
+
+    /// Makes sure the store may be written and the profile exists.
+    fn writable(&mut self) -> Result<(), ProgressError> {
+        if let Access::ReadOnly(reason) = &self.access {
+            return Err(ProgressError::ReadOnly(reason.clone()));
+        }
+        if self.profile_id == 0 {
+            // Another window may create the same profile at the same moment.
+            let created = self
+                .connection
+                .execute(
+                    "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)
+                     ON CONFLICT (name) DO NOTHING",
+                    params![self.profile, now_ms()],
+                )
+                .and_then(|_| {
+                    self.connection.query_row(
+                        "SELECT id FROM profiles WHERE name = ?1",
+                        [&self.profile],
+                        |row| row.get(0),
+                    )
+                });
+            self.profile_id = created.map_err(|error| self.database_error(error))?;
+        }
+        Ok(())
     }
 
     /// Starts a sitting (one run of the reader on a lesson); its id.

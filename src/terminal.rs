@@ -4,31 +4,42 @@
 
 mod editor;
 mod probe;
+mod recording;
 mod run;
 
+pub use recording::Recording;
 pub use run::{RunOptions, run};
 
 use std::io::{self, Write};
 
 use base64::Engine;
 use crossterm::cursor::{Hide, Show};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableFocusChange, DisableMouseCapture, EnableFocusChange, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 
-/// Raw mode, the alternate screen, mouse reports, hidden cursor.
+/// Raw mode, the alternate screen, mouse and focus reports, hidden cursor.
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableFocusChange,
+        Hide
+    )
 }
 
 /// Undoes `enter`; safe to call more than once and from a panic or signal.
 pub fn restore() {
     let _ = execute!(
         io::stdout(),
+        DisableFocusChange,
         DisableMouseCapture,
         LeaveAlternateScreen,
         Show

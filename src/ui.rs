@@ -7,10 +7,9 @@ mod help;
 mod quiz;
 pub mod quiz_text;
 mod reader;
+pub mod session_text;
 mod status;
 pub mod text;
-
-use std::time::Duration;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -22,8 +21,8 @@ use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::layout::wrap::display_width;
 use crate::palette::ColorDepth;
 
-/// Draws the whole screen; `elapsed` is the session clock.
-pub fn draw(frame: &mut Frame<'_>, app: &App, elapsed: Duration, depth: ColorDepth) {
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
     let area = frame.area();
     if app.is_too_small() {
         let size = (area.width, area.height);
@@ -58,7 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, elapsed: Duration, depth: ColorDep
                 reader::render(frame, reading_area, app);
             }
         }
-        status::render_status(frame, status_row, app, elapsed);
+        status::render_status(frame, status_row, app);
         status::render_hint(frame, hint_row, app);
         if let Screen::Help(scrolled) = app.screen {
             help::render(frame, main, app, scrolled);

@@ -6,7 +6,8 @@ use crossterm::event::KeyCode;
 use super::quiz_run::{Answer, QuizRun, Step};
 use super::{App, Effect, QuizMessage, Screen};
 use crate::course::LessonQuiz;
-use crate::quiz::{AnswerError, find_section, grade};
+use crate::progress::Event;
+use crate::quiz::{AnswerError, Kind, Question, Response, find_section, grade};
 
 impl App {
     /// `c`: the checklist view, on the item the learner was last on.
@@ -29,6 +30,11 @@ impl App {
         if let Screen::Checklist { selected } = self.screen {
             if let Some(item) = self.lesson.checklist.get(selected) {
                 self.record.toggle_self_assessed(item.number);
+                let ticked = self.record.self_assessed.contains(&item.number);
+                self.session.outbox.push(Event::SelfAssessed {
+                    item: item.number,
+                    ticked,
+                });
                 self.refresh_marks();
             }
         }
@@ -270,6 +276,11 @@ impl App {
                     run.right_first_time += 1;
                 }
                 self.record.record(&question.id, verdict.right);
+                self.session.outbox.push(Event::Answer {
+                    question: question.id.clone(),
+                    answer: answer_text(question, &response),
+                    right: verdict.right,
+                });
                 run.step = Step::Answered {
                     right: verdict.right,
                     failures: verdict.failures,
@@ -352,5 +363,26 @@ impl App {
     fn refresh_marks(&mut self) {
         self.marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
         self.reflow();
+    }
+}
+
+/// The answer as the log keeps it: the chosen choices' text, the short answer, or the
+/// manifest.
+fn answer_text(question: &Question, response: &Response) -> String {
+    let choice = |index: &usize| {
+        question
+            .kind
+            .choices()
+            .get(*index)
+            .cloned()
+            .unwrap_or_default()
+    };
+    match (response, &question.kind) {
+        (Response::Choice(index), Kind::Choice { .. }) => choice(index),
+        (Response::Multi(indices), Kind::Multi { .. }) => {
+            indices.iter().map(choice).collect::<Vec<_>>().join(" | ")
+        }
+        (Response::Text(text) | Response::Manifest(text), _) => text.clone(),
+        _ => String::new(),
     }
 }

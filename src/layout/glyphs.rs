@@ -27,6 +27,8 @@ pub struct Glyphs {
     pub task_self: &'static str,
     /// Marks a line cut at the right edge.
     pub cut: char,
+    /// Marks a read section in the contents.
+    pub read_mark: char,
     /// The reader's panes and overlays.
     pub panel: border::Set<'static>,
 }
@@ -49,6 +51,7 @@ pub const UNICODE: Glyphs = Glyphs {
     task_partly: "[~]",
     task_self: "[v]",
     cut: '→',
+    read_mark: '✓',
     panel: border::ROUNDED,
 };
 
@@ -70,6 +73,7 @@ pub const ASCII: Glyphs = Glyphs {
     task_partly: "[~]",
     task_self: "[v]",
     cut: '>',
+    read_mark: '+',
     panel: border::Set {
         top_left: "+",
         top_right: "+",

@@ -57,8 +57,14 @@ impl StudyClock {
 
     /// A key, a click, the wheel: resumes a paused clock.
     pub fn input(&mut self, now: u64) -> ClockChange {
+        // An idle stretch nobody ticked through still does not count.
+        let paused = self.tick(now) == ClockChange::Paused;
         self.last_input = now;
         if self.since.is_some() {
+            return ClockChange::None;
+        }
+        if paused {
+            self.since = Some(now);
             return ClockChange::None;
         }
         // A key while unfocused means the terminal has the focus after all.
@@ -126,8 +132,10 @@ mod tests {
 
     #[test]
     fn an_idle_clock_not_yet_ticked_does_not_overcount() {
-        let clock = StudyClock::start(0, 0);
+        let mut clock = StudyClock::start(0, 0);
         assert_eq!(clock.active_ms(60 * MINUTE), IDLE_AFTER_MS);
+        assert_eq!(clock.input(60 * MINUTE), ClockChange::None);
+        assert_eq!(clock.active_ms(61 * MINUTE), IDLE_AFTER_MS + MINUTE);
     }
 
     #[test]

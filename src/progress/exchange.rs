@@ -324,3 +324,77 @@ fn chart(text: &mut String, lesson: &LessonRecord, rows: &[(&str, &LessonRecord)
         );
     }
 }
+
+/// A learner's record of every lesson of a course, from the store.
+pub fn learner_record(
+    course: &crate::course::Course,
+    store: &super::ProgressStore,
+) -> Result<LearnerRecord, super::ProgressError> {
+    let mut lessons = Vec::with_capacity(course.lessons.len());
+    for lesson in &course.lessons {
+        let state = store.lesson_state(&lesson.meta.id)?;
+        lessons.push(LessonRecord::new(lesson, &state));
+    }
+    Ok(LearnerRecord {
+        format: FORMAT.to_owned(),
+        profile: store.profile.clone(),
+        lessons,
+    })
+}
+
+/// `manabi progress`: each lesson's time, sittings, reading, checklist and quiz score.
+#[must_use]
+pub fn progress_text(record: &LearnerRecord) -> String {
+    let mut text = format!("{}\n", record.profile);
+    for lesson in &record.lessons {
+        let (right, questions) = lesson
+            .checklist
+            .iter()
+            .fold((0, 0), |(right, total), item| {
+                (right + item.right, total + item.questions)
+            });
+        let _ = writeln!(text, "\n{}  {}", lesson.lesson, lesson.title);
+        let _ = writeln!(
+            text,
+            "  time       {}:{:02} / {}:00 active, {} sitting(s)",
+            lesson.active_seconds / 60,
+            lesson.active_seconds % 60,
+            lesson.minutes,
+            lesson.sittings
+        );
+        let _ = writeln!(
+            text,
+            "  read       {}/{} sections",
+            lesson.sections_read, lesson.sections_total
+        );
+        let _ = writeln!(text, "  quiz       {right}/{questions} questions right");
+        for item in &lesson.checklist {
+            let ticked = if item.self_assessed {
+                ", ticked by hand"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                text,
+                "  {:>2}. {} ({}/{}{ticked})  {}",
+                item.item, item.mastery, item.right, item.questions, item.text
+            );
+        }
+    }
+    text
+}
+
+/// `manabi profiles`: the learners on this machine.
+#[must_use]
+pub fn profiles_text(profiles: &[super::ProfileSummary]) -> String {
+    let mut text = String::new();
+    for profile in profiles {
+        let minutes = profile.active_ms / 60_000;
+        let _ = writeln!(
+            text,
+            "{}  {} lesson(s), {minutes} min of study",
+            profile.name, profile.lessons
+        );
+    }
+    text
+}

@@ -38,7 +38,10 @@ fn a_fresh_folder_gets_the_current_schema() {
         assert_eq!(mode(&folder), 0o700);
         assert_eq!(mode(store.path()), 0o600);
     }
-    // Opening again migrates nothing and keeps the profile.
+    // Looking adds no profile; the first write does, and opening again keeps it.
+    assert!(store.profiles().unwrap().is_empty());
+    let mut store = store;
+    store.start_sitting("net").unwrap();
     drop(store);
     let again = ProgressStore::open(&folder, "hanako").unwrap();
     assert_eq!(again.profiles().unwrap().len(), 1);
@@ -99,8 +102,9 @@ fn a_sitting_is_resumed_with_its_time_position_reading_and_answers() {
     // Other profiles and lessons see none of it.
     assert_eq!(store.lesson_state("other").unwrap(), LessonState::default());
     drop(store);
-    let taro = ProgressStore::open(&folder, "taro").unwrap();
+    let mut taro = ProgressStore::open(&folder, "taro").unwrap();
     assert_eq!(taro.lesson_state("net").unwrap(), LessonState::default());
+    taro.start_sitting("net").unwrap();
     let names: Vec<String> = taro
         .profiles()
         .unwrap()

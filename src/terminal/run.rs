@@ -12,6 +12,7 @@ use crossterm::terminal::{Clear, ClearType};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::Recording;
 use super::editor::edit_externally;
 use super::{
     copy_to_clipboard, enter, install_panic_hook, probe, restore, suspend, watch_termination,
@@ -43,11 +44,12 @@ pub struct RunOptions {
 pub fn run(
     app: App,
     options: RunOptions,
+    recording: Option<Recording>,
     after_first_frame: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     install_panic_hook();
     watch_termination()?;
-    let result = enter().and_then(|()| event_loop(app, options, after_first_frame));
+    let result = enter().and_then(|()| event_loop(app, options, recording, after_first_frame));
     restore();
     result
 }
@@ -57,14 +59,21 @@ type Tty = Terminal<CrosstermBackend<io::Stdout>>;
 fn event_loop(
     mut app: App,
     options: RunOptions,
+    mut recording: Option<Recording>,
     after_first_frame: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let started = Instant::now();
+    let now = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let draw = |terminal: &mut Tty, app: &App| {
         terminal
-            .draw(|frame| ui::draw(frame, app, started.elapsed(), options.depth))
+            .draw(|frame| ui::draw(frame, app, options.depth))
             .map(drop)
+    };
+    // Events go to the store as they happen; without a store they are dropped.
+    let mut flush = |app: &mut App| match recording.as_mut() {
+        Some(recording) => recording.flush(app),
+        None => app.session.outbox.clear(),
     };
     let probing = options.detect_theme || options.detect_ambiguous;
     if probing {
@@ -103,6 +112,8 @@ fn event_loop(
         let elapsed = started.elapsed();
         // Once a second for the clock (and first of all, for what came after the frame).
         if elapsed.as_secs() != drawn_second {
+            app.tick(now());
+            flush(&mut app);
             draw(&mut terminal, &app)?;
             drawn_second = elapsed.as_secs();
         }
@@ -116,33 +127,70 @@ fn event_loop(
         let Some(event) = event.filter(|event| !late_reply.swallows(event)) else {
             continue;
         };
+        match event {
+            Event::FocusGained | Event::FocusLost => {
+                app.note_focus(event == Event::FocusGained, now());
+                flush(&mut app);
+                draw(&mut terminal, &app)?;
+                continue;
+            }
+            Event::Key(_) | Event::Mouse(_) => app.note_input(now()),
+            _ => {}
+        }
         let Some(message) = message_for_event(&event, &app.screen, app.focus) else {
             continue;
         };
-        match app.update(message) {
-            Effect::None => {}
-            Effect::Quit => return Ok(()),
+        let effect = app.update(message);
+        app.tick(now());
+        flush(&mut app);
+        match effect {
+            Effect::Quit => break,
             Effect::Suspend => {
+                // Stopped is not studying: the clock waits for the learner's return.
+                app.note_focus(false, now());
+                flush(&mut app);
                 suspend()?;
+                app.note_focus(true, now());
                 repaint(&mut terminal)?;
             }
-            Effect::Copy(text) => copy_to_clipboard(&text, options.inside_tmux)?,
-            Effect::Save { name, contents } => {
-                app.update(Message::Saved(save_new_file(
-                    Path::new("."),
-                    &name,
-                    &contents,
-                )));
-            }
-            Effect::EditExternally(text) => {
-                let edited = edit_externally(&text);
-                repaint(&mut terminal)?;
-                app.update(Message::Edited(edited));
-            }
+            other => carry_out(other, &mut app, &mut terminal, options)?,
         }
+        app.note_input(now());
         draw(&mut terminal, &app)?;
         drawn_second = started.elapsed().as_secs();
     }
+    app.tick(now());
+    if let Some(recording) = recording.as_mut() {
+        recording.flush(&mut app);
+        recording.checkpoint(&mut app, true);
+    }
+    Ok(())
+}
+
+/// The effects that only do IO and report back.
+fn carry_out(
+    effect: Effect,
+    app: &mut App,
+    terminal: &mut Tty,
+    options: RunOptions,
+) -> io::Result<()> {
+    match effect {
+        Effect::Copy(text) => copy_to_clipboard(&text, options.inside_tmux)?,
+        Effect::Save { name, contents } => {
+            app.update(Message::Saved(save_new_file(
+                Path::new("."),
+                &name,
+                &contents,
+            )));
+        }
+        Effect::EditExternally(text) => {
+            let edited = edit_externally(&text);
+            repaint(terminal)?;
+            app.update(Message::Edited(edited));
+        }
+        Effect::None | Effect::Quit | Effect::Suspend => {}
+    }
+    Ok(())
 }
 
 /// Clears the screen and forgets the last frame, so the next draw paints every cell.

@@ -1,5 +1,5 @@
-//! The table of contents: every section, indented by level, the current one marked and
-//! the selected one in reverse video when the pane has focus.
+//! The table of contents: every section, indented by level, the current one and the
+//! read ones marked, the selected one in reverse video when the pane has focus.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -38,10 +38,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         .skip(app.contents_offset())
         .take(rows)
         .map(|(index, section)| {
-            let marker = if Some(index) == current {
-                app.glyphs.bullets[0]
+            let read = app.session.read.get(index).copied().unwrap_or(false);
+            let (marker, marker_style) = if Some(index) == current {
+                (app.glyphs.bullets[0], app.theme.marker)
+            } else if read {
+                (app.glyphs.read_mark, app.theme.right)
             } else {
-                ' '
+                (' ', app.theme.marker)
             };
             let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)));
             let mut style = if section.level <= 2 {
@@ -56,7 +59,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 style = style.add_modifier(Modifier::REVERSED);
             }
             Line::from(vec![
-                Span::styled(marker.to_string(), app.theme.marker),
+                Span::styled(marker.to_string(), marker_style),
                 Span::styled(
                     fit(&format!("{indent}{}", section.title), title_width),
                     style,

@@ -1,8 +1,6 @@
 //! The status bar (lesson, section, % read, session clock) and the key hint line, which
 //! also carries the search prompt and one-line notices.
 
-use std::time::Duration;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -14,16 +12,11 @@ use crate::app::{Answer, App, Focus, Screen, Step};
 use crate::layout::wrap::display_width;
 
 /// Draws the status bar in reverse video, readable without colour: the lesson and
-/// section, or a notice about what the last key did; % read and the session clock.
-pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App, elapsed: Duration) {
+/// section, or a notice about what the last key did; sections read, the study clock
+/// against the lesson's minutes with a gauge, and where the learner is against the plan.
+pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let bar = Style::new().add_modifier(Modifier::REVERSED);
-    let seconds = elapsed.as_secs();
-    let right = format!(
-        " {:>3}%  {:02}:{:02} ",
-        app.percent_read(),
-        seconds / 60,
-        seconds % 60
-    );
+    let right = clock_text(app, usize::from(area.width) / 2);
     let left = if let Some(notice) = &app.notice {
         format!(" {notice}")
     } else {
@@ -47,6 +40,39 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App, elapsed: Dura
         Span::styled(right, bar),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// "40%  12:34 / 40:00 [#####-----] 2 min ahead", shortened to fit `room` columns:
+/// the plan goes first, then the gauge.
+fn clock_text(app: &App, room: usize) -> String {
+    let session = &app.texts.session;
+    let active = app.session.active_ms() / 1000;
+    let planned = u64::from(app.lesson.meta.minutes) * 60;
+    let filled =
+        usize::try_from((active.min(planned) * 10).checked_div(planned).unwrap_or(0)).unwrap_or(0);
+    let gauge = format!("[{}{}]", "#".repeat(filled), "-".repeat(10 - filled));
+    let mut state = app.texts.session.lead(app.plan_lead_ms());
+    if !app.session.clock.is_running() {
+        session.paused.clone_into(&mut state);
+    }
+    if app.session.not_saving.is_some() {
+        state = format!("{state} {}", session.unsaved);
+    }
+    let clock = format!(
+        "{:>3}%  {:02}:{:02} / {}:00",
+        app.percent_read(),
+        active / 60,
+        active % 60,
+        app.lesson.meta.minutes
+    );
+    [
+        format!(" {clock} {gauge} {state} "),
+        format!(" {clock} {state} "),
+        format!(" {clock} "),
+    ]
+    .into_iter()
+    .find(|text| display_width(text) <= room)
+    .unwrap_or_else(|| format!(" {clock} "))
 }
 
 /// Draws the key hint, or the search prompt while typing.

@@ -3,6 +3,7 @@
 //! middle dots, ×), which some terminals draw two columns wide.
 
 use super::quiz_text::{self, QuizTexts};
+use super::session_text::{self, SessionTexts};
 
 /// The language of the chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +55,7 @@ pub struct Texts {
     pub not_a_terminal: &'static str,
     pub cannot_load: &'static str,
     pub quiz: &'static QuizTexts,
+    pub session: &'static SessionTexts,
 }
 
 impl Texts {
@@ -153,6 +155,7 @@ static EN: Texts = Texts {
     not_a_terminal: "manabi: not a terminal; to print the lesson, use `manabi render` (e.g. `manabi render | less -R`)",
     cannot_load: "cannot load the course",
     quiz: &quiz_text::EN,
+    session: &session_text::EN,
 };
 
 static JA: Texts = Texts {
@@ -211,6 +214,7 @@ static JA: Texts = Texts {
     not_a_terminal: "manabi: 端末ではありません。レッスンを出力するには `manabi render` を使ってください (例: `manabi render | less -R`)",
     cannot_load: "コースを読み込めません",
     quiz: &quiz_text::JA,
+    session: &session_text::JA,
 };
 
 #[cfg(test)]

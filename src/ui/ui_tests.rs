@@ -1,5 +1,3 @@
-use std::time::Duration;
-
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -12,7 +10,7 @@ use crate::ui::text::Lang;
 fn frame(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
     terminal
-        .draw(|frame| draw(frame, app, Duration::from_secs(754), ColorDepth::TrueColor))
+        .draw(|frame| draw(frame, app, ColorDepth::TrueColor))
         .unwrap();
     terminal
 }
@@ -111,11 +109,11 @@ fn no_size_panics() {
         app.update(Message::Resize { width, height });
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal
-            .draw(|frame| draw(frame, &app, Duration::ZERO, ColorDepth::Ansi16))
+            .draw(|frame| draw(frame, &app, ColorDepth::Ansi16))
             .unwrap();
         app.update(Message::ShowHelp);
         terminal
-            .draw(|frame| draw(frame, &app, Duration::ZERO, ColorDepth::None))
+            .draw(|frame| draw(frame, &app, ColorDepth::None))
             .unwrap();
         app.update(Message::Cancel);
     }
@@ -126,7 +124,7 @@ fn no_color_leaves_no_colour_in_the_frame() {
     let app = reader_in(80, 24, Lang::En);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|frame| draw(frame, &app, Duration::ZERO, ColorDepth::None))
+        .draw(|frame| draw(frame, &app, ColorDepth::None))
         .unwrap();
     let buffer = terminal.backend().buffer();
     assert!(
@@ -202,4 +200,30 @@ mod quiz_views {
         press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
         insta::assert_snapshot!(frame(&app).backend());
     }
+}
+
+#[test]
+fn the_status_bar_shows_time_against_the_plan_and_sections_read() {
+    let mut app = reader_in(120, 30, Lang::En);
+    app.start_session(0);
+    // 12:34 of study at the top of the lesson, a key every half minute: behind the
+    // plan, and the first section (on screen long enough, its end visible) read.
+    for second in (0..=754).step_by(29).chain([754]) {
+        app.note_input(second * 1000);
+        app.tick(second * 1000);
+    }
+    let terminal = frame(&app);
+    let status: String = (0..120)
+        .map(|column| {
+            terminal.backend().buffer()[(column, 28)]
+                .symbol()
+                .to_owned()
+        })
+        .collect();
+    assert!(
+        status.contains("12:34 / 40:00 [###-------] 12 min behind"),
+        "{status}"
+    );
+    assert!(app.percent_read() > 0, "{status}");
+    insta::assert_snapshot!(terminal.backend());
 }

@@ -1,0 +1,167 @@
+//! The progress commands of the binary (`profiles`, `progress`, `export`, `report`,
+//! `reset`) and opening the store for the reader: files, prompts and output here, the
+//! rest in the library's `progress` module.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use crate::cli::{Cli, ExportFormat};
+use manabi::course::{Course, CourseSource, load_course};
+use manabi::progress::{
+    LearnerRecord, ProgressStore, default_data_dir, export_csv, learner_record, profiles_text,
+    progress_text, read_export, report,
+};
+
+/// The profile: `--profile`, else the OS user, else "learner".
+pub fn profile_name(cli: &Cli) -> String {
+    cli.profile
+        .clone()
+        .or_else(|| {
+            ["USER", "USERNAME"]
+                .iter()
+                .find_map(|name| std::env::var(name).ok())
+        })
+        .map(|name| {
+            name.trim()
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "learner".to_owned())
+}
+
+/// The folder of the store: `--data-dir` / `MANABI_DATA_DIR`, else the platform's.
+pub fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
+    cli.data_dir
+        .clone()
+        .or_else(default_data_dir)
+        .context("no folder for progress: give --data-dir or MANABI_DATA_DIR")
+}
+
+pub fn open_store(cli: &Cli) -> anyhow::Result<ProgressStore> {
+    let store = ProgressStore::open(&data_dir(cli)?, &profile_name(cli))?;
+    for notice in &store.notices {
+        eprintln!("manabi: {notice}");
+    }
+    Ok(store)
+}
+
+fn course(cli: &Cli) -> anyhow::Result<Course> {
+    let source = cli
+        .course
+        .clone()
+        .map_or(CourseSource::Embedded, CourseSource::Directory);
+    load_course(&source).context("cannot load the course")
+}
+
+pub fn profiles(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let store = open_store(cli)?;
+    print!("{}", profiles_text(&store.profiles()?));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn progress(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
+    let record = learner_record(&course(cli)?, &open_store(cli)?)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&record)?);
+    } else {
+        print!("{}", progress_text(&record));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let record = learner_record(&course(cli)?, &open_store(cli)?)?;
+    let text = match format {
+        ExportFormat::Json => serde_json::to_string_pretty(&record)? + "\n",
+        ExportFormat::Csv => export_csv(&record).map_err(anyhow::Error::msg)?,
+    };
+    match output {
+        Some(path) => {
+            std::fs::write(path, text)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("manabi: wrote {} for {}", path.display(), record.profile);
+        }
+        None => io::stdout().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads every export given (folders: their `.json` and `.csv` files); files that are
+/// not exports are listed with the reason and skipped.
+pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|file| {
+                    file.extension()
+                        .is_some_and(|extension| extension == "json" || extension == "csv")
+                })
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut records: Vec<LearnerRecord> = Vec::new();
+    let mut skipped = Vec::new();
+    for file in &files {
+        let read = std::fs::read(file)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not text".to_owned()))
+            .and_then(|text| read_export(&text));
+        match read {
+            Ok(record) => records.push(record),
+            Err(reason) => skipped.push(format!("{}: {reason}", file.display())),
+        }
+    }
+    print!("{}", report(&records).text);
+    if !skipped.is_empty() {
+        println!(
+            "Skipped {} file(s) that are not manabi exports:",
+            skipped.len()
+        );
+        for line in &skipped {
+            println!("  {line}");
+        }
+    }
+    if records.is_empty() {
+        bail!("no exports to report on among {} file(s)", files.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn reset(cli: &Cli, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(cli)?;
+    let what = lesson.map_or_else(|| "every lesson".to_owned(), |id| format!("lesson `{id}`"));
+    if !yes {
+        if !io::stdin().is_terminal() {
+            bail!("reset deletes progress; run it in a terminal to confirm, or add --yes");
+        }
+        eprint!(
+            "Delete the progress of `{}` on {what} in {}? [y/N] ",
+            store.profile,
+            store.path().display()
+        );
+        let mut answer = String::new();
+        io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            eprintln!("manabi: nothing deleted");
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    let deleted = store.reset(lesson)?;
+    eprintln!(
+        "manabi: deleted {deleted} record(s) of `{}` on {what}",
+        store.profile
+    );
+    Ok(ExitCode::SUCCESS)
+}

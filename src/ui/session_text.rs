@@ -1,0 +1,72 @@
+//! The strings of the study session (clock, plan, saving), in Japanese and English.
+
+/// The session's strings in one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SessionTexts {
+    time_up: &'static str,
+    ahead: &'static str,
+    behind: &'static str,
+    pub on_plan: &'static str,
+    pub paused: &'static str,
+    not_saving: &'static str,
+    /// The status bar's short mark while progress is not being saved.
+    pub unsaved: &'static str,
+}
+
+impl SessionTexts {
+    /// The one-time notice when the planned time is reached.
+    #[must_use]
+    pub fn time_up(&self, minutes: u32) -> String {
+        self.time_up.replace("{minutes}", &minutes.to_string())
+    }
+
+    /// "2 min ahead" / "1 min behind" for a lead in milliseconds; `on_plan` within a
+    /// minute.
+    #[must_use]
+    pub fn lead(&self, lead_ms: i64) -> String {
+        let minutes = lead_ms.unsigned_abs() / 60_000;
+        if minutes == 0 {
+            return self.on_plan.to_owned();
+        }
+        let template = if lead_ms > 0 { self.ahead } else { self.behind };
+        template.replace("{m}", &minutes.to_string())
+    }
+
+    #[must_use]
+    pub fn not_saving_because(&self, reason: &str) -> String {
+        self.not_saving.replace("{reason}", reason)
+    }
+}
+
+pub static EN: SessionTexts = SessionTexts {
+    time_up: "{minutes} minutes of study: check what you learned with the checklist quiz (c)",
+    ahead: "{m} min ahead",
+    behind: "{m} min behind",
+    on_plan: "on plan",
+    paused: "paused",
+    not_saving: "progress is not being saved: {reason}",
+    unsaved: "NOT SAVED",
+};
+
+pub static JA: SessionTexts = SessionTexts {
+    time_up: "{minutes} 分学習しました。チェックリストのクイズ (c) で確かめましょう",
+    ahead: "{m}分先行",
+    behind: "{m}分遅れ",
+    on_plan: "予定どおり",
+    paused: "一時停止",
+    not_saving: "進捗を保存できません: {reason}",
+    unsaved: "未保存",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads_read_as_ahead_behind_or_on_plan() {
+        assert_eq!(EN.lead(150_000), "2 min ahead");
+        assert_eq!(EN.lead(-61_000), "1 min behind");
+        assert_eq!(EN.lead(30_000), "on plan");
+        assert_eq!(JA.lead(-180_000), "3分遅れ");
+    }
+}
