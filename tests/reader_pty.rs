@@ -394,3 +394,83 @@ fn a_learner_answers_one_question_of_each_kind() {
     let status = session.child.wait().unwrap();
     assert!(status.success());
 }
+
+/// The progress store through a crash: read, answer, `kill -9`, open again.
+#[test]
+fn progress_older_than_ten_seconds_survives_sigkill() {
+    let folder = temp_folder("kill");
+    let args = [
+        "--lang",
+        "ja",
+        "--profile",
+        "hanako",
+        "--ambiguous",
+        "narrow",
+    ];
+    let mut session = Session::start(&args, &folder);
+    session.wait_for("目次");
+    // The opening sections on screen long enough to count as read.
+    std::thread::sleep(Duration::from_millis(5_600));
+    session.type_keys("j");
+    session.wait_for("✓  Kubernetes ネットワーク");
+    // Down to the NodePort section (the sixth heading).
+    session.type_keys("]]]]]");
+    session.wait_for("> NodePort");
+    // One question answered right, then back to the text.
+    session.type_keys("c");
+    session.wait_for("未挑戦 (0/6)");
+    session.type_keys("\r");
+    session.wait_for("在庫 API");
+    let number = shown_number(&session.contents(), "ClusterIP");
+    session.type_keys(&format!("{number}\r"));
+    session.wait_for("正解！");
+    session.type_keys("\x1b");
+    session.type_keys("\x1b");
+    session.wait_for("> NodePort");
+    // More than one checkpoint interval, then the power goes.
+    std::thread::sleep(Duration::from_millis(6_000));
+    let before = session.status_line();
+    let pid = session.child.process_id().unwrap();
+    std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    let _ = session.child.wait();
+
+    let mut again = Session::start(&args, &folder);
+    again.wait_for("目次");
+    let status = again.status_line();
+    // The clock resumes from the last checkpoint: at least 10 of the ~12 s studied.
+    let seconds = |line: &str| {
+        let clock = line.split(" / ").next().unwrap_or_default();
+        let time = clock.rsplit(' ').next().unwrap_or_default();
+        let (minutes, seconds) = time.split_once(':').unwrap_or(("0", "0"));
+        minutes.parse::<u64>().unwrap_or(0) * 60 + seconds.parse::<u64>().unwrap_or(0)
+    };
+    assert!(seconds(&status) >= 10, "before: {before}\nafter: {status}");
+    // The position: back in NodePort; the sections read are marked, the same share.
+    assert!(status.contains("> NodePort"), "{status}");
+    assert!(
+        again.contents().contains("✓Kubernetes ネットワーク"),
+        "{}",
+        again.contents()
+    );
+    let percent = |line: &str| {
+        line.split('%')
+            .next()
+            .unwrap_or_default()
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(percent(&status), percent(&before));
+    assert_ne!(percent(&status), "0");
+    // The answer: the item is partly done.
+    again.type_keys("c");
+    again.wait_for("一部正解 (1/6)");
+    again.type_keys("\x1b");
+    again.type_keys("q");
+    assert!(again.child.wait().unwrap().success());
+    std::fs::remove_dir_all(&folder).unwrap();
+}

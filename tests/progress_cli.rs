@@ -1,0 +1,157 @@
+//! The progress commands of the real binary on a store written through the library:
+//! profiles, progress, export (JSON and CSV), the class report, reset.
+
+// Tests may unwrap: a failure is the report.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use manabi::course::{CourseSource, LessonQuiz, load_course};
+use manabi::progress::{Event, LearnerRecord, Position, ProgressStore};
+
+fn folder(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("manabi-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+fn manabi(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_manabi"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// A learner who studied 2:05, read a section and answered item 1's questions.
+fn study(data: &Path, profile: &str, right: bool) {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    let lesson = &course.lessons[0];
+    let LessonQuiz::Ready(quiz) = &lesson.quiz else {
+        panic!("no quiz");
+    };
+    let mut store = ProgressStore::open(data, profile).unwrap();
+    let id = &lesson.meta.id;
+    let sitting = store.start_sitting(id).unwrap();
+    store
+        .record(
+            id,
+            Some(sitting),
+            &Event::SectionRead(lesson.sections[1].anchor.clone()),
+        )
+        .unwrap();
+    for index in quiz.questions_for(1) {
+        let event = Event::Answer {
+            question: quiz.questions[index].id.clone(),
+            answer: "x".into(),
+            right,
+        };
+        store.record(id, Some(sitting), &event).unwrap();
+    }
+    store
+        .checkpoint(id, sitting, 125_000, &Position::default(), true)
+        .unwrap();
+}
+
+#[test]
+fn profiles_progress_export_report_and_reset() {
+    let base = folder("round");
+    let data = base.join("data");
+    study(&data, "hanako", true);
+    study(&data, "taro", false);
+
+    let profiles = stdout(&manabi(&data, &["profiles"]));
+    assert!(
+        profiles.contains("hanako  1 lesson(s)") && profiles.contains("taro"),
+        "{profiles}"
+    );
+
+    let progress = stdout(&manabi(&data, &["progress", "--profile", "hanako"]));
+    assert!(
+        progress.contains("2:05 / 40:00 active, 1 sitting(s)"),
+        "{progress}"
+    );
+    assert!(progress.contains("read       1/"), "{progress}");
+    assert!(progress.contains("1. mastered (6/6)"), "{progress}");
+    let json = stdout(&manabi(&data, &["progress", "--json", "--profile", "taro"]));
+    let record: LearnerRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(record.lessons[0].checklist[0].mastery, "partly");
+
+    // The instructor collects one JSON, one CSV, and a stray file.
+    let collected = base.join("collected");
+    std::fs::create_dir_all(&collected).unwrap();
+    let hanako = collected.join("hanako.json");
+    let taro = collected.join("taro.csv");
+    let written = manabi(
+        &data,
+        &[
+            "export",
+            "--profile",
+            "hanako",
+            "-o",
+            hanako.to_str().unwrap(),
+        ],
+    );
+    assert!(written.status.success());
+    let written = manabi(
+        &data,
+        &[
+            "export",
+            "--profile",
+            "taro",
+            "--format",
+            "csv",
+            "-o",
+            taro.to_str().unwrap(),
+        ],
+    );
+    assert!(written.status.success());
+    std::fs::write(collected.join("notes.json"), "{\"not\": \"an export\"}").unwrap();
+    let report = manabi(&data, &["report", collected.to_str().unwrap()]);
+    assert!(report.status.success());
+    let text = stdout(&report);
+    assert!(text.contains("2 learner(s)"), "{text}");
+    assert!(
+        text.contains("hanako") && text.contains("*6/6") && text.contains("0/6"),
+        "{text}"
+    );
+    assert!(text.contains("  1 [##########          ] 1/2"), "{text}");
+    assert!(
+        text.contains("Skipped 1 file(s)") && text.contains("notes.json"),
+        "{text}"
+    );
+
+    // Reset asks; without a terminal to ask on, it refuses unless told --yes.
+    let refused = manabi(&data, &["reset", "--profile", "taro"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--yes"));
+    let reset = manabi(
+        &data,
+        &["reset", "--yes", "--profile", "taro", "k8s-networking"],
+    );
+    assert!(reset.status.success());
+    let after = stdout(&manabi(&data, &["progress", "--profile", "taro"]));
+    assert!(
+        after.contains("0:00 / 40:00 active, 0 sitting(s)"),
+        "{after}"
+    );
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn a_report_with_nothing_readable_fails_and_says_why() {
+    let base = folder("empty");
+    std::fs::write(base.join("junk.csv"), "a,b\n1,2\n").unwrap();
+    let output = manabi(&base.join("data"), &["report", base.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).contains("junk.csv"));
+    std::fs::remove_dir_all(&base).unwrap();
+}
