@@ -428,7 +428,7 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     session.type_keys("\x1b");
     session.wait_for("> NodePort");
     // More than one checkpoint interval, then the power goes.
-    std::thread::sleep(Duration::from_millis(6_000));
+    std::thread::sleep(Duration::from_secs(6));
     let before = session.status_line();
     let pid = session.child.process_id().unwrap();
     std::process::Command::new("kill")
