@@ -367,7 +367,12 @@ impl App {
     /// Lays out the rest of the lesson: called after a frame is drawn, and before
     /// anything that needs the whole layout (the end, search, percentages).
     pub fn finish_layout(&mut self) {
-        if self.layout.is_complete(&self.lesson) {
+        self.lay_out_to(usize::MAX);
+    }
+
+    /// Lays out more of the lesson, until it has `lines` lines or is complete.
+    pub fn lay_out_to(&mut self, lines: usize) {
+        if self.layout.is_complete(&self.lesson) || self.layout.lines.len() >= lines {
             return;
         }
         let options = LayoutOptions {
@@ -376,7 +381,7 @@ impl App {
             glyphs: self.glyphs,
             checklist: &self.marks,
         };
-        self.layout.extend_to(&self.lesson, &options, usize::MAX);
+        self.layout.extend_to(&self.lesson, &options, lines);
         self.code_offsets.resize(self.layout.code_blocks.len(), 0);
         self.clamp_code_offsets();
         self.search.refresh(&self.layout);

@@ -94,8 +94,14 @@ impl App {
         }) else {
             return;
         };
+        // Only as much layout as the first frame needs: through the section's end (to
+        // check the offset) and a page past the line shown.
         self.relayout(self.lesson.sections[section].block);
-        self.finish_layout();
+        while self.layout.section_starts.len() <= section + 1
+            && !self.layout.is_complete(&self.lesson)
+        {
+            self.lay_out_to(self.layout.lines.len() + self.page_height());
+        }
         let start = self
             .layout
             .section_starts
@@ -114,6 +120,7 @@ impl App {
         } else {
             start
         };
+        self.lay_out_to(line + 2 * self.page_height());
         self.top = line.min(self.layout.lines.len().saturating_sub(self.page_height()));
         self.session.entered = None;
     }

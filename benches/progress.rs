@@ -1,0 +1,101 @@
+//! The progress store: one event recorded with its commit (synchronous=FULL, WAL), a
+//! clock checkpoint, and what the reader does before its first frame (open the store,
+//! read the lesson's state).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use manabi::progress::{Event, Position, ProgressStore};
+
+fn folder(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("manabi-bench-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    folder
+}
+
+fn bench(criterion: &mut Criterion) {
+    let data = folder("store");
+    let mut store = match ProgressStore::open(&data, "hanako") {
+        Ok(store) => store,
+        Err(error) => panic!("{error}"),
+    };
+    let sitting = store.start_sitting("k8s-networking").ok();
+    let mut group = criterion.benchmark_group("progress");
+    let mut count = 0_u64;
+    group.bench_function("record an answer (committed)", |bencher| {
+        bencher.iter(|| {
+            count += 1;
+            let event = Event::Answer {
+                question: format!("q{}", count % 32),
+                answer: "ClusterIP".to_owned(),
+                right: count % 3 != 0,
+            };
+            black_box(store.record("k8s-networking", sitting, &event).is_ok())
+        });
+    });
+    let position = Position {
+        section: Some("nodeport".to_owned()),
+        offset: 12,
+    };
+    group.bench_function("checkpoint clock and position", |bencher| {
+        bencher.iter(|| {
+            count += 1;
+            black_box(
+                store
+                    .checkpoint(
+                        "k8s-networking",
+                        sitting.unwrap_or(0),
+                        count,
+                        &position,
+                        false,
+                    )
+                    .is_ok(),
+            )
+        });
+    });
+    drop(store);
+    // The reader's start, on a laptop a class shares: 30 learners, each with a full
+    // sitting's events (sections, answers, pauses) on this lesson.
+    let class = folder("class");
+    for learner in 0..30 {
+        let Ok(mut store) = ProgressStore::open(&class, &format!("learner{learner}")) else {
+            panic!("cannot open {}", class.display());
+        };
+        let sitting = store.start_sitting("k8s-networking").ok();
+        for index in 0..300 {
+            let event = match index % 3 {
+                0 => Event::SectionEntered(format!("section-{}", index % 21)),
+                1 => Event::SectionRead(format!("section-{}", index % 21)),
+                _ => Event::Answer {
+                    question: format!("q{}", index % 32),
+                    answer: "2".to_owned(),
+                    right: index % 2 == 0,
+                },
+            };
+            let _ = store.record("k8s-networking", sitting, &event);
+        }
+        let _ = store.checkpoint(
+            "k8s-networking",
+            sitting.unwrap_or(0),
+            1_800_000,
+            &position,
+            true,
+        );
+    }
+    group.bench_function(
+        "open a class's store and read one learner's state",
+        |bencher| {
+            bencher.iter(|| {
+                let store = ProgressStore::open(&class, "learner7").ok();
+                black_box(store.and_then(|store| store.lesson_state("k8s-networking").ok()))
+            });
+        },
+    );
+    group.finish();
+    let _ = std::fs::remove_dir_all(&data);
+    let _ = std::fs::remove_dir_all(&class);
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
