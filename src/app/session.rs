@@ -270,3 +270,7 @@ impl App {
             - i64::try_from(self.session.active_ms()).unwrap_or(i64::MAX)
     }
 }
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;

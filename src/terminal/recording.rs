@@ -3,7 +3,7 @@
 //! going, with a notice that progress is not being saved.
 
 use crate::app::App;
-use crate::progress::{CHECKPOINT_EVERY_MS, ProgressError, ProgressStore};
+use crate::progress::{CHECKPOINT_EVERY_MS, Position, ProgressError, ProgressStore};
 
 /// An open store and the sitting being recorded.
 pub struct Recording {
@@ -13,6 +13,8 @@ pub struct Recording {
     /// Active time of earlier sittings (the app's clock counts them too).
     earlier_ms: u64,
     last_checkpoint: u64,
+    /// What the last checkpoint saved: an idle reader writes nothing.
+    saved: Option<(u64, Position)>,
 }
 
 impl Recording {
@@ -24,6 +26,7 @@ impl Recording {
             sitting,
             earlier_ms,
             last_checkpoint: 0,
+            saved: None,
         }
     }
 
@@ -41,10 +44,17 @@ impl Recording {
     /// Saves the sitting's active time and the reading position; `ended` on quit.
     pub fn checkpoint(&mut self, app: &mut App, ended: bool) {
         let active = app.session.active_ms().saturating_sub(self.earlier_ms);
-        let saved =
-            self.store
-                .checkpoint(&self.lesson, self.sitting, active, &app.position(), ended);
+        let position = app.position();
         self.last_checkpoint = app.session.now;
+        if !ended && self.saved.as_ref() == Some(&(active, position.clone())) {
+            return;
+        }
+        let saved = self
+            .store
+            .checkpoint(&self.lesson, self.sitting, active, &position, ended);
+        if saved.is_ok() {
+            self.saved = Some((active, position));
+        }
         Self::report(app, saved);
     }
 

@@ -1,0 +1,169 @@
+//! The session in the reader with an injected clock: pauses, reading, the plan, the
+//! time-up notice, and picking up where an earlier sitting left off.
+
+use super::*;
+use crate::app::Message;
+use crate::app::tests::reader_in;
+use crate::progress::IDLE_AFTER_MS;
+use crate::ui::text::Lang;
+
+const SECOND: u64 = 1000;
+
+fn reader() -> App {
+    let mut app = reader_in(120, 40, Lang::En);
+    app.start_session(0);
+    app
+}
+
+fn section(app: &App, title: &str) -> usize {
+    app.lesson
+        .sections
+        .iter()
+        .position(|section| section.title == title)
+        .unwrap()
+}
+
+#[test]
+fn idle_and_focus_loss_pause_the_clock_and_log_it() {
+    let mut app = reader();
+    app.note_input(10 * SECOND);
+    app.tick(10 * SECOND + IDLE_AFTER_MS + SECOND);
+    assert!(!app.session.clock.is_running());
+    assert!(app.session.outbox.contains(&Event::Paused));
+    assert_eq!(app.session.active_ms(), 10 * SECOND + IDLE_AFTER_MS);
+    app.session.outbox.clear();
+    app.note_input(20 * 60 * SECOND);
+    assert_eq!(app.session.outbox, [Event::Resumed]);
+    app.note_focus(false, 21 * 60 * SECOND);
+    app.tick(30 * 60 * SECOND);
+    assert_eq!(
+        app.session.active_ms(),
+        10 * SECOND + IDLE_AFTER_MS + 60 * SECOND
+    );
+    app.note_focus(true, 30 * 60 * SECOND);
+    assert!(app.session.clock.is_running());
+}
+
+#[test]
+fn a_section_is_read_once_its_end_was_on_screen_for_a_few_seconds() {
+    let mut app = reader();
+    let nodeport = section(&app, "NodePort");
+    app.update(Message::ToggleFocus);
+    app.contents_selected = nodeport;
+    app.update(Message::ContentsJump);
+    app.tick(SECOND);
+    assert!(app.session.outbox.contains(&Event::SectionEntered(
+        app.lesson.sections[nodeport].anchor.clone()
+    )));
+    // Skimmed past: the end never stayed on screen long enough.
+    app.update(Message::ScrollPages(1));
+    app.tick(2 * SECOND);
+    app.update(Message::ScrollPages(1));
+    app.note_input(3 * SECOND);
+    app.tick(3 * SECOND);
+    assert!(!app.session.read[nodeport]);
+    // Back on its end and staying there.
+    app.update(Message::ScrollPages(-1));
+    for second in 4..=10 {
+        app.note_input(second * SECOND);
+        app.tick(second * SECOND);
+    }
+    assert!(app.session.read[nodeport]);
+    let anchor = app.lesson.sections[nodeport].anchor.clone();
+    assert_eq!(
+        app.session
+            .outbox
+            .iter()
+            .filter(|event| **event == Event::SectionRead(anchor.clone()))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn the_plan_says_ahead_or_behind() {
+    let mut app = reader();
+    let gateway = section(&app, "Gateway API vs Ingress");
+    app.update(Message::ToggleFocus);
+    app.contents_selected = gateway;
+    app.update(Message::ContentsJump);
+    app.note_input(SECOND);
+    assert!(
+        app.plan_lead_ms() > 10 * 60 * 1000,
+        "{}",
+        app.plan_lead_ms()
+    );
+    // Half an hour of study still at the top: behind.
+    let mut app = reader();
+    for minute in 0..=30 {
+        app.note_input(minute * 60 * SECOND);
+        app.tick(minute * 60 * SECOND);
+    }
+    assert!(
+        app.plan_lead_ms() < -25 * 60 * 1000,
+        "{}",
+        app.plan_lead_ms()
+    );
+}
+
+#[test]
+fn at_the_planned_time_one_notice_suggests_the_quiz() {
+    let mut app = reader();
+    for minute in 0..=41 {
+        app.note_input(minute * 60 * SECOND);
+        app.tick(minute * 60 * SECOND);
+    }
+    assert!(app.notice.as_deref().unwrap().contains("checklist quiz"));
+    assert_eq!(
+        app.session
+            .outbox
+            .iter()
+            .filter(|event| **event == Event::TimeUpNoticed)
+            .count(),
+        1
+    );
+    app.notice = None;
+    app.tick(50 * 60 * SECOND);
+    assert!(app.notice.is_none());
+}
+
+#[test]
+fn an_earlier_sitting_is_picked_up_even_after_the_lesson_changed() {
+    let mut app = reader();
+    let nodeport = section(&app, "NodePort");
+    let anchor = app.lesson.sections[nodeport].anchor.clone();
+    let state = LessonState {
+        active_ms: 754 * SECOND,
+        read: vec![anchor.clone()],
+        position: Some(Position {
+            section: Some(anchor.clone()),
+            offset: 3,
+        }),
+        ..LessonState::default()
+    };
+    app.restore(&state);
+    assert_eq!(app.session.active_ms(), 754 * SECOND);
+    assert!(app.session.read[nodeport]);
+    assert_eq!(app.top, app.layout.section_starts[nodeport] + 3);
+    assert_eq!(app.position().section, Some(anchor.clone()));
+    // The section got shorter than the offset: its start.
+    let mut app = reader();
+    app.restore(&LessonState {
+        position: Some(Position {
+            section: Some(anchor),
+            offset: 100_000,
+        }),
+        ..LessonState::default()
+    });
+    assert_eq!(app.top, app.layout.section_starts[nodeport]);
+    // The section is gone: the top.
+    let mut app = reader();
+    app.restore(&LessonState {
+        position: Some(Position {
+            section: Some("renamed-section".to_owned()),
+            offset: 5,
+        }),
+        ..LessonState::default()
+    });
+    assert_eq!(app.top, 0);
+}
