@@ -155,3 +155,23 @@ fn a_report_with_nothing_readable_fails_and_says_why() {
     assert!(stdout(&output).contains("junk.csv"));
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+#[test]
+fn a_class_of_sample_exports_makes_the_report() {
+    let exports = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports");
+    let output = manabi(
+        &folder("class").join("data"),
+        &["report", exports.to_str().unwrap()],
+    );
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("6 learner(s)"), "{text}");
+    for line in [
+        "haruto   20:00 / 40:00      9/21     4/6     2/5     0/6     0/5     0/6     0/4",
+        "  5 [######              ] 2/6  NetworkPolicy でトラフィックを制限できる",
+        "  1 [#############       ] 4/6  Service の各タイプ",
+    ] {
+        assert!(text.contains(line), "{line:?} missing:\n{text}");
+    }
+    assert!(text.contains("broken.json: EOF while parsing"), "{text}");
+}
