@@ -96,6 +96,8 @@ pub struct Section {
     pub anchor: String,
     /// Index into `Lesson::blocks` of the heading block.
     pub block: usize,
+    /// The speaker notes written in the section as `<!-- notes: … -->`, in order.
+    pub notes: Vec<String>,
 }
 
 /// One checklist item; quizzes refer to it by `number`.

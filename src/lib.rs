@@ -8,6 +8,7 @@ pub mod course;
 pub mod diagram;
 pub mod layout;
 pub mod palette;
+pub mod present;
 pub mod progress;
 pub mod quiz;
 pub mod terminal;

@@ -194,6 +194,7 @@ impl<'a> TreeBuilder<'a> {
             anchor,
             // Set by the caller once the heading block has its index.
             block: 0,
+            notes: Vec::new(),
         });
         Block::Heading {
             level,
@@ -277,6 +278,30 @@ impl<'a> TreeBuilder<'a> {
         ListItem { task, blocks }
     }
 
+    /// `<!-- notes: … -->` comments go to the section they are in (none before the
+    /// first heading), their text made inert and trimmed line by line.
+    fn take_notes(&mut self, html: &str) {
+        let mut rest = html;
+        while let Some(start) = rest.find("<!--") {
+            let body = &rest[start + 4..];
+            let (comment, after) = body
+                .find("-->")
+                .map_or((body, ""), |end| (&body[..end], &body[end + 3..]));
+            rest = after;
+            let Some(text) = comment.trim_start().strip_prefix("notes:") else {
+                continue;
+            };
+            let lines: Vec<String> = text
+                .lines()
+                .map(|line| make_inert(line.trim()).into_owned())
+                .collect();
+            let text = lines.join("\n").trim().to_owned();
+            if let (Some(section), false) = (self.sections.last_mut(), text.is_empty()) {
+                section.notes.push(text);
+            }
+        }
+    }
+
     /// HTML comments are hidden (they carry speaker notes); other HTML shows as text,
     /// line for line.
     fn html_block(&mut self) -> Option<Block> {
@@ -288,6 +313,7 @@ impl<'a> TreeBuilder<'a> {
                 _ => {}
             }
         }
+        self.take_notes(&html);
         let visible = strip_html_comments(&html);
         let mut content = Vec::new();
         for line in visible

@@ -312,3 +312,29 @@ fn every_kind_of_text_is_made_inert() {
     assert!(!debug.contains("\\u{1b}"), "{debug}");
     assert_eq!(debug.matches('\u{241b}').count(), 9, "{debug}");
 }
+
+#[test]
+fn speaker_notes_belong_to_their_section_and_never_show() {
+    let lesson = lesson(
+        "# Title\n\n<!-- notes: 挨拶 -->\n\n## A\n\n<!-- notes:\n強調すること: ポート\n  時間の目安: 約 5 分\n-->\n\nText.\n\n<!-- a plain comment -->\n\n### A.1\n\n<!-- notes: sub\u{1b}[2J -->\n\n## B\n\nNo notes.\n",
+    );
+    let notes: Vec<Vec<String>> = lesson
+        .sections
+        .iter()
+        .map(|section| section.notes.clone())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            vec!["挨拶".to_owned()],
+            vec!["強調すること: ポート\n時間の目安: 約 5 分".to_owned()],
+            vec!["sub␛[2J".to_owned()],
+            Vec::new(),
+        ]
+    );
+    let shown = format!("{:?}", lesson.blocks);
+    assert!(
+        !shown.contains("強調") && !shown.contains("挨拶"),
+        "{shown}"
+    );
+}

@@ -1,0 +1,121 @@
+//! How a notes window follows a presenting window: the presenter writes its state to a
+//! small file named for the channel in the data folder (atomically: written aside, then
+//! renamed), the notes window reads it a few times a second. A channel is one talk: a
+//! second presenter on a live channel is refused, so two talks never cross.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::AgendaClock;
+
+/// What the notes window needs to follow the talk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresenterState {
+    /// The presenting process, so a stale file (a crashed presenter) is told apart.
+    pub pid: u32,
+    pub lesson: String,
+    /// The slide on screen (0-based) and how many there are.
+    pub slide: usize,
+    pub slides: usize,
+    /// The agenda clock, on the wall clock (milliseconds since 1970).
+    pub started_at: u64,
+    pub paused_ms: u64,
+    pub paused_since: Option<u64>,
+}
+
+impl PresenterState {
+    #[must_use]
+    pub fn clock(&self) -> AgendaClock {
+        AgendaClock {
+            started_at: self.started_at,
+            paused_ms: self.paused_ms,
+            paused_since: self.paused_since,
+        }
+    }
+}
+
+/// Why the channel cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ChannelError {
+    #[error(
+        "another presenting window (process {pid}) is on channel `{channel}`; give both windows of this talk another --channel NAME"
+    )]
+    Taken { channel: String, pid: u32 },
+    #[error("cannot use the presentation channel {path}: {reason}")]
+    Io { path: PathBuf, reason: String },
+}
+
+/// One named channel in a folder.
+#[derive(Debug, Clone)]
+pub struct Channel {
+    pub name: String,
+    path: PathBuf,
+}
+
+impl Channel {
+    /// The channel `name` in `folder` (its `present` subfolder).
+    #[must_use]
+    pub fn new(folder: &Path, name: &str) -> Self {
+        let safe: String = name
+            .chars()
+            .map(|character| {
+                if character.is_alphanumeric() || matches!(character, '-' | '_' | '.') {
+                    character
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        Self {
+            name: name.to_owned(),
+            path: folder
+                .join("present")
+                .join(format!("{}.json", safe.trim_start_matches('.'))),
+        }
+    }
+
+    /// Takes the channel for the presenter `pid`: refused while another live presenter
+    /// holds it.
+    pub fn claim(&self, pid: u32, alive: impl Fn(u32) -> bool) -> Result<(), ChannelError> {
+        if let Some(state) = self.read() {
+            if state.pid != pid && alive(state.pid) {
+                return Err(ChannelError::Taken {
+                    channel: self.name.clone(),
+                    pid: state.pid,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Publishes the presenter's state.
+    pub fn write(&self, state: &PresenterState) -> Result<(), ChannelError> {
+        let error = |reason: String| ChannelError::Io {
+            path: self.path.clone(),
+            reason,
+        };
+        if let Some(folder) = self.path.parent() {
+            fs::create_dir_all(folder).map_err(|reason| error(reason.to_string()))?;
+        }
+        let text = serde_json::to_string(state).map_err(|reason| error(reason.to_string()))?;
+        let aside = self.path.with_extension(format!("json.{}", state.pid));
+        fs::write(&aside, text).map_err(|reason| error(reason.to_string()))?;
+        fs::rename(&aside, &self.path).map_err(|reason| error(reason.to_string()))
+    }
+
+    /// The presenter's latest state, if a presenter is on the channel.
+    #[must_use]
+    pub fn read(&self) -> Option<PresenterState> {
+        let text = fs::read_to_string(&self.path).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// The presenter is done: the channel is free.
+    pub fn close(&self, pid: u32) {
+        if self.read().is_some_and(|state| state.pid == pid) {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}

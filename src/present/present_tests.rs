@@ -1,0 +1,71 @@
+use super::*;
+use crate::course::{CourseSource, load_course};
+
+#[test]
+fn the_title_then_one_slide_per_second_level_section() {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    let lesson = &course.lessons[0];
+    let slides = slides(lesson);
+    let titles: Vec<&str> = slides.iter().map(|slide| slide.title.as_str()).collect();
+    assert_eq!(titles[0], "Kubernetes ネットワーク");
+    assert_eq!(titles[1], "Kubernetes ネットワークモデル");
+    assert!(titles.contains(&"NetworkPolicy"));
+    assert!(
+        !titles.contains(&"NodePort"),
+        "### parts stay with their section"
+    );
+    assert_eq!(
+        slides.len(),
+        lesson
+            .sections
+            .iter()
+            .filter(|section| section.level <= 2)
+            .count()
+    );
+    // The slides cover every block, in order, once.
+    assert_eq!(slides[0].blocks.start, 0);
+    for pair in slides.windows(2) {
+        assert_eq!(pair[0].blocks.end, pair[1].blocks.start);
+    }
+    assert_eq!(slides.last().unwrap().blocks.end, lesson.blocks.len());
+    // Every slide of the networking lesson has speaker notes.
+    for slide in &slides {
+        assert!(!slide.notes.is_empty(), "{} has no notes", slide.title);
+    }
+}
+
+#[test]
+fn a_channel_is_one_talk() {
+    let folder = std::env::temp_dir().join(format!("manabi-channel-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let channel = Channel::new(&folder, "k8s-networking");
+    assert!(channel.read().is_none());
+    let state = PresenterState {
+        pid: 10,
+        lesson: "k8s-networking".to_owned(),
+        slide: 3,
+        slides: 10,
+        started_at: 1_000,
+        paused_ms: 0,
+        paused_since: None,
+    };
+    channel.claim(10, |_| true).unwrap();
+    channel.write(&state).unwrap();
+    assert_eq!(channel.read(), Some(state.clone()));
+    // A second live presenter is refused; a dead one's file is taken over.
+    assert!(matches!(
+        channel.claim(11, |_| true),
+        Err(ChannelError::Taken { pid: 10, .. })
+    ));
+    assert!(channel.claim(11, |_| false).is_ok());
+    // Another channel does not see this talk.
+    assert!(Channel::new(&folder, "other").read().is_none());
+    channel.close(11);
+    assert!(
+        channel.read().is_some(),
+        "only its presenter closes a channel"
+    );
+    channel.close(10);
+    assert!(channel.read().is_none());
+    let _ = std::fs::remove_dir_all(&folder);
+}
