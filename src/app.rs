@@ -3,13 +3,15 @@
 //! reader is testable without a terminal.
 
 mod keymap;
+pub(crate) mod presenter;
 mod quiz_run;
 mod quiz_update;
 mod search;
 mod session;
 mod update;
 
-pub use keymap::{message_for_event, message_for_key};
+pub use keymap::{message_for_event, message_for_key, present_message};
+pub use presenter::{NotesWindow, PresentMessage, Presenter};
 pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step};
 pub use search::Search;
 pub use search::SearchMatch;

@@ -70,6 +70,21 @@ pub enum Command {
     Check {
         /// The course folder; the built-in course when omitted.
         dir: Option<PathBuf>,
+        /// Also list sections without speaker notes (hints, not problems).
+        #[arg(long)]
+        notes: bool,
+    },
+    /// Present a lesson to a room: one section a screen, the agenda clock in the footer.
+    /// `--notes` in a second terminal shows the speaker notes and follows along.
+    Present {
+        /// The lesson id; the first lesson when omitted.
+        lesson: Option<String>,
+        /// Show the speaker notes of the presenting window instead.
+        #[arg(long)]
+        notes: bool,
+        /// Pairs a presenting window with its notes window; the lesson id by default.
+        #[arg(long, value_name = "NAME")]
+        channel: Option<String>,
     },
     /// List the learners (profiles) whose progress is on this machine.
     Profiles,

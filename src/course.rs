@@ -11,7 +11,7 @@ mod quiz_file;
 mod schema;
 mod source;
 
-pub use check::{check_course, code_block_problems, diagram_problems};
+pub use check::{check_course, code_block_problems, diagram_problems, notes_hints};
 pub use load::{load_course, load_lesson_for_reading};
 pub use parse::parse_lesson;
 pub use problem::{CourseError, Problem};

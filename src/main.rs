@@ -12,16 +12,17 @@ use clap::Parser;
 
 use cli::{AmbiguousWidth, Cli, ColorChoice, Command, LangChoice, ThemeChoice};
 use manabi::ansi::write_lines;
-use manabi::app::App;
+use manabi::app::{App, NotesWindow, Presenter};
 use manabi::course::{
     CourseSource, LessonQuiz, check_course, code_block_problems, diagram_problems, load_course,
-    load_lesson_for_reading, load_quiz,
+    load_lesson_for_reading, load_quiz, notes_hints,
 };
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
+use manabi::present::Channel;
 use manabi::progress::{Access, ProgressStore};
-use manabi::terminal::{Recording, RunOptions, run};
+use manabi::terminal::{Recording, RunOptions, follow_notes, present as present_slides, run};
 use manabi::theme::{Theme, ThemeKind};
 use manabi::ui::text::Lang;
 
@@ -35,10 +36,16 @@ const DEFAULT_WIDTH: u16 = 80;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Some(Command::Check { dir }) => check(
+        Some(Command::Check { dir, notes }) => check(
             &dir.clone()
                 .map_or_else(|| source(&cli), CourseSource::Directory),
+            *notes,
         ),
+        Some(Command::Present {
+            lesson,
+            notes,
+            channel,
+        }) => present(&cli, lesson.as_deref(), *notes, channel.as_deref()),
         Some(Command::Render { lesson, width }) => render(&cli, lesson.as_deref(), *width),
         Some(Command::List) => list(&cli),
         Some(Command::Open { lesson }) => read(&cli, Some(lesson)),
@@ -73,10 +80,15 @@ fn source(cli: &Cli) -> CourseSource {
         .map_or(CourseSource::Embedded, CourseSource::Directory)
 }
 
-fn check(source: &CourseSource) -> anyhow::Result<ExitCode> {
+fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
     let problems = check_course(source);
+    let hints = if notes {
+        notes_hints(source)
+    } else {
+        Vec::new()
+    };
     let mut stdout = io::stdout().lock();
-    for problem in &problems {
+    for problem in problems.iter().chain(&hints) {
         // A reader that stops early (`| head`) must not turn problems into success.
         if let Err(error) = writeln!(stdout, "{problem}") {
             if error.kind() == io::ErrorKind::BrokenPipe {
@@ -84,6 +96,12 @@ fn check(source: &CourseSource) -> anyhow::Result<ExitCode> {
             }
             return Err(error.into());
         }
+    }
+    if !hints.is_empty() {
+        eprintln!(
+            "manabi check: {} section(s) without speaker notes",
+            hints.len()
+        );
     }
     if problems.is_empty() {
         eprintln!("manabi check: no problems found");
@@ -111,14 +129,7 @@ fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
 
 /// The interactive reader.
 fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
-    let lang = match cli.lang {
-        Some(LangChoice::Ja) => Lang::Ja,
-        Some(LangChoice::En) => Lang::En,
-        None => {
-            let variables = ["LC_ALL", "LC_MESSAGES", "LANG"].map(|name| std::env::var(name).ok());
-            Lang::from_locale(&variables.iter().map(Option::as_deref).collect::<Vec<_>>())
-        }
-    };
+    let lang = lang(cli);
     if !io::stdout().is_terminal() {
         eprintln!("{}", lang.texts().not_a_terminal);
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
@@ -161,6 +172,65 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
     run(app, options, recording, check_code_blocks)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The chrome's language: `--lang`, else the locale.
+fn lang(cli: &Cli) -> Lang {
+    match cli.lang {
+        Some(LangChoice::Ja) => Lang::Ja,
+        Some(LangChoice::En) => Lang::En,
+        None => {
+            let variables = ["LC_ALL", "LC_MESSAGES", "LANG"].map(|name| std::env::var(name).ok());
+            Lang::from_locale(&variables.iter().map(Option::as_deref).collect::<Vec<_>>())
+        }
+    }
+}
+
+/// Workshop mode: the presenting window, or (`--notes`) the window that follows it.
+fn present(
+    cli: &Cli,
+    lesson_id: Option<&str>,
+    notes: bool,
+    channel: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let lang = lang(cli);
+    if !io::stdout().is_terminal() {
+        eprintln!("{}", lang.texts().not_a_terminal);
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    let course = load_course(&source(cli)).context(lang.texts().cannot_load)?;
+    let lesson = course.lesson_or_first(lesson_id)?.clone();
+    let channel = Channel::new(
+        &progress_cli::data_dir(cli)?,
+        channel.unwrap_or(&lesson.meta.id),
+    );
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let theme = Theme::new(match cli.theme {
+        ThemeChoice::Light => ThemeKind::Light,
+        ThemeChoice::Dark | ThemeChoice::Auto => ThemeKind::Dark,
+    });
+    let glyphs = if cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide) {
+        &ASCII
+    } else {
+        &UNICODE
+    };
+    let depth = color_depth(cli.color, true);
+    if notes {
+        let window = NotesWindow::new(lesson, theme, glyphs, lang.texts(), size, &channel.name);
+        follow_notes(window, depth, &channel)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let pid = std::process::id();
+    channel.claim(pid, |other| {
+        i32::try_from(other)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+            .is_some_and(|other| rustix::process::test_kill_process(other).is_ok())
+    })?;
+    let now = u64::try_from(manabi::progress::now_ms()).unwrap_or(0);
+    let presenter = Presenter::new(lesson, theme, glyphs, lang.texts(), size, now);
+    present_slides(presenter, depth, &channel, pid)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,10 +3,12 @@
 //! the clipboard through OSC 52.
 
 mod editor;
+mod present_run;
 mod probe;
 mod recording;
 mod run;
 
+pub use present_run::{follow_notes, present};
 pub use recording::Recording;
 pub use run::{RunOptions, run};
 

@@ -1,9 +1,12 @@
 //! Draws `&App` into a frame: pure view functions, one file per view. The colour depth
 //! is applied to the finished buffer, the one place colours degrade.
 
+mod big_text;
 mod checklist;
 mod contents;
 mod help;
+pub mod present;
+pub mod present_text;
 mod quiz;
 pub mod quiz_text;
 mod reader;
@@ -100,7 +103,7 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
 }
 
 /// Brings every cell's colours down to what the terminal shows.
-fn degrade(buffer: &mut Buffer, depth: ColorDepth) {
+pub(crate) fn degrade(buffer: &mut Buffer, depth: ColorDepth) {
     if depth == ColorDepth::TrueColor {
         return;
     }

@@ -52,6 +52,60 @@ fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
     problems
 }
 
+/// `check --notes`: each `#`/`##` section (with its deeper parts) that has no speaker
+/// notes, as a hint at its heading's line. Hints are not problems.
+#[must_use]
+pub fn notes_hints(source: &CourseSource) -> Vec<Problem> {
+    let Ok(index) = read_index(source) else {
+        return Vec::new();
+    };
+    let mut hints = Vec::new();
+    for entry in &index.lessons {
+        let path = lesson_path(&entry.id);
+        let file = source.display_path(&path);
+        let Ok(text) = source.read(&path) else {
+            continue;
+        };
+        let Ok(lesson) = split_front_matter(&text, &file) else {
+            continue;
+        };
+        let body = parse_body(lesson.body, lesson.body_line);
+        let sections = &body.sections;
+        for (index, section) in sections.iter().enumerate() {
+            if section.level > 2 {
+                continue;
+            }
+            let end = sections[index + 1..]
+                .iter()
+                .position(|other| other.level <= 2)
+                .map_or(sections.len(), |offset| index + 1 + offset);
+            if sections[index..end]
+                .iter()
+                .all(|part| part.notes.is_empty())
+            {
+                let marker = format!("{} ", "#".repeat(usize::from(section.level)));
+                let line = text
+                    .lines()
+                    .position(|line| {
+                        line.strip_prefix(&marker)
+                            .is_some_and(|title| title.trim() == section.title)
+                    })
+                    .map_or(0, |index| index + 1);
+                hints.push(Problem::at(
+                    &file,
+                    line,
+                    1,
+                    format!(
+                        "hint: section `{}` has no speaker notes (<!-- notes: … -->)",
+                        section.title
+                    ),
+                ));
+            }
+        }
+    }
+    hints
+}
+
 /// Every YAML code block must parse, each document of a `---` stream.
 #[must_use]
 pub fn code_block_problems(blocks: &[Block], file: &str) -> Vec<Problem> {

@@ -29,6 +29,8 @@ pub struct Glyphs {
     pub cut: char,
     /// Marks a read section in the contents.
     pub read_mark: char,
+    /// The strokes of large type (the notes window's clock).
+    pub big_ink: char,
     /// The reader's panes and overlays.
     pub panel: border::Set<'static>,
 }
@@ -52,6 +54,7 @@ pub const UNICODE: Glyphs = Glyphs {
     task_self: "[v]",
     cut: '→',
     read_mark: '✓',
+    big_ink: '█',
     panel: border::ROUNDED,
 };
 
@@ -74,6 +77,7 @@ pub const ASCII: Glyphs = Glyphs {
     task_self: "[v]",
     cut: '>',
     read_mark: '+',
+    big_ink: '#',
     panel: border::Set {
         top_left: "+",
         top_right: "+",

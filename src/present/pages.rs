@@ -15,52 +15,46 @@ pub fn paginate(blocks: &[Range<usize>], headings: &[bool], height: usize) -> Ve
     };
     let mut pages = Vec::new();
     let mut page_start = first;
+    // Where the screen's last block ends: blank lines after it stay off the screen.
+    let mut content_end = first;
     let mut index = 0;
     while index < blocks.len() {
-        // A heading and the block after it go together when together they fit.
+        // A heading and the block after it go together when together they fit (a
+        // heading right before another leaves that one to go with its own block).
         let together = headings.get(index).copied().unwrap_or(false)
             && index + 1 < blocks.len()
+            && !headings.get(index + 1).copied().unwrap_or(false)
             && blocks[index + 1].end - blocks[index].start <= height;
         let unit = if together {
             blocks[index].start..blocks[index + 1].end
         } else {
             blocks[index].clone()
         };
-        let used = unit.start - page_start;
         if unit.end - page_start <= height {
+            content_end = unit.end;
             index += if together { 2 } else { 1 };
             continue;
         }
-        if used > 0 {
-            pages.push(page_start..unit.start);
+        if content_end > page_start {
+            pages.push(page_start..content_end);
             page_start = unit.start;
+            content_end = unit.start;
             continue;
         }
-        // Taller than a screen: a screenful of it, the rest goes on.
+        // Taller than a screen: a screenful of it, the rest goes on as a block.
+        page_start = unit.start;
         let cut = page_start + height;
         pages.push(page_start..cut);
-        page_start = cut;
-        if cut >= unit.end {
-            index += if together { 2 } else { 1 };
-        } else {
-            // The rest of the unit is its own block now.
-            let rest = cut..unit.end;
-            if together {
-                // The heading is behind us; what is left is the block after it.
-                index += 1;
-            }
-            let mut remaining: Vec<Range<usize>> = vec![rest];
-            remaining.extend(blocks[index + 1..].iter().cloned());
-            let mut remaining_headings = vec![false];
-            remaining_headings.extend(headings.iter().skip(index + 1).copied());
-            let mut tail = paginate(&remaining, &remaining_headings, height);
-            pages.append(&mut tail);
-            return pages;
-        }
+        let remaining: Vec<Range<usize>> = std::iter::once(cut..unit.end)
+            .chain(blocks[index + 1..].iter().cloned())
+            .collect();
+        let mut remaining_headings = vec![false];
+        remaining_headings.extend(headings.iter().skip(index + 1).copied());
+        pages.extend(paginate(&remaining, &remaining_headings, height));
+        return pages;
     }
-    let end = blocks.last().map_or(first, |block| block.end);
-    if page_start < end {
-        pages.push(page_start..end);
+    if content_end > page_start {
+        pages.push(page_start..content_end);
     }
     pages
 }
@@ -104,6 +98,12 @@ mod tests {
     fn a_heading_goes_with_the_block_after_it() {
         let pages = paginate(&blocks(&[7, 2, 6]), &[false, true, false], 10);
         assert_eq!(pages, [0..7, 7..15]);
+    }
+
+    #[test]
+    fn a_subheading_goes_with_its_block_not_with_the_heading_above() {
+        let pages = paginate(&blocks(&[2, 2, 9]), &[true, true, false], 12);
+        assert_eq!(pages, [0..2, 2..13]);
     }
 
     #[test]

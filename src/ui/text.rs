@@ -2,6 +2,7 @@
 //! never translated. The chrome avoids East Asian ambiguous-width characters (arrows,
 //! middle dots, ×), which some terminals draw two columns wide.
 
+use super::present_text::{self, PresentTexts};
 use super::quiz_text::{self, QuizTexts};
 use super::session_text::{self, SessionTexts};
 
@@ -56,6 +57,7 @@ pub struct Texts {
     pub cannot_load: &'static str,
     pub quiz: &'static QuizTexts,
     pub session: &'static SessionTexts,
+    pub present: &'static PresentTexts,
 }
 
 impl Texts {
@@ -156,6 +158,7 @@ static EN: Texts = Texts {
     cannot_load: "cannot load the course",
     quiz: &quiz_text::EN,
     session: &session_text::EN,
+    present: &present_text::EN,
 };
 
 static JA: Texts = Texts {
@@ -215,6 +218,7 @@ static JA: Texts = Texts {
     cannot_load: "コースを読み込めません",
     quiz: &quiz_text::JA,
     session: &session_text::JA,
+    present: &present_text::JA,
 };
 
 #[cfg(test)]

@@ -227,3 +227,102 @@ fn the_status_bar_shows_time_against_the_plan_and_sections_read() {
     assert!(app.percent_read() > 0, "{status}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+mod present_views {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::PresentMessage;
+    use crate::app::presenter::tests::{START, notes_window, presenter};
+    use crate::palette::ColorDepth;
+    use crate::ui::present::{render_notes, render_presenter};
+
+    fn shown(presenter: &crate::app::Presenter) -> Terminal<TestBackend> {
+        let mut terminal =
+            Terminal::new(TestBackend::new(presenter.width, presenter.height)).unwrap();
+        terminal
+            .draw(|frame| render_presenter(frame, presenter, ColorDepth::TrueColor))
+            .unwrap();
+        terminal
+    }
+
+    /// Goes to the section numbered `number` in the footer.
+    fn go_to(presenter: &mut crate::app::Presenter, number: u32) {
+        for digit in number.to_string().chars() {
+            presenter.update(PresentMessage::Digit(digit.to_digit(10).unwrap()));
+        }
+        presenter.update(PresentMessage::Go);
+    }
+
+    #[test]
+    fn a_section_presented_at_80x24_and_200x50() {
+        for (width, height) in [(80, 24), (200, 50)] {
+            let mut presenter = presenter(width, height);
+            go_to(&mut presenter, 3);
+            presenter.now = START + 7 * 60_000 + 5_000;
+            insta::assert_snapshot!(
+                format!("presented_{width}x{height}"),
+                shown(&presenter).backend()
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_section_continues_on_the_next_screen() {
+        let mut presenter = presenter(80, 24);
+        go_to(&mut presenter, 4);
+        assert!(presenter.screens[3].len() > 1);
+        insta::assert_snapshot!("long_section_screen_1", shown(&presenter).backend());
+        presenter.update(PresentMessage::Next);
+        insta::assert_snapshot!("long_section_screen_2", shown(&presenter).backend());
+    }
+
+    #[test]
+    fn the_footer_warns_when_the_talk_runs_behind() {
+        let mut presenter = presenter(100, 30);
+        let end_of_first = presenter.plan.planned_end_ms(0);
+        let footer_style = |presenter: &crate::app::Presenter| {
+            let terminal = shown(presenter);
+            let buffer = terminal.backend().buffer().clone();
+            buffer[(presenter.width - 4, presenter.height - 1)].style()
+        };
+        presenter.now = START + end_of_first + 2 * 60_000;
+        let on_time = footer_style(&presenter);
+        presenter.now = START + end_of_first + 2 * 60_000 + 1_000;
+        let behind = footer_style(&presenter);
+        assert_ne!(on_time, behind);
+        assert_eq!(behind.fg, presenter.theme.wrong.fg);
+        // On to the next section: back within the plan.
+        presenter.update(PresentMessage::Next);
+        assert_eq!(footer_style(&presenter), on_time);
+    }
+
+    #[test]
+    fn the_notes_window() {
+        let mut presenter = presenter(100, 30);
+        go_to(&mut presenter, 3);
+        presenter.now = START + 4 * 60_000 + 12_000;
+        let mut notes = notes_window(72, 30);
+        notes.now = presenter.now;
+        notes.follow(Some(presenter.state(7)));
+        let mut terminal = Terminal::new(TestBackend::new(72, 30)).unwrap();
+        terminal
+            .draw(|frame| render_notes(frame, &notes, ColorDepth::TrueColor))
+            .unwrap();
+        insta::assert_snapshot!(terminal.backend());
+    }
+
+    #[test]
+    fn a_blank_screen_is_black() {
+        let mut presenter = presenter(80, 24);
+        presenter.update(PresentMessage::Blank);
+        let terminal = shown(&presenter);
+        let buffer = terminal.backend().buffer();
+        assert!(
+            buffer
+                .content
+                .iter()
+                .all(|cell| cell.symbol() == " " && cell.bg == ratatui::style::Color::Black)
+        );
+    }
+}

@@ -1,0 +1,322 @@
+//! `manabi present`: the lesson one slide a screen for a room, with the agenda clock; and
+//! the notes window that follows it. State and updates only: time comes in from the
+//! runtime (wall-clock milliseconds), so both are tested without a terminal.
+
+use std::ops::Range;
+
+use crate::course::{Block, Lesson};
+use crate::layout::glyphs::Glyphs;
+use crate::layout::{LaidOutLesson, LayoutOptions, lay_out};
+use crate::present::{AgendaClock, PresenterState, Slide, SlidePlan, paginate, slides};
+use crate::progress::section_budgets;
+use crate::theme::Theme;
+use crate::ui::text::Texts;
+
+/// Rows above the text and for the footer (with a row of space above it).
+const TOP_ROWS: u16 = 1;
+const FOOTER_ROWS: u16 = 2;
+/// The widest a line of presented text gets, however wide the projector.
+const MAX_TEXT_WIDTH: u16 = 110;
+
+/// What a key does in the presenting window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentMessage {
+    Next,
+    Previous,
+    /// A digit of a section number being typed.
+    Digit(u32),
+    /// Enter: go to the section typed.
+    Go,
+    /// Esc: forget the number typed, show the screen again.
+    Cancel,
+    /// `b`: a black screen, and back.
+    Blank,
+    /// `p`: pause or resume the agenda clock.
+    Pause,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Quit,
+}
+
+/// The presenting window.
+pub struct Presenter {
+    pub lesson: Lesson,
+    pub theme: Theme,
+    pub glyphs: &'static Glyphs,
+    pub texts: &'static Texts,
+    pub slides: Vec<Slide>,
+    pub plan: SlidePlan,
+    pub width: u16,
+    pub height: u16,
+    pub layout: LaidOutLesson,
+    /// Each slide's screens, as line ranges of `layout`.
+    pub screens: Vec<Vec<Range<usize>>>,
+    pub slide: usize,
+    pub screen: usize,
+    pub blank: bool,
+    /// Digits typed towards a section number.
+    pub typed: String,
+    pub clock: AgendaClock,
+    /// The latest time given (wall-clock milliseconds).
+    pub now: u64,
+}
+
+impl Presenter {
+    #[must_use]
+    pub fn new(
+        lesson: Lesson,
+        theme: Theme,
+        glyphs: &'static Glyphs,
+        texts: &'static Texts,
+        (width, height): (u16, u16),
+        now: u64,
+    ) -> Self {
+        let slides = slides(&lesson);
+        let plan = SlidePlan::new(&slides, &section_budgets(&lesson));
+        let mut presenter = Self {
+            lesson,
+            theme,
+            glyphs,
+            texts,
+            slides,
+            plan,
+            width,
+            height,
+            layout: LaidOutLesson::new(1),
+            screens: Vec::new(),
+            slide: 0,
+            screen: 0,
+            blank: false,
+            typed: String::new(),
+            clock: AgendaClock::start(now),
+            now,
+        };
+        presenter.lay_out();
+        presenter
+    }
+
+    /// Columns left of the text, and the text's width: generous margins, centred.
+    #[must_use]
+    pub fn text_columns(&self) -> (u16, u16) {
+        let margin = (self.width / 10).clamp(2, 16);
+        let width = self
+            .width
+            .saturating_sub(2 * margin)
+            .clamp(1, MAX_TEXT_WIDTH);
+        ((self.width - width) / 2, width)
+    }
+
+    /// Rows for slide text.
+    #[must_use]
+    pub fn text_rows(&self) -> u16 {
+        self.height.saturating_sub(TOP_ROWS + FOOTER_ROWS).max(1)
+    }
+
+    /// Lays the lesson out for the current size and cuts each slide into screens.
+    fn lay_out(&mut self) {
+        let (_, width) = self.text_columns();
+        let options = LayoutOptions {
+            width: usize::from(width),
+            theme: &self.theme,
+            glyphs: self.glyphs,
+            checklist: &[],
+        };
+        self.layout = lay_out(&self.lesson, &options);
+        let rows = usize::from(self.text_rows());
+        let starts = &self.layout.block_starts;
+        let line_of = |block: usize| {
+            starts
+                .get(block)
+                .copied()
+                .unwrap_or(self.layout.lines.len())
+        };
+        self.screens = self
+            .slides
+            .iter()
+            .map(|slide| {
+                // A block's blank lines after it do not need to fit on its screen.
+                let lines = &self.layout.lines;
+                let blank = |line: usize| lines[line].line.width() == 0;
+                let blocks: Vec<Range<usize>> = slide
+                    .blocks
+                    .clone()
+                    .map(|block| {
+                        let (start, mut end) = (line_of(block), line_of(block + 1));
+                        while end > start + 1 && blank(end - 1) {
+                            end -= 1;
+                        }
+                        start..end
+                    })
+                    .collect();
+                let headings: Vec<bool> = slide
+                    .blocks
+                    .clone()
+                    .map(|block| matches!(self.lesson.blocks[block], Block::Heading { .. }))
+                    .collect();
+                let mut screens = paginate(&blocks, &headings, rows);
+                if screens.is_empty() {
+                    let at = line_of(slide.blocks.start);
+                    screens.push(at..at);
+                }
+                screens
+            })
+            .collect();
+        self.screen = self.screen.min(
+            self.screens
+                .get(self.slide)
+                .map_or(0, Vec::len)
+                .saturating_sub(1),
+        );
+    }
+
+    /// The lines on screen now.
+    #[must_use]
+    pub fn lines_on_screen(&self) -> Range<usize> {
+        self.screens
+            .get(self.slide)
+            .and_then(|screens| screens.get(self.screen))
+            .cloned()
+            .unwrap_or(0..0)
+    }
+
+    /// Applies a key; `true` when the presenter quits.
+    pub fn update(&mut self, message: PresentMessage) -> bool {
+        if !matches!(message, PresentMessage::Digit(_) | PresentMessage::Go) {
+            self.typed.clear();
+        }
+        match message {
+            PresentMessage::Next => self.step(true),
+            PresentMessage::Previous => self.step(false),
+            PresentMessage::Digit(digit) => {
+                if self.typed.len() < 3 {
+                    self.typed.push(char::from_digit(digit, 10).unwrap_or('0'));
+                }
+            }
+            PresentMessage::Go => {
+                let number: usize = self.typed.parse().unwrap_or(0);
+                if (1..=self.slides.len()).contains(&number) {
+                    self.slide = number - 1;
+                    self.screen = 0;
+                    self.blank = false;
+                }
+                self.typed.clear();
+            }
+            PresentMessage::Cancel => self.blank = false,
+            PresentMessage::Blank => self.blank = !self.blank,
+            PresentMessage::Pause => self.clock.toggle_pause(self.now),
+            PresentMessage::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+                self.lay_out();
+            }
+            PresentMessage::Quit => return true,
+        }
+        false
+    }
+
+    fn step(&mut self, forward: bool) {
+        self.blank = false;
+        let screens = self.screens.get(self.slide).map_or(1, Vec::len);
+        if forward {
+            if self.screen + 1 < screens {
+                self.screen += 1;
+            } else if self.slide + 1 < self.slides.len() {
+                self.slide += 1;
+                self.screen = 0;
+            }
+        } else if self.screen > 0 {
+            self.screen -= 1;
+        } else if self.slide > 0 {
+            self.slide -= 1;
+            self.screen = self.screens.get(self.slide).map_or(1, Vec::len) - 1;
+        }
+    }
+
+    /// Talk time now.
+    #[must_use]
+    pub fn elapsed_ms(&self) -> u64 {
+        self.clock.elapsed_ms(self.now)
+    }
+
+    /// What the notes window needs to follow.
+    #[must_use]
+    pub fn state(&self, pid: u32) -> PresenterState {
+        PresenterState {
+            pid,
+            lesson: self.lesson.meta.id.clone(),
+            slide: self.slide,
+            slides: self.slides.len(),
+            started_at: self.clock.started_at,
+            paused_ms: self.clock.paused_ms,
+            paused_since: self.clock.paused_since,
+        }
+    }
+}
+
+/// The notes window: the presenter's slide, its notes, the next slide's title and the
+/// agenda clock, from the channel.
+pub struct NotesWindow {
+    pub lesson: Lesson,
+    pub theme: Theme,
+    pub glyphs: &'static Glyphs,
+    pub texts: &'static Texts,
+    pub slides: Vec<Slide>,
+    pub plan: SlidePlan,
+    pub width: u16,
+    pub height: u16,
+    pub channel: String,
+    /// The presenter's latest state; `None` while no presenter is on the channel.
+    pub state: Option<PresenterState>,
+    pub now: u64,
+}
+
+impl NotesWindow {
+    #[must_use]
+    pub fn new(
+        lesson: Lesson,
+        theme: Theme,
+        glyphs: &'static Glyphs,
+        texts: &'static Texts,
+        (width, height): (u16, u16),
+        channel: &str,
+    ) -> Self {
+        let slides = slides(&lesson);
+        let plan = SlidePlan::new(&slides, &section_budgets(&lesson));
+        Self {
+            lesson,
+            theme,
+            glyphs,
+            texts,
+            slides,
+            plan,
+            width,
+            height,
+            channel: channel.to_owned(),
+            state: None,
+            now: 0,
+        }
+    }
+
+    /// Takes the channel's latest state; whether what is shown changed.
+    pub fn follow(&mut self, state: Option<PresenterState>) -> bool {
+        // A presenter of another lesson on this channel is not followed.
+        let state = state.filter(|state| state.lesson == self.lesson.meta.id);
+        let changed = state != self.state;
+        self.state = state;
+        changed
+    }
+
+    /// Talk time now, if a presenter is on the channel.
+    #[must_use]
+    pub fn elapsed_ms(&self) -> Option<u64> {
+        self.state
+            .as_ref()
+            .map(|state| state.clock().elapsed_ms(self.now))
+    }
+}
+
+#[cfg(test)]
+#[path = "presenter_tests.rs"]
+pub(crate) mod tests;

@@ -1,0 +1,149 @@
+use super::*;
+use crate::course::{CourseSource, load_course};
+use crate::layout::glyphs::UNICODE;
+use crate::theme::ThemeKind;
+use crate::ui::text::Lang;
+
+pub(crate) const START: u64 = 1_000_000;
+
+pub(crate) fn presenter(width: u16, height: u16) -> Presenter {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    Presenter::new(
+        course.lessons[0].clone(),
+        Theme::new(ThemeKind::Dark),
+        &UNICODE,
+        Lang::Ja.texts(),
+        (width, height),
+        START,
+    )
+}
+
+pub(crate) fn notes_window(width: u16, height: u16) -> NotesWindow {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    NotesWindow::new(
+        course.lessons[0].clone(),
+        Theme::new(ThemeKind::Dark),
+        &UNICODE,
+        Lang::Ja.texts(),
+        (width, height),
+        "k8s-networking",
+    )
+}
+
+#[test]
+fn screens_never_cut_a_block_that_fits_on_one() {
+    for (width, height) in [(80, 24), (100, 30), (120, 40), (200, 50), (60, 16)] {
+        let presenter = presenter(width, height);
+        let rows = usize::from(presenter.text_rows());
+        let starts = &presenter.layout.block_starts;
+        let lines = presenter.layout.lines.len();
+        for (slide, screens) in presenter.slides.iter().zip(&presenter.screens) {
+            for screen in screens {
+                assert!(
+                    screen.len() <= rows,
+                    "{width}x{height} {}: {screen:?}",
+                    slide.title
+                );
+            }
+            // A block's lines up to its last non-blank one.
+            let content = |block: usize| {
+                let start = starts[block];
+                let end = starts.get(block + 1).copied().unwrap_or(lines);
+                let length = presenter.layout.lines[start..end]
+                    .iter()
+                    .rposition(|laid| laid.line.width() > 0)
+                    .map_or(1, |last| last + 1);
+                start..start + length
+            };
+            for screen in &screens[..screens.len() - 1] {
+                let cut = slide
+                    .blocks
+                    .clone()
+                    .map(content)
+                    .find(|block| block.start < screen.end && screen.end < block.end);
+                if let Some(block) = cut {
+                    assert!(
+                        block.len() > rows,
+                        "{width}x{height} {}: {block:?} cut at {}",
+                        slide.title,
+                        screen.end
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_walk_screens_and_sections() {
+    let mut presenter = presenter(80, 24);
+    let screens_of_two = presenter.screens[1].len();
+    assert!(
+        screens_of_two > 1,
+        "the model section needs several screens at 80x24"
+    );
+    presenter.update(PresentMessage::Next);
+    assert_eq!((presenter.slide, presenter.screen), (1, 0));
+    for _ in 0..screens_of_two {
+        presenter.update(PresentMessage::Next);
+    }
+    assert_eq!((presenter.slide, presenter.screen), (2, 0));
+    presenter.update(PresentMessage::Previous);
+    assert_eq!((presenter.slide, presenter.screen), (1, screens_of_two - 1));
+    // Digits and Enter: section n as the footer numbers it; out of range does nothing.
+    presenter.update(PresentMessage::Digit(6));
+    presenter.update(PresentMessage::Go);
+    assert_eq!((presenter.slide, presenter.screen), (5, 0));
+    presenter.update(PresentMessage::Digit(9));
+    presenter.update(PresentMessage::Digit(9));
+    presenter.update(PresentMessage::Go);
+    assert_eq!(presenter.slide, 5);
+    // The last screen stays the last.
+    presenter.update(PresentMessage::Digit(1));
+    presenter.update(PresentMessage::Digit(0));
+    presenter.update(PresentMessage::Go);
+    let last = presenter.slides.len() - 1;
+    assert_eq!(presenter.slide, last);
+    for _ in 0..10 {
+        presenter.update(PresentMessage::Next);
+    }
+    assert_eq!(presenter.slide, last);
+    presenter.update(PresentMessage::Blank);
+    assert!(presenter.blank);
+    presenter.update(PresentMessage::Blank);
+    assert!(!presenter.blank);
+    assert!(presenter.update(PresentMessage::Quit));
+}
+
+#[test]
+fn the_agenda_clock_keeps_wall_time_and_pauses_on_p() {
+    let mut presenter = presenter(80, 24);
+    presenter.now = START + 90_000;
+    assert_eq!(presenter.elapsed_ms(), 90_000);
+    presenter.update(PresentMessage::Pause);
+    presenter.now = START + 300_000;
+    assert_eq!(presenter.elapsed_ms(), 90_000);
+    presenter.update(PresentMessage::Pause);
+    presenter.now = START + 310_000;
+    assert_eq!(presenter.elapsed_ms(), 100_000);
+}
+
+#[test]
+fn the_notes_window_follows_the_presenter() {
+    let mut presenter = presenter(100, 30);
+    let mut notes = notes_window(70, 30);
+    assert!(!notes.follow(None));
+    assert!(notes.follow(Some(presenter.state(42))));
+    assert_eq!(notes.state.as_ref().unwrap().slide, 0);
+    presenter.update(PresentMessage::Next);
+    presenter.update(PresentMessage::Next);
+    presenter.update(PresentMessage::Next);
+    assert!(notes.follow(Some(presenter.state(42))));
+    assert_eq!(notes.state.as_ref().unwrap().slide, presenter.slide);
+    assert!(!notes.follow(Some(presenter.state(42))), "nothing changed");
+    // A talk on another lesson is not followed.
+    let mut other = presenter.state(43);
+    other.lesson = "k8s-security".to_owned();
+    assert!(notes.follow(Some(other)));
+    assert!(notes.state.is_none());
+}

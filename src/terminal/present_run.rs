@@ -1,0 +1,101 @@
+//! The loops of workshop mode: the presenting window publishes its slide and clock on
+//! the channel; the notes window reads the channel a few times a second and follows.
+
+use std::io;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::{enter, install_panic_hook, restore, watch_termination};
+use crate::app::{NotesWindow, Presenter, present_message};
+use crate::palette::ColorDepth;
+use crate::present::{Channel, PresenterState};
+use crate::ui::present::{render_notes, render_presenter};
+
+/// How often the notes window looks at the channel.
+const FOLLOW_EVERY: Duration = Duration::from_millis(200);
+
+/// Wall-clock milliseconds, which both windows share.
+fn now() -> u64 {
+    u64::try_from(crate::progress::now_ms()).unwrap_or(0)
+}
+
+/// Presents until `q`; the channel carries each change of slide or clock.
+pub fn present(
+    mut presenter: Presenter,
+    depth: ColorDepth,
+    channel: &Channel,
+    pid: u32,
+) -> io::Result<()> {
+    install_panic_hook();
+    watch_termination()?;
+    let result = enter().and_then(|()| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut published: Option<PresenterState> = None;
+        loop {
+            presenter.now = now();
+            let state = presenter.state(pid);
+            if published.as_ref() != Some(&state) {
+                // A channel that cannot be written costs the notes window, not the talk.
+                let _ = channel.write(&state);
+                published = Some(state);
+            }
+            terminal.draw(|frame| render_presenter(frame, &presenter, depth))?;
+            // The clock's seconds tick in the footer.
+            if !event::poll(Duration::from_millis(1000 - presenter.now % 1000))? {
+                continue;
+            }
+            let Some(message) = present_message(&event::read()?) else {
+                continue;
+            };
+            presenter.now = now();
+            if presenter.update(message) {
+                return Ok(());
+            }
+        }
+    });
+    restore();
+    channel.close(pid);
+    result
+}
+
+/// Follows the presenter on `channel` until `q`.
+pub fn follow_notes(
+    mut notes: NotesWindow,
+    depth: ColorDepth,
+    channel: &Channel,
+) -> io::Result<()> {
+    install_panic_hook();
+    watch_termination()?;
+    let result = enter().and_then(|()| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        loop {
+            notes.now = now();
+            notes.follow(channel.read());
+            terminal.draw(|frame| render_notes(frame, &notes, depth))?;
+            if !event::poll(FOLLOW_EVERY)? {
+                continue;
+            }
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    let control = key
+                        .modifiers
+                        .contains(crossterm::event::KeyModifiers::CONTROL);
+                    if key.code == KeyCode::Char('q') || (control && key.code == KeyCode::Char('c'))
+                    {
+                        return Ok(());
+                    }
+                }
+                Event::Resize(width, height) => {
+                    notes.width = width;
+                    notes.height = height;
+                }
+                _ => {}
+            }
+        }
+    });
+    restore();
+    result
+}

@@ -1,0 +1,188 @@
+//! The presenting window (one slide screen, margins, a thin footer with the section and
+//! the agenda clock) and the notes window (notes, next title, the clock in large type).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::big_text::big_lines;
+use super::fit;
+use super::present_text::clock;
+use crate::app::{NotesWindow, Presenter};
+use crate::layout::wrap::{Run, display_width, wrap};
+use crate::palette::ColorDepth;
+
+/// Draws the presenting window.
+pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: ColorDepth) {
+    let area = frame.area();
+    if presenter.blank {
+        frame.render_widget(Block::new().style(Style::new().bg(Color::Black)), area);
+        return;
+    }
+    let (left, width) = presenter.text_columns();
+    let text = Rect {
+        x: area.x + left,
+        y: area.y + 1,
+        width,
+        height: presenter.text_rows().min(area.height.saturating_sub(1)),
+    };
+    let lines: Vec<Line<'static>> = presenter.layout.lines[presenter.lines_on_screen()]
+        .iter()
+        .map(|laid| laid.line.clone())
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text);
+    let footer = Rect {
+        x: area.x,
+        y: area.y + area.height.saturating_sub(1),
+        width: area.width,
+        height: 1,
+    };
+    render_footer(frame, footer, presenter);
+    super::degrade(frame.buffer_mut(), depth);
+}
+
+fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
+    let texts = presenter.texts.present;
+    let slide = presenter.slide;
+    let screens = presenter.screens.get(slide).map_or(1, Vec::len);
+    let mut left = format!(
+        "  {}/{}  {}",
+        slide + 1,
+        presenter.slides.len(),
+        presenter
+            .slides
+            .get(slide)
+            .map_or("", |slide| slide.title.as_str())
+    );
+    if screens > 1 {
+        left = format!("{left}  ({}/{screens})", presenter.screen + 1);
+    }
+    if !presenter.typed.is_empty() {
+        left = format!("  {}", texts.go_to(&presenter.typed));
+    }
+    let elapsed = presenter.elapsed_ms();
+    let planned = presenter.plan.budgets.iter().sum::<u64>();
+    let state = if presenter.clock.paused_since.is_some() {
+        texts.paused.to_owned()
+    } else {
+        texts.time_left(presenter.plan.left_ms(slide, elapsed))
+    };
+    let right = format!("{} / {}  {state}  ", clock(elapsed), clock(planned));
+    let behind = presenter.plan.is_behind(slide, elapsed);
+    let quiet = presenter.theme.code_label;
+    let clock_style = if behind {
+        presenter.theme.wrong.add_modifier(Modifier::REVERSED)
+    } else {
+        quiet
+    };
+    let room = usize::from(area.width).saturating_sub(display_width(&right));
+    let left = fit(&left, room);
+    let gap = room.saturating_sub(display_width(&left));
+    let line = Line::from(vec![
+        Span::styled(left, quiet),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, clock_style),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Draws the notes window.
+pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDepth) {
+    let area = frame.area();
+    let texts = notes.texts.present;
+    let width = usize::from(area.width.saturating_sub(4)).max(1);
+    let inner = Rect {
+        x: area.x + 2,
+        y: area.y + 1,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    };
+    let Some(state) = &notes.state else {
+        let waiting = wrap(
+            &[Run::new(texts.waiting(&notes.channel), notes.theme.quote)],
+            width,
+        );
+        frame.render_widget(Paragraph::new(waiting), inner);
+        return;
+    };
+    let slide = state.slide.min(notes.slides.len().saturating_sub(1));
+    let elapsed = notes.elapsed_ms().unwrap_or(0);
+    let behind = notes.plan.is_behind(slide, elapsed);
+    let clock_style = if behind {
+        notes.theme.wrong
+    } else {
+        notes.theme.title
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("{}/{}  ", slide + 1, notes.slides.len()),
+            notes.theme.code_label,
+        ),
+        Span::styled(
+            notes
+                .slides
+                .get(slide)
+                .map_or(String::new(), |slide| slide.title.clone()),
+            notes.theme.heading,
+        ),
+    ])];
+    lines.push(Line::default());
+    lines.extend(
+        big_lines(&clock(elapsed), notes.glyphs.big_ink)
+            .into_iter()
+            .map(|row| Line::from(Span::styled(row, clock_style))),
+    );
+    let state_text = if state.paused_since.is_some() {
+        texts.paused.to_owned()
+    } else {
+        texts.time_left(notes.plan.left_ms(slide, elapsed))
+    };
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} / {}  {state_text}",
+            clock(elapsed),
+            clock(notes.plan.budgets.iter().sum())
+        ),
+        clock_style,
+    )));
+    let next = notes
+        .slides
+        .get(slide + 1)
+        .map_or_else(|| texts.last.to_owned(), |next| texts.next(&next.title));
+    lines.push(Line::from(Span::styled(next, notes.theme.subheading)));
+    lines.push(Line::from(Span::styled(
+        "─".repeat(width.min(60)),
+        notes.theme.border,
+    )));
+    let slide_notes = notes
+        .slides
+        .get(slide)
+        .map(|slide| slide.notes.clone())
+        .unwrap_or_default();
+    if slide_notes.is_empty() {
+        lines.push(Line::from(Span::styled(
+            texts.no_notes,
+            notes.theme.code_label,
+        )));
+    }
+    for note in slide_notes {
+        for paragraph in note.lines() {
+            lines.extend(wrap(&[Run::new(paragraph, Style::new())], width));
+        }
+        lines.push(Line::default());
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let hint = Rect {
+        x: area.x + 2,
+        y: area.y + area.height.saturating_sub(1),
+        width: area.width.saturating_sub(4),
+        height: 1,
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(texts.notes_hint, notes.theme.code_label)),
+        hint,
+    );
+    super::degrade(frame.buffer_mut(), depth);
+}
