@@ -370,3 +370,23 @@ fn a_broken_quiz_does_not_stop_the_lesson_from_rendering() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("Service を理解している"));
 }
+
+#[test]
+fn check_notes_lists_sections_without_speaker_notes_as_hints() {
+    let embedded = manabi(&["check", "--notes"]);
+    assert_eq!(embedded.status.code(), Some(0), "{}", stderr(&embedded));
+    assert_eq!(
+        stdout(&embedded),
+        "",
+        "every section of the lesson has notes"
+    );
+    let dir = fixture("good");
+    let output = manabi(&["check", "--notes", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "hints are not problems");
+    let printed = stdout(&output);
+    assert!(
+        printed.contains("intro/lesson.md:7:1: hint: section `はじめに` has no speaker notes"),
+        "{printed}"
+    );
+    assert!(stderr(&output).contains("without speaker notes"));
+}

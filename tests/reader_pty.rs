@@ -480,3 +480,37 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     assert!(again.child.wait().unwrap().success());
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+/// Two real windows: the notes window follows the presenting one's section changes.
+#[test]
+fn the_notes_window_follows_the_presenting_window() {
+    let folder = temp_folder("present");
+    let args = ["present", "--lang", "ja", "--ambiguous", "narrow"];
+    let mut presenter = Session::start(&args, &folder);
+    presenter.wait_for("1/10");
+    let notes = Session::start(
+        &[
+            "present",
+            "--notes",
+            "--lang",
+            "ja",
+            "--ambiguous",
+            "narrow",
+        ],
+        &folder,
+    );
+    notes.wait_for("1/10  Kubernetes ネットワーク");
+    notes.wait_for("次: Kubernetes ネットワークモデル");
+    presenter.type_keys("5\r");
+    presenter.wait_for("5/10  Gateway API");
+    notes.wait_for("5/10  Gateway API");
+    notes.wait_for("次: DNS と Service Discovery");
+    // A second presenter on the same channel is refused, so talks never cross.
+    let mut second = Session::start(&["present", "--ambiguous", "narrow"], &folder);
+    second.wait_for("another presenting window");
+    assert_eq!(second.child.wait().unwrap().exit_code(), 2);
+    presenter.type_keys("q");
+    assert!(presenter.child.wait().unwrap().success());
+    notes.wait_for("待っています");
+    std::fs::remove_dir_all(&folder).unwrap();
+}
