@@ -230,7 +230,8 @@ fn present(
     })?;
     let now = u64::try_from(manabi::progress::now_ms()).unwrap_or(0);
     let presenter = Presenter::new(lesson, theme, glyphs, lang.texts(), size, now);
-    present_slides(presenter, depth, &channel, pid)?;
+    let detect_ambiguous = !cli.ascii && cli.ambiguous.is_none() && io::stdin().is_terminal();
+    present_slides(presenter, depth, &channel, pid, detect_ambiguous)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -514,3 +514,26 @@ fn the_notes_window_follows_the_presenting_window() {
     notes.wait_for("待っています");
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+/// A projector terminal that draws box drawing double-wide gets ASCII structure too.
+#[test]
+fn a_presenting_window_on_an_ambiguous_wide_terminal_uses_ascii() {
+    let folder = temp_folder("present-wide");
+    let mut session = Session::start_answering(
+        &["present", "--lang", "en"],
+        &folder,
+        Answers::Now {
+            light: false,
+            wide: true,
+        },
+    );
+    session.wait_for("1/10");
+    session.type_keys("2\r");
+    session.wait_for("2/10");
+    session.wait_for("| Pod 間通信");
+    let screen = session.contents();
+    assert!(!screen.contains('│') && !screen.contains('┌'), "{screen}");
+    session.type_keys("q");
+    assert!(session.child.wait().unwrap().success());
+    std::fs::remove_dir_all(&folder).unwrap();
+}

@@ -114,6 +114,12 @@ impl Presenter {
         self.height.saturating_sub(TOP_ROWS + FOOTER_ROWS).max(1)
     }
 
+    /// Changes the structure glyphs (ASCII for ambiguous-wide terminals) and relays.
+    pub fn set_glyphs(&mut self, glyphs: &'static Glyphs) {
+        self.glyphs = glyphs;
+        self.lay_out();
+    }
+
     /// Lays the lesson out for the current size and cuts each slide into screens.
     fn lay_out(&mut self) {
         let (_, width) = self.text_columns();

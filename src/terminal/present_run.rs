@@ -8,11 +8,15 @@ use crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use super::{enter, install_panic_hook, restore, watch_termination};
+use super::{enter, install_panic_hook, probe, restore, watch_termination};
 use crate::app::{NotesWindow, Presenter, present_message};
+use crate::layout::glyphs::ASCII;
 use crate::palette::ColorDepth;
 use crate::present::{Channel, PresenterState};
 use crate::ui::present::{render_notes, render_presenter};
+
+/// How long to wait for the terminal's answer about ambiguous widths.
+const PROBE_TIMEOUT: Duration = Duration::from_millis(120);
 
 /// How often the notes window looks at the channel.
 const FOLLOW_EVERY: Duration = Duration::from_millis(200);
@@ -22,17 +26,27 @@ fn now() -> u64 {
     u64::try_from(crate::progress::now_ms()).unwrap_or(0)
 }
 
-/// Presents until `q`; the channel carries each change of slide or clock.
+/// Presents until `q`; the channel carries each change of slide or clock. With
+/// `detect_ambiguous`, a terminal that draws box drawing double-wide (common with
+/// Japanese fonts) gets the ASCII structure, as in the reader.
 pub fn present(
     mut presenter: Presenter,
     depth: ColorDepth,
     channel: &Channel,
     pid: u32,
+    detect_ambiguous: bool,
 ) -> io::Result<()> {
     install_panic_hook();
     watch_termination()?;
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        if detect_ambiguous {
+            probe::send(&mut io::stdout(), false, true)?;
+            // Asked before the first frame: nothing is drawn yet that would need a repaint.
+            if probe::read_answers(PROBE_TIMEOUT).answers.ambiguous_wide == Some(true) {
+                presenter.set_glyphs(&ASCII);
+            }
+        }
         let mut published: Option<PresenterState> = None;
         loop {
             presenter.now = now();
