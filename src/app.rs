@@ -11,7 +11,7 @@ mod session;
 mod update;
 
 pub use keymap::{message_for_event, message_for_key, present_message};
-pub use presenter::{NotesWindow, PresentMessage, Presenter};
+pub use presenter::{NotesWindow, PresentMessage, Presenter, Talk};
 pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step};
 pub use search::Search;
 pub use search::SearchMatch;

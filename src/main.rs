@@ -12,7 +12,7 @@ use clap::Parser;
 
 use cli::{AmbiguousWidth, Cli, ColorChoice, Command, LangChoice, ThemeChoice};
 use manabi::ansi::write_lines;
-use manabi::app::{App, NotesWindow, Presenter};
+use manabi::app::{App, NotesWindow, Presenter, Talk};
 use manabi::course::{
     CourseSource, LessonQuiz, check_course, code_block_problems, diagram_problems, load_course,
     load_lesson_for_reading, load_quiz, notes_hints,
@@ -217,7 +217,8 @@ fn present(
     };
     let depth = color_depth(cli.color, true);
     if notes {
-        let window = NotesWindow::new(lesson, theme, glyphs, lang.texts(), size, &channel.name);
+        let talk = Talk::new(lesson, theme, glyphs, lang.texts());
+        let window = NotesWindow::new(talk, size, &channel.name);
         follow_notes(window, depth, &channel)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -229,7 +230,7 @@ fn present(
             .is_some_and(|other| rustix::process::test_kill_process(other).is_ok())
     })?;
     let now = u64::try_from(manabi::progress::now_ms()).unwrap_or(0);
-    let presenter = Presenter::new(lesson, theme, glyphs, lang.texts(), size, now);
+    let presenter = Presenter::new(Talk::new(lesson, theme, glyphs, lang.texts()), size, now);
     let detect_ambiguous = !cli.ascii && cli.ambiguous.is_none() && io::stdin().is_terminal();
     present_slides(presenter, depth, &channel, pid, detect_ambiguous)?;
     Ok(ExitCode::SUCCESS)

@@ -42,7 +42,7 @@ fn show_code_with(app: &mut App, line: &str) -> usize {
     block
 }
 
-fn section_index(app: &App, title: &str) -> usize {
+pub(crate) fn section_index(app: &App, title: &str) -> usize {
     app.lesson
         .sections
         .iter()

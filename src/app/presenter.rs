@@ -40,14 +40,40 @@ pub enum PresentMessage {
     Quit,
 }
 
-/// The presenting window.
-pub struct Presenter {
+/// The talk both windows show: the lesson, its slides and plan, and how to draw them.
+pub struct Talk {
     pub lesson: Lesson,
     pub theme: Theme,
     pub glyphs: &'static Glyphs,
     pub texts: &'static Texts,
     pub slides: Vec<Slide>,
     pub plan: SlidePlan,
+}
+
+impl Talk {
+    #[must_use]
+    pub fn new(
+        lesson: Lesson,
+        theme: Theme,
+        glyphs: &'static Glyphs,
+        texts: &'static Texts,
+    ) -> Self {
+        let slides = slides(&lesson);
+        let plan = SlidePlan::new(&slides, &section_budgets(&lesson));
+        Self {
+            lesson,
+            theme,
+            glyphs,
+            texts,
+            slides,
+            plan,
+        }
+    }
+}
+
+/// The presenting window.
+pub struct Presenter {
+    pub talk: Talk,
     pub width: u16,
     pub height: u16,
     pub layout: LaidOutLesson,
@@ -65,23 +91,9 @@ pub struct Presenter {
 
 impl Presenter {
     #[must_use]
-    pub fn new(
-        lesson: Lesson,
-        theme: Theme,
-        glyphs: &'static Glyphs,
-        texts: &'static Texts,
-        (width, height): (u16, u16),
-        now: u64,
-    ) -> Self {
-        let slides = slides(&lesson);
-        let plan = SlidePlan::new(&slides, &section_budgets(&lesson));
+    pub fn new(talk: Talk, (width, height): (u16, u16), now: u64) -> Self {
         let mut presenter = Self {
-            lesson,
-            theme,
-            glyphs,
-            texts,
-            slides,
-            plan,
+            talk,
             width,
             height,
             layout: LaidOutLesson::new(1),
@@ -116,7 +128,7 @@ impl Presenter {
 
     /// Changes the structure glyphs (ASCII for ambiguous-wide terminals) and relays.
     pub fn set_glyphs(&mut self, glyphs: &'static Glyphs) {
-        self.glyphs = glyphs;
+        self.talk.glyphs = glyphs;
         self.lay_out();
     }
 
@@ -125,11 +137,11 @@ impl Presenter {
         let (_, width) = self.text_columns();
         let options = LayoutOptions {
             width: usize::from(width),
-            theme: &self.theme,
-            glyphs: self.glyphs,
+            theme: &self.talk.theme,
+            glyphs: self.talk.glyphs,
             checklist: &[],
         };
-        self.layout = lay_out(&self.lesson, &options);
+        self.layout = lay_out(&self.talk.lesson, &options);
         let rows = usize::from(self.text_rows());
         let starts = &self.layout.block_starts;
         let line_of = |block: usize| {
@@ -139,6 +151,7 @@ impl Presenter {
                 .unwrap_or(self.layout.lines.len())
         };
         self.screens = self
+            .talk
             .slides
             .iter()
             .map(|slide| {
@@ -159,7 +172,7 @@ impl Presenter {
                 let headings: Vec<bool> = slide
                     .blocks
                     .clone()
-                    .map(|block| matches!(self.lesson.blocks[block], Block::Heading { .. }))
+                    .map(|block| matches!(self.talk.lesson.blocks[block], Block::Heading { .. }))
                     .collect();
                 let mut screens = paginate(&blocks, &headings, rows);
                 if screens.is_empty() {
@@ -202,7 +215,7 @@ impl Presenter {
             }
             PresentMessage::Go => {
                 let number: usize = self.typed.parse().unwrap_or(0);
-                if (1..=self.slides.len()).contains(&number) {
+                if (1..=self.talk.slides.len()).contains(&number) {
                     self.slide = number - 1;
                     self.screen = 0;
                     self.blank = false;
@@ -228,7 +241,7 @@ impl Presenter {
         if forward {
             if self.screen + 1 < screens {
                 self.screen += 1;
-            } else if self.slide + 1 < self.slides.len() {
+            } else if self.slide + 1 < self.talk.slides.len() {
                 self.slide += 1;
                 self.screen = 0;
             }
@@ -251,9 +264,9 @@ impl Presenter {
     pub fn state(&self, pid: u32) -> PresenterState {
         PresenterState {
             pid,
-            lesson: self.lesson.meta.id.clone(),
+            lesson: self.talk.lesson.meta.id.clone(),
             slide: self.slide,
-            slides: self.slides.len(),
+            slides: self.talk.slides.len(),
             started_at: self.clock.started_at,
             paused_ms: self.clock.paused_ms,
             paused_since: self.clock.paused_since,
@@ -264,12 +277,7 @@ impl Presenter {
 /// The notes window: the presenter's slide, its notes, the next slide's title and the
 /// agenda clock, from the channel.
 pub struct NotesWindow {
-    pub lesson: Lesson,
-    pub theme: Theme,
-    pub glyphs: &'static Glyphs,
-    pub texts: &'static Texts,
-    pub slides: Vec<Slide>,
-    pub plan: SlidePlan,
+    pub talk: Talk,
     pub width: u16,
     pub height: u16,
     pub channel: String,
@@ -280,23 +288,9 @@ pub struct NotesWindow {
 
 impl NotesWindow {
     #[must_use]
-    pub fn new(
-        lesson: Lesson,
-        theme: Theme,
-        glyphs: &'static Glyphs,
-        texts: &'static Texts,
-        (width, height): (u16, u16),
-        channel: &str,
-    ) -> Self {
-        let slides = slides(&lesson);
-        let plan = SlidePlan::new(&slides, &section_budgets(&lesson));
+    pub fn new(talk: Talk, (width, height): (u16, u16), channel: &str) -> Self {
         Self {
-            lesson,
-            theme,
-            glyphs,
-            texts,
-            slides,
-            plan,
+            talk,
             width,
             height,
             channel: channel.to_owned(),
@@ -308,7 +302,7 @@ impl NotesWindow {
     /// Takes the channel's latest state; whether what is shown changed.
     pub fn follow(&mut self, state: Option<PresenterState>) -> bool {
         // A presenter of another lesson on this channel is not followed.
-        let state = state.filter(|state| state.lesson == self.lesson.meta.id);
+        let state = state.filter(|state| state.lesson == self.talk.lesson.meta.id);
         let changed = state != self.state;
         self.state = state;
         changed

@@ -6,28 +6,23 @@ use crate::ui::text::Lang;
 
 pub(crate) const START: u64 = 1_000_000;
 
-pub(crate) fn presenter(width: u16, height: u16) -> Presenter {
+/// The networking lesson as a talk, in Japanese.
+fn talk() -> Talk {
     let course = load_course(&CourseSource::Embedded).unwrap();
-    Presenter::new(
+    Talk::new(
         course.lessons[0].clone(),
         Theme::new(ThemeKind::Dark),
         &UNICODE,
         Lang::Ja.texts(),
-        (width, height),
-        START,
     )
 }
 
+pub(crate) fn presenter(width: u16, height: u16) -> Presenter {
+    Presenter::new(talk(), (width, height), START)
+}
+
 pub(crate) fn notes_window(width: u16, height: u16) -> NotesWindow {
-    let course = load_course(&CourseSource::Embedded).unwrap();
-    NotesWindow::new(
-        course.lessons[0].clone(),
-        Theme::new(ThemeKind::Dark),
-        &UNICODE,
-        Lang::Ja.texts(),
-        (width, height),
-        "k8s-networking",
-    )
+    NotesWindow::new(talk(), (width, height), "k8s-networking")
 }
 
 #[test]
@@ -37,7 +32,7 @@ fn screens_never_cut_a_block_that_fits_on_one() {
         let rows = usize::from(presenter.text_rows());
         let starts = &presenter.layout.block_starts;
         let lines = presenter.layout.lines.len();
-        for (slide, screens) in presenter.slides.iter().zip(&presenter.screens) {
+        for (slide, screens) in presenter.talk.slides.iter().zip(&presenter.screens) {
             for screen in screens {
                 assert!(
                     screen.len() <= rows,
@@ -102,7 +97,7 @@ fn keys_walk_screens_and_sections() {
     presenter.update(PresentMessage::Digit(1));
     presenter.update(PresentMessage::Digit(0));
     presenter.update(PresentMessage::Go);
-    let last = presenter.slides.len() - 1;
+    let last = presenter.talk.slides.len() - 1;
     assert_eq!(presenter.slide, last);
     for _ in 0..10 {
         presenter.update(PresentMessage::Next);

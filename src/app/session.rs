@@ -3,6 +3,7 @@
 //! (milliseconds on a monotonic scale), so all of it is tested without a terminal.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::App;
 use crate::progress::{
@@ -102,18 +103,7 @@ impl App {
         {
             self.lay_out_to(self.layout.lines.len() + self.page_height());
         }
-        let start = self
-            .layout
-            .section_starts
-            .get(section)
-            .copied()
-            .unwrap_or(0);
-        let end = self
-            .layout
-            .section_starts
-            .get(section + 1)
-            .copied()
-            .unwrap_or(self.layout.lines.len());
+        let Range { start, end } = self.section_lines(section);
         // An offset past the section's end means the text changed: the section's start.
         let line = if start + position.offset < end {
             start + position.offset
@@ -232,6 +222,17 @@ impl App {
         }
     }
 
+    /// The laid-out lines of a section (up to the next section, or the layout's end).
+    fn section_lines(&self, section: usize) -> Range<usize> {
+        let starts = &self.layout.section_starts;
+        let start = starts.get(section).copied().unwrap_or(0);
+        start
+            ..starts
+                .get(section + 1)
+                .copied()
+                .unwrap_or(self.layout.lines.len())
+    }
+
     /// Read sections as a share of all, 0–100.
     #[must_use]
     pub fn percent_read(&self) -> usize {
@@ -251,18 +252,7 @@ impl App {
         };
         let before = planned_ms_before(&self.session.budgets, section);
         let budget = self.session.budgets.get(section).copied().unwrap_or(0);
-        let start = self
-            .layout
-            .section_starts
-            .get(section)
-            .copied()
-            .unwrap_or(0);
-        let end = self
-            .layout
-            .section_starts
-            .get(section + 1)
-            .copied()
-            .unwrap_or(self.layout.lines.len());
+        let Range { start, end } = self.section_lines(section);
         let through = self.top.saturating_sub(start) as u64;
         let length = end.saturating_sub(start).max(1) as u64;
         let planned = before + budget * through.min(length) / length;

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::app::Message;
-use crate::app::tests::reader_in;
+use crate::app::tests::{reader_in, section_index};
 use crate::progress::IDLE_AFTER_MS;
 use crate::ui::text::Lang;
 
@@ -13,14 +13,6 @@ fn reader() -> App {
     let mut app = reader_in(120, 40, Lang::En);
     app.start_session(0);
     app
-}
-
-fn section(app: &App, title: &str) -> usize {
-    app.lesson
-        .sections
-        .iter()
-        .position(|section| section.title == title)
-        .unwrap()
 }
 
 #[test]
@@ -47,7 +39,7 @@ fn idle_and_focus_loss_pause_the_clock_and_log_it() {
 #[test]
 fn a_section_is_read_once_its_end_was_on_screen_for_a_few_seconds() {
     let mut app = reader();
-    let nodeport = section(&app, "NodePort");
+    let nodeport = section_index(&app, "NodePort");
     app.update(Message::ToggleFocus);
     app.contents_selected = nodeport;
     app.update(Message::ContentsJump);
@@ -83,7 +75,7 @@ fn a_section_is_read_once_its_end_was_on_screen_for_a_few_seconds() {
 #[test]
 fn the_plan_says_ahead_or_behind() {
     let mut app = reader();
-    let gateway = section(&app, "Gateway API vs Ingress");
+    let gateway = section_index(&app, "Gateway API vs Ingress");
     app.update(Message::ToggleFocus);
     app.contents_selected = gateway;
     app.update(Message::ContentsJump);
@@ -130,7 +122,7 @@ fn at_the_planned_time_one_notice_suggests_the_quiz() {
 #[test]
 fn an_earlier_sitting_is_picked_up_even_after_the_lesson_changed() {
     let mut app = reader();
-    let nodeport = section(&app, "NodePort");
+    let nodeport = section_index(&app, "NodePort");
     let anchor = app.lesson.sections[nodeport].anchor.clone();
     let state = LessonState {
         active_ms: 754 * SECOND,

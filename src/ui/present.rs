@@ -44,14 +44,15 @@ pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: Col
 }
 
 fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
-    let texts = presenter.texts.present;
+    let texts = presenter.talk.texts.present;
     let slide = presenter.slide;
     let screens = presenter.screens.get(slide).map_or(1, Vec::len);
     let mut left = format!(
         "  {}/{}  {}",
         slide + 1,
-        presenter.slides.len(),
+        presenter.talk.slides.len(),
         presenter
+            .talk
             .slides
             .get(slide)
             .map_or("", |slide| slide.title.as_str())
@@ -63,17 +64,17 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
         left = format!("  {}", texts.go_to(&presenter.typed));
     }
     let elapsed = presenter.elapsed_ms();
-    let planned = presenter.plan.budgets.iter().sum::<u64>();
+    let planned = presenter.talk.plan.budgets.iter().sum::<u64>();
     let state = if presenter.clock.paused_since.is_some() {
         texts.paused.to_owned()
     } else {
-        texts.time_left(presenter.plan.left_ms(slide, elapsed))
+        texts.time_left(presenter.talk.plan.left_ms(slide, elapsed))
     };
     let right = format!("{} / {}  {state}  ", clock(elapsed), clock(planned));
-    let behind = presenter.plan.is_behind(slide, elapsed);
-    let quiet = presenter.theme.code_label;
+    let behind = presenter.talk.plan.is_behind(slide, elapsed);
+    let quiet = presenter.talk.theme.code_label;
     let clock_style = if behind {
-        presenter.theme.wrong.add_modifier(Modifier::REVERSED)
+        presenter.talk.theme.wrong.add_modifier(Modifier::REVERSED)
     } else {
         quiet
     };
@@ -91,7 +92,7 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
 /// Draws the notes window.
 pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDepth) {
     let area = frame.area();
-    let texts = notes.texts.present;
+    let texts = notes.talk.texts.present;
     let width = usize::from(area.width.saturating_sub(4)).max(1);
     let inner = Rect {
         x: area.x + 2,
@@ -101,78 +102,67 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
     };
     let Some(state) = &notes.state else {
         let waiting = wrap(
-            &[Run::new(texts.waiting(&notes.channel), notes.theme.quote)],
+            &[Run::new(
+                texts.waiting(&notes.channel),
+                notes.talk.theme.quote,
+            )],
             width,
         );
         frame.render_widget(Paragraph::new(waiting), inner);
         return;
     };
-    let slide = state.slide.min(notes.slides.len().saturating_sub(1));
+    let slide = state.slide.min(notes.talk.slides.len().saturating_sub(1));
     let elapsed = notes.elapsed_ms().unwrap_or(0);
-    let behind = notes.plan.is_behind(slide, elapsed);
+    let behind = notes.talk.plan.is_behind(slide, elapsed);
     let clock_style = if behind {
-        notes.theme.wrong
+        notes.talk.theme.wrong
     } else {
-        notes.theme.title
+        notes.talk.theme.title
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            format!("{}/{}  ", slide + 1, notes.slides.len()),
-            notes.theme.code_label,
+            format!("{}/{}  ", slide + 1, notes.talk.slides.len()),
+            notes.talk.theme.code_label,
         ),
         Span::styled(
             notes
+                .talk
                 .slides
                 .get(slide)
                 .map_or(String::new(), |slide| slide.title.clone()),
-            notes.theme.heading,
+            notes.talk.theme.heading,
         ),
     ])];
     lines.push(Line::default());
     lines.extend(
-        big_lines(&clock(elapsed), notes.glyphs.big_ink)
+        big_lines(&clock(elapsed), notes.talk.glyphs.big_ink)
             .into_iter()
             .map(|row| Line::from(Span::styled(row, clock_style))),
     );
     let state_text = if state.paused_since.is_some() {
         texts.paused.to_owned()
     } else {
-        texts.time_left(notes.plan.left_ms(slide, elapsed))
+        texts.time_left(notes.talk.plan.left_ms(slide, elapsed))
     };
     lines.push(Line::from(Span::styled(
         format!(
             "{} / {}  {state_text}",
             clock(elapsed),
-            clock(notes.plan.budgets.iter().sum())
+            clock(notes.talk.plan.budgets.iter().sum())
         ),
         clock_style,
     )));
     let next = notes
+        .talk
         .slides
         .get(slide + 1)
         .map_or_else(|| texts.last.to_owned(), |next| texts.next(&next.title));
-    lines.push(Line::from(Span::styled(next, notes.theme.subheading)));
+    lines.push(Line::from(Span::styled(next, notes.talk.theme.subheading)));
     lines.push(Line::from(Span::styled(
         "─".repeat(width.min(60)),
-        notes.theme.border,
+        notes.talk.theme.border,
     )));
-    let slide_notes = notes
-        .slides
-        .get(slide)
-        .map(|slide| slide.notes.clone())
-        .unwrap_or_default();
-    if slide_notes.is_empty() {
-        lines.push(Line::from(Span::styled(
-            texts.no_notes,
-            notes.theme.code_label,
-        )));
-    }
-    for note in slide_notes {
-        for paragraph in note.lines() {
-            lines.extend(wrap(&[Run::new(paragraph, Style::new())], width));
-        }
-        lines.push(Line::default());
-    }
+    lines.extend(notes_lines(notes, slide, width));
     frame.render_widget(Paragraph::new(lines), inner);
     let hint = Rect {
         x: area.x + 2,
@@ -181,8 +171,33 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
         height: 1,
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(texts.notes_hint, notes.theme.code_label)),
+        Paragraph::new(Span::styled(texts.notes_hint, notes.talk.theme.code_label)),
         hint,
     );
     super::degrade(frame.buffer_mut(), depth);
+}
+
+/// The slide's speaker notes, wrapped; a line when it has none.
+fn notes_lines(notes: &NotesWindow, slide: usize, width: usize) -> Vec<Line<'static>> {
+    let texts = notes.talk.texts.present;
+    let mut lines = Vec::new();
+    let slide_notes = notes
+        .talk
+        .slides
+        .get(slide)
+        .map(|slide| slide.notes.clone())
+        .unwrap_or_default();
+    if slide_notes.is_empty() {
+        lines.push(Line::from(Span::styled(
+            texts.no_notes,
+            notes.talk.theme.code_label,
+        )));
+    }
+    for note in slide_notes {
+        for paragraph in note.lines() {
+            lines.extend(wrap(&[Run::new(paragraph, Style::new())], width));
+        }
+        lines.push(Line::default());
+    }
+    lines
 }

@@ -280,7 +280,7 @@ mod present_views {
     #[test]
     fn the_footer_warns_when_the_talk_runs_behind() {
         let mut presenter = presenter(100, 30);
-        let end_of_first = presenter.plan.planned_end_ms(0);
+        let end_of_first = presenter.talk.plan.planned_end_ms(0);
         let footer_style = |presenter: &crate::app::Presenter| {
             let terminal = shown(presenter);
             let buffer = terminal.backend().buffer().clone();
@@ -291,7 +291,7 @@ mod present_views {
         presenter.now = START + end_of_first + 2 * 60_000 + 1_000;
         let behind = footer_style(&presenter);
         assert_ne!(on_time, behind);
-        assert_eq!(behind.fg, presenter.theme.wrong.fg);
+        assert_eq!(behind.fg, presenter.talk.theme.wrong.fg);
         // On to the next section: back within the plan.
         presenter.update(PresentMessage::Next);
         assert_eq!(footer_style(&presenter), on_time);
