@@ -145,6 +145,8 @@ pub enum QuizMessage {
     /// `e`: edit the manifest in `$EDITOR`.
     ExternalEditor,
     Next,
+    /// Scroll a screen taller than the terminal by lines.
+    Scroll(isize),
     /// Read the section behind the question, then come back with `r`.
     Review,
     /// Esc: leave the quiz.

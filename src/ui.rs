@@ -7,7 +7,7 @@ mod contents;
 mod help;
 pub mod present;
 pub mod present_text;
-mod quiz;
+pub mod quiz;
 pub mod quiz_text;
 mod reader;
 pub mod session_text;

@@ -139,12 +139,26 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
             QuizMessage::Leave
         });
     }
+    // Full-width digits from an IME count as digits.
     let digit = |character: char| {
+        let character = match character {
+            '０'..='９' => char::from_u32(u32::from(character) - 0xFEE0)?,
+            other => other,
+        };
         character
             .to_digit(10)
             .filter(|digit| *digit > 0)
             .map(|digit| QuizMessage::Pick(digit as usize - 1))
     };
+    let editing = matches!(
+        run.step,
+        Step::Answering(Answer::Manifest { editing: true, .. })
+    );
+    match key.code {
+        KeyCode::PageDown if !editing => return Some(QuizMessage::Scroll(10)),
+        KeyCode::PageUp if !editing => return Some(QuizMessage::Scroll(-10)),
+        _ => {}
+    }
     let moving = |code: KeyCode| match code {
         KeyCode::Char('j') | KeyCode::Down => Some(QuizMessage::Move(1)),
         KeyCode::Char('k') | KeyCode::Up => Some(QuizMessage::Move(-1)),
@@ -165,13 +179,13 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
         },
         (Step::Answering(Answer::Choice { .. }), code) => match code {
             KeyCode::Enter => Some(QuizMessage::Submit),
-            KeyCode::Char(character) if character.is_ascii_digit() => digit(character),
+            KeyCode::Char(character) if digit(character).is_some() => digit(character),
             code => moving(code),
         },
         (Step::Answering(Answer::Multi { .. }), code) => match code {
             KeyCode::Enter => Some(QuizMessage::Submit),
             KeyCode::Char(' ') => Some(QuizMessage::Toggle),
-            KeyCode::Char(character) if character.is_ascii_digit() => digit(character),
+            KeyCode::Char(character) if digit(character).is_some() => digit(character),
             code => moving(code),
         },
         (Step::Answering(Answer::Manifest { .. }), code) => match code {
@@ -182,9 +196,13 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
         (Step::Answered { .. }, code) => match code {
             KeyCode::Enter | KeyCode::Char(' ' | 'n') | KeyCode::Right => Some(QuizMessage::Next),
             KeyCode::Char('r') => Some(QuizMessage::Review),
+            KeyCode::Char('j') | KeyCode::Down => Some(QuizMessage::Scroll(1)),
+            KeyCode::Char('k') | KeyCode::Up => Some(QuizMessage::Scroll(-1)),
             _ => None,
         },
         (Step::Finished, KeyCode::Enter) => Some(QuizMessage::Leave),
+        (Step::Finished, KeyCode::Char('j') | KeyCode::Down) => Some(QuizMessage::Scroll(1)),
+        (Step::Finished, KeyCode::Char('k') | KeyCode::Up) => Some(QuizMessage::Scroll(-1)),
         (Step::Finished, _) => None,
     }
 }

@@ -23,6 +23,8 @@ pub struct QuizRun {
     pub step: Step,
     /// The checklist entry to go back to on Esc; `None` goes back to the text.
     pub back_to_checklist: Option<usize>,
+    /// Lines scrolled past on a screen taller than the terminal.
+    pub scroll: usize,
 }
 
 /// Where the learner is with the current question.
@@ -203,6 +205,7 @@ impl QuizRun {
             right_first_time: 0,
             step: Step::Answering(first),
             back_to_checklist,
+            scroll: 0,
         }
     }
 
@@ -219,6 +222,7 @@ impl QuizRun {
     /// round, or the end. Returns the question to answer next.
     pub fn advance(&mut self) -> Option<usize> {
         self.position += 1;
+        self.scroll = 0;
         if self.position >= self.queue.len() {
             if self.missed.is_empty() {
                 self.step = Step::Finished;

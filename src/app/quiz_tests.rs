@@ -381,3 +381,35 @@ fn enter_after_a_mapping_key_indents_one_level() {
     nested.new_line();
     assert_eq!(nested.text(), "  rules:\n    \n");
 }
+
+#[test]
+fn a_screen_taller_than_the_terminal_scrolls_and_stops_at_its_end() {
+    let mut app = reader_in(40, 12, Lang::Ja);
+    press(&mut app, KeyCode::Char('Q'));
+    answer(&mut app, false);
+    let limit = crate::ui::quiz::scroll_limit(&app, run(&app));
+    assert!(limit > 0, "the explanation does not fit in 40x12");
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(run(&app).scroll, limit);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(run(&app).scroll, limit - 1);
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(run(&app).scroll, 0);
+    // The next question starts at its top.
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(run(&app).scroll, 0);
+}
+
+#[test]
+fn full_width_digits_choose() {
+    let mut app = reader_in(100, 30, Lang::Ja);
+    press(&mut app, KeyCode::Char('Q'));
+    press(&mut app, KeyCode::Char('２'));
+    let Step::Answering(Answer::Choice { selected, .. }) = &run(&app).step else {
+        panic!();
+    };
+    assert_eq!(*selected, Some(1));
+}

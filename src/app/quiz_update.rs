@@ -137,6 +137,13 @@ impl App {
             Step::Answered { .. } | Step::Finished => None,
         };
         let answered = matches!(run.step, Step::Answered { .. });
+        if let QuizMessage::Scroll(lines) = message {
+            let limit = crate::ui::quiz::scroll_limit(self, run);
+            if let Screen::Quiz(run) = &mut self.screen {
+                run.scroll = run.scroll.saturating_add_signed(lines).min(limit);
+            }
+            return Effect::None;
+        }
         match (answering, message) {
             (_, QuizMessage::Leave) => self.leave_quiz(),
             (Some(answer), message) => return self.answering(answer, message),

@@ -10,14 +10,11 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::panel;
 
 use crate::app::{Answer, App, ManifestEditor, QuizRun, Step};
-use crate::layout::wrap::{Run, wrap};
+use crate::layout::wrap::{Run, display_width, wrap};
 use crate::quiz::{AnswerError, Kind, Question, Quiz};
 
 /// Draws the run's current screen over `area`.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
-    let Some(quiz) = app.quiz() else {
-        return;
-    };
     let texts = app.texts.quiz;
     let title = match run
         .item
@@ -29,11 +26,60 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
     let block = panel(app, &title, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width).max(1);
-    let Some(index) = run.current() else {
-        let lines = finished(app, quiz, run, width);
-        frame.render_widget(Paragraph::new(lines), inner);
+    let (lines, focus) = text_of(app, run, usize::from(inner.width).max(1));
+    if let Step::Answering(Answer::Manifest {
+        editor,
+        editing,
+        problem,
+    }) = &run.step
+    {
+        // The editor keeps at least eight rows; a long prompt gives way (and scrolls).
+        let used = u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height.saturating_sub(EDITOR_ROWS));
+        let prompt = Rect {
+            height: used,
+            ..inner
+        };
+        render_scrolled(frame, prompt, lines, run.scroll, None);
+        let below = Rect {
+            y: inner.y + used,
+            height: inner.height - used,
+            ..inner
+        };
+        render_editor(frame, below, app, editor, *editing, problem.as_ref());
         return;
+    }
+    render_scrolled(frame, inner, lines, run.scroll, focus);
+}
+
+/// Rows the manifest editor keeps however long the prompt.
+const EDITOR_ROWS: u16 = 8;
+
+/// How far the run's screen can scroll in the app's terminal: its text's lines past the
+/// rows it gets (the panel's border and padding, the status and hint rows taken off).
+#[must_use]
+pub fn scroll_limit(app: &App, run: &QuizRun) -> usize {
+    let width = usize::from(app.width.saturating_sub(4)).max(1);
+    let mut rows = app.height.saturating_sub(4);
+    if matches!(run.step, Step::Answering(Answer::Manifest { .. })) {
+        rows = rows.saturating_sub(EDITOR_ROWS);
+    }
+    text_of(app, run, width)
+        .0
+        .len()
+        .saturating_sub(usize::from(rows))
+}
+
+/// The run's screen as text for `width` columns (above the editor, for a manifest), and
+/// the line to keep in view.
+fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
+    let texts = app.texts.quiz;
+    let Some(quiz) = app.quiz() else {
+        return (Vec::new(), None);
+    };
+    let Some(index) = run.current() else {
+        return (finished(app, quiz, run, width), None);
     };
     let question = &quiz.questions[index];
     let mut lines = vec![
@@ -45,25 +91,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
     ];
     lines.extend(paragraphs(&question.prompt, Style::new(), width));
     lines.push(Line::default());
+    let mut focus = None;
     match &run.step {
-        Step::Answering(Answer::Manifest {
-            editor,
-            editing,
-            problem,
-        }) => {
-            let used = u16::try_from(lines.len())
-                .unwrap_or(u16::MAX)
-                .min(inner.height);
-            frame.render_widget(Paragraph::new(lines), inner);
-            let below = Rect {
-                y: inner.y + used,
-                height: inner.height - used,
-                ..inner
-            };
-            render_editor(frame, below, app, editor, *editing, problem.as_ref());
-            return;
+        Step::Answering(Answer::Manifest { .. }) | Step::Finished => {}
+        Step::Answering(answer) => {
+            let (choices, chosen) = answering(app, question, answer, width);
+            focus = chosen.map(|line| line + lines.len());
+            lines.extend(choices);
         }
-        Step::Answering(answer) => lines.extend(answering(app, question, answer)),
         Step::Answered {
             right,
             failures,
@@ -75,7 +110,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
                 (texts.wrong, app.theme.wrong)
             };
             lines.push(Line::from(Span::styled(verdict, style)));
-            lines.extend(answered(app, question, answer));
+            lines.extend(answered(app, question, answer, width));
             for failure in failures {
                 let reason = texts.reason(&failure.reason);
                 let text = match &failure.document {
@@ -88,9 +123,48 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
             let explain = format!("{}{}", texts.explanation, question.explain);
             lines.extend(paragraphs(&explain, app.theme.quote, width));
         }
-        Step::Finished => {}
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    (lines, focus)
+}
+
+/// Lines that may be taller than `area`: scrolled `scroll` lines down (as far as there
+/// is more to see), keeping line `focus` on screen, and marked at the bottom right when
+/// more follows.
+fn render_scrolled(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    focus: Option<usize>,
+) {
+    let rows = usize::from(area.height);
+    let last_top = lines.len().saturating_sub(rows);
+    let mut top = scroll.min(last_top);
+    if let Some(focus) = focus {
+        if focus >= top + rows {
+            top = focus + 1 - rows;
+        } else if focus < top {
+            top = focus;
+        }
+    }
+    let more = top < last_top;
+    let shown: Vec<Line<'static>> = lines.into_iter().skip(top).take(rows).collect();
+    frame.render_widget(Paragraph::new(shown), area);
+    if more && area.height > 0 && area.width > 6 {
+        let mark = Rect {
+            x: area.x + area.width - 6,
+            y: area.y + area.height - 1,
+            width: 6,
+            height: 1,
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                " PgDn ",
+                Style::new().add_modifier(Modifier::REVERSED),
+            )),
+            mark,
+        );
+    }
 }
 
 /// The manifest editor (or the draft, when not editing) and why the last submission
@@ -158,68 +232,103 @@ fn paragraphs(text: &str, style: Style, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The input so far: choices with the selection, or the short answer being typed.
-fn answering(app: &App, question: &Question, answer: &Answer) -> Vec<Line<'static>> {
+/// `runs` wrapped to `width` after `lead` on the first line, with the following lines
+/// hanging under the text (so a long choice reads as one).
+fn hanging(lead: &[Span<'static>], runs: &[Run], width: usize) -> Vec<Line<'static>> {
+    let lead_width: usize = lead.iter().map(|span| display_width(&span.content)).sum();
+    let mut lines = wrap(runs, width.saturating_sub(lead_width).max(1));
+    for (row, line) in lines.iter_mut().enumerate() {
+        if row == 0 {
+            for (index, span) in lead.iter().enumerate() {
+                line.spans.insert(index, span.clone());
+            }
+        } else {
+            line.spans.insert(0, Span::raw(" ".repeat(lead_width)));
+        }
+    }
+    lines
+}
+
+/// The input so far: choices with the selection, or the short answer being typed; and
+/// the line of the choice under the cursor, which must stay on screen.
+fn answering(
+    app: &App,
+    question: &Question,
+    answer: &Answer,
+    width: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let choices = question.kind.choices();
     let selected_style = Style::new().add_modifier(Modifier::REVERSED);
+    let mut lines = Vec::new();
+    let mut focus = None;
     match answer {
-        Answer::Choice { order, selected } => order
-            .iter()
-            .enumerate()
-            .map(|(position, choice)| {
+        Answer::Choice { order, selected } => {
+            for (position, choice) in order.iter().enumerate() {
                 let chosen = *selected == Some(position);
+                if chosen {
+                    focus = Some(lines.len());
+                }
                 let pointer = if chosen { "> " } else { "  " };
-                Line::from(vec![
-                    Span::raw(pointer),
-                    Span::styled(
-                        format!("{}) {}", position + 1, choices[*choice]),
-                        if chosen { selected_style } else { Style::new() },
-                    ),
-                ])
-            })
-            .collect(),
+                let lead = vec![Span::raw(pointer), Span::raw(format!("{}) ", position + 1))];
+                let style = if chosen { selected_style } else { Style::new() };
+                lines.extend(hanging(
+                    &lead,
+                    &[Run::new(choices[*choice].clone(), style)],
+                    width,
+                ));
+            }
+        }
         Answer::Multi {
             order,
             cursor,
             marked,
-        } => order
-            .iter()
-            .enumerate()
-            .map(|(position, choice)| {
+        } => {
+            for (position, choice) in order.iter().enumerate() {
+                if *cursor == position {
+                    focus = Some(lines.len());
+                }
                 let pointer = if *cursor == position { "> " } else { "  " };
                 let tick = if marked[position] {
                     app.glyphs.task_done
                 } else {
                     app.glyphs.task_open
                 };
-                Line::from(vec![
+                let lead = vec![
                     Span::raw(pointer),
                     Span::styled(format!("{tick} "), app.theme.marker),
-                    Span::styled(
-                        format!("{}) {}", position + 1, choices[*choice]),
-                        if *cursor == position {
-                            selected_style
-                        } else {
-                            Style::new()
-                        },
-                    ),
-                ])
-            })
-            .collect(),
-        Answer::Text { input } => vec![Line::from(vec![
-            Span::styled(
+                    Span::raw(format!("{}) ", position + 1)),
+                ];
+                let style = if *cursor == position {
+                    selected_style
+                } else {
+                    Style::new()
+                };
+                lines.extend(hanging(
+                    &lead,
+                    &[Run::new(choices[*choice].clone(), style)],
+                    width,
+                ));
+            }
+        }
+        Answer::Text { input } => {
+            let lead = vec![Span::styled(
                 app.texts.quiz.your_answer,
                 Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(input.clone()),
-            Span::styled("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
-        ])],
-        Answer::Manifest { .. } => Vec::new(),
+            )];
+            let runs = [
+                Run::new(input.clone(), Style::new()),
+                Run::new("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
+            ];
+            lines.extend(hanging(&lead, &runs, width));
+            focus = Some(lines.len().saturating_sub(1));
+        }
+        Answer::Manifest { .. } => {}
     }
+    (lines, focus)
 }
 
 /// The answer as given, with the right choices marked.
-fn answered(app: &App, question: &Question, answer: &Answer) -> Vec<Line<'static>> {
+fn answered(app: &App, question: &Question, answer: &Answer, width: usize) -> Vec<Line<'static>> {
     let texts = app.texts.quiz;
     let right_choices: Vec<usize> = match &question.kind {
         Kind::Choice { answer, .. } => vec![*answer],
@@ -229,13 +338,9 @@ fn answered(app: &App, question: &Question, answer: &Answer) -> Vec<Line<'static
     let choices = question.kind.choices();
     let line = |position: usize, choice: usize, given: bool| {
         let right = right_choices.contains(&choice);
-        let mut spans = vec![Span::raw(format!(
-            "  {}) {}",
-            position + 1,
-            choices[choice]
-        ))];
+        let mut runs = vec![Run::new(choices[choice].clone(), Style::new())];
         if right {
-            spans.push(Span::styled(
+            runs.push(Run::new(
                 format!(" {}", texts.right_choice),
                 app.theme.right,
             ));
@@ -246,31 +351,33 @@ fn answered(app: &App, question: &Question, answer: &Answer) -> Vec<Line<'static
             } else {
                 app.theme.wrong
             };
-            spans.push(Span::styled(format!(" {}", texts.your_choice), style));
+            runs.push(Run::new(format!(" {}", texts.your_choice), style));
         }
-        Line::from(spans)
+        hanging(&[Span::raw(format!("  {}) ", position + 1))], &runs, width)
     };
     match answer {
         Answer::Choice { order, selected } => order
             .iter()
             .enumerate()
-            .map(|(position, choice)| line(position, *choice, *selected == Some(position)))
+            .flat_map(|(position, choice)| line(position, *choice, *selected == Some(position)))
             .collect(),
         Answer::Multi { order, marked, .. } => order
             .iter()
             .enumerate()
-            .map(|(position, choice)| line(position, *choice, marked[position]))
+            .flat_map(|(position, choice)| line(position, *choice, marked[position]))
             .collect(),
         Answer::Text { input } => {
-            let mut lines = vec![Line::from(vec![
-                Span::raw(texts.your_answer),
-                Span::raw(input.clone()),
-            ])];
+            let mut lines = hanging(
+                &[Span::raw(texts.your_answer)],
+                &[Run::new(input.clone(), Style::new())],
+                width,
+            );
             if let Kind::Text { accept } = &question.kind {
-                lines.push(Line::from(vec![
-                    Span::raw(texts.accepted),
-                    Span::styled(accept.join(", "), app.theme.right),
-                ]));
+                lines.extend(hanging(
+                    &[Span::raw(texts.accepted)],
+                    &[Run::new(accept.join(", "), app.theme.right)],
+                    width,
+                ));
             }
             lines
         }
