@@ -396,6 +396,10 @@ fn a_screen_taller_than_the_terminal_scrolls_and_stops_at_its_end() {
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(run(&app).scroll, limit - 1);
     press(&mut app, KeyCode::PageUp);
+    assert_eq!(run(&app).scroll, (limit - 1).saturating_sub(10));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::PageUp);
+    }
     assert_eq!(run(&app).scroll, 0);
     // The next question starts at its top.
     press(&mut app, KeyCode::PageDown);
