@@ -65,6 +65,12 @@ pub enum Event {
     },
     /// The one-time "time is up" notice was shown.
     TimeUpNoticed,
+    /// A manifest answer as the learner left it (kept apart from the log: only the
+    /// latest draft of a question matters).
+    Draft {
+        question: String,
+        text: String,
+    },
 }
 
 impl Event {
@@ -79,6 +85,7 @@ impl Event {
             Self::Answer { .. } => "answer",
             Self::SelfAssessed { .. } => "self_assessed",
             Self::TimeUpNoticed => "time_up_noticed",
+            Self::Draft { .. } => "draft",
         }
     }
 }
@@ -213,15 +220,27 @@ impl ProgressStore {
         event: &Event,
     ) -> Result<(), ProgressError> {
         self.writable()?;
-        insert_event(
-            &self.connection,
-            self.profile_id,
-            lesson,
-            sitting,
-            now_ms(),
-            event,
-        )
-        .map_err(|error| self.database_error(error))
+        let written = match event {
+            Event::Draft { question, text } => self
+                .connection
+                .execute(
+                    "INSERT INTO drafts (profile, lesson, question, text, at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (profile, lesson, question) DO UPDATE SET
+                        text = excluded.text, at = excluded.at",
+                    params![self.profile_id, lesson, question, text, now_ms()],
+                )
+                .map(drop),
+            _ => insert_event(
+                &self.connection,
+                self.profile_id,
+                lesson,
+                sitting,
+                now_ms(),
+                event,
+            ),
+        };
+        written.map_err(|error| self.database_error(error))
     }
 
     /// Saves the sitting's active time and the reading position in one transaction.
@@ -270,7 +289,7 @@ impl ProgressStore {
         let result = (|| {
             let transaction = self.connection.transaction()?;
             let mut deleted = 0;
-            for table in ["events", "positions", "sittings"] {
+            for table in ["events", "positions", "drafts", "sittings"] {
                 deleted += match lesson {
                     Some(lesson) => transaction.execute(
                         &format!("DELETE FROM {table} WHERE profile = ?1 AND lesson = ?2"),
@@ -325,7 +344,8 @@ fn insert_event(
         | Event::Paused
         | Event::Resumed
         | Event::SittingEnded
-        | Event::TimeUpNoticed => (None, None, None, None, None, None),
+        | Event::TimeUpNoticed
+        | Event::Draft { .. } => (None, None, None, None, None, None),
     };
     connection.execute(
         "INSERT INTO events (profile, lesson, sitting, at, kind, section, question, answer, right, item, value)

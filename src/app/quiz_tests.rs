@@ -417,3 +417,28 @@ fn full_width_digits_choose() {
     };
     assert_eq!(*selected, Some(1));
 }
+
+#[test]
+fn a_draft_from_an_earlier_sitting_is_where_the_learner_left_it() {
+    let mut app = reader_in(100, 30, Lang::En);
+    at_the_ingress_exercise(&mut app);
+    let id = current_question(&app).id;
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "# mine");
+    // The draft goes to the store as the learner types.
+    assert!(app.session.outbox.iter().any(|event| matches!(
+        event,
+        crate::progress::Event::Draft { question, text } if *question == id && text.starts_with("# mine")
+    )));
+    let saved = app.drafts.get(&id).unwrap().clone();
+    let mut again = reader_in(100, 30, Lang::En);
+    again.restore(&crate::progress::LessonState {
+        drafts: vec![(id, saved)],
+        ..crate::progress::LessonState::default()
+    });
+    at_the_ingress_exercise(&mut again);
+    let Step::Answering(Answer::Manifest { editor, .. }) = &run(&again).step else {
+        panic!();
+    };
+    assert!(editor.text().starts_with("# mine"));
+}

@@ -363,7 +363,14 @@ impl App {
         else {
             return;
         };
-        self.drafts.insert(id, editor.text());
+        let text = editor.text();
+        if self.drafts.get(&id) != Some(&text) {
+            self.session.outbox.push(Event::Draft {
+                question: id.clone(),
+                text: text.clone(),
+            });
+            self.drafts.insert(id, text);
+        }
     }
 
     /// Derives the checklist's state again and lays the text out with it.

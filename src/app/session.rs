@@ -80,6 +80,7 @@ impl App {
             }
         }
         self.record = state.quiz.clone();
+        self.drafts = state.drafts.iter().cloned().collect();
         self.marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
         if let Some(position) = &state.position {
             self.restore_position(position);

@@ -75,6 +75,13 @@ fn a_sitting_is_resumed_with_its_time_position_reading_and_answers() {
             },
         )
         .unwrap();
+    for text in ["kind: Ingr", "kind: Ingress\n"] {
+        let draft = Event::Draft {
+            question: "ingress-two-paths".into(),
+            text: text.into(),
+        };
+        store.record("net", Some(sitting), &draft).unwrap();
+    }
     let position = Position {
         section: Some("nodeport".into()),
         offset: 7,
@@ -91,6 +98,10 @@ fn a_sitting_is_resumed_with_its_time_position_reading_and_answers() {
     assert_eq!(state.quiz.attempts.len(), 2);
     assert!(state.quiz.latest("q1").unwrap().right);
     assert!(state.quiz.self_assessed.contains(&2));
+    assert_eq!(
+        state.drafts,
+        [("ingress-two-paths".to_owned(), "kind: Ingress\n".to_owned())]
+    );
     assert_eq!(state.position, Some(position));
     // A second sitting adds up.
     let second = store.start_sitting("net").unwrap();
@@ -282,4 +293,39 @@ fn exports_make_a_class_report_in_json_and_csv() {
     ] {
         assert!(read_export(broken).is_err(), "{broken:?}");
     }
+}
+
+#[test]
+fn a_store_of_the_first_release_is_migrated_with_its_data() {
+    let folder = folder("migrate");
+    std::fs::create_dir_all(&folder).unwrap();
+    {
+        let connection = rusqlite::Connection::open(folder.join(STORE_FILE)).unwrap();
+        connection.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        connection.pragma_update(None, "user_version", 1).unwrap();
+        connection
+            .execute(
+                "INSERT INTO profiles (name, created_at) VALUES ('hanako', 1)",
+                [],
+            )
+            .unwrap();
+        connection
+            .execute(
+                "INSERT INTO sittings (profile, lesson, started_at, active_ms) VALUES (1, 'net', 1, 4000)",
+                [],
+            )
+            .unwrap();
+    }
+    let mut store = ProgressStore::open(&folder, "hanako").unwrap();
+    assert_eq!(
+        schema::version(&store.connection).unwrap(),
+        schema::CURRENT_VERSION
+    );
+    assert_eq!(store.lesson_state("net").unwrap().active_ms, 4000);
+    let draft = Event::Draft {
+        question: "q".into(),
+        text: "kind: Service\n".into(),
+    };
+    store.record("net", None, &draft).unwrap();
+    assert_eq!(store.lesson_state("net").unwrap().drafts.len(), 1);
 }

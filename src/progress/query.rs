@@ -28,6 +28,8 @@ pub struct LessonState {
     pub answers: Vec<(String, String, bool, i64)>,
     pub position: Option<Position>,
     pub time_up_noticed: bool,
+    /// Manifest answers being written, by question id.
+    pub drafts: Vec<(String, String)>,
 }
 
 /// A profile on this machine.
@@ -100,6 +102,14 @@ impl ProgressStore {
             }
         }
         state.quiz.self_assessed = ticked;
+        let mut drafts = connection.prepare(
+            "SELECT question, text FROM drafts WHERE profile = ?1 AND lesson = ?2 ORDER BY question",
+        )?;
+        state.drafts = drafts
+            .query_map(params![profile, lesson], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         state.position = connection
             .query_row(
                 "SELECT section, line_offset FROM positions WHERE profile = ?1 AND lesson = ?2",

@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 /// Migration `n` (1-based) is `MIGRATIONS[n - 1]`. Append only: never edit one that
 /// has shipped.
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     // 1: profiles, sittings, the event log, reading positions.
     "CREATE TABLE profiles (
         id INTEGER PRIMARY KEY,
@@ -43,6 +43,15 @@ const MIGRATIONS: &[&str] = &[
         line_offset INTEGER NOT NULL,
         at INTEGER NOT NULL,
         PRIMARY KEY (profile, lesson)
+    );",
+    // 2: manifest answers being written, so quitting (or a crash) loses no draft.
+    "CREATE TABLE drafts (
+        profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        lesson TEXT NOT NULL,
+        question TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (profile, lesson, question)
     );",
 ];
 

@@ -3,7 +3,7 @@
 //! going, with a notice that progress is not being saved.
 
 use crate::app::App;
-use crate::progress::{CHECKPOINT_EVERY_MS, Position, ProgressError, ProgressStore};
+use crate::progress::{CHECKPOINT_EVERY_MS, Event, Position, ProgressError, ProgressStore};
 
 /// An open store and the sitting being recorded.
 pub struct Recording {
@@ -32,7 +32,19 @@ impl Recording {
 
     /// Writes the app's new events, and the clock when a checkpoint is due.
     pub fn flush(&mut self, app: &mut App) {
-        for event in std::mem::take(&mut app.session.outbox) {
+        let mut events = std::mem::take(&mut app.session.outbox);
+        // Of several drafts of one question only the last needs writing.
+        let mut seen = Vec::new();
+        for index in (0..events.len()).rev() {
+            if let Event::Draft { question, .. } = &events[index] {
+                if seen.contains(question) {
+                    events.remove(index);
+                } else {
+                    seen.push(question.clone());
+                }
+            }
+        }
+        for event in events {
             let written = self.store.record(&self.lesson, Some(self.sitting), &event);
             Self::report(app, written);
         }
