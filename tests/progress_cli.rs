@@ -175,3 +175,62 @@ fn a_class_of_sample_exports_makes_the_report() {
     }
     assert!(text.contains("broken.json: EOF while parsing"), "{text}");
 }
+
+/// A store the learner may read but not write (a read-only folder and file) is shown,
+/// not refused. As root (which may write anything) the binary runs as `nobody`.
+#[cfg(unix)]
+#[test]
+fn a_read_only_store_is_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let base = folder("readonly-store");
+    let data = base.join("data");
+    study(&data, "hanako", true);
+    let root = std::fs::write(base.join("probe"), b"").is_ok()
+        && Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|id| id.stdout == b"0\n");
+    let mut command = if root {
+        // `nobody` must reach the folder and own the store, as its learner would.
+        for path in [&base, &data] {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        Command::new("chown")
+            .args(["-R", "65534", data.to_str().unwrap()])
+            .status()
+            .unwrap();
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.arg(env!("CARGO_BIN_EXE_manabi"));
+        command
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_manabi"))
+    };
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+    }
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let output = command
+        .args(["progress", "--profile", "hanako", "--data-dir"])
+        .arg(&data)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let _ = Command::new("chown")
+        .args(["-R", "0", base.to_str().unwrap()])
+        .status();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout(&output).contains("2:05 / 40:00 active"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be written (read-only)"));
+    std::fs::remove_dir_all(&base).unwrap();
+}

@@ -52,37 +52,97 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
             create_private_file(&path)?;
             open_checked(&path).map_err(database_error)?
         }
+        // A store the learner cannot write (a read-only disk or file) is still read.
+        Err(error) if is_read_only(&error) => {
+            let reason = read_only_reason(&path);
+            notices.push(reason.clone());
+            return open_read_only(path, reason, notices);
+        }
         Err(error) => return Err(database_error(error)),
     };
     make_private(&path);
     let found = version(&connection).map_err(database_error)?;
     if found > CURRENT_VERSION {
         drop(connection);
-        let connection = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(database_error)?;
         let reason = format!(
             "{} was written by a newer manabi (schema {found}, this one knows {CURRENT_VERSION}); progress is shown but not saved",
             path.display()
         );
         notices.push(reason.clone());
-        return Ok(Opened {
-            connection,
-            path,
-            access: Access::ReadOnly(reason),
-            notices,
-        });
+        return open_read_only(path, reason, notices);
     }
     let mut connection = connection;
-    migrate(&mut connection).map_err(database_error)?;
+    match migrate(&mut connection) {
+        Ok(()) => {}
+        // An older store that cannot be written is read as it is.
+        Err(error) if is_read_only(&error) => {
+            drop(connection);
+            let reason = read_only_reason(&path);
+            notices.push(reason.clone());
+            return open_read_only(path, reason, notices);
+        }
+        Err(error) => return Err(database_error(error)),
+    }
     Ok(Opened {
         connection,
         path,
         access: Access::ReadWrite,
         notices,
     })
+}
+
+/// The store opened for reading only, `reason` saying why.
+fn open_read_only(
+    path: PathBuf,
+    reason: String,
+    notices: Vec<String>,
+) -> Result<Opened, ProgressError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // A WAL store in a folder that cannot be written has no `-shm` file to share, and
+    // SQLite reads it only as immutable; else plainly, so another window's writes show.
+    let immutable = format!("file:{}?immutable=1", uri_path(&path));
+    let connection = Connection::open_with_flags(&path, flags)
+        .and_then(|connection| {
+            connection.query_row("PRAGMA user_version", [], |_| Ok(()))?;
+            Ok(connection)
+        })
+        .or_else(|_| Connection::open_with_flags(&immutable, flags | OpenFlags::SQLITE_OPEN_URI))
+        .and_then(|connection| {
+            connection.busy_timeout(BUSY_TIMEOUT)?;
+            Ok(connection)
+        })
+        .map_err(|source| ProgressError::Database {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(Opened {
+        connection,
+        path,
+        access: Access::ReadOnly(reason),
+        notices,
+    })
+}
+
+/// A path for an SQLite URI: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23")
+}
+
+fn read_only_reason(path: &Path) -> String {
+    format!(
+        "{} cannot be written (read-only); progress is shown but not saved",
+        path.display()
+    )
+}
+
+fn is_read_only(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+    )
 }
 
 /// Opens the file and makes sure it is a healthy database in WAL mode.

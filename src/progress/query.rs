@@ -102,14 +102,22 @@ impl ProgressStore {
             }
         }
         state.quiz.self_assessed = ticked;
-        let mut drafts = connection.prepare(
-            "SELECT question, text FROM drafts WHERE profile = ?1 AND lesson = ?2 ORDER BY question",
+        // A read-only store of the first schema has no drafts table.
+        let has_drafts: bool = connection.query_row(
+            "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'drafts'",
+            [],
+            |row| row.get(0),
         )?;
-        state.drafts = drafts
-            .query_map(params![profile, lesson], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        if has_drafts {
+            let mut drafts = connection.prepare(
+                "SELECT question, text FROM drafts WHERE profile = ?1 AND lesson = ?2 ORDER BY question",
+            )?;
+            state.drafts = drafts
+                .query_map(params![profile, lesson], |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+        }
         state.position = connection
             .query_row(
                 "SELECT section, line_offset FROM positions WHERE profile = ?1 AND lesson = ?2",
