@@ -147,7 +147,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     let mut app = App::new(lesson, theme, glyphs, lang.texts(), size);
     // Choice orders are per learner.
     app.profile = progress_cli::profile_name(cli);
-    let recording = open_recording(cli, &mut app);
+    let (recording, store_notices) = open_recording(cli, &mut app);
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     // The quiz is read then too: nothing on the first screen needs it.
     let check_code_blocks = move |app: &mut App| {
@@ -172,6 +172,10 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
     run(app, options, recording, check_code_blocks)?;
+    // What the store had to say (a file moved aside, not saving) stays in the shell too.
+    for notice in store_notices {
+        eprintln!("manabi: {notice}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -237,8 +241,9 @@ fn present(
 }
 
 /// Opens the progress store and picks up the learner's earlier sittings; without a
-/// store the reader still runs, saying that progress is not saved.
-fn open_recording(cli: &Cli, app: &mut App) -> Option<Recording> {
+/// store the reader still runs, saying that progress is not saved. Also what the store
+/// said about itself, for the shell after the reader.
+fn open_recording(cli: &Cli, app: &mut App) -> (Option<Recording>, Vec<String>) {
     let opened = progress_cli::data_dir(cli).and_then(|folder| {
         let mut store = ProgressStore::open(&folder, &app.profile)?;
         let lesson = app.lesson.meta.id.clone();
@@ -259,16 +264,20 @@ fn open_recording(cli: &Cli, app: &mut App) -> Option<Recording> {
     });
     match opened {
         Ok((recording, notices)) => {
-            if let Some(notice) = notices.into_iter().next() {
-                app.notice = Some(notice);
-            }
-            recording
+            app.notice = notices
+                .first()
+                .map(|notice| app.texts.session.store_notice(notice));
+            let shell = notices
+                .iter()
+                .map(|notice| app.texts.session.store_notice(notice))
+                .collect();
+            (recording, shell)
         }
         Err(error) => {
             let reason = format!("{error:#}");
             app.notice = Some(app.texts.session.not_saving_because(&reason));
-            app.session.not_saving = Some(reason);
-            None
+            app.session.not_saving = Some(reason.clone());
+            (None, vec![app.texts.session.not_saving_because(&reason)])
         }
     }
 }

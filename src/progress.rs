@@ -16,7 +16,7 @@ pub use exchange::{
     ClassReport, LearnerRecord, LessonRecord, export_csv, learner_record, profiles_text,
     progress_text, read_export, report,
 };
-pub use file::{STORE_FILE, default_data_dir};
+pub use file::{STORE_FILE, StoreNotice, default_data_dir};
 pub use plan::{planned_ms_before, section_budgets};
 pub use query::{LessonState, Position, ProfileSummary};
 
@@ -107,7 +107,7 @@ pub struct ProgressStore {
     pub access: Access,
     /// Things the learner should know about how the store was opened (a corrupt file
     /// moved aside, a newer version).
-    pub notices: Vec<String>,
+    pub notices: Vec<StoreNotice>,
 }
 
 impl ProgressStore {

@@ -27,7 +27,46 @@ pub struct Opened {
     pub connection: Connection,
     pub path: PathBuf,
     pub access: Access,
-    pub notices: Vec<String>,
+    pub notices: Vec<StoreNotice>,
+}
+
+/// What the learner should know about how the store was opened; the reader words it in
+/// the learner's language, the commands print it as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreNotice {
+    /// The file was not a healthy store: moved to `aside`, a new store started.
+    MovedAside { path: PathBuf, aside: PathBuf },
+    /// Written by a newer manabi: read, never written.
+    Newer {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
+    /// The file or its folder cannot be written: read, not saved.
+    ReadOnly { path: PathBuf },
+}
+
+impl std::fmt::Display for StoreNotice {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::MovedAside { path, aside } => write!(
+                formatter,
+                "{} was not a readable progress store; it was moved to {} and a new one started",
+                path.display(),
+                aside.display()
+            ),
+            Self::Newer { path, found, known } => write!(
+                formatter,
+                "{} was written by a newer manabi (schema {found}, this one knows {known}); progress is shown but not saved",
+                path.display()
+            ),
+            Self::ReadOnly { path } => write!(
+                formatter,
+                "{} cannot be written (read-only); progress is shown but not saved",
+                path.display()
+            ),
+        }
+    }
 }
 
 /// Opens the store in `folder`, creating the folder (0700) and file (0600) if needed.
@@ -44,18 +83,18 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
         Ok(connection) => connection,
         Err(error) if is_not_a_database(&error) => {
             let aside = move_aside(&path)?;
-            notices.push(format!(
-                "{} was not a readable progress store; it was moved to {} and a new one started",
-                path.display(),
-                aside.display()
-            ));
+            notices.push(StoreNotice::MovedAside {
+                path: path.clone(),
+                aside,
+            });
             create_private_file(&path)?;
             open_checked(&path).map_err(database_error)?
         }
         // A store the learner cannot write (a read-only disk or file) is still read.
         Err(error) if is_read_only(&error) => {
-            let reason = read_only_reason(&path);
-            notices.push(reason.clone());
+            let notice = StoreNotice::ReadOnly { path: path.clone() };
+            let reason = notice.to_string();
+            notices.push(notice);
             return open_read_only(path, reason, notices);
         }
         Err(error) => return Err(database_error(error)),
@@ -64,11 +103,13 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
     let found = version(&connection).map_err(database_error)?;
     if found > CURRENT_VERSION {
         drop(connection);
-        let reason = format!(
-            "{} was written by a newer manabi (schema {found}, this one knows {CURRENT_VERSION}); progress is shown but not saved",
-            path.display()
-        );
-        notices.push(reason.clone());
+        let notice = StoreNotice::Newer {
+            path: path.clone(),
+            found,
+            known: CURRENT_VERSION,
+        };
+        let reason = notice.to_string();
+        notices.push(notice);
         return open_read_only(path, reason, notices);
     }
     let mut connection = connection;
@@ -77,8 +118,9 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
         // An older store that cannot be written is read as it is.
         Err(error) if is_read_only(&error) => {
             drop(connection);
-            let reason = read_only_reason(&path);
-            notices.push(reason.clone());
+            let notice = StoreNotice::ReadOnly { path: path.clone() };
+            let reason = notice.to_string();
+            notices.push(notice);
             return open_read_only(path, reason, notices);
         }
         Err(error) => return Err(database_error(error)),
@@ -95,7 +137,7 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
 fn open_read_only(
     path: PathBuf,
     reason: String,
-    notices: Vec<String>,
+    notices: Vec<StoreNotice>,
 ) -> Result<Opened, ProgressError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     // A WAL store in a folder that cannot be written has no `-shm` file to share, and
@@ -129,13 +171,6 @@ fn uri_path(path: &Path) -> String {
         .replace('%', "%25")
         .replace('?', "%3f")
         .replace('#', "%23")
-}
-
-fn read_only_reason(path: &Path) -> String {
-    format!(
-        "{} cannot be written (read-only); progress is shown but not saved",
-        path.display()
-    )
 }
 
 fn is_read_only(error: &rusqlite::Error) -> bool {

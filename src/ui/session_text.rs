@@ -1,5 +1,7 @@
 //! The strings of the study session (clock, plan, saving), in Japanese and English.
 
+use crate::progress::StoreNotice;
+
 /// The session's strings in one language.
 #[derive(Debug, PartialEq, Eq)]
 pub struct SessionTexts {
@@ -11,6 +13,9 @@ pub struct SessionTexts {
     not_saving: &'static str,
     /// The status bar's short mark while progress is not being saved.
     pub unsaved: &'static str,
+    moved_aside: &'static str,
+    newer: &'static str,
+    read_only: &'static str,
 }
 
 impl SessionTexts {
@@ -32,6 +37,23 @@ impl SessionTexts {
         template.replace("{m}", &minutes.to_string())
     }
 
+    /// A notice about the store, for the learner.
+    #[must_use]
+    pub fn store_notice(&self, notice: &StoreNotice) -> String {
+        match notice {
+            StoreNotice::MovedAside { path, aside } => self
+                .moved_aside
+                .replace("{path}", &path.display().to_string())
+                .replace("{aside}", &aside.display().to_string()),
+            StoreNotice::Newer { path, .. } => {
+                self.newer.replace("{path}", &path.display().to_string())
+            }
+            StoreNotice::ReadOnly { path } => self
+                .read_only
+                .replace("{path}", &path.display().to_string()),
+        }
+    }
+
     #[must_use]
     pub fn not_saving_because(&self, reason: &str) -> String {
         self.not_saving.replace("{reason}", reason)
@@ -46,6 +68,9 @@ pub static EN: SessionTexts = SessionTexts {
     paused: "paused",
     not_saving: "progress is not being saved: {reason}",
     unsaved: "NOT SAVED",
+    moved_aside: "{path} was not a readable progress store: it was moved to {aside} (nothing deleted) and a new one started",
+    newer: "{path} was written by a newer manabi: your progress is shown but not saved",
+    read_only: "{path} cannot be written: your progress is shown but not saved",
 };
 
 pub static JA: SessionTexts = SessionTexts {
@@ -56,6 +81,9 @@ pub static JA: SessionTexts = SessionTexts {
     paused: "一時停止",
     not_saving: "進捗を保存できません: {reason}",
     unsaved: "未保存",
+    moved_aside: "{path} は進捗ファイルとして読めないため {aside} に移し (削除はしていません)、新しく始めました",
+    newer: "{path} は新しい manabi で書かれています。進捗は表示しますが保存しません",
+    read_only: "{path} に書き込めません。進捗は表示しますが保存しません",
 };
 
 #[cfg(test)]

@@ -17,8 +17,9 @@ use crate::layout::wrap::display_width;
 pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let bar = Style::new().add_modifier(Modifier::REVERSED);
     let right = clock_text(app, usize::from(area.width) / 2);
-    let left = if let Some(notice) = &app.notice {
-        format!(" {notice}")
+    let room = usize::from(area.width).saturating_sub(display_width(&right));
+    let left = if let Some((first, _)) = notice_parts(app, area.width) {
+        first
     } else {
         let section = match &app.screen {
             Screen::Checklist { .. } => format!(" > {}", app.texts.quiz.checklist_title),
@@ -29,10 +30,8 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 .map(|section| format!(" > {}", section.title))
                 .unwrap_or_default(),
         };
-        format!(" {}{section}", app.lesson.meta.title)
+        fit(&format!(" {}{section}", app.lesson.meta.title), room)
     };
-    let room = usize::from(area.width).saturating_sub(display_width(&right));
-    let left = fit(&left, room);
     let gap = room.saturating_sub(display_width(&left));
     let line = Line::from(vec![
         Span::styled(left, bar.add_modifier(Modifier::BOLD)),
@@ -40,6 +39,28 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
         Span::styled(right, bar),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A notice split where the status bar ends: what it shows, and the rest, which the
+/// hint row shows, so a long notice (a moved store, the time-up suggestion) reads whole.
+fn notice_parts(app: &App, width: u16) -> Option<(String, String)> {
+    let notice = app.notice.as_ref()?;
+    let right = clock_text(app, usize::from(width) / 2);
+    let room = usize::from(width).saturating_sub(display_width(&right));
+    let mut first = String::from(" ");
+    let mut used = 1;
+    let mut rest = String::new();
+    for character in notice.chars() {
+        let character_width = display_width(character.encode_utf8(&mut [0; 4]));
+        if rest.is_empty() && used + character_width <= room {
+            first.push(character);
+            used += character_width;
+        } else {
+            rest.push(character);
+        }
+    }
+    first.push_str(&" ".repeat(room.saturating_sub(used)));
+    Some((first, rest.trim_start().to_owned()))
 }
 
 /// "40%  12:34 / 40:00 [#####-----] 2 min ahead", shortened to fit `room` columns:
@@ -86,6 +107,13 @@ pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Span::raw(app.search.query.clone()),
             Span::styled("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
         ])
+    } else if let Some((_, rest)) =
+        notice_parts(app, area.width).filter(|(_, rest)| !rest.is_empty())
+    {
+        Line::from(Span::styled(
+            fit(&format!(" {rest}"), usize::from(area.width)),
+            Style::new().add_modifier(Modifier::BOLD),
+        ))
     } else {
         let mut hints: Vec<&str> = hints(app).to_vec();
         if app.suspended_quiz.is_some() && app.screen == Screen::Reading {
