@@ -97,8 +97,9 @@ pub enum Command {
     },
     /// Write a learner's record for the instructor to collect.
     Export {
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
+        /// JSON, or CSV for a spreadsheet; from the output file's extension when not given.
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
         /// The file to write; standard output when not given.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -301,9 +301,19 @@ impl ProgressStore {
                     )?,
                 };
             }
+            // Reset of every lesson: the profile goes too, so `profiles` no longer lists it.
+            if lesson.is_none() {
+                transaction.execute(
+                    "DELETE FROM profiles WHERE id = ?1",
+                    params![self.profile_id],
+                )?;
+            }
             transaction.commit()?;
             Ok(deleted)
         })();
+        if lesson.is_none() {
+            self.profile_id = 0;
+        }
         result.map_err(|error| self.database_error(error))
     }
 }

@@ -58,6 +58,27 @@ fn course(cli: &Cli) -> anyhow::Result<Course> {
     load_course(&source).context("cannot load the course")
 }
 
+/// A typo in `--profile` must not pass for a learner with no progress.
+fn require_profile(store: &ProgressStore) -> anyhow::Result<()> {
+    let known: Vec<String> = store
+        .profiles()?
+        .into_iter()
+        .map(|profile| profile.name)
+        .collect();
+    if known.contains(&store.profile) {
+        return Ok(());
+    }
+    bail!(
+        "no progress of `{}` on this machine (profiles: {})",
+        store.profile,
+        if known.is_empty() {
+            "none".to_owned()
+        } else {
+            known.join(", ")
+        }
+    )
+}
+
 pub fn profiles(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(cli)?;
     print!("{}", profiles_text(&store.profiles()?));
@@ -74,8 +95,22 @@ pub fn progress(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let record = learner_record(&course(cli)?, &open_store(cli)?)?;
+pub fn export(
+    cli: &Cli,
+    format: Option<ExportFormat>,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let store = open_store(cli)?;
+    require_profile(&store)?;
+    let record = learner_record(&course(cli)?, &store)?;
+    // `-o class/hanako.csv` means CSV unless --format says otherwise.
+    let format = format.unwrap_or_else(|| {
+        if output.is_some_and(|path| path.extension().is_some_and(|extension| extension == "csv")) {
+            ExportFormat::Csv
+        } else {
+            ExportFormat::Json
+        }
+    });
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&record)? + "\n",
         ExportFormat::Csv => export_csv(&record).map_err(anyhow::Error::msg)?,
@@ -111,7 +146,7 @@ pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             files.push(path.clone());
         }
     }
-    let mut records: Vec<LearnerRecord> = Vec::new();
+    let mut records: Vec<(PathBuf, LearnerRecord)> = Vec::new();
     let mut skipped = Vec::new();
     for file in &files {
         let read = std::fs::read(file)
@@ -119,10 +154,43 @@ pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not text".to_owned()))
             .and_then(|text| read_export(&text));
         match read {
-            Ok(record) => records.push(record),
+            Ok(record) => records.push((file.clone(), record)),
             Err(reason) => skipped.push(format!("{}: {reason}", file.display())),
         }
     }
+    // One learner handed in twice (JSON and CSV, or a later export): the record with
+    // more study time is the later one.
+    let mut kept: Vec<(PathBuf, LearnerRecord)> = Vec::new();
+    for (file, record) in records {
+        let time = |record: &LearnerRecord| -> u64 {
+            record
+                .lessons
+                .iter()
+                .map(|lesson| lesson.active_seconds)
+                .sum()
+        };
+        match kept
+            .iter_mut()
+            .find(|(_, other)| other.profile == record.profile)
+        {
+            Some(earlier) => {
+                let (dropped, kept_file) = if time(&record) > time(&earlier.1) {
+                    let dropped = std::mem::replace(earlier, (file, record));
+                    (dropped.0, earlier.0.clone())
+                } else {
+                    (file, earlier.0.clone())
+                };
+                skipped.push(format!(
+                    "{}: another export of `{}` ({} is reported)",
+                    dropped.display(),
+                    earlier.1.profile,
+                    kept_file.display()
+                ));
+            }
+            None => kept.push((file, record)),
+        }
+    }
+    let records: Vec<LearnerRecord> = kept.into_iter().map(|(_, record)| record).collect();
     print!("{}", report(&records).text);
     if !skipped.is_empty() {
         println!(
@@ -141,6 +209,21 @@ pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 
 pub fn reset(cli: &Cli, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitCode> {
     let mut store = open_store(cli)?;
+    require_profile(&store)?;
+    if let Some(id) = lesson {
+        let recorded = store.lessons()?;
+        if !recorded.iter().any(|known| known == id) && course(cli)?.lesson(id).is_none() {
+            bail!(
+                "no lesson `{id}` in the course or in the progress of `{}` (lessons with progress: {})",
+                store.profile,
+                if recorded.is_empty() {
+                    "none".to_owned()
+                } else {
+                    recorded.join(", ")
+                }
+            );
+        }
+    }
     let what = lesson.map_or_else(|| "every lesson".to_owned(), |id| format!("lesson `{id}`"));
     if !yes {
         if !io::stdin().is_terminal() {

@@ -83,7 +83,7 @@ fn profiles_progress_export_report_and_reset() {
     assert!(progress.contains("1. mastered (6/6)"), "{progress}");
     let json = stdout(&manabi(&data, &["progress", "--json", "--profile", "taro"]));
     let record: LearnerRecord = serde_json::from_str(&json).unwrap();
-    assert_eq!(record.lessons[0].checklist[0].mastery, "partly");
+    assert_eq!(record.lessons[0].checklist[0].mastery, "in progress");
 
     // The instructor collects one JSON, one CSV, and a stray file.
     let collected = base.join("collected");
@@ -232,5 +232,53 @@ fn a_read_only_store_is_read() {
         stdout(&output)
     );
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be written (read-only)"));
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn typos_in_profiles_and_lessons_are_errors_and_duplicates_are_reported_once() {
+    let base = folder("typos");
+    let data = base.join("data");
+    study(&data, "hanako", true);
+    let export = manabi(&data, &["export", "--profile", "hanak"]);
+    assert_eq!(export.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&export.stderr).contains("no progress of `hanak`"));
+    let reset = manabi(
+        &data,
+        &["reset", "--yes", "--profile", "hanako", "k8s-networkin"],
+    );
+    assert_eq!(reset.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&reset.stderr).contains("no lesson `k8s-networkin`"));
+    // The same learner handed in as JSON and as CSV (from the file's extension).
+    let class = base.join("class");
+    std::fs::create_dir_all(&class).unwrap();
+    for name in ["hanako.json", "hanako.csv"] {
+        let written = manabi(
+            &data,
+            &[
+                "export",
+                "--profile",
+                "hanako",
+                "-o",
+                class.join(name).to_str().unwrap(),
+            ],
+        );
+        assert!(written.status.success());
+    }
+    assert!(
+        std::fs::read_to_string(class.join("hanako.csv"))
+            .unwrap()
+            .starts_with("profile,")
+    );
+    let text = stdout(&manabi(&data, &["report", class.to_str().unwrap()]));
+    assert!(text.contains("1 learner(s)"), "{text}");
+    assert!(text.contains("another export of `hanako`"), "{text}");
+    // Reset of everything removes the profile too.
+    assert!(
+        manabi(&data, &["reset", "--yes", "--profile", "hanako"])
+            .status
+            .success()
+    );
+    assert!(!stdout(&manabi(&data, &["profiles"])).contains("hanako"));
     std::fs::remove_dir_all(&base).unwrap();
 }

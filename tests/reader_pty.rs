@@ -474,7 +474,7 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     assert_ne!(percent(&status), "0");
     // The answer: the item is partly done.
     again.type_keys("c");
-    again.wait_for("一部正解 (1/6)");
+    again.wait_for("挑戦中 (1/6)");
     again.type_keys("\x1b");
     again.type_keys("q");
     assert!(again.child.wait().unwrap().success());

@@ -42,7 +42,7 @@ pub struct LessonRecord {
 pub struct ItemRecord {
     pub item: usize,
     pub text: String,
-    /// `not tried`, `partly` or `mastered`.
+    /// `not tried`, `in progress` or `mastered`.
     pub mastery: String,
     pub self_assessed: bool,
     /// Questions whose latest answer is right, of `questions`.
@@ -91,7 +91,7 @@ impl LessonRecord {
 fn mastery_name(mastery: Mastery) -> &'static str {
     match mastery {
         Mastery::NotTried => "not tried",
-        Mastery::Partly => "partly",
+        Mastery::Partly => "in progress",
         Mastery::Mastered => "mastered",
     }
 }

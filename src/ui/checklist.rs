@@ -92,7 +92,7 @@ fn mark_style(app: &App, mark: ChecklistMark) -> Style {
     }
 }
 
-/// "mastered (6/6)", "partly (2/5), ticked by you".
+/// "mastered (6/6)", "in progress (2/5), ticked by you".
 fn state_words(app: &App, mark: ChecklistMark) -> String {
     let texts = app.texts.quiz;
     let mut words = texts.mastery(mark.mastery).to_owned();

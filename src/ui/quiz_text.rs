@@ -179,7 +179,7 @@ pub static EN: QuizTexts = QuizTexts {
     checklist_title: "Checklist",
     quiz_title: "Quiz",
     not_tried: "not tried",
-    partly: "partly",
+    partly: "in progress",
     mastered: "mastered",
     self_assessed: "ticked by you",
     checklist_hint: &[
@@ -244,7 +244,7 @@ pub static JA: QuizTexts = QuizTexts {
     checklist_title: "チェックリスト",
     quiz_title: "クイズ",
     not_tried: "未挑戦",
-    partly: "一部正解",
+    partly: "挑戦中",
     mastered: "習得済み",
     self_assessed: "自己評価",
     checklist_hint: &[
