@@ -22,7 +22,9 @@ use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
 use manabi::present::Channel;
 use manabi::progress::{Access, ProgressStore};
-use manabi::terminal::{Recording, RunOptions, follow_notes, present as present_slides, run};
+use manabi::terminal::{
+    Recording, RunOptions, alive, follow_notes, present as present_slides, run,
+};
 use manabi::theme::{Theme, ThemeKind};
 use manabi::ui::text::Lang;
 
@@ -227,14 +229,14 @@ fn present(
         return Ok(ExitCode::SUCCESS);
     }
     let pid = std::process::id();
-    channel.claim(pid, |other| {
-        i32::try_from(other)
-            .ok()
-            .and_then(rustix::process::Pid::from_raw)
-            .is_some_and(|other| rustix::process::test_kill_process(other).is_ok())
-    })?;
+    // A talk whose window died (a crash, a closed terminal) is taken up where it was.
+    let interrupted = channel.read().filter(|state| !alive(state.pid));
+    channel.claim(pid, alive)?;
     let now = u64::try_from(manabi::progress::now_ms()).unwrap_or(0);
-    let presenter = Presenter::new(Talk::new(lesson, theme, glyphs, lang.texts()), size, now);
+    let mut presenter = Presenter::new(Talk::new(lesson, theme, glyphs, lang.texts()), size, now);
+    if let Some(state) = interrupted {
+        presenter.resume(&state);
+    }
     let detect_ambiguous = !cli.ascii && cli.ambiguous.is_none() && io::stdin().is_terminal();
     present_slides(presenter, depth, &channel, pid, detect_ambiguous)?;
     Ok(ExitCode::SUCCESS)

@@ -8,7 +8,7 @@ mod probe;
 mod recording;
 mod run;
 
-pub use present_run::{follow_notes, present};
+pub use present_run::{alive, follow_notes, present};
 pub use recording::Recording;
 pub use run::{RunOptions, run};
 

@@ -87,6 +87,8 @@ pub struct Presenter {
     pub clock: AgendaClock,
     /// The latest time given (wall-clock milliseconds).
     pub now: u64,
+    /// A section number typed that does not exist, until the next key.
+    pub no_such_section: Option<usize>,
 }
 
 impl Presenter {
@@ -104,9 +106,21 @@ impl Presenter {
             typed: String::new(),
             clock: AgendaClock::start(now),
             now,
+            no_such_section: None,
         };
         presenter.lay_out();
         presenter
+    }
+
+    /// Takes over from a presenting window that ended without closing (a crash, a
+    /// closed terminal): its section and its clock.
+    pub fn resume(&mut self, state: &PresenterState) {
+        if state.lesson != self.talk.lesson.meta.id {
+            return;
+        }
+        self.slide = state.slide.min(self.talk.slides.len().saturating_sub(1));
+        self.screen = 0;
+        self.clock = state.clock();
     }
 
     /// Columns left of the text, and the text's width: generous margins, centred.
@@ -205,6 +219,7 @@ impl Presenter {
         if !matches!(message, PresentMessage::Digit(_) | PresentMessage::Go) {
             self.typed.clear();
         }
+        self.no_such_section = None;
         match message {
             PresentMessage::Next => self.step(true),
             PresentMessage::Previous => self.step(false),
@@ -219,6 +234,8 @@ impl Presenter {
                     self.slide = number - 1;
                     self.screen = 0;
                     self.blank = false;
+                } else if !self.typed.is_empty() {
+                    self.no_such_section = Some(number);
                 }
                 self.typed.clear();
             }

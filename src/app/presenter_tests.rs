@@ -142,3 +142,22 @@ fn the_notes_window_follows_the_presenter() {
     assert!(notes.follow(Some(other)));
     assert!(notes.state.is_none());
 }
+
+#[test]
+fn a_number_out_of_range_says_so_and_a_crashed_talk_is_taken_up() {
+    let mut presenter = presenter(80, 24);
+    presenter.update(PresentMessage::Digit(1));
+    presenter.update(PresentMessage::Digit(2));
+    presenter.update(PresentMessage::Go);
+    assert_eq!((presenter.slide, presenter.no_such_section), (0, Some(12)));
+    presenter.update(PresentMessage::Next);
+    assert_eq!(presenter.no_such_section, None);
+    // The window that crashed was on section 6, 9 minutes in.
+    let mut crashed = presenter.state(99);
+    crashed.slide = 5;
+    crashed.started_at = START - 9 * 60_000;
+    let mut again = super::tests::presenter(80, 24);
+    again.resume(&crashed);
+    assert_eq!(again.slide, 5);
+    assert_eq!(again.elapsed_ms(), 9 * 60_000);
+}

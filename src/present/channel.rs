@@ -97,7 +97,14 @@ impl Channel {
             reason,
         };
         if let Some(folder) = self.path.parent() {
-            fs::create_dir_all(folder).map_err(|reason| error(reason.to_string()))?;
+            // The data folder holds learners' progress: private, as the store makes it.
+            let mut builder = fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder
+                .create(folder)
+                .map_err(|reason| error(reason.to_string()))?;
         }
         let text = serde_json::to_string(state).map_err(|reason| error(reason.to_string()))?;
         let aside = self.path.with_extension(format!("json.{}", state.pid));

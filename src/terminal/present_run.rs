@@ -21,6 +21,15 @@ const PROBE_TIMEOUT: Duration = Duration::from_millis(120);
 /// How often the notes window looks at the channel.
 const FOLLOW_EVERY: Duration = Duration::from_millis(200);
 
+/// Whether the process `pid` still runs.
+#[must_use]
+pub fn alive(pid: u32) -> bool {
+    i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+        .is_some_and(|pid| rustix::process::test_kill_process(pid).is_ok())
+}
+
 /// Wall-clock milliseconds, which both windows share.
 fn now() -> u64 {
     u64::try_from(crate::progress::now_ms()).unwrap_or(0)
@@ -87,7 +96,8 @@ pub fn follow_notes(
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         loop {
             notes.now = now();
-            notes.follow(channel.read());
+            // A presenter that died without closing the channel is not followed.
+            notes.follow(channel.read().filter(|state| alive(state.pid)));
             terminal.draw(|frame| render_notes(frame, &notes, depth))?;
             if !event::poll(FOLLOW_EVERY)? {
                 continue;

@@ -10,13 +10,25 @@ use ratatui::widgets::{Block, Paragraph};
 use super::big_text::big_lines;
 use super::fit;
 use super::present_text::clock;
-use crate::app::{NotesWindow, Presenter};
+use crate::app::{MIN_HEIGHT, MIN_WIDTH, NotesWindow, Presenter};
 use crate::layout::wrap::{Run, display_width, wrap};
 use crate::palette::ColorDepth;
 
 /// Draws the presenting window.
 pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: ColorDepth) {
     let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let notice = presenter
+            .talk
+            .texts
+            .too_small_for((area.width, area.height), (MIN_WIDTH, MIN_HEIGHT));
+        let lines = wrap(
+            &[Run::new(notice, Style::new())],
+            usize::from(area.width).max(1),
+        );
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     if presenter.blank {
         frame.render_widget(Block::new().style(Style::new().bg(Color::Black)), area);
         return;
@@ -62,6 +74,12 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
     }
     if !presenter.typed.is_empty() {
         left = format!("  {}", texts.go_to(&presenter.typed));
+    }
+    if let Some(number) = presenter.no_such_section {
+        left = format!(
+            "  {}",
+            texts.no_such_section(number, presenter.talk.slides.len())
+        );
     }
     let elapsed = presenter.elapsed_ms();
     let planned = presenter.talk.plan.budgets.iter().sum::<u64>();

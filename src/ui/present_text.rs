@@ -8,6 +8,7 @@ pub struct PresentTexts {
     over: &'static str,
     pub paused: &'static str,
     go_to: &'static str,
+    no_such_section: &'static str,
     next: &'static str,
     pub last: &'static str,
     waiting: &'static str,
@@ -26,6 +27,13 @@ impl PresentTexts {
     #[must_use]
     pub fn go_to(&self, typed: &str) -> String {
         self.go_to.replace("{n}", typed)
+    }
+
+    #[must_use]
+    pub fn no_such_section(&self, number: usize, count: usize) -> String {
+        self.no_such_section
+            .replace("{n}", &number.to_string())
+            .replace("{count}", &count.to_string())
     }
 
     #[must_use]
@@ -51,6 +59,7 @@ pub static EN: PresentTexts = PresentTexts {
     over: "{t} over",
     paused: "paused",
     go_to: "go to section {n}_",
+    no_such_section: "no section {n}: sections are 1 to {count}",
     next: "Next: {title}",
     last: "Last section",
     waiting: "Waiting for a presenting window on channel `{channel}` (manabi present)...",
@@ -63,6 +72,7 @@ pub static JA: PresentTexts = PresentTexts {
     over: "{t} 超過",
     paused: "一時停止",
     go_to: "セクション {n}_ へ",
+    no_such_section: "セクション {n} はありません (1 から {count})",
     next: "次: {title}",
     last: "最後のセクション",
     waiting: "チャンネル `{channel}` の発表ウィンドウ (manabi present) を待っています...",

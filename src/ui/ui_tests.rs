@@ -326,3 +326,22 @@ mod present_views {
         );
     }
 }
+
+#[test]
+fn a_presenting_window_too_small_says_so() {
+    let presenter = crate::app::presenter::tests::presenter(30, 8);
+    let mut terminal = Terminal::new(TestBackend::new(30, 8)).unwrap();
+    terminal
+        .draw(|frame| {
+            crate::ui::present::render_presenter(frame, &presenter, ColorDepth::TrueColor)
+        })
+        .unwrap();
+    let shown: String = terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(shown.contains("40x12"), "{shown}");
+}
