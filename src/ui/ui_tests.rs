@@ -333,7 +333,7 @@ fn a_presenting_window_too_small_says_so() {
     let mut terminal = Terminal::new(TestBackend::new(30, 8)).unwrap();
     terminal
         .draw(|frame| {
-            crate::ui::present::render_presenter(frame, &presenter, ColorDepth::TrueColor)
+            crate::ui::present::render_presenter(frame, &presenter, ColorDepth::TrueColor);
         })
         .unwrap();
     let shown: String = terminal
@@ -341,7 +341,7 @@ fn a_presenting_window_too_small_says_so() {
         .buffer()
         .content
         .iter()
-        .map(|cell| cell.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(shown.contains("40x12"), "{shown}");
 }
