@@ -26,7 +26,9 @@ fn bench(criterion: &mut Criterion) {
         bencher.iter(|| parse_quiz(black_box(&text)).map(|quiz| quiz.questions.len()));
     });
     group.bench_function("validate against the lesson", |bencher| {
-        bencher.iter(|| validate_quiz(black_box(quiz), &lesson.sections, &lesson.checklist).len());
+        bencher.iter(|| {
+            validate_quiz(black_box(quiz), &lesson.sections, &lesson.checklist, &[]).len()
+        });
     });
     group.bench_function("load (read, parse, validate)", |bencher| {
         bencher.iter(|| {

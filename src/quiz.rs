@@ -12,7 +12,7 @@ mod rule;
 mod validate;
 
 pub use answer::{AnswerError, answer_text, read_manifest};
-pub use file::{QuizError, parse_quiz};
+pub use file::{ParsedQuiz, QuizError, parse_quiz, parse_quiz_reporting};
 pub use manifest::check_manifest;
 pub use normalize::normalize_text;
 pub use order::choice_order;

@@ -70,7 +70,7 @@ fn check_reports_each_broken_course_at_its_file_and_line() {
         ),
         (
             "bad-quiz",
-            "intro/quiz.yaml:7: question `svc`: answer 3 is not one of the 2 choices",
+            "intro/quiz.yaml:7:5: question `svc`: answer 3 is not one of the 2 choices",
         ),
     ];
     for (course, expected) in cases {
@@ -340,12 +340,14 @@ fn check_lists_every_problem_of_a_quiz() {
     let output = manabi(&["check", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let printed = stdout(&output);
+    // Every problem at once, a broken question's included, each at its key.
     let expected = [
-        "intro/quiz.yaml:1: checklist item 2 (マニフェストを書ける) has no questions",
-        "intro/quiz.yaml:3: question `svc`: checklist item 3 does not exist (the lesson's checklist has 2 items)",
-        "intro/quiz.yaml:4: question `svc`: the lesson has no section `Servise`: did you mean `Service`?",
-        "intro/quiz.yaml:15: question `write`: the template already passes every rule",
-        "intro/quiz.yaml:17: question `write`: the solution fails a rule: `kind` is `Deployment`, not `Service`",
+        "intro/quiz.yaml:1:1: checklist item 2 (マニフェストを書ける) has no questions",
+        "intro/quiz.yaml:3:5: question `svc`: checklist item 3 does not exist (the lesson's checklist has 2 items)",
+        "intro/quiz.yaml:4:5: question `svc`: the lesson has no section `Servise`: did you mean `Service`?",
+        "intro/quiz.yaml:15:5: question `write`: the template already passes every rule",
+        "intro/quiz.yaml:17:5: question `write`: the solution fails a rule: `kind` is `Deployment`, not `Service`",
+        "intro/quiz.yaml:27:5: question `out-of-range`: answer 9 is not one of the 2 choices",
     ];
     let lines: Vec<&str> = printed.lines().collect();
     assert_eq!(lines.len(), expected.len(), "{printed}");

@@ -235,7 +235,7 @@ fn mangled_quiz_files_fail_with_a_line_or_pass_the_checks() {
         let variant = mangled.join("\n");
         match parse_quiz(&variant) {
             Ok(quiz) => {
-                let _ = validate_quiz(&quiz, &lesson.sections, &lesson.checklist);
+                let _ = validate_quiz(&quiz, &lesson.sections, &lesson.checklist, &[]);
             }
             Err(error) => assert!(error.line <= mangled.len() + 1, "{error:?}"),
         }

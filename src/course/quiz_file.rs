@@ -4,7 +4,7 @@
 
 use super::inert::{make_code_line_inert, make_inert};
 use super::{ChecklistItem, CourseSource, Lesson, LessonQuiz, Problem, Section};
-use crate::quiz::{Kind, Quiz, parse_quiz, validate_quiz};
+use crate::quiz::{Kind, Quiz, parse_quiz, parse_quiz_reporting, validate_quiz};
 
 /// The quiz file's path inside the course.
 #[must_use]
@@ -29,13 +29,36 @@ pub fn quiz_problems(
         Ok(text) => text,
         Err(problem) => return vec![problem],
     };
-    match parse_quiz(&text) {
-        Err(error) => vec![Problem::at(&file, error.line, error.column, error.message)],
-        Ok(quiz) => validate_quiz(&quiz, sections, checklist)
-            .into_iter()
-            .map(|error| Problem::at(&file, error.line, error.column, error.message))
-            .collect(),
+    let parsed = parse_quiz_reporting(&text);
+    let mut errors = parsed.problems;
+    if let Some(quiz) = parsed.quiz {
+        errors.extend(validate_quiz(
+            &quiz,
+            sections,
+            checklist,
+            &parsed.broken_items,
+        ));
     }
+    errors.sort_by_key(|error| (error.line, error.column));
+    errors
+        .into_iter()
+        .map(|error| {
+            // A problem about a key: the column where the key starts on its line.
+            let column = match (error.column, text.lines().nth(error.line.wrapping_sub(1))) {
+                (0, Some(line)) => {
+                    let start = line.len() - line.trim_start().len();
+                    let start = if line[start..].starts_with("- ") {
+                        start + 2
+                    } else {
+                        start
+                    };
+                    line[..start].chars().count() + 1
+                }
+                (column, _) => column,
+            };
+            Problem::at(&file, error.line, column, error.message)
+        })
+        .collect()
 }
 
 /// The quiz as the reader gets it: ready, absent, or unavailable with the first problem.
@@ -57,7 +80,7 @@ pub fn load_quiz(source: &CourseSource, id: &str, lesson: &Lesson) -> LessonQuiz
             return LessonQuiz::Unavailable(problem.to_string());
         }
     };
-    match validate_quiz(&quiz, &lesson.sections, &lesson.checklist).first() {
+    match validate_quiz(&quiz, &lesson.sections, &lesson.checklist, &[]).first() {
         Some(error) => LessonQuiz::Unavailable(
             Problem::at(&file, error.line, error.column, error.message.clone()).to_string(),
         ),

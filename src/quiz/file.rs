@@ -95,8 +95,44 @@ pub const QUESTION_KEYS: &[&str] = &[
     "documents",
 ];
 
-/// Parses a quiz file.
+/// Parses a quiz file; the first problem is the error.
 pub fn parse_quiz(text: &str) -> Result<Quiz, QuizError> {
+    let mut parsed = parse_quiz_reporting(text);
+    match (parsed.quiz, parsed.problems.is_empty()) {
+        (Some(quiz), true) => Ok(quiz),
+        _ => Err(parsed.problems.remove(0)),
+    }
+}
+
+/// A quiz file read past its broken questions.
+#[derive(Debug)]
+pub struct ParsedQuiz {
+    /// The questions that parse; `None` when the file's structure is broken.
+    pub quiz: Option<Quiz>,
+    pub problems: Vec<QuizError>,
+    /// The checklist items of the questions that do not parse (they have questions,
+    /// broken ones).
+    pub broken_items: Vec<usize>,
+}
+
+/// Parses a quiz file, going on past a broken question to report every problem.
+#[must_use]
+pub fn parse_quiz_reporting(text: &str) -> ParsedQuiz {
+    match parse_questions(text) {
+        Ok((quiz, problems, broken_items)) => ParsedQuiz {
+            quiz: Some(quiz),
+            problems,
+            broken_items,
+        },
+        Err(problem) => ParsedQuiz {
+            quiz: None,
+            problems: vec![problem],
+            broken_items: Vec::new(),
+        },
+    }
+}
+
+fn parse_questions(text: &str) -> Result<(Quiz, Vec<QuizError>, Vec<usize>), QuizError> {
     let file: QuizFile = serde_yaml::from_str(text).map_err(|error| {
         let (line, column) = error
             .location()
@@ -116,6 +152,8 @@ pub fn parse_quiz(text: &str) -> Result<Quiz, QuizError> {
     }
     let mut seen = HashSet::new();
     let mut questions = Vec::with_capacity(file.questions.len());
+    let mut problems = Vec::new();
+    let mut broken_items = Vec::new();
     let mut from_line = 0;
     for entry in file.questions {
         let line = line_of_id(text, &entry.id, from_line);
@@ -131,19 +169,30 @@ pub fn parse_quiz(text: &str) -> Result<Quiz, QuizError> {
                 .chars()
                 .all(|character| character.is_alphanumeric() || matches!(character, '-' | '_'))
         {
-            return Err(at("an id is letters, digits, `-` and `_`".to_owned()));
+            problems.push(at("an id is letters, digits, `-` and `_`".to_owned()));
+            broken_items.push(entry.checklist);
+            continue;
         }
         if !seen.insert(entry.id.clone()) {
-            return Err(at("this id is used twice".to_owned()));
+            problems.push(at("this id is used twice".to_owned()));
+            broken_items.push(entry.checklist);
+            continue;
         }
-        let kind = kind(&entry, text, line).map_err(|error| match error {
-            Located::Here(message) => at(message),
-            Located::Key(key, message) => QuizError {
-                line: line_of(text, &format!("{key}:"), line - 1),
-                ..at(message)
-            },
-            Located::At(error) => error,
-        })?;
+        let kind = match kind(&entry, text, line) {
+            Ok(kind) => kind,
+            Err(error) => {
+                problems.push(match error {
+                    Located::Here(message) => at(message),
+                    Located::Key(key, message) => QuizError {
+                        line: line_of(text, &format!("{key}:"), line - 1),
+                        ..at(message)
+                    },
+                    Located::At(error) => error,
+                });
+                broken_items.push(entry.checklist);
+                continue;
+            }
+        };
         questions.push(Question {
             key_lines: Vec::new(),
             id: entry.id,
@@ -182,7 +231,7 @@ pub fn parse_quiz(text: &str) -> Result<Quiz, QuizError> {
         let mut seen = HashSet::new();
         question.key_lines.retain(|(key, _)| seen.insert(*key));
     }
-    Ok(Quiz { questions })
+    Ok((Quiz { questions }, problems, broken_items))
 }
 
 /// An error about the question as a whole, about one of its keys, or one with its own
