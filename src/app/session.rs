@@ -244,19 +244,19 @@ impl App {
         self.session.read.iter().filter(|read| **read).count() * 100 / total
     }
 
-    /// Planned minus active time at the reading position, in milliseconds: positive is
-    /// ahead of the plan, negative behind.
+    /// The plan's time for the sections read minus the time studied, in milliseconds:
+    /// positive is ahead of the plan, negative behind. (Paging to the end reads nothing,
+    /// so it does not count as ahead.)
     #[must_use]
     pub fn plan_lead_ms(&self) -> i64 {
-        let Some(section) = self.current_section() else {
-            return 0;
-        };
-        let before = planned_ms_before(&self.session.budgets, section);
-        let budget = self.session.budgets.get(section).copied().unwrap_or(0);
-        let Range { start, end } = self.section_lines(section);
-        let through = self.top.saturating_sub(start) as u64;
-        let length = end.saturating_sub(start).max(1) as u64;
-        let planned = before + budget * through.min(length) / length;
+        let planned: u64 = self
+            .session
+            .read
+            .iter()
+            .zip(&self.session.budgets)
+            .filter(|(read, _)| **read)
+            .map(|(_, budget)| budget)
+            .sum();
         i64::try_from(planned).unwrap_or(i64::MAX)
             - i64::try_from(self.session.active_ms()).unwrap_or(i64::MAX)
     }

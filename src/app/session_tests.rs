@@ -73,29 +73,35 @@ fn a_section_is_read_once_its_end_was_on_screen_for_a_few_seconds() {
 }
 
 #[test]
-fn the_plan_says_ahead_or_behind() {
+fn the_plan_says_ahead_or_behind_by_the_sections_read() {
+    // Paging to the end reads nothing: not ahead.
     let mut app = reader();
-    let gateway = section_index(&app, "Gateway API vs Ingress");
-    app.update(Message::ToggleFocus);
-    app.contents_selected = gateway;
-    app.update(Message::ContentsJump);
-    app.note_input(SECOND);
-    assert!(
-        app.plan_lead_ms() > 10 * 60 * 1000,
-        "{}",
-        app.plan_lead_ms()
-    );
-    // Half an hour of study still at the top: behind.
+    app.update(Message::Bottom);
+    app.note_input(10 * SECOND);
+    assert!(app.plan_lead_ms() <= 0, "{}", app.plan_lead_ms());
+    // The first six sections read in a minute: ahead by their budgets less the minute.
+    let mut app = reader();
+    let read: Vec<String> = app.lesson.sections[..6]
+        .iter()
+        .map(|section| section.anchor.clone())
+        .collect();
+    app.restore(&LessonState {
+        active_ms: 60 * SECOND,
+        read,
+        ..LessonState::default()
+    });
+    let planned: u64 = app.session.budgets[..6].iter().sum();
+    let expected = i64::try_from(planned).unwrap() - 60_000;
+    assert!(expected > 0);
+    assert!((app.plan_lead_ms() - expected).abs() < 1_000, "{}", app.plan_lead_ms());
+    // Half an hour of study with nothing read: far behind.
     let mut app = reader();
     for minute in 0..=30 {
         app.note_input(minute * 60 * SECOND);
         app.tick(minute * 60 * SECOND);
     }
-    assert!(
-        app.plan_lead_ms() < -25 * 60 * 1000,
-        "{}",
-        app.plan_lead_ms()
-    );
+    app.session.read.iter_mut().for_each(|read| *read = false);
+    assert!(app.plan_lead_ms() < -25 * 60 * 1000, "{}", app.plan_lead_ms());
 }
 
 #[test]
