@@ -429,13 +429,14 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     session.wait_for("> NodePort");
     // More than one checkpoint interval, then the power goes.
     std::thread::sleep(Duration::from_secs(6));
-    let before = session.status_line();
     let pid = session.child.process_id().unwrap();
     std::process::Command::new("kill")
         .args(["-KILL", &pid.to_string()])
         .status()
         .unwrap();
     let _ = session.child.wait();
+    // The last frame drawn before the power went.
+    let before = session.status_line();
 
     let mut again = Session::start(&args, &folder);
     again.wait_for("目次");
@@ -451,7 +452,8 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     let (studied, restored) = (seconds(&before), seconds(&status));
     assert!(studied >= 11, "before: {before}");
     assert!(
-        restored + 10 >= studied && restored <= studied && restored >= 5,
+        // The new sitting's clock may have ticked a second before the frame was read.
+        restored + 10 >= studied && restored <= studied + 1 && restored >= 5,
         "before: {before}\nafter: {status}"
     );
     // The position: back in NodePort; the sections read are marked, the same share.

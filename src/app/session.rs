@@ -6,9 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::App;
-use crate::progress::{
-    ClockChange, Event, LessonState, Position, StudyClock, planned_ms_before, section_budgets,
-};
+use crate::progress::{ClockChange, Event, LessonState, Position, StudyClock, section_budgets};
 use crate::quiz::Mastery;
 
 /// Active time a section must have been on screen before its end counts as read.

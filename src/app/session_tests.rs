@@ -93,7 +93,11 @@ fn the_plan_says_ahead_or_behind_by_the_sections_read() {
     let planned: u64 = app.session.budgets[..6].iter().sum();
     let expected = i64::try_from(planned).unwrap() - 60_000;
     assert!(expected > 0);
-    assert!((app.plan_lead_ms() - expected).abs() < 1_000, "{}", app.plan_lead_ms());
+    assert!(
+        (app.plan_lead_ms() - expected).abs() < 1_000,
+        "{}",
+        app.plan_lead_ms()
+    );
     // Half an hour of study with nothing read: far behind.
     let mut app = reader();
     for minute in 0..=30 {
@@ -101,7 +105,11 @@ fn the_plan_says_ahead_or_behind_by_the_sections_read() {
         app.tick(minute * 60 * SECOND);
     }
     app.session.read.iter_mut().for_each(|read| *read = false);
-    assert!(app.plan_lead_ms() < -25 * 60 * 1000, "{}", app.plan_lead_ms());
+    assert!(
+        app.plan_lead_ms() < -25 * 60 * 1000,
+        "{}",
+        app.plan_lead_ms()
+    );
 }
 
 #[test]

@@ -16,21 +16,12 @@ use crate::layout::wrap::display_width;
 /// against the lesson's minutes with a gauge, and where the learner is against the plan.
 pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let bar = Style::new().add_modifier(Modifier::REVERSED);
-    let right = clock_text(app, usize::from(area.width) / 2);
+    let right = clock_text(app, clock_room(app, area.width));
     let room = usize::from(area.width).saturating_sub(display_width(&right));
     let left = if let Some((first, _)) = notice_parts(app, area.width) {
         first
     } else {
-        let section = match &app.screen {
-            Screen::Checklist { .. } => format!(" > {}", app.texts.quiz.checklist_title),
-            Screen::Quiz(_) => format!(" > {}", app.texts.quiz.quiz_title),
-            _ => app
-                .current_section()
-                .and_then(|index| app.lesson.sections.get(index))
-                .map(|section| format!(" > {}", section.title))
-                .unwrap_or_default(),
-        };
-        fit(&format!(" {}{section}", app.lesson.meta.title), room)
+        fit(&place_text(app), room)
     };
     let gap = room.saturating_sub(display_width(&left));
     let line = Line::from(vec![
@@ -41,11 +32,36 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// " Lesson > Section": where the learner is.
+fn place_text(app: &App) -> String {
+    let section = match &app.screen {
+        Screen::Checklist { .. } => format!(" > {}", app.texts.quiz.checklist_title),
+        Screen::Quiz(_) => format!(" > {}", app.texts.quiz.quiz_title),
+        _ => app
+            .current_section()
+            .and_then(|index| app.lesson.sections.get(index))
+            .map(|section| format!(" > {}", section.title))
+            .unwrap_or_default(),
+    };
+    format!(" {}{section}", app.lesson.meta.title)
+}
+
+/// Columns the clock may take: what the place (or notice) leaves, and at least two
+/// fifths of the bar.
+fn clock_room(app: &App, width: u16) -> usize {
+    let width = usize::from(width);
+    let left = match &app.notice {
+        Some(notice) => display_width(notice) + 1,
+        None => display_width(&place_text(app)),
+    };
+    width.saturating_sub(left.min(width * 3 / 5))
+}
+
 /// A notice split where the status bar ends: what it shows, and the rest, which the
 /// hint row shows, so a long notice (a moved store, the time-up suggestion) reads whole.
 fn notice_parts(app: &App, width: u16) -> Option<(String, String)> {
     let notice = app.notice.as_ref()?;
-    let right = clock_text(app, usize::from(width) / 2);
+    let right = clock_text(app, clock_room(app, width));
     let room = usize::from(width).saturating_sub(display_width(&right));
     let mut first = String::from(" ");
     let mut used = 1;
