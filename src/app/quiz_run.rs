@@ -124,6 +124,8 @@ impl ManifestEditor {
         let mut area = TextArea::new(text.lines().map(str::to_owned).collect());
         area.set_tab_length(2);
         area.set_hard_tab_indent(false);
+        // A manifest is written in many small edits; undo should reach back through them.
+        area.set_max_histories(1000);
         Self { area }
     }
 
