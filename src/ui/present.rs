@@ -96,9 +96,10 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
     } else {
         quiet
     };
-    let room = usize::from(area.width).saturating_sub(display_width(&right));
+    // A column of space always keeps the section and the clock apart.
+    let room = usize::from(area.width).saturating_sub(display_width(&right) + 1);
     let left = fit(&left, room);
-    let gap = room.saturating_sub(display_width(&left));
+    let gap = usize::from(area.width).saturating_sub(display_width(&left) + display_width(&right));
     let line = Line::from(vec![
         Span::styled(left, quiet),
         Span::raw(" ".repeat(gap)),
@@ -152,11 +153,14 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
         ),
     ])];
     lines.push(Line::default());
-    lines.extend(
-        big_lines(&clock(elapsed), notes.talk.glyphs.big_ink)
-            .into_iter()
-            .map(|row| Line::from(Span::styled(row, clock_style))),
-    );
+    // Large type where there is room for it and the notes below it.
+    if area.height >= 20 {
+        lines.extend(
+            big_lines(&clock(elapsed), notes.talk.glyphs.big_ink)
+                .into_iter()
+                .map(|row| Line::from(Span::styled(row, clock_style))),
+        );
+    }
     let state_text = if state.paused_since.is_some() {
         texts.paused.to_owned()
     } else {
