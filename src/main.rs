@@ -24,6 +24,7 @@ use manabi::present::Channel;
 use manabi::progress::{Access, ProgressStore};
 use manabi::terminal::{
     Recording, RunOptions, alive, follow_notes, present as present_slides, run,
+    termination_requested,
 };
 use manabi::theme::{Theme, ThemeKind};
 use manabi::ui::text::Lang;
@@ -174,6 +175,9 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
     run(app, options, recording, check_code_blocks)?;
+    if let Some(signal) = termination_requested() {
+        return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
+    }
     // What the store had to say (a file moved aside, not saving) stays in the shell too.
     for notice in store_notices {
         eprintln!("manabi: {notice}");

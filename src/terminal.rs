@@ -11,8 +11,9 @@ mod run;
 pub use present_run::{alive, follow_notes, present};
 pub use recording::Recording;
 pub use run::{RunOptions, run};
-
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::Duration;
 
 use base64::Engine;
 use crossterm::cursor::{Hide, Show};
@@ -59,11 +60,29 @@ fn install_panic_hook() {
     }));
 }
 
-/// Closing the window (SIGHUP) or `kill` (SIGTERM) restores the terminal and exits.
+/// The signal (SIGTERM, SIGHUP) that asked the program to end, 0 while none has.
+static TERMINATING: AtomicI32 = AtomicI32::new(0);
+/// How long the event loop has to end by itself (saving the study clock) after a signal.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// The signal that asked the program to end, if one did.
+#[must_use]
+pub fn termination_requested() -> Option<i32> {
+    match TERMINATING.load(Ordering::SeqCst) {
+        0 => None,
+        signal => Some(signal),
+    }
+}
+
+/// Closing the window (SIGHUP) or `kill` (SIGTERM): the event loop sees it within a
+/// second, saves the study clock and ends as on `q`; should it not, the terminal is
+/// restored here all the same and the process exits.
 fn watch_termination() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            TERMINATING.store(signal, Ordering::SeqCst);
+            std::thread::sleep(GRACE);
             // Holding stdout keeps the event loop from writing half a frame onto the
             // restored screen; the lock is reentrant, so `restore` still writes.
             let _stdout = io::stdout().lock();

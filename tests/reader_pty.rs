@@ -266,22 +266,33 @@ fn a_terminal_that_never_answers_does_not_block_the_reader() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_restores_the_terminal_and_saves_the_clock() {
     let folder = temp_folder("term");
-    let session = Session::start(
-        &["--lang", "en", "--theme", "dark", "--ambiguous", "narrow"],
-        &folder,
-    );
+    let args = ["--lang", "en", "--theme", "dark", "--ambiguous", "narrow"];
+    let session = Session::start(&args, &folder);
     session.wait_for("Contents");
+    // Three seconds in: before the first 5-second checkpoint.
+    std::thread::sleep(Duration::from_secs(3));
     let pid = session.child.process_id().unwrap();
     std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
         .unwrap();
     let mut child = session.child;
-    let _ = child.wait().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.exit_code(), 128 + 15);
     std::thread::sleep(Duration::from_millis(100));
     assert!(!session.screen.lock().unwrap().screen().alternate_screen());
+    // The clock was saved on the way out.
+    let mut again = Session::start(&args, &folder);
+    again.wait_for("Contents");
+    let status = again.status_line();
+    again.type_keys("q");
+    assert!(again.child.wait().unwrap().success());
+    assert!(
+        status.contains("00:03 / 40:00") || status.contains("00:04 / 40:00"),
+        "{status}"
+    );
     std::fs::remove_dir_all(&folder).unwrap();
 }
 

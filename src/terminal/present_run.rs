@@ -8,7 +8,7 @@ use crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use super::{enter, install_panic_hook, probe, restore, watch_termination};
+use super::{enter, install_panic_hook, probe, restore, termination_requested, watch_termination};
 use crate::app::{NotesWindow, Presenter, present_message};
 use crate::layout::glyphs::ASCII;
 use crate::palette::ColorDepth;
@@ -58,6 +58,9 @@ pub fn present(
         }
         let mut published: Option<PresenterState> = None;
         loop {
+            if termination_requested().is_some() {
+                return Ok(());
+            }
             presenter.now = now();
             let state = presenter.state(pid);
             if published.as_ref() != Some(&state) {
@@ -95,6 +98,9 @@ pub fn follow_notes(
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         loop {
+            if termination_requested().is_some() {
+                return Ok(());
+            }
             notes.now = now();
             // A presenter that died without closing the channel is not followed.
             notes.follow(channel.read().filter(|state| alive(state.pid)));

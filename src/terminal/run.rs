@@ -12,8 +12,8 @@ use crossterm::terminal::{Clear, ClearType};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use super::Recording;
 use super::editor::edit_externally;
+use super::{Recording, termination_requested};
 use super::{
     copy_to_clipboard, enter, install_panic_hook, probe, restore, suspend, watch_termination,
 };
@@ -108,63 +108,74 @@ fn event_loop(
     after_first_frame(&mut app);
     let mut typed = typed.into_iter().map(Event::Key);
     let mut drawn_second = u64::MAX;
-    loop {
-        let elapsed = started.elapsed();
-        // Once a second for the clock (and first of all, for what came after the frame).
-        if elapsed.as_secs() != drawn_second {
-            app.tick(now());
-            flush(&mut app);
-            draw(&mut terminal, &app)?;
-            drawn_second = elapsed.as_secs();
-        }
-        let until_tick = Duration::from_secs(1)
-            .saturating_sub(Duration::from_nanos(u64::from(elapsed.subsec_nanos())));
-        let event = match typed.next() {
-            Some(event) => Some(event),
-            None if event::poll(until_tick)? => Some(event::read()?),
-            None => None,
-        };
-        let Some(event) = event.filter(|event| !late_reply.swallows(event)) else {
-            continue;
-        };
-        match event {
-            Event::FocusGained | Event::FocusLost => {
-                app.note_focus(event == Event::FocusGained, now());
+    // The loop ends on `q`, on SIGTERM/SIGHUP (seen within a second) or on an error
+    // (a terminal that went away); in every case the clock is saved after it.
+    let mut run_loop = || -> io::Result<()> {
+        loop {
+            if termination_requested().is_some() {
+                return Ok(());
+            }
+            let elapsed = started.elapsed();
+            // Once a second for the clock (and first of all, for what came after the frame).
+            if elapsed.as_secs() != drawn_second {
+                app.tick(now());
                 flush(&mut app);
                 draw(&mut terminal, &app)?;
+                drawn_second = elapsed.as_secs();
+            }
+            let until_tick = Duration::from_secs(1)
+                .saturating_sub(Duration::from_nanos(u64::from(elapsed.subsec_nanos())));
+            let event = match typed.next() {
+                Some(event) => Some(event),
+                None if event::poll(until_tick)? => Some(event::read()?),
+                None => None,
+            };
+            if termination_requested().is_some() {
+                return Ok(());
+            }
+            let Some(event) = event.filter(|event| !late_reply.swallows(event)) else {
                 continue;
+            };
+            match event {
+                Event::FocusGained | Event::FocusLost => {
+                    app.note_focus(event == Event::FocusGained, now());
+                    flush(&mut app);
+                    draw(&mut terminal, &app)?;
+                    continue;
+                }
+                Event::Key(_) | Event::Mouse(_) => app.note_input(now()),
+                _ => {}
             }
-            Event::Key(_) | Event::Mouse(_) => app.note_input(now()),
-            _ => {}
-        }
-        let Some(message) = message_for_event(&event, &app.screen, app.focus) else {
-            continue;
-        };
-        let effect = app.update(message);
-        app.tick(now());
-        flush(&mut app);
-        match effect {
-            Effect::Quit => break,
-            Effect::Suspend => {
-                // Stopped is not studying: the clock waits for the learner's return.
-                app.note_focus(false, now());
-                flush(&mut app);
-                suspend()?;
-                app.note_focus(true, now());
-                repaint(&mut terminal)?;
+            let Some(message) = message_for_event(&event, &app.screen, app.focus) else {
+                continue;
+            };
+            let effect = app.update(message);
+            app.tick(now());
+            flush(&mut app);
+            match effect {
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => {
+                    // Stopped is not studying: the clock waits for the learner's return.
+                    app.note_focus(false, now());
+                    flush(&mut app);
+                    suspend()?;
+                    app.note_focus(true, now());
+                    repaint(&mut terminal)?;
+                }
+                other => carry_out(other, &mut app, &mut terminal, options)?,
             }
-            other => carry_out(other, &mut app, &mut terminal, options)?,
+            app.note_input(now());
+            draw(&mut terminal, &app)?;
+            drawn_second = started.elapsed().as_secs();
         }
-        app.note_input(now());
-        draw(&mut terminal, &app)?;
-        drawn_second = started.elapsed().as_secs();
-    }
+    };
+    let result = run_loop();
     app.tick(now());
     if let Some(recording) = recording.as_mut() {
         recording.flush(&mut app);
         recording.checkpoint(&mut app, true);
     }
-    Ok(())
+    result
 }
 
 /// The effects that only do IO and report back.
