@@ -75,35 +75,7 @@ fn event_loop(
         Some(recording) => recording.flush(app),
         None => app.session.outbox.clear(),
     };
-    let probing = options.detect_theme || options.detect_ambiguous;
-    if probing {
-        probe::send(
-            &mut io::stdout(),
-            options.detect_theme,
-            options.detect_ambiguous,
-        )?;
-    }
-    draw(&mut terminal, &app)?;
-    let mut typed = Vec::new();
-    let mut late_reply = LateReply::default();
-    if probing {
-        let received = probe::read_answers(PROBE_TIMEOUT);
-        typed = received.typed;
-        // Even after the attributes answer: a multiplexer may pass the colour reply on later.
-        late_reply.expected = options.detect_theme && received.answers.background.is_none();
-        late_reply.swallowing = received.cut_short;
-        late_reply.until = Instant::now() + LATE_REPLY_WINDOW;
-        if options.detect_theme && received.answers.is_light() == Some(true) {
-            app.set_theme(Theme::new(ThemeKind::Light));
-        }
-        if options.detect_ambiguous && received.answers.ambiguous_wide == Some(true) {
-            app.set_glyphs(&ASCII);
-            // The first frame's box characters pushed text aside on this terminal;
-            // only a full repaint puts every cell back.
-            repaint(&mut terminal)?;
-        }
-        draw(&mut terminal, &app)?;
-    }
+    let (typed, mut late_reply) = first_frame(&mut app, &mut terminal, options)?;
     app.finish_layout();
     after_first_frame(&mut app);
     let mut typed = typed.into_iter().map(Event::Key);
@@ -176,6 +148,50 @@ fn event_loop(
         recording.checkpoint(&mut app, true);
     }
     result
+}
+
+/// Draws the first frame, asking the terminal (with it) for its background and how it
+/// draws ambiguous widths; their answers come after it and may redraw it. Keys typed
+/// meanwhile, and how to tell a colour reply that comes late.
+fn first_frame(
+    app: &mut App,
+    terminal: &mut Tty,
+    options: RunOptions,
+) -> io::Result<(Vec<KeyEvent>, LateReply)> {
+    let draw = |terminal: &mut Tty, app: &App| {
+        terminal
+            .draw(|frame| ui::draw(frame, app, options.depth))
+            .map(drop)
+    };
+    let probing = options.detect_theme || options.detect_ambiguous;
+    if probing {
+        probe::send(
+            &mut io::stdout(),
+            options.detect_theme,
+            options.detect_ambiguous,
+        )?;
+    }
+    draw(terminal, app)?;
+    let mut late_reply = LateReply::default();
+    if !probing {
+        return Ok((Vec::new(), late_reply));
+    }
+    let received = probe::read_answers(PROBE_TIMEOUT);
+    // Even after the attributes answer: a multiplexer may pass the colour reply on later.
+    late_reply.expected = options.detect_theme && received.answers.background.is_none();
+    late_reply.swallowing = received.cut_short;
+    late_reply.until = Instant::now() + LATE_REPLY_WINDOW;
+    if options.detect_theme && received.answers.is_light() == Some(true) {
+        app.set_theme(Theme::new(ThemeKind::Light));
+    }
+    if options.detect_ambiguous && received.answers.ambiguous_wide == Some(true) {
+        app.set_glyphs(&ASCII);
+        // The first frame's box characters pushed text aside on this terminal;
+        // only a full repaint puts every cell back.
+        repaint(terminal)?;
+    }
+    draw(terminal, app)?;
+    Ok((received.typed, late_reply))
 }
 
 /// The effects that only do IO and report back.
