@@ -133,13 +133,14 @@ fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
 /// The interactive reader.
 fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
+    // A wrong lesson id is the first thing to hear about, terminal or not.
+    let source = source(cli);
+    let (lesson, file) =
+        load_lesson_for_reading(&source, lesson_id).context(lang.texts().cannot_load)?;
     if !io::stdout().is_terminal() {
         eprintln!("{}", lang.texts().not_a_terminal);
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
-    let source = source(cli);
-    let (lesson, file) =
-        load_lesson_for_reading(&source, lesson_id).context(lang.texts().cannot_load)?;
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let theme = Theme::new(match cli.theme {
         ThemeChoice::Light => ThemeKind::Light,
