@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use crate::course::{Block, Lesson, LessonQuiz};
 use crate::layout::glyphs::Glyphs;
 use crate::layout::{LaidOutLesson, LayoutOptions};
+use crate::progress::section_budgets;
 use crate::quiz::{ChecklistMark, Mastery, Quiz, QuizRecord};
 use crate::theme::Theme;
 use crate::ui::text::Texts;
@@ -223,6 +224,8 @@ impl App {
         texts: &'static Texts,
         (width, height): (u16, u16),
     ) -> Self {
+        // The session clock starts at 0 on the runtime's scale.
+        let session = Session::new(0, lesson.sections.len(), section_budgets(&lesson));
         let mut app = Self {
             lesson,
             theme,
@@ -245,10 +248,9 @@ impl App {
             marks: Vec::new(),
             drafts: HashMap::new(),
             suspended_quiz: None,
-            session: Session::new(0, 0, Vec::new()),
+            session,
         };
-        app.start_session(0);
-        app.marks = app.record.marks(app.quiz(), app.lesson.checklist.len());
+        app.derive_marks();
         app.relayout(0);
         app
     }
@@ -256,8 +258,15 @@ impl App {
     /// Gives the lesson its quiz (loaded after the first frame).
     pub fn set_quiz(&mut self, quiz: LessonQuiz) {
         self.lesson.quiz = quiz;
+        if self.derive_marks() {
+            self.reflow();
+        }
+    }
+
+    /// Derives each checklist item's state from the record again; whether a marker the
+    /// text shows changed (then the layout must be redone).
+    pub(crate) fn derive_marks(&mut self) -> bool {
         let marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
-        // The text shows only each item's marker: lay out again only if one changed.
         let shown = |marks: &[ChecklistMark]| -> Vec<(Mastery, bool)> {
             marks
                 .iter()
@@ -266,18 +275,13 @@ impl App {
         };
         let changed = shown(&marks) != shown(&self.marks);
         self.marks = marks;
-        if changed {
-            self.reflow();
-        }
+        changed
     }
 
     /// The lesson's quiz when it has a usable one.
     #[must_use]
     pub fn quiz(&self) -> Option<&Quiz> {
-        match &self.lesson.quiz {
-            LessonQuiz::Ready(quiz) => Some(quiz),
-            LessonQuiz::Absent | LessonQuiz::Unavailable(_) => None,
-        }
+        self.lesson.quiz.ready()
     }
 
     /// Whether the contents pane is on screen.

@@ -76,6 +76,17 @@ pub enum LessonQuiz {
     Unavailable(String),
 }
 
+impl LessonQuiz {
+    /// The quiz when it is usable.
+    #[must_use]
+    pub fn ready(&self) -> Option<&Quiz> {
+        match self {
+            Self::Ready(quiz) => Some(quiz),
+            Self::Absent | Self::Unavailable(_) => None,
+        }
+    }
+}
+
 /// The lesson's front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LessonMeta {

@@ -17,7 +17,7 @@ pub use exchange::{
     progress_text, read_export, report,
 };
 pub use file::{STORE_FILE, StoreNotice, default_data_dir};
-pub use plan::{planned_ms_before, section_budgets};
+pub use plan::section_budgets;
 pub use query::{LessonState, Position, ProfileSummary};
 
 use std::path::{Path, PathBuf};

@@ -71,12 +71,17 @@ fn require_profile(store: &ProgressStore) -> anyhow::Result<()> {
     bail!(
         "no progress of `{}` on this machine (profiles: {})",
         store.profile,
-        if known.is_empty() {
-            "none".to_owned()
-        } else {
-            known.join(", ")
-        }
+        listed(&known)
     )
+}
+
+/// Names for a message: comma-separated, or "none".
+fn listed(names: &[String]) -> String {
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    }
 }
 
 pub fn profiles(cli: &Cli) -> anyhow::Result<ExitCode> {
@@ -216,11 +221,7 @@ pub fn reset(cli: &Cli, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitC
             bail!(
                 "no lesson `{id}` in the course or in the progress of `{}` (lessons with progress: {})",
                 store.profile,
-                if recorded.is_empty() {
-                    "none".to_owned()
-                } else {
-                    recorded.join(", ")
-                }
+                listed(&recorded)
             );
         }
     }

@@ -60,8 +60,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
                 reader::render(frame, reading_area, app);
             }
         }
-        status::render_status(frame, status_row, app);
-        status::render_hint(frame, hint_row, app);
+        let bar = status::Bar::new(app, status_row.width);
+        status::render_status(frame, status_row, &bar);
+        status::render_hint(frame, hint_row, app, &bar);
         if let Screen::Help(scrolled) = app.screen {
             help::render(frame, main, app, scrolled);
         }

@@ -132,11 +132,6 @@ impl App {
         let Screen::Quiz(run) = &self.screen else {
             return Effect::None;
         };
-        let answering = match &run.step {
-            Step::Answering(answer) => Some(answer.clone()),
-            Step::Answered { .. } | Step::Finished => None,
-        };
-        let answered = matches!(run.step, Step::Answered { .. });
         if let QuizMessage::Scroll(lines) = message {
             let limit = crate::ui::quiz::scroll_limit(self, run);
             if let Screen::Quiz(run) = &mut self.screen {
@@ -144,22 +139,31 @@ impl App {
             }
             return Effect::None;
         }
-        match (answering, message) {
-            (_, QuizMessage::Leave) => self.leave_quiz(),
-            (Some(answer), message) => return self.answering(answer, message),
-            (None, QuizMessage::Next) if answered => self.next_question(),
-            (None, QuizMessage::Review) if answered => self.review(),
+        let answering = matches!(run.step, Step::Answering(_));
+        let answered = matches!(run.step, Step::Answered { .. });
+        match message {
+            QuizMessage::Leave => self.leave_quiz(),
+            QuizMessage::Submit if answering => {
+                self.save_draft();
+                return self.submit();
+            }
+            message if answering => return self.answering(message),
+            QuizMessage::Next if answered => self.next_question(),
+            QuizMessage::Review if answered => self.review(),
             _ => {}
         }
         Effect::None
     }
 
-    fn answering(&mut self, mut answer: Answer, message: QuizMessage) -> Effect {
-        let effect = match (&mut answer, message) {
-            (_, QuizMessage::Submit) => {
-                self.save_draft();
-                return self.submit();
-            }
+    /// A key on a question being answered, applied to the answer where it is.
+    fn answering(&mut self, message: QuizMessage) -> Effect {
+        let Screen::Quiz(run) = &mut self.screen else {
+            return Effect::None;
+        };
+        let Step::Answering(answer) = &mut run.step else {
+            return Effect::None;
+        };
+        let effect = match (answer, message) {
             (Answer::Choice { selected, order }, QuizMessage::Pick(position)) => {
                 if position < order.len() {
                     *selected = Some(position);
@@ -236,9 +240,6 @@ impl App {
             }
             _ => Effect::None,
         };
-        if let Screen::Quiz(run) = &mut self.screen {
-            run.step = Step::Answering(answer);
-        }
         self.save_draft();
         effect
     }
@@ -257,7 +258,7 @@ impl App {
             self.notice = Some(self.texts.quiz.choose_first.to_owned());
             return Effect::None;
         };
-        let LessonQuiz::Ready(quiz) = &self.lesson.quiz else {
+        let Some(quiz) = self.lesson.quiz.ready() else {
             return Effect::None;
         };
         let question = &quiz.questions[index];
@@ -373,10 +374,12 @@ impl App {
         }
     }
 
-    /// Derives the checklist's state again and lays the text out with it.
+    /// Derives the checklist's state again and lays the text out with it when a marker
+    /// changed.
     fn refresh_marks(&mut self) {
-        self.marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
-        self.reflow();
+        if self.derive_marks() {
+            self.reflow();
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::App;
-use crate::progress::{ClockChange, Event, LessonState, Position, StudyClock, section_budgets};
+use crate::progress::{ClockChange, Event, LessonState, Position, StudyClock};
 use crate::quiz::Mastery;
 
 /// Active time a section must have been on screen before its end counts as read.
@@ -59,12 +59,6 @@ impl Session {
 }
 
 impl App {
-    /// Starts the session clock at `now` (the reader calls this once it runs).
-    pub fn start_session(&mut self, now: u64) {
-        let budgets = section_budgets(&self.lesson);
-        self.session = Session::new(now, self.lesson.sections.len(), budgets);
-    }
-
     /// Takes up where earlier sittings left off: time, read sections, answers,
     /// self-assessment and the reading position (its section, else the top, when the
     /// lesson changed since).
@@ -79,20 +73,27 @@ impl App {
         }
         self.record = state.quiz.clone();
         self.drafts = state.drafts.iter().cloned().collect();
-        self.marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
-        if let Some(position) = &state.position {
-            self.restore_position(position);
+        let marks_changed = self.derive_marks();
+        let restored = state
+            .position
+            .as_ref()
+            .is_some_and(|position| self.restore_position(position));
+        // Only the first screen is laid out yet: it gets the learner's marks.
+        if marks_changed && !restored {
+            self.relayout(self.top_block());
         }
     }
 
-    fn restore_position(&mut self, position: &Position) {
+    /// Lays the text out around a saved position and goes there; `false` when its
+    /// section is gone (the text stays at the top).
+    fn restore_position(&mut self, position: &Position) -> bool {
         let Some(section) = position.section.as_ref().and_then(|anchor| {
             self.lesson
                 .sections
                 .iter()
                 .position(|section| section.anchor == *anchor)
         }) else {
-            return;
+            return false;
         };
         // Only as much layout as the first frame needs: through the section's end (to
         // check the offset) and a page past the line shown.
@@ -112,6 +113,7 @@ impl App {
         self.lay_out_to(line + 2 * self.page_height());
         self.top = line.min(self.layout.lines.len().saturating_sub(self.page_height()));
         self.session.entered = None;
+        true
     }
 
     /// Where the learner is, as the store keeps it.

@@ -10,9 +10,7 @@ use crate::ui::text::Lang;
 const SECOND: u64 = 1000;
 
 fn reader() -> App {
-    let mut app = reader_in(120, 40, Lang::En);
-    app.start_session(0);
-    app
+    reader_in(120, 40, Lang::En)
 }
 
 #[test]

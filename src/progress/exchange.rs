@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::LessonState;
-use crate::course::{Lesson, LessonQuiz};
+use crate::course::Lesson;
 use crate::quiz::Mastery;
 
 /// What `manabi export` writes: one learner, every lesson they have a record of.
@@ -54,11 +54,7 @@ impl LessonRecord {
     /// A lesson's record from the store's state.
     #[must_use]
     pub fn new(lesson: &Lesson, state: &LessonState) -> Self {
-        let quiz = match &lesson.quiz {
-            LessonQuiz::Ready(quiz) => Some(quiz),
-            LessonQuiz::Absent | LessonQuiz::Unavailable(_) => None,
-        };
-        let marks = state.quiz.marks(quiz, lesson.checklist.len());
+        let marks = state.quiz.marks(lesson.quiz.ready(), lesson.checklist.len());
         Self {
             lesson: lesson.meta.id.clone(),
             title: lesson.meta.title.clone(),

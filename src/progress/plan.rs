@@ -36,12 +36,6 @@ pub fn section_budgets(lesson: &Lesson) -> Vec<u64> {
     budgets
 }
 
-/// The plan's time by the start of `section` (the budgets of the sections before it).
-#[must_use]
-pub fn planned_ms_before(budgets: &[u64], section: usize) -> u64 {
-    budgets.iter().take(section).sum()
-}
-
 /// How long a section takes to read, in milliseconds.
 fn section_load_ms(lesson: &Lesson, section: usize) -> u64 {
     let start = lesson.sections[section].block;
@@ -123,6 +117,5 @@ mod tests {
         let budgets = section_budgets(&lesson);
         assert_eq!(budgets.iter().sum::<u64>(), 600_000);
         assert!(budgets[0] > budgets[1], "{budgets:?}");
-        assert_eq!(planned_ms_before(&budgets, 1), budgets[0]);
     }
 }

@@ -11,23 +11,46 @@ use super::fit;
 use crate::app::{Answer, App, Focus, Screen, Step};
 use crate::layout::wrap::display_width;
 
+/// The status bar's text, worked out once a frame: what its left side shows (the place,
+/// or the start of a notice), the clock on its right, and the rest of a notice too long
+/// for the bar (the hint row shows it).
+pub struct Bar {
+    left: String,
+    right: String,
+    rest: String,
+}
+
+impl Bar {
+    #[must_use]
+    pub fn new(app: &App, width: u16) -> Self {
+        let width = usize::from(width);
+        let place = place_text(app);
+        // The clock takes what the place (or notice) leaves, and at least two fifths.
+        let wanted = match &app.notice {
+            Some(notice) => display_width(notice) + 1,
+            None => display_width(&place),
+        };
+        let right = clock_text(app, width.saturating_sub(wanted.min(width * 3 / 5)));
+        let room = width.saturating_sub(display_width(&right));
+        let (left, rest) = match &app.notice {
+            Some(notice) => split_notice(notice, room),
+            None => (fit(&place, room), String::new()),
+        };
+        Self { left, right, rest }
+    }
+}
+
 /// Draws the status bar in reverse video, readable without colour: the lesson and
 /// section, or a notice about what the last key did; sections read, the study clock
 /// against the lesson's minutes with a gauge, and where the learner is against the plan.
-pub fn render_status(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let bar = Style::new().add_modifier(Modifier::REVERSED);
-    let right = clock_text(app, clock_room(app, area.width));
-    let room = usize::from(area.width).saturating_sub(display_width(&right));
-    let left = if let Some((first, _)) = notice_parts(app, area.width) {
-        first
-    } else {
-        fit(&place_text(app), room)
-    };
-    let gap = room.saturating_sub(display_width(&left));
+pub fn render_status(frame: &mut Frame<'_>, area: Rect, bar: &Bar) {
+    let style = Style::new().add_modifier(Modifier::REVERSED);
+    let room = usize::from(area.width).saturating_sub(display_width(&bar.right));
+    let gap = room.saturating_sub(display_width(&bar.left));
     let line = Line::from(vec![
-        Span::styled(left, bar.add_modifier(Modifier::BOLD)),
-        Span::styled(" ".repeat(gap), bar),
-        Span::styled(right, bar),
+        Span::styled(bar.left.clone(), style.add_modifier(Modifier::BOLD)),
+        Span::styled(" ".repeat(gap), style),
+        Span::styled(bar.right.clone(), style),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -46,23 +69,9 @@ fn place_text(app: &App) -> String {
     format!(" {}{section}", app.lesson.meta.title)
 }
 
-/// Columns the clock may take: what the place (or notice) leaves, and at least two
-/// fifths of the bar.
-fn clock_room(app: &App, width: u16) -> usize {
-    let width = usize::from(width);
-    let left = match &app.notice {
-        Some(notice) => display_width(notice) + 1,
-        None => display_width(&place_text(app)),
-    };
-    width.saturating_sub(left.min(width * 3 / 5))
-}
-
-/// A notice split where the status bar ends: what it shows, and the rest, which the
-/// hint row shows, so a long notice (a moved store, the time-up suggestion) reads whole.
-fn notice_parts(app: &App, width: u16) -> Option<(String, String)> {
-    let notice = app.notice.as_ref()?;
-    let right = clock_text(app, clock_room(app, width));
-    let room = usize::from(width).saturating_sub(display_width(&right));
+/// A notice split where `room` columns end: what the bar shows, and the rest, so a
+/// long notice (a moved store, the time-up suggestion) reads whole.
+fn split_notice(notice: &str, room: usize) -> (String, String) {
     let mut first = String::from(" ");
     let mut used = 1;
     let mut rest = String::new();
@@ -76,7 +85,7 @@ fn notice_parts(app: &App, width: u16) -> Option<(String, String)> {
         }
     }
     first.push_str(&" ".repeat(room.saturating_sub(used)));
-    Some((first, rest.trim_start().to_owned()))
+    (first, rest.trim_start().to_owned())
 }
 
 /// "40%  12:34 / 40:00 [#####-----] 2 min ahead", shortened to fit `room` columns:
@@ -113,7 +122,7 @@ fn clock_text(app: &App, room: usize) -> String {
 }
 
 /// Draws the key hint, or the search prompt while typing.
-pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
+pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App, bar: &Bar) {
     let line = if app.screen == Screen::Searching {
         Line::from(vec![
             Span::styled(
@@ -123,11 +132,9 @@ pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Span::raw(app.search.query.clone()),
             Span::styled("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
         ])
-    } else if let Some((_, rest)) =
-        notice_parts(app, area.width).filter(|(_, rest)| !rest.is_empty())
-    {
+    } else if !bar.rest.is_empty() {
         Line::from(Span::styled(
-            fit(&format!(" {rest}"), usize::from(area.width)),
+            fit(&format!(" {}", bar.rest), usize::from(area.width)),
             Style::new().add_modifier(Modifier::BOLD),
         ))
     } else {

@@ -205,7 +205,6 @@ mod quiz_views {
 #[test]
 fn the_status_bar_shows_time_against_the_plan_and_sections_read() {
     let mut app = reader_in(120, 30, Lang::En);
-    app.start_session(0);
     // 12:34 of study at the top of the lesson, a key every half minute: behind the
     // plan, and the first section (on screen long enough, its end visible) read.
     for second in (0..=754).step_by(29).chain([754]) {
