@@ -54,7 +54,9 @@ impl LessonRecord {
     /// A lesson's record from the store's state.
     #[must_use]
     pub fn new(lesson: &Lesson, state: &LessonState) -> Self {
-        let marks = state.quiz.marks(lesson.quiz.ready(), lesson.checklist.len());
+        let marks = state
+            .quiz
+            .marks(lesson.quiz.ready(), lesson.checklist.len());
         Self {
             lesson: lesson.meta.id.clone(),
             title: lesson.meta.title.clone(),
