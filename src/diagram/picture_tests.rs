@@ -156,9 +156,24 @@ fn generated(generator: &mut Generator) -> String {
 #[test]
 fn generated_graphs_keep_every_promise() {
     let mut generator = Generator(0x853c_49e6_748f_ea9b);
+    let mut insets = 0;
     for _ in 0..300 {
         let source = generated(&mut generator);
         let chart = parse_flowchart(&lines(&source)).unwrap();
+        // Subgraphs placed apart: a direction other than the chart's, no edge across.
+        insets += (0..chart.subgraphs.len())
+            .filter(|subgraph| {
+                let inside = |node: usize| chart.within(chart.nodes[node].subgraph, *subgraph);
+                chart.subgraphs[*subgraph]
+                    .direction
+                    .is_some_and(|direction| direction != chart.direction)
+                    && chart.nodes.iter().enumerate().any(|(node, _)| inside(node))
+                    && chart
+                        .edges
+                        .iter()
+                        .all(|edge| inside(edge.from) == inside(edge.to))
+            })
+            .count();
         let placement = place(&chart).unwrap();
         for ascii in [false, true] {
             let drawn = draw(&chart, &placement, ascii);
@@ -171,6 +186,10 @@ fn generated_graphs_keep_every_promise() {
             }
         }
     }
+    assert!(
+        insets >= 20,
+        "the generator made only {insets} subgraphs placed apart"
+    );
 }
 
 #[test]
