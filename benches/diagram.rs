@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use manabi::course::{Block, CourseSource, load_course};
+use manabi::course::{CourseSource, load_course};
 use manabi::diagram::picture;
 
 fn lesson_diagram() -> Vec<String> {
@@ -14,13 +14,11 @@ fn lesson_diagram() -> Vec<String> {
         Ok(course) => course,
         Err(error) => panic!("{error}"),
     };
+    // The first is the largest: the seed's topology.
     course.lessons[0]
-        .blocks
-        .iter()
-        .find_map(|block| match block {
-            Block::Diagram(code) => Some(code.lines.clone()),
-            _ => None,
-        })
+        .diagrams()
+        .next()
+        .map(|code| code.lines.clone())
         .unwrap_or_default()
 }
 

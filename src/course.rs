@@ -65,6 +65,16 @@ pub struct Lesson {
     pub quiz: LessonQuiz,
 }
 
+impl Lesson {
+    /// The lesson's Mermaid diagrams (top-level ```` ```mermaid ```` blocks), in order.
+    pub fn diagrams(&self) -> impl Iterator<Item = &CodeBlock> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Diagram(code) => Some(code),
+            _ => None,
+        })
+    }
+}
+
 /// A lesson's quiz as the reader gets it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum LessonQuiz {

@@ -1,7 +1,7 @@
 use std::fmt::Write as _;
 
 use super::*;
-use crate::course::{Block, CourseSource, load_course};
+use crate::course::{CourseSource, load_course};
 
 fn lines(source: &str) -> Vec<String> {
     source.lines().map(str::to_owned).collect()
@@ -231,12 +231,8 @@ fn lesson_diagrams() -> Vec<Vec<String>> {
         Err(error) => panic!("{error}"),
     };
     course.lessons[0]
-        .blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Diagram(code) => Some(code.lines.clone()),
-            _ => None,
-        })
+        .diagrams()
+        .map(|code| code.lines.clone())
         .collect()
 }
 
