@@ -2,10 +2,12 @@
 # Time to first complete frame, exit time, bytes written and peak memory of the reader
 # in a 120×40 pseudo-terminal (the shared ttff.py harness), on the lesson and on its body
 # repeated ten times; beside less, md-tui (mdt) and presenterm when they are on PATH
-# (install them outside the project: cargo install --root DIR md-tui presenterm).
-# Usage: benches/first-frame.sh [RUNS]   (after cargo build --release)
+# (install them outside the project: cargo install --root "$PEERS_DIR" md-tui presenterm).
+# Usage: [PEERS_DIR=DIR] benches/first-frame.sh [RUNS]   (after cargo build --release)
+# PEERS_DIR, when set, is the install root of the peers: its bin/ goes first on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ -n "${PEERS_DIR:-}" ] && PATH="$PEERS_DIR/bin:$PATH"
 
 runs=${1:-11}
 manabi=$PWD/target/release/manabi
