@@ -4,18 +4,16 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use manabi::progress::{Event, Position, ProgressStore};
 
-fn folder(name: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("manabi-bench-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    folder
-}
-
 fn bench(criterion: &mut Criterion) {
-    let data = folder("store");
+    // Removed when the bench ends.
+    let scratch = match tempfile::tempdir() {
+        Ok(scratch) => scratch,
+        Err(error) => panic!("{error}"),
+    };
+    let data = scratch.path().join("store");
     let mut store = match ProgressStore::open(&data, "hanako") {
         Ok(store) => store,
         Err(error) => panic!("{error}"),
@@ -57,7 +55,7 @@ fn bench(criterion: &mut Criterion) {
     drop(store);
     // The reader's start, on a laptop a class shares: 30 learners, each with a full
     // sitting's events (sections, answers, pauses) on this lesson.
-    let class = folder("class");
+    let class = scratch.path().join("class");
     for learner in 0..30 {
         let Ok(mut store) = ProgressStore::open(&class, &format!("learner{learner}")) else {
             panic!("cannot open {}", class.display());

@@ -86,7 +86,10 @@ fn listed(names: &[String]) -> String {
 
 pub fn profiles(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(cli)?;
-    print!("{}", profiles_text(&store.profiles()?));
+    print!(
+        "{}",
+        profiles_text(&store.profiles()?, manabi::progress::now_ms())
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -153,6 +156,7 @@ pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     }
     let mut records: Vec<(PathBuf, LearnerRecord)> = Vec::new();
     let mut skipped = Vec::new();
+    let mut duplicates = Vec::new();
     for file in &files {
         let read = std::fs::read(file)
             .map_err(|error| error.to_string())
@@ -185,7 +189,7 @@ pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 } else {
                     (file, earlier.0.clone())
                 };
-                skipped.push(format!(
+                duplicates.push(format!(
                     "{}: another export of `{}` ({} is reported)",
                     dropped.display(),
                     earlier.1.profile,
@@ -197,13 +201,15 @@ pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     }
     let records: Vec<LearnerRecord> = kept.into_iter().map(|(_, record)| record).collect();
     print!("{}", report(&records).text);
-    if !skipped.is_empty() {
-        println!(
-            "Skipped {} file(s) that are not manabi exports:",
-            skipped.len()
-        );
-        for line in &skipped {
-            println!("  {line}");
+    for (heading, lines) in [
+        ("that are not manabi exports", &skipped),
+        ("of learners counted once already", &duplicates),
+    ] {
+        if !lines.is_empty() {
+            println!("Skipped {} file(s) {heading}:", lines.len());
+            for line in lines {
+                println!("  {line}");
+            }
         }
     }
     if records.is_empty() {

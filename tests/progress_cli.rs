@@ -4,17 +4,18 @@
 // Tests may unwrap: a failure is the report.
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use manabi::course::{CourseSource, LessonQuiz, load_course};
 use manabi::progress::{Event, LearnerRecord, Position, ProgressStore};
 
-fn folder(name: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("manabi-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder).unwrap();
-    folder
+/// A folder of the test's own, removed when the test ends (failed or not).
+fn folder(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("manabi-cli-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn manabi(data: &Path, args: &[&str]) -> Output {
@@ -63,14 +64,17 @@ fn study(data: &Path, profile: &str, right: bool) {
 
 #[test]
 fn profiles_progress_export_report_and_reset() {
-    let base = folder("round");
+    let scratch = folder("round");
+    let base = scratch.path().to_path_buf();
     let data = base.join("data");
     study(&data, "hanako", true);
     study(&data, "taro", false);
 
     let profiles = stdout(&manabi(&data, &["profiles"]));
     assert!(
-        profiles.contains("hanako  1 lesson(s)") && profiles.contains("taro"),
+        profiles.contains("hanako  1 lesson(s)")
+            && profiles.contains("last seen today")
+            && profiles.contains("taro"),
         "{profiles}"
     );
 
@@ -143,24 +147,24 @@ fn profiles_progress_export_report_and_reset() {
         after.contains("0:00 / 40:00 active, 0 sitting(s)"),
         "{after}"
     );
-    std::fs::remove_dir_all(&base).unwrap();
 }
 
 #[test]
 fn a_report_with_nothing_readable_fails_and_says_why() {
-    let base = folder("empty");
+    let scratch = folder("empty");
+    let base = scratch.path().to_path_buf();
     std::fs::write(base.join("junk.csv"), "a,b\n1,2\n").unwrap();
     let output = manabi(&base.join("data"), &["report", base.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stdout(&output).contains("junk.csv"));
-    std::fs::remove_dir_all(&base).unwrap();
 }
 
 #[test]
 fn a_class_of_sample_exports_makes_the_report() {
     let exports = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports");
+    let scratch = folder("class");
     let output = manabi(
-        &folder("class").join("data"),
+        &scratch.path().join("data"),
         &["report", exports.to_str().unwrap()],
     );
     assert!(output.status.success());
@@ -182,7 +186,8 @@ fn a_class_of_sample_exports_makes_the_report() {
 #[test]
 fn a_read_only_store_is_read() {
     use std::os::unix::fs::PermissionsExt;
-    let base = folder("readonly-store");
+    let scratch = folder("readonly-store");
+    let base = scratch.path().to_path_buf();
     let data = base.join("data");
     study(&data, "hanako", true);
     let root = std::fs::write(base.join("probe"), b"").is_ok()
@@ -232,12 +237,12 @@ fn a_read_only_store_is_read() {
         stdout(&output)
     );
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be written (read-only)"));
-    std::fs::remove_dir_all(&base).unwrap();
 }
 
 #[test]
 fn typos_in_profiles_and_lessons_are_errors_and_duplicates_are_reported_once() {
-    let base = folder("typos");
+    let scratch = folder("typos");
+    let base = scratch.path().to_path_buf();
     let data = base.join("data");
     study(&data, "hanako", true);
     let export = manabi(&data, &["export", "--profile", "hanak"]);
@@ -273,6 +278,12 @@ fn typos_in_profiles_and_lessons_are_errors_and_duplicates_are_reported_once() {
     let text = stdout(&manabi(&data, &["report", class.to_str().unwrap()]));
     assert!(text.contains("1 learner(s)"), "{text}");
     assert!(text.contains("another export of `hanako`"), "{text}");
+    // A second export of one learner is a valid export, not a stranger's file.
+    assert!(
+        text.contains("Skipped 1 file(s) of learners counted once already"),
+        "{text}"
+    );
+    assert!(!text.contains("not manabi exports"), "{text}");
     // Reset of everything removes the profile too.
     assert!(
         manabi(&data, &["reset", "--yes", "--profile", "hanako"])
@@ -280,5 +291,4 @@ fn typos_in_profiles_and_lessons_are_errors_and_duplicates_are_reported_once() {
             .success()
     );
     assert!(!stdout(&manabi(&data, &["profiles"])).contains("hanako"));
-    std::fs::remove_dir_all(&base).unwrap();
 }

@@ -5,21 +5,23 @@
 #![allow(clippy::unwrap_used)]
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// How the test's "terminal" answers the reader's questions.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Answers {
     /// Never (like a terminal that does not support the queries).
     Silent,
     /// At once: background colour, cursor column after the probe character, attributes.
     Now { light: bool, wide: bool },
-    /// Attributes at once, the colour reply only after the reader stopped waiting.
-    ColourLate,
+    /// Attributes at once, the colour reply only after the reader stopped waiting; the
+    /// flag is set once the late reply has been written.
+    ColourLate(Arc<AtomicBool>),
 }
 
 struct Session {
@@ -40,11 +42,11 @@ fn size(cols: u16, rows: u16) -> PtySize {
 }
 
 impl Session {
-    fn start(args: &[&str], folder: &PathBuf) -> Self {
+    fn start(args: &[&str], folder: &Path) -> Self {
         Self::start_answering(args, folder, Answers::Silent)
     }
 
-    fn start_answering(args: &[&str], folder: &PathBuf, answers: Answers) -> Self {
+    fn start_answering(args: &[&str], folder: &Path, answers: Answers) -> Self {
         let pair = native_pty_system().openpty(size(120, 40)).unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_manabi"));
         command.args(args);
@@ -70,7 +72,7 @@ impl Session {
                 }
                 screen_feed.lock().unwrap().process(&buffer[..count]);
                 raw_feed.lock().unwrap().extend_from_slice(&buffer[..count]);
-                answer(&buffer[..count], answers, &answer_writer);
+                answer(&buffer[..count], &answers, &answer_writer);
             }
         });
         Self {
@@ -87,14 +89,29 @@ impl Session {
     }
 
     fn wait_for(&self, text: &str) {
+        self.wait_until(&format!("{text:?} on screen"), |screen| {
+            screen.contents().contains(text)
+        });
+    }
+
+    /// Polls the screen until `holds` is true of it, or fails the test after a deadline
+    /// generous enough for a slow machine.
+    fn wait_until(&self, what: &str, holds: impl Fn(&vt100::Screen) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
-            if self.contents().contains(text) {
+            if holds(self.screen.lock().unwrap().screen()) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("{text:?} never appeared; the screen:\n{}", self.contents());
+        panic!("never: {what}; the screen:\n{}", self.contents());
+    }
+
+    /// Waits until the program has left the alternate screen (after it exits).
+    fn wait_for_main_screen(&self) {
+        self.wait_until("the alternate screen left", |screen| {
+            !screen.alternate_screen()
+        });
     }
 
     fn type_keys(&mut self, keys: &str) {
@@ -106,20 +123,23 @@ impl Session {
     }
 
     fn status_line(&self) -> String {
-        let parser = self.screen.lock().unwrap();
-        let (rows, _) = parser.screen().size();
-        parser
-            .screen()
-            .contents()
-            .lines()
-            .nth(usize::from(rows) - 2)
-            .unwrap_or_default()
-            .to_owned()
+        status_line(self.screen.lock().unwrap().screen())
     }
 }
 
+/// The reader's status bar: the second row from the bottom.
+fn status_line(screen: &vt100::Screen) -> String {
+    let (rows, _) = screen.size();
+    screen
+        .contents()
+        .lines()
+        .nth(usize::from(rows) - 2)
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// Answers the reader's questions found in one read of its output, as `answers` says.
-fn answer(output: &[u8], answers: Answers, writer: &Arc<Mutex<Box<dyn Write + Send>>>) {
+fn answer(output: &[u8], answers: &Answers, writer: &Arc<Mutex<Box<dyn Write + Send>>>) {
     let output = String::from_utf8_lossy(output);
     if !output.contains("\x1b[c") {
         return;
@@ -132,19 +152,20 @@ fn answer(output: &[u8], answers: Answers, writer: &Arc<Mutex<Box<dyn Write + Se
     match answers {
         Answers::Silent => {}
         Answers::Now { light, wide } => {
-            let colour = if light {
+            let colour = if *light {
                 "ffff/ffff/ffff"
             } else {
                 "1e1e/1e1e/2e2e"
             };
             reply(format!(
                 "\x1b[1;{}R\x1b]11;rgb:{colour}\x1b\\\x1b[?62;22c",
-                if wide { 3 } else { 2 }
+                if *wide { 3 } else { 2 }
             ));
         }
-        Answers::ColourLate => {
+        Answers::ColourLate(written) => {
             reply("\x1b[1;2R\x1b[?62;22c".to_owned());
             let writer = Arc::clone(writer);
+            let written = Arc::clone(written);
             std::thread::spawn(move || {
                 std::thread::sleep(Duration::from_millis(500));
                 let mut writer = writer.lock().unwrap();
@@ -152,23 +173,27 @@ fn answer(output: &[u8], answers: Answers, writer: &Arc<Mutex<Box<dyn Write + Se
                     .write_all(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\")
                     .unwrap();
                 writer.flush().unwrap();
+                written.store(true, Ordering::SeqCst);
             });
         }
     }
 }
 
-fn temp_folder(name: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("manabi-pty-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&folder).unwrap();
-    folder
+/// A folder of the test's own, removed when the test ends (failed or not).
+fn temp_folder(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("manabi-pty-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
 fn a_learner_reads_jumps_searches_resizes_and_quits() {
-    let folder = temp_folder("walk");
+    let scratch = temp_folder("walk");
+    let folder = scratch.path();
     let mut session = Session::start(
         &["--lang", "en", "--theme", "dark", "--ambiguous", "narrow"],
-        &folder,
+        folder,
     );
     session.wait_for("Contents");
     session.wait_for("「Kubernetes のネットワークは難しいと言われるが");
@@ -205,25 +230,10 @@ fn a_learner_reads_jumps_searches_resizes_and_quits() {
     // Resize: the text reflows, the contents pane goes, the position stays. (Esc first
     // clears the match notice so the status bar names the section.)
     session.type_keys("\x1b");
+    session.wait_until("the match notice cleared", |screen| {
+        status_line(screen).contains('>') && !status_line(screen).contains("match")
+    });
     let section = session.status_line();
-    session.master.resize(size(60, 20)).unwrap();
-    session.screen.lock().unwrap().screen_mut().set_size(20, 60);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while session
-        .contents()
-        .lines()
-        .next()
-        .is_none_or(|line| line.contains("Contents"))
-    {
-        assert!(
-            Instant::now() < deadline,
-            "no reflow:\n{}",
-            session.contents()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(200));
-    let after = session.status_line();
     let section_name = section
         .split('>')
         .nth(1)
@@ -232,7 +242,19 @@ fn a_learner_reads_jumps_searches_resizes_and_quits() {
         .next()
         .unwrap()
         .to_owned();
-    assert!(after.contains(&section_name), "{section:?} → {after:?}");
+    session.master.resize(size(60, 20)).unwrap();
+    session.screen.lock().unwrap().screen_mut().set_size(20, 60);
+    session.wait_until("the text reflowed without the contents pane", |screen| {
+        screen
+            .contents()
+            .lines()
+            .next()
+            .is_some_and(|line| !line.contains("Contents"))
+    });
+    session.wait_until(
+        &format!("the status bar still in {section_name:?} after the resize"),
+        |screen| status_line(screen).contains(&section_name),
+    );
 
     session.type_keys("?");
     session.wait_for("Keys");
@@ -240,36 +262,32 @@ fn a_learner_reads_jumps_searches_resizes_and_quits() {
     session.type_keys("q");
     let status = session.child.wait().unwrap();
     assert!(status.success());
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(
-        !session.screen.lock().unwrap().screen().alternate_screen(),
-        "the alternate screen was left"
-    );
+    session.wait_for_main_screen();
     let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
     assert!(
         raw.ends_with("\x1b[?25h") || raw.contains("\x1b[?1049l"),
         "terminal restored"
     );
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 #[test]
 fn a_terminal_that_never_answers_does_not_block_the_reader() {
-    let folder = temp_folder("silent");
-    let mut session = Session::start(&["--lang", "en"], &folder);
+    let scratch = temp_folder("silent");
+    let folder = scratch.path();
+    let mut session = Session::start(&["--lang", "en"], folder);
     session.wait_for("Contents");
     session.type_keys("G");
     session.wait_for("Pod Security Standards");
     session.type_keys("q");
     assert!(session.child.wait().unwrap().success());
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 #[test]
 fn sigterm_restores_the_terminal_and_saves_the_clock() {
-    let folder = temp_folder("term");
+    let scratch = temp_folder("term");
+    let folder = scratch.path();
     let args = ["--lang", "en", "--theme", "dark", "--ambiguous", "narrow"];
-    let session = Session::start(&args, &folder);
+    let mut session = Session::start(&args, folder);
     session.wait_for("Contents");
     // Three seconds in: before the first 5-second checkpoint.
     std::thread::sleep(Duration::from_secs(3));
@@ -278,13 +296,11 @@ fn sigterm_restores_the_terminal_and_saves_the_clock() {
         .args(["-TERM", &pid.to_string()])
         .status()
         .unwrap();
-    let mut child = session.child;
-    let status = child.wait().unwrap();
+    let status = session.child.wait().unwrap();
     assert_eq!(status.exit_code(), 128 + 15);
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(!session.screen.lock().unwrap().screen().alternate_screen());
+    session.wait_for_main_screen();
     // The clock was saved on the way out.
-    let mut again = Session::start(&args, &folder);
+    let mut again = Session::start(&args, folder);
     again.wait_for("Contents");
     let status = again.status_line();
     again.type_keys("q");
@@ -293,15 +309,15 @@ fn sigterm_restores_the_terminal_and_saves_the_clock() {
         status.contains("00:03 / 40:00") || status.contains("00:04 / 40:00"),
         "{status}"
     );
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 #[test]
 fn a_terminal_drawing_box_characters_wide_gets_ascii_structure() {
-    let folder = temp_folder("wide");
+    let scratch = temp_folder("wide");
+    let folder = scratch.path();
     let mut session = Session::start_answering(
         &["--lang", "en"],
-        &folder,
+        folder,
         Answers::Now {
             light: true,
             wide: true,
@@ -314,30 +330,41 @@ fn a_terminal_drawing_box_characters_wide_gets_ascii_structure() {
     assert!(!screen.contains('│') && !screen.contains('┌'), "{screen}");
     session.type_keys("q");
     assert!(session.child.wait().unwrap().success());
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 #[test]
 fn a_late_colour_reply_is_not_taken_for_keys() {
-    let folder = temp_folder("late");
-    let mut session = Session::start_answering(&["--lang", "en"], &folder, Answers::ColourLate);
-    session.wait_for("Contents");
-    session.type_keys("jjj");
-    std::thread::sleep(Duration::from_millis(800));
-    // The reply "ESC ] 11;rgb:ffff/… ESC \\" would read as ], g, b and / if taken for keys.
-    let status = session.status_line();
-    let before = session.contents();
-    assert!(!before.contains("Search:"), "{before}");
-    assert!(status.contains("Kubernetes"), "{status}");
-    session.type_keys("j");
-    assert_ne!(
-        before,
-        session.contents(),
-        "keys still work after the reply"
+    let scratch = temp_folder("late");
+    let folder = scratch.path();
+    let written = Arc::new(AtomicBool::new(false));
+    let mut session = Session::start_answering(
+        &["--lang", "en"],
+        folder,
+        Answers::ColourLate(Arc::clone(&written)),
     );
+    session.wait_for("Contents");
+    let first_section = session.status_line();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !written.load(Ordering::SeqCst) {
+        assert!(Instant::now() < deadline, "the late reply was never sent");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The reply "ESC ] 11;rgb:ffff/… ESC \\" would read as `]` (next section), `g`, `b`
+    // and `/` (search) if taken for keys. The help key typed after it reaches the reader
+    // after the reply, so once help shows, the reply has been read.
+    session.type_keys("?");
+    session.wait_for("Keys");
+    let screen = session.contents();
+    assert!(!screen.contains("Search:"), "{screen}");
+    session.type_keys("\x1b");
+    session.wait_until("help closed", |screen| !screen.contents().contains("Keys"));
+    assert_eq!(session.status_line(), first_section, "the reader moved");
+    session.type_keys("j");
+    session.wait_until("keys still work after the reply", |screen| {
+        status_line(screen) != first_section || !screen.contents().contains("Contents")
+    });
     session.type_keys("q");
     assert!(session.child.wait().unwrap().success());
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 /// The shown number of the choice whose text is `choice`, read off the screen.
@@ -353,11 +380,12 @@ fn shown_number(screen: &str, choice: &str) -> char {
 
 #[test]
 fn a_learner_answers_one_question_of_each_kind() {
-    let folder = temp_folder("quiz");
+    let scratch = temp_folder("quiz");
+    let folder = scratch.path();
     let course = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses/quiz-pty");
     let mut session = Session::start(
         &["--course", course.to_str().unwrap(), "--lang", "ja"],
-        &folder,
+        folder,
     );
     session.wait_for("クイズの練習");
     session.type_keys("c");
@@ -409,7 +437,8 @@ fn a_learner_answers_one_question_of_each_kind() {
 /// The progress store through a crash: read, answer, `kill -9`, open again.
 #[test]
 fn progress_older_than_ten_seconds_survives_sigkill() {
-    let folder = temp_folder("kill");
+    let scratch = temp_folder("kill");
+    let folder = scratch.path();
     let args = [
         "--lang",
         "ja",
@@ -418,7 +447,7 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
         "--ambiguous",
         "narrow",
     ];
-    let mut session = Session::start(&args, &folder);
+    let mut session = Session::start(&args, folder);
     session.wait_for("目次");
     // The opening sections on screen long enough to count as read.
     std::thread::sleep(Duration::from_millis(5_600));
@@ -449,7 +478,7 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     // The last frame drawn before the power went.
     let before = session.status_line();
 
-    let mut again = Session::start(&args, &folder);
+    let mut again = Session::start(&args, folder);
     again.wait_for("目次");
     let status = again.status_line();
     // The clock resumes from the last checkpoint: at most the last 10 s are lost (the
@@ -491,15 +520,15 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     again.type_keys("\x1b");
     again.type_keys("q");
     assert!(again.child.wait().unwrap().success());
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 /// Two real windows: the notes window follows the presenting one's section changes.
 #[test]
 fn the_notes_window_follows_the_presenting_window() {
-    let folder = temp_folder("present");
+    let scratch = temp_folder("present");
+    let folder = scratch.path();
     let args = ["present", "--lang", "ja", "--ambiguous", "narrow"];
-    let mut presenter = Session::start(&args, &folder);
+    let mut presenter = Session::start(&args, folder);
     presenter.wait_for("1/10");
     let notes = Session::start(
         &[
@@ -510,7 +539,7 @@ fn the_notes_window_follows_the_presenting_window() {
             "--ambiguous",
             "narrow",
         ],
-        &folder,
+        folder,
     );
     notes.wait_for("1/10  Kubernetes ネットワーク");
     notes.wait_for("次: Kubernetes ネットワークモデル");
@@ -519,22 +548,22 @@ fn the_notes_window_follows_the_presenting_window() {
     notes.wait_for("5/10  Gateway API");
     notes.wait_for("次: DNS と Service Discovery");
     // A second presenter on the same channel is refused, so talks never cross.
-    let mut second = Session::start(&["present", "--ambiguous", "narrow"], &folder);
+    let mut second = Session::start(&["present", "--ambiguous", "narrow"], folder);
     second.wait_for("another presenting window");
     assert_eq!(second.child.wait().unwrap().exit_code(), 2);
     presenter.type_keys("q");
     assert!(presenter.child.wait().unwrap().success());
     notes.wait_for("待っています");
-    std::fs::remove_dir_all(&folder).unwrap();
 }
 
 /// A projector terminal that draws box drawing double-wide gets ASCII structure too.
 #[test]
 fn a_presenting_window_on_an_ambiguous_wide_terminal_uses_ascii() {
-    let folder = temp_folder("present-wide");
+    let scratch = temp_folder("present-wide");
+    let folder = scratch.path();
     let mut session = Session::start_answering(
         &["present", "--lang", "en"],
-        &folder,
+        folder,
         Answers::Now {
             light: false,
             wide: true,
@@ -548,5 +577,4 @@ fn a_presenting_window_on_an_ambiguous_wide_terminal_uses_ascii() {
     assert!(!screen.contains('│') && !screen.contains('┌'), "{screen}");
     session.type_keys("q");
     assert!(session.child.wait().unwrap().success());
-    std::fs::remove_dir_all(&folder).unwrap();
 }

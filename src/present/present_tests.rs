@@ -36,8 +36,8 @@ fn the_title_then_one_slide_per_second_level_section() {
 
 #[test]
 fn a_channel_is_one_talk() {
-    let folder = std::env::temp_dir().join(format!("manabi-channel-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
+    let scratch = tempfile::tempdir().unwrap();
+    let folder = scratch.path().join("channels");
     let channel = Channel::new(&folder, "k8s-networking");
     assert!(channel.read().is_none());
     let state = PresenterState {
@@ -67,5 +67,4 @@ fn a_channel_is_one_talk() {
     );
     channel.close(10);
     assert!(channel.read().is_none());
-    let _ = std::fs::remove_dir_all(&folder);
 }

@@ -382,17 +382,31 @@ pub fn progress_text(record: &LearnerRecord) -> String {
     text
 }
 
-/// `manabi profiles`: the learners on this machine.
+/// `manabi profiles`: the learners on this machine and when each last studied, so on a
+/// shared laptop an instructor tells a learner's profile from a stale one. `now` is in
+/// milliseconds since 1970.
 #[must_use]
-pub fn profiles_text(profiles: &[super::ProfileSummary]) -> String {
+pub fn profiles_text(profiles: &[super::ProfileSummary], now: i64) -> String {
     let mut text = String::new();
     for profile in profiles {
         let minutes = profile.active_ms / 60_000;
         let _ = writeln!(
             text,
-            "{}  {} lesson(s), {minutes} min of study",
-            profile.name, profile.lessons
+            "{}  {} lesson(s), {minutes} min of study, {}",
+            profile.name,
+            profile.lessons,
+            last_seen_text(profile.last_seen, now)
         );
     }
     text
+}
+
+fn last_seen_text(last_seen: Option<i64>, now: i64) -> String {
+    const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+    match last_seen.map(|at| (now - at).max(0) / DAY_MS) {
+        None => "never studied".to_owned(),
+        Some(0) => "last seen today".to_owned(),
+        Some(1) => "last seen yesterday".to_owned(),
+        Some(days) => format!("last seen {days} days ago"),
+    }
 }

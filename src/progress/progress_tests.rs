@@ -1,11 +1,12 @@
 use super::*;
 use crate::course::{CourseSource, load_course};
 
-/// A fresh, empty folder for one test.
-fn folder(name: &str) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("manabi-store-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    folder
+/// A fresh, empty folder for one test, removed when the test ends.
+fn folder(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("manabi-store-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn answer(question: &str, right: bool) -> Event {
@@ -18,7 +19,8 @@ fn answer(question: &str, right: bool) -> Event {
 
 #[test]
 fn a_fresh_folder_gets_the_current_schema() {
-    let folder = folder("fresh").join("nested");
+    let scratch = folder("fresh");
+    let folder = scratch.path().join("nested");
     let store = ProgressStore::open(&folder, "hanako").unwrap();
     assert_eq!(
         schema::version(&store.connection).unwrap(),
@@ -49,7 +51,8 @@ fn a_fresh_folder_gets_the_current_schema() {
 
 #[test]
 fn a_sitting_is_resumed_with_its_time_position_reading_and_answers() {
-    let folder = folder("resume");
+    let scratch = folder("resume");
+    let folder = scratch.path().to_path_buf();
     let mut store = ProgressStore::open(&folder, "hanako").unwrap();
     let sitting = store.start_sitting("net").unwrap();
     store
@@ -127,7 +130,8 @@ fn a_sitting_is_resumed_with_its_time_position_reading_and_answers() {
 
 #[test]
 fn two_windows_write_at_once() {
-    let folder = folder("two");
+    let scratch = folder("two");
+    let folder = scratch.path().to_path_buf();
     let mut first = ProgressStore::open(&folder, "hanako").unwrap();
     let mut second = ProgressStore::open(&folder, "hanako").unwrap();
     let (a, b) = (
@@ -154,7 +158,8 @@ fn two_windows_write_at_once() {
 
 #[test]
 fn a_corrupt_file_is_moved_aside_not_deleted() {
-    let folder = folder("corrupt");
+    let scratch = folder("corrupt");
+    let folder = scratch.path().to_path_buf();
     std::fs::create_dir_all(&folder).unwrap();
     let junk = b"this is not a database, but somebody's notes\n".repeat(100);
     std::fs::write(folder.join(STORE_FILE), &junk).unwrap();
@@ -177,7 +182,8 @@ fn a_corrupt_file_is_moved_aside_not_deleted() {
 
 #[test]
 fn a_store_from_a_newer_manabi_is_read_but_never_written() {
-    let folder = folder("newer");
+    let scratch = folder("newer");
+    let folder = scratch.path().to_path_buf();
     let mut store = ProgressStore::open(&folder, "hanako").unwrap();
     let sitting = store.start_sitting("net").unwrap();
     store
@@ -221,7 +227,8 @@ fn a_folder_that_cannot_be_written_is_an_error_the_reader_can_show() {
         "{error}"
     );
     // A store that becomes read-only while in use reports each write.
-    let folder = self::folder("readonly");
+    let scratch = self::folder("readonly");
+    let folder = scratch.path().to_path_buf();
     let mut store = ProgressStore::open(&folder, "hanako").unwrap();
     let sitting = store.start_sitting("net").unwrap();
     store
@@ -233,7 +240,8 @@ fn a_folder_that_cannot_be_written_is_an_error_the_reader_can_show() {
 
 #[test]
 fn reset_deletes_one_lesson_or_all() {
-    let folder = folder("reset");
+    let scratch = folder("reset");
+    let folder = scratch.path().to_path_buf();
     let mut store = ProgressStore::open(&folder, "hanako").unwrap();
     for lesson in ["a", "b"] {
         let sitting = store.start_sitting(lesson).unwrap();
@@ -296,7 +304,8 @@ fn exports_make_a_class_report_in_json_and_csv() {
 
 #[test]
 fn a_store_of_the_first_release_is_migrated_with_its_data() {
-    let folder = folder("migrate");
+    let scratch = folder("migrate");
+    let folder = scratch.path().to_path_buf();
     std::fs::create_dir_all(&folder).unwrap();
     {
         let connection = rusqlite::Connection::open(folder.join(STORE_FILE)).unwrap();
@@ -327,4 +336,32 @@ fn a_store_of_the_first_release_is_migrated_with_its_data() {
     };
     store.record("net", None, &draft).unwrap();
     assert_eq!(store.lesson_state("net").unwrap().drafts.len(), 1);
+}
+
+#[test]
+fn profiles_say_when_each_learner_last_studied() {
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+    let now = 400 * DAY + 5_000;
+    let profile = |name: &str, last_seen: Option<i64>| ProfileSummary {
+        name: name.to_owned(),
+        lessons: 1,
+        active_ms: 25 * 60_000,
+        last_seen,
+    };
+    let text = profiles_text(
+        &[
+            profile("hanako", Some(now - 1_000)),
+            profile("ken", Some(now - DAY - 1)),
+            profile("taro", Some(now - 9 * DAY)),
+            profile("yui", None),
+        ],
+        now,
+    );
+    assert_eq!(
+        text,
+        "hanako  1 lesson(s), 25 min of study, last seen today\n\
+         ken  1 lesson(s), 25 min of study, last seen yesterday\n\
+         taro  1 lesson(s), 25 min of study, last seen 9 days ago\n\
+         yui  1 lesson(s), 25 min of study, never studied\n"
+    );
 }

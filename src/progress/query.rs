@@ -24,8 +24,6 @@ pub struct LessonState {
     /// Anchors of the sections read, in the order first read.
     pub read: Vec<String>,
     pub quiz: QuizRecord,
-    /// Every answer with what was answered and when (milliseconds since 1970).
-    pub answers: Vec<(String, String, bool, i64)>,
     pub position: Option<Position>,
     pub time_up_noticed: bool,
     /// Manifest answers being written, by question id.
@@ -63,7 +61,7 @@ impl ProgressStore {
             ..LessonState::default()
         };
         let mut statement = connection.prepare(
-            "SELECT kind, section, question, answer, right, item, value, at FROM events
+            "SELECT kind, section, question, right, item, value FROM events
              WHERE profile = ?1 AND lesson = ?2 AND kind IN ('section_read', 'answer', 'self_assessed', 'time_up_noticed')
              ORDER BY id",
         )?;
@@ -79,20 +77,15 @@ impl ProgressStore {
                     }
                 }
                 "answer" => {
-                    let question: String = row.get(2)?;
-                    let right: bool = row.get(4)?;
                     state.quiz.attempts.push(Attempt {
-                        question: question.clone(),
-                        right,
+                        question: row.get(2)?,
+                        right: row.get(3)?,
                     });
-                    state
-                        .answers
-                        .push((question, row.get(3)?, right, row.get(7)?));
                 }
                 "self_assessed" => {
-                    let item: i64 = row.get(5)?;
+                    let item: i64 = row.get(4)?;
                     let item = usize::try_from(item).unwrap_or(0);
-                    if row.get::<_, i64>(6)? == 1 {
+                    if row.get::<_, i64>(5)? == 1 {
                         ticked.insert(item);
                     } else {
                         ticked.remove(&item);

@@ -331,15 +331,15 @@ mod tests {
 
     #[test]
     fn saving_never_overwrites() {
-        let folder = std::env::temp_dir().join(format!("manabi-save-{}", std::process::id()));
-        std::fs::create_dir_all(&folder).unwrap();
+        let scratch = tempfile::tempdir().unwrap();
+        let folder = scratch.path();
         let saved = |name: &str| folder.join(name).display().to_string();
         assert_eq!(
-            save_new_file(&folder, "api", "a: 1\n"),
+            save_new_file(folder, "api", "a: 1\n"),
             Ok(saved("api.yaml"))
         );
         assert_eq!(
-            save_new_file(&folder, "api", "a: 2\n"),
+            save_new_file(folder, "api", "a: 2\n"),
             Ok(saved("api-2.yaml"))
         );
         assert_eq!(
@@ -350,7 +350,6 @@ mod tests {
             std::fs::read_to_string(folder.join("api-2.yaml")).unwrap(),
             "a: 2\n"
         );
-        std::fs::remove_dir_all(&folder).unwrap();
         assert_eq!(
             Path::new(".").join("api.yaml").display().to_string(),
             "./api.yaml"
