@@ -17,7 +17,7 @@ use manabi::course::{
     CourseSource, LessonQuiz, check_course, code_block_problems, diagram_problems, load_course,
     load_lesson_for_reading, load_quiz, notes_hints,
 };
-use manabi::layout::glyphs::{ASCII, UNICODE};
+use manabi::layout::glyphs::{ASCII, Glyphs, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
 use manabi::present::Channel;
@@ -142,12 +142,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let theme = Theme::new(match cli.theme {
-        ThemeChoice::Light => ThemeKind::Light,
-        ThemeChoice::Dark | ThemeChoice::Auto => ThemeKind::Dark,
-    });
-    let ascii = cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide);
-    let glyphs = if ascii { &ASCII } else { &UNICODE };
+    let (theme, glyphs) = look(cli);
     let mut app = App::new(lesson, theme, glyphs, lang.texts(), size);
     // Choice orders are per learner.
     app.profile = progress_cli::profile_name(cli);
@@ -172,7 +167,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         depth: color_depth(cli.color, true),
         // The answers come on standard input: no terminal there, no questions.
         detect_theme: cli.theme == ThemeChoice::Auto && io::stdin().is_terminal(),
-        detect_ambiguous: !ascii && cli.ambiguous.is_none() && io::stdin().is_terminal(),
+        detect_ambiguous: asks_ambiguous_width(cli),
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
     run(app, options, recording, check_code_blocks)?;
@@ -217,15 +212,7 @@ fn present(
         channel.unwrap_or(&lesson.meta.id),
     );
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let theme = Theme::new(match cli.theme {
-        ThemeChoice::Light => ThemeKind::Light,
-        ThemeChoice::Dark | ThemeChoice::Auto => ThemeKind::Dark,
-    });
-    let glyphs = if cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide) {
-        &ASCII
-    } else {
-        &UNICODE
-    };
+    let (theme, glyphs) = look(cli);
     let depth = color_depth(cli.color, true);
     if notes {
         let talk = Talk::new(lesson, theme, glyphs, lang.texts());
@@ -242,8 +229,7 @@ fn present(
     if let Some(state) = interrupted {
         presenter.resume(&state);
     }
-    let detect_ambiguous = !cli.ascii && cli.ambiguous.is_none() && io::stdin().is_terminal();
-    present_slides(presenter, depth, &channel, pid, detect_ambiguous)?;
+    present_slides(presenter, depth, &channel, pid, asks_ambiguous_width(cli))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -310,11 +296,7 @@ fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Res
                 .filter(|columns| *columns > 0)
         })
         .unwrap_or(DEFAULT_WIDTH);
-    let theme = Theme::new(match cli.theme {
-        ThemeChoice::Light => ThemeKind::Light,
-        ThemeChoice::Dark | ThemeChoice::Auto => ThemeKind::Dark,
-    });
-    let glyphs = if cli.ascii { &ASCII } else { &UNICODE };
+    let (theme, glyphs) = look(cli);
     let options = LayoutOptions {
         width: usize::from(width),
         theme: &theme,
@@ -333,6 +315,24 @@ fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Res
     )?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The theme and the structural characters every command draws with: `--theme` (auto is
+/// dark until the terminal answers), and ASCII for `--ascii` or a terminal that draws
+/// box characters two columns wide (`--ambiguous wide`).
+fn look(cli: &Cli) -> (Theme, &'static Glyphs) {
+    let theme = Theme::new(match cli.theme {
+        ThemeChoice::Light => ThemeKind::Light,
+        ThemeChoice::Dark | ThemeChoice::Auto => ThemeKind::Dark,
+    });
+    let ascii = cli.ascii || cli.ambiguous == Some(AmbiguousWidth::Wide);
+    (theme, if ascii { &ASCII } else { &UNICODE })
+}
+
+/// Whether to measure how the terminal draws ambiguous-width characters: only when
+/// neither flag settled it and the answers can come back on standard input.
+fn asks_ambiguous_width(cli: &Cli) -> bool {
+    !cli.ascii && cli.ambiguous.is_none() && io::stdin().is_terminal()
 }
 
 /// The colours to write, from `--color`, `NO_COLOR`, `TERM` and `COLORTERM`.

@@ -251,7 +251,8 @@ fn usage_errors_exit_2_without_a_backtrace() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_cannot_lead_a_lesson_outside_the_course() {
-    let root = std::env::temp_dir().join(format!("manabi-symlink-{}", std::process::id()));
+    let scratch = tempfile::tempdir().unwrap();
+    let root = scratch.path();
     let course = root.join("course");
     std::fs::create_dir_all(course.join("intro")).unwrap();
     std::fs::create_dir_all(root.join("secret")).unwrap();
@@ -268,7 +269,6 @@ fn a_symlink_cannot_lead_a_lesson_outside_the_course() {
     std::fs::remove_dir(course.join("intro")).unwrap();
     std::os::unix::fs::symlink(root.join("secret"), course.join("intro")).unwrap();
     let output = manabi(&["render", "--course", course.to_str().unwrap()]);
-    std::fs::remove_dir_all(&root).unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("leads outside the course folder"),
@@ -291,7 +291,7 @@ fn the_reader_needs_a_terminal_and_says_what_to_use_instead() {
     assert!(message.contains("manabi render"), "{message}");
     let japanese = manabi(&["open", "k8s-networking", "--lang", "ja"]);
     assert!(
-        stderr(&japanese).contains("端末ではありません"),
+        stderr(&japanese).contains("標準出力が端末ではありません"),
         "{}",
         stderr(&japanese)
     );
@@ -391,4 +391,22 @@ fn check_notes_lists_sections_without_speaker_notes_as_hints() {
         "{printed}"
     );
     assert!(stderr(&output).contains("without speaker notes"));
+}
+
+#[test]
+fn render_for_a_terminal_drawing_box_characters_wide_uses_ascii() {
+    let is_box = |glyph: char| ('\u{2500}'..='\u{257f}').contains(&glyph);
+    let plain = manabi(&["render", "--width", "100", "--color", "never"]);
+    assert!(
+        stdout(&plain).chars().any(is_box),
+        "the default draws boxes"
+    );
+    for flag in ["--ascii", "--ambiguous=wide"] {
+        let output = manabi(&["render", "--width", "100", "--color", "never", flag]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.contains("+- Node A"), "{flag}: {text}");
+        let boxes: String = text.chars().filter(|glyph| is_box(*glyph)).collect();
+        assert!(boxes.is_empty(), "{flag}: box drawing {boxes:?}");
+    }
 }

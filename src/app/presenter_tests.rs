@@ -1,6 +1,6 @@
 use super::*;
 use crate::course::{CourseSource, load_course};
-use crate::layout::glyphs::UNICODE;
+use crate::layout::glyphs::{Glyphs, UNICODE};
 use crate::theme::ThemeKind;
 use crate::ui::text::Lang;
 
@@ -8,11 +8,15 @@ pub(crate) const START: u64 = 1_000_000;
 
 /// The networking lesson as a talk, in Japanese.
 fn talk() -> Talk {
+    talk_drawn_with(&UNICODE)
+}
+
+fn talk_drawn_with(glyphs: &'static Glyphs) -> Talk {
     let course = load_course(&CourseSource::Embedded).unwrap();
     Talk::new(
         course.lessons[0].clone(),
         Theme::new(ThemeKind::Dark),
-        &UNICODE,
+        glyphs,
         Lang::Ja.texts(),
     )
 }
@@ -22,7 +26,15 @@ pub(crate) fn presenter(width: u16, height: u16) -> Presenter {
 }
 
 pub(crate) fn notes_window(width: u16, height: u16) -> NotesWindow {
-    NotesWindow::new(talk(), (width, height), "k8s-networking")
+    notes_window_drawn_with(&UNICODE, width, height)
+}
+
+pub(crate) fn notes_window_drawn_with(
+    glyphs: &'static Glyphs,
+    width: u16,
+    height: u16,
+) -> NotesWindow {
+    NotesWindow::new(talk_drawn_with(glyphs), (width, height), "k8s-networking")
 }
 
 #[test]

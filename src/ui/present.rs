@@ -181,7 +181,12 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
         .map_or_else(|| texts.last.to_owned(), |next| texts.next(&next.title));
     lines.push(Line::from(Span::styled(next, notes.talk.theme.subheading)));
     lines.push(Line::from(Span::styled(
-        "─".repeat(width.min(60)),
+        notes
+            .talk
+            .glyphs
+            .horizontal
+            .to_string()
+            .repeat(width.min(60)),
         notes.talk.theme.border,
     )));
     lines.extend(notes_lines(notes, slide, width));
