@@ -100,7 +100,7 @@ fn state_words(app: &App, mark: ChecklistMark) -> String {
         words = format!("{words} ({}/{})", mark.right, mark.questions);
     }
     if mark.self_assessed {
-        words.push_str(", ");
+        words.push_str(texts.list_separator);
         words.push_str(texts.self_assessed);
     }
     words

@@ -72,7 +72,7 @@ pub static JA: PresentTexts = PresentTexts {
     over: "{t} 超過",
     paused: "一時停止",
     go_to: "セクション {n}_ へ",
-    no_such_section: "セクション {n} はありません (1 から {count})",
+    no_such_section: "セクション {n} はありません (1〜{count} を指定してください)",
     next: "次: {title}",
     last: "最後のセクション",
     waiting: "チャンネル `{channel}` の発表ウィンドウ (manabi present) を待っています...",

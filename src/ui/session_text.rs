@@ -74,15 +74,15 @@ pub static EN: SessionTexts = SessionTexts {
 };
 
 pub static JA: SessionTexts = SessionTexts {
-    time_up: "{minutes} 分学習しました。チェックリストのクイズ (c) で確かめましょう",
-    ahead: "{m}分先行",
-    behind: "{m}分遅れ",
+    time_up: "{minutes} 分学習しました。チェックリストのクイズ (c) で理解度を確かめましょう",
+    ahead: "予定より {m} 分早い",
+    behind: "予定より {m} 分遅れ",
     on_plan: "予定どおり",
     paused: "一時停止",
     not_saving: "進捗を保存できません: {reason}",
     unsaved: "未保存",
     moved_aside: "{path} は進捗ファイルとして読めないため {aside} に移し (削除はしていません)、新しく始めました",
-    newer: "{path} は新しい manabi で書かれています。進捗は表示しますが保存しません",
+    newer: "{path} はより新しいバージョンの manabi で書かれています。進捗は表示しますが保存しません",
     read_only: "{path} に書き込めません。進捗は表示しますが保存しません",
 };
 
@@ -95,6 +95,6 @@ mod tests {
         assert_eq!(EN.lead(150_000), "2 min ahead");
         assert_eq!(EN.lead(-61_000), "1 min behind");
         assert_eq!(EN.lead(30_000), "on plan");
-        assert_eq!(JA.lead(-180_000), "3分遅れ");
+        assert_eq!(JA.lead(-180_000), "予定より 3 分遅れ");
     }
 }
