@@ -48,6 +48,8 @@ pub struct Question {
     /// The heading to review after a wrong answer, as the author wrote it.
     pub section: Option<String>,
     pub prompt: String,
+    /// A line that helps recall a fact the question relies on, shown with the prompt.
+    pub hint: Option<String>,
     pub explain: String,
     pub kind: Kind,
     /// 1-based line of the question in `quiz.yaml`.

@@ -34,6 +34,8 @@ struct QuestionEntry {
     #[serde(rename = "type")]
     kind: String,
     prompt: String,
+    #[serde(default)]
+    hint: Option<String>,
     explain: String,
     #[serde(default)]
     choices: Option<Vec<String>>,
@@ -85,6 +87,7 @@ pub const QUESTION_KEYS: &[&str] = &[
     "section",
     "type",
     "prompt",
+    "hint",
     "explain",
     "choices",
     "answer",
@@ -199,11 +202,21 @@ fn parse_questions(text: &str) -> Result<(Quiz, Vec<QuizError>, Vec<usize>), Qui
             checklist: entry.checklist,
             section: entry.section,
             prompt: entry.prompt.trim_end().to_owned(),
+            hint: entry
+                .hint
+                .map(|hint| hint.trim().to_owned())
+                .filter(|hint| !hint.is_empty()),
             explain: entry.explain.trim_end().to_owned(),
             kind,
             line,
         });
     }
+    find_key_lines(text, &mut questions);
+    Ok((Quiz { questions }, problems, broken_items))
+}
+
+/// Where each question's keys are, for problems about one of them.
+fn find_key_lines(text: &str, questions: &mut [Question]) {
     // A key's line is searched between its question's line and the next question's.
     let ends: Vec<usize> = questions
         .iter()
@@ -231,7 +244,6 @@ fn parse_questions(text: &str) -> Result<(Quiz, Vec<QuizError>, Vec<usize>), Qui
         let mut seen = HashSet::new();
         question.key_lines.retain(|(key, _)| seen.insert(*key));
     }
-    Ok((Quiz { questions }, problems, broken_items))
 }
 
 /// An error about the question as a whole, about one of its keys, or one with its own
@@ -308,6 +320,22 @@ fn kind(entry: &QuestionEntry, text: &str, line: usize) -> Result<Kind, Located>
                     "accept",
                     "`accept` lists no answer".to_owned(),
                 ));
+            }
+            // Answers are compared normalised: two entries with one normal form are one
+            // answer written twice, which hides what the author meant to accept.
+            for (index, answer) in accept.iter().enumerate() {
+                let normal = super::normalize_text(answer);
+                if let Some(same) = accept[..index]
+                    .iter()
+                    .find(|earlier| super::normalize_text(earlier) == normal)
+                {
+                    return Err(Located::Key(
+                        "accept",
+                        format!(
+                            "`accept` lists `{answer}`, which is compared as `{same}` already is; list it once"
+                        ),
+                    ));
+                }
             }
             Ok(Kind::Text { accept })
         }
@@ -481,7 +509,6 @@ fn answer_numbers(answer: Option<&Value>, multi: bool) -> Result<Vec<usize>, Str
         Some(Value::Sequence(_)) => {
             Err("a `choice` question has one answer; use `multi` for several".to_owned())
         }
-        Some(value) if multi => Ok(vec![number(value)?]),
         Some(value) => Ok(vec![number(value)?]),
     }
 }

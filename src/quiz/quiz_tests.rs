@@ -290,11 +290,24 @@ fn broken_quiz_files_name_the_line() {
         ("    section: NodePort\n", "    sectoin: NodePort\n", 4),
         ("id: dns", "id: svc-type", 17),
         ("choices: [a, b, c, d]", "choices: [a]", 14),
+        (
+            "accept: [my-service.my-namespace, my",
+            "accept: [my-service.my-namespace, ＭＹ-Service.my-namespace, my",
+            21,
+        ),
     ];
     for (from, to, line) in cases {
         let broken = CHOICES.replacen(from, to, 1);
         let error = parse_quiz(&broken).unwrap_err();
         assert_eq!(error.line, *line, "{to:?}: {error}");
+        if to.contains("ＭＹ") {
+            assert!(
+                error
+                    .message
+                    .contains("compared as `my-service.my-namespace` already is"),
+                "{error}"
+            );
+        }
         if to.contains("sectoin") {
             assert!(error.message.contains("did you mean `section`"), "{error}");
         }

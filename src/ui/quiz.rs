@@ -90,6 +90,11 @@ fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Optio
         Line::default(),
     ];
     lines.extend(paragraphs(&question.prompt, Style::new(), width));
+    if let Some(hint) = &question.hint {
+        lines.push(Line::default());
+        let hint = format!("{}{hint}", texts.hint);
+        lines.extend(paragraphs(&hint, app.theme.code_label, width));
+    }
     lines.push(Line::default());
     let mut focus = None;
     match &run.step {

@@ -184,6 +184,29 @@ mod quiz_views {
     }
 
     #[test]
+    fn a_question_with_a_hint_shows_it_under_the_prompt() {
+        let mut app = reader_in(80, 24, Lang::Ja);
+        app.profile = "hanako".to_owned();
+        press(&mut app, KeyCode::Char('Q'));
+        // The third question of the file, the NodePort range, relies on a default value
+        // the lesson does not state.
+        for _ in 0..2 {
+            answer(&mut app, true);
+            press(&mut app, KeyCode::Enter);
+        }
+        let terminal = frame(&app);
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(screen.contains("nodePort"), "{screen}");
+        insta::assert_snapshot!(terminal.backend());
+    }
+
+    #[test]
     fn the_editor_with_a_syntax_error() {
         let mut app = reader_in(100, 34, Lang::Ja);
         app.profile = "hanako".to_owned();
@@ -232,7 +255,7 @@ mod present_views {
     use ratatui::backend::TestBackend;
 
     use crate::app::PresentMessage;
-    use crate::app::presenter::tests::{START, notes_window, presenter};
+    use crate::app::presenter::tests::{START, notes_window, notes_window_drawn_with, presenter};
     use crate::palette::ColorDepth;
     use crate::ui::present::{render_notes, render_presenter};
 
@@ -309,6 +332,31 @@ mod present_views {
             .draw(|frame| render_notes(frame, &notes, ColorDepth::TrueColor))
             .unwrap();
         insta::assert_snapshot!(terminal.backend());
+    }
+
+    #[test]
+    fn the_notes_window_in_ascii_draws_no_box_characters() {
+        let mut presenter = presenter(100, 30);
+        go_to(&mut presenter, 3);
+        let mut notes = notes_window_drawn_with(&crate::layout::glyphs::ASCII, 72, 30);
+        notes.follow(Some(presenter.state(7)));
+        let mut terminal = Terminal::new(TestBackend::new(72, 30)).unwrap();
+        terminal
+            .draw(|frame| render_notes(frame, &notes, ColorDepth::TrueColor))
+            .unwrap();
+        let drawn: String = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(drawn.contains("Service"), "{drawn}");
+        let boxes: Vec<char> = drawn
+            .chars()
+            .filter(|glyph| ('\u{2500}'..='\u{257f}').contains(glyph))
+            .collect();
+        assert!(boxes.is_empty(), "box drawing under --ascii: {boxes:?}");
     }
 
     #[test]
