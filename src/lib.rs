@@ -4,6 +4,7 @@
 
 pub mod ansi;
 pub mod app;
+pub mod cluster;
 pub mod course;
 pub mod diagram;
 pub mod layout;
