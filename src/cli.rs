@@ -86,6 +86,18 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         channel: Option<String>,
     },
+    /// Grade manifest files against a manifest question as the reader would: the verdict
+    /// and what the traffic did; exit 0 right, 1 wrong, 2 when the input cannot be graded.
+    Grade {
+        /// The question's id (see the lesson's quiz.yaml).
+        question: String,
+        /// Manifest files, graded together as one answer; `-` reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The lesson whose quiz holds the question; the first lesson when omitted.
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+    },
     /// List the learners (profiles) whose progress is on this machine.
     Profiles,
     /// Show a learner's progress: time against the plan, sittings, sections read,

@@ -17,8 +17,9 @@ mod traefik;
 
 use std::net::Ipv4Addr;
 
+pub use dns::Answer;
 pub use objects::Labels;
-pub use probe::{Expected, Observed, Probe, ProbeFailure, Shares, run_probe};
+pub use probe::{Expected, Observed, Probe, ProbeFailure, Shares, Through, run_probe};
 pub use read::{Body, ManifestError, Object, Problem, read_objects};
 
 /// A namespace and its labels (`kubernetes.io/metadata.name` is set as the API server
@@ -77,7 +78,7 @@ impl Pod {
 }
 
 /// Namespaces, pods and the objects applied to them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct World {
     pub namespaces: Vec<Namespace>,
     pub pods: Vec<Pod>,

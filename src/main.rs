@@ -2,6 +2,7 @@
 //! exit code. The only place that uses `anyhow` and touches the process environment.
 
 mod cli;
+mod grade_cli;
 mod progress_cli;
 
 use std::io::{self, IsTerminal, Write};
@@ -52,6 +53,17 @@ fn main() -> ExitCode {
         Some(Command::Render { lesson, width }) => render(&cli, lesson.as_deref(), *width),
         Some(Command::List) => list(&cli),
         Some(Command::Open { lesson }) => read(&cli, Some(lesson)),
+        Some(Command::Grade {
+            question,
+            files,
+            lesson,
+        }) => grade_cli::grade(
+            &source(&cli),
+            lang(&cli),
+            question,
+            files,
+            lesson.as_deref(),
+        ),
         Some(Command::Profiles) => progress_cli::profiles(&cli),
         Some(Command::Progress { json }) => progress_cli::progress(&cli, *json),
         Some(Command::Export { format, output }) => {

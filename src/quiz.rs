@@ -2,6 +2,7 @@
 //! grading, manifest rules included. Plain data and pure functions: no IO, no terminal.
 
 mod answer;
+mod behaviour;
 mod file;
 mod manifest;
 mod normalize;
@@ -12,6 +13,7 @@ mod rule;
 mod validate;
 
 pub use answer::{AnswerError, answer_text, read_manifest};
+pub use behaviour::{Behaviour, ProbeCheck, ProbeEntry, WorldEntry, check_behaviour};
 pub use file::{ParsedQuiz, QuizError, parse_quiz, parse_quiz_reporting};
 pub use manifest::check_manifest;
 pub use normalize::normalize_text;
@@ -104,8 +106,23 @@ pub struct Exercise {
     pub template: String,
     /// Never shown; `check` makes sure it passes.
     pub solution: String,
-    /// One entry per YAML document the answer must contain.
+    /// Shape rules: one entry per YAML document the answer must contain (none when the
+    /// exercise is graded by behaviour alone).
     pub documents: Vec<Expectation>,
+    /// The world the answer is applied to and the probes that must then hold.
+    pub behaviour: Option<Behaviour>,
+    /// Answers a learner plausibly writes, with the verdict each must get; `check`
+    /// grades them all.
+    pub examples: Vec<Example>,
+}
+
+/// A sample answer and whether it is right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub answer: String,
+    pub right: bool,
+    /// 1-based line of the example in `quiz.yaml`.
+    pub line: usize,
 }
 
 /// Rules one document of the answer must pass together.
@@ -203,6 +220,12 @@ pub enum Reason {
     },
     /// Fewer documents than the exercise wants.
     NoDocument,
+    /// A probe of the exercise's world found other behaviour than it should, with the
+    /// author's words for it.
+    Probe {
+        failure: crate::cluster::ProbeFailure,
+        message: Option<String>,
+    },
 }
 
 impl std::fmt::Display for Reason {
@@ -233,6 +256,13 @@ impl std::fmt::Display for Reason {
                 write!(formatter, "`{path}` has no item with {fields}")
             }
             Self::NoDocument => write!(formatter, "the document is missing"),
+            Self::Probe { failure, message } => {
+                write!(formatter, "{failure}")?;
+                match message {
+                    Some(message) => write!(formatter, " {message}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -261,12 +291,29 @@ pub fn grade(question: &Question, response: &Response) -> Result<Verdict, Answer
                         .any(|accepted| normalize_text(accepted) == given),
             )
         }
-        (Kind::Manifest(exercise), Response::Manifest(text)) => {
-            let documents = read_manifest(text)?;
-            check_manifest(exercise, &documents)
-        }
+        (Kind::Manifest(exercise), Response::Manifest(text)) => grade_manifest(exercise, text)?,
         _ => right(false),
     })
+}
+
+/// A manifest answer against its exercise: its shape rules and, when the exercise has a
+/// world, what the answer does there. Behaviour is reported after the shape.
+pub fn grade_manifest(exercise: &Exercise, text: &str) -> Result<Verdict, AnswerError> {
+    let documents = read_manifest(text)?;
+    let mut verdict = if exercise.documents.is_empty() {
+        Verdict {
+            right: true,
+            failures: Vec::new(),
+        }
+    } else {
+        check_manifest(exercise, &documents)
+    };
+    if let Some(behaviour) = &exercise.behaviour {
+        let failures = check_behaviour(behaviour, &documents)?;
+        verdict.right &= failures.is_empty();
+        verdict.failures.extend(failures);
+    }
+    Ok(verdict)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod contents;
 mod help;
 pub mod present;
 pub mod present_text;
+pub mod probe_text;
 pub mod quiz;
 pub mod quiz_text;
 mod reader;

@@ -345,7 +345,7 @@ fn check_lists_every_problem_of_a_quiz() {
         "intro/quiz.yaml:1:1: checklist item 2 (マニフェストを書ける) has no questions",
         "intro/quiz.yaml:3:5: question `svc`: checklist item 3 does not exist (the lesson's checklist has 2 items)",
         "intro/quiz.yaml:4:5: question `svc`: the lesson has no section `Servise`: did you mean `Service`?",
-        "intro/quiz.yaml:15:5: question `write`: the template already passes every rule",
+        "intro/quiz.yaml:15:5: question `write`: the template already passes every rule and probe",
         "intro/quiz.yaml:17:5: question `write`: the solution fails a rule: `kind` is `Deployment`, not `Service`",
         "intro/quiz.yaml:27:5: question `out-of-range`: answer 9 is not one of the 2 choices",
     ];

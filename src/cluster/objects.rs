@@ -13,7 +13,7 @@ pub type Ignored = Option<Value>;
 
 pub type Labels = BTreeMap<String, String>;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Metadata {
     #[serde(default)]
@@ -29,7 +29,7 @@ pub struct Metadata {
 }
 
 /// `matchLabels` and `matchExpressions`; an empty selector selects everything.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct LabelSelector {
     #[serde(default)]
@@ -38,7 +38,7 @@ pub struct LabelSelector {
     pub match_expressions: Vec<SelectorRequirement>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SelectorRequirement {
     pub key: String,
@@ -57,7 +57,7 @@ pub enum PortRef {
 
 // ── core/v1 ─────────────────────────────────────────────────────────────
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ServiceSpec {
     #[serde(rename = "type")]
@@ -88,7 +88,7 @@ pub struct ServiceSpec {
     pub traffic_distribution: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ServicePort {
     pub name: Option<String>,
@@ -99,7 +99,7 @@ pub struct ServicePort {
     pub app_protocol: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct DeploymentSpec {
     pub selector: Option<LabelSelector>,
@@ -117,7 +117,7 @@ pub struct DeploymentSpec {
     pub update_strategy: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PodTemplate {
     #[serde(default)]
@@ -127,7 +127,7 @@ pub struct PodTemplate {
 
 // ── networking.k8s.io/v1 ─────────────────────────────────────────────────
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct NetworkPolicySpec {
     pub pod_selector: Option<LabelSelector>,
@@ -136,21 +136,21 @@ pub struct NetworkPolicySpec {
     pub egress: Option<Vec<EgressRule>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IngressRule {
     pub from: Option<Vec<Peer>>,
     pub ports: Option<Vec<PolicyPort>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EgressRule {
     pub to: Option<Vec<Peer>>,
     pub ports: Option<Vec<PolicyPort>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Peer {
     pub pod_selector: Option<LabelSelector>,
@@ -158,7 +158,7 @@ pub struct Peer {
     pub ip_block: Option<IpBlock>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IpBlock {
     pub cidr: String,
@@ -166,7 +166,7 @@ pub struct IpBlock {
     pub except: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PolicyPort {
     pub protocol: Option<String>,
@@ -174,7 +174,7 @@ pub struct PolicyPort {
     pub end_port: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct IngressSpec {
     pub ingress_class_name: Option<String>,
@@ -185,7 +185,7 @@ pub struct IngressSpec {
     pub rules: Vec<IngressHostRule>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct IngressTls {
     #[serde(default)]
@@ -193,21 +193,21 @@ pub struct IngressTls {
     pub secret_name: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IngressHostRule {
     pub host: Option<String>,
     pub http: Option<IngressHttp>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IngressHttp {
     #[serde(default)]
     pub paths: Vec<IngressPath>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct IngressPath {
     pub path: Option<String>,
@@ -215,21 +215,21 @@ pub struct IngressPath {
     pub backend: IngressBackend,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IngressBackend {
     pub service: Option<IngressServiceBackend>,
     pub resource: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IngressServiceBackend {
     pub name: String,
     pub port: Option<ServiceBackendPort>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceBackendPort {
     pub number: Option<u32>,
@@ -238,7 +238,7 @@ pub struct ServiceBackendPort {
 
 // ── gateway.networking.k8s.io/v1 ─────────────────────────────────────────
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct GatewayClassSpec {
     pub controller_name: String,
@@ -246,7 +246,7 @@ pub struct GatewayClassSpec {
     pub description: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct GatewaySpec {
     pub gateway_class_name: String,
@@ -256,7 +256,7 @@ pub struct GatewaySpec {
     pub infrastructure: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Listener {
     pub name: String,
@@ -267,21 +267,21 @@ pub struct Listener {
     pub allowed_routes: Option<AllowedRoutes>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllowedRoutes {
     pub namespaces: Option<RouteNamespaces>,
     pub kinds: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RouteNamespaces {
     pub from: Option<String>,
     pub selector: Option<LabelSelector>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct HttpRouteSpec {
     #[serde(default)]
@@ -292,7 +292,7 @@ pub struct HttpRouteSpec {
     pub rules: Vec<HttpRouteRule>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ParentRef {
     pub group: Option<String>,
@@ -303,7 +303,7 @@ pub struct ParentRef {
     pub port: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct HttpRouteRule {
     pub name: Ignored,
@@ -316,7 +316,7 @@ pub struct HttpRouteRule {
     pub session_persistence: Ignored,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct HttpRouteMatch {
     pub path: Option<HttpPathMatch>,
@@ -326,7 +326,7 @@ pub struct HttpRouteMatch {
     pub query_params: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HttpPathMatch {
     #[serde(rename = "type")]
@@ -334,7 +334,7 @@ pub struct HttpPathMatch {
     pub value: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HttpHeaderMatch {
     #[serde(rename = "type")]
@@ -343,7 +343,7 @@ pub struct HttpHeaderMatch {
     pub value: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BackendRef {
     pub group: Option<String>,
@@ -357,7 +357,7 @@ pub struct BackendRef {
 
 // ── traefik.io/v1alpha1 ─────────────────────────────────────────────────
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct IngressRouteSpec {
     #[serde(default)]
@@ -367,7 +367,7 @@ pub struct IngressRouteSpec {
     pub tls: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TraefikRoute {
     #[serde(rename = "match")]
@@ -382,7 +382,7 @@ pub struct TraefikRoute {
     pub observability: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct TraefikService {
     pub name: String,
@@ -397,7 +397,7 @@ pub struct TraefikService {
     pub native_lb: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TraefikMiddlewareRef {
     pub name: String,
@@ -406,7 +406,7 @@ pub struct TraefikMiddlewareRef {
 
 // ── cilium.io/v2 ────────────────────────────────────────────────────────
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct CiliumPolicySpec {
     pub endpoint_selector: Option<LabelSelector>,
@@ -415,14 +415,14 @@ pub struct CiliumPolicySpec {
     pub description: Ignored,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct CiliumIngressRule {
     pub from_endpoints: Option<Vec<LabelSelector>>,
     pub to_ports: Option<Vec<CiliumPortRule>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CiliumPortRule {
     #[serde(default)]
@@ -430,21 +430,21 @@ pub struct CiliumPortRule {
     pub rules: Option<CiliumL7>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CiliumPort {
     pub port: String,
     pub protocol: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CiliumL7 {
     #[serde(default)]
     pub http: Vec<CiliumHttpRule>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CiliumHttpRule {
     pub method: Option<String>,

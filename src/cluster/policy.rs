@@ -26,6 +26,9 @@ impl Endpoint<'_> {
     }
 }
 
+/// A rule's peers (`from` or `to`) and ports, whichever the direction.
+type RuleParts<'s> = (Option<&'s Vec<Peer>>, Option<&'s Vec<PolicyPort>>);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Direction {
     Ingress,
@@ -77,7 +80,7 @@ fn admits(
         return true;
     }
     isolating.iter().any(|(object, spec)| {
-        let rules: Vec<(Option<&Vec<Peer>>, Option<&Vec<PolicyPort>>)> = match direction {
+        let rules: Vec<RuleParts<'_>> = match direction {
             Direction::Ingress => spec
                 .ingress
                 .iter()
@@ -123,23 +126,21 @@ fn policies(world: &World) -> impl Iterator<Item = (&Object, &NetworkPolicySpec)
 
 /// `policyTypes`, or its default: Ingress always, Egress when egress rules are given.
 fn types(spec: &NetworkPolicySpec) -> Vec<Direction> {
-    match &spec.policy_types {
-        Some(types) => types
+    if let Some(types) = &spec.policy_types {
+        return types
             .iter()
             .filter_map(|kind| match kind.as_str() {
                 "Ingress" => Some(Direction::Ingress),
                 "Egress" => Some(Direction::Egress),
                 _ => None,
             })
-            .collect(),
-        None => {
-            let mut types = vec![Direction::Ingress];
-            if spec.egress.is_some() {
-                types.push(Direction::Egress);
-            }
-            types
-        }
+            .collect();
     }
+    let mut types = vec![Direction::Ingress];
+    if spec.egress.is_some() {
+        types.push(Direction::Egress);
+    }
+    types
 }
 
 /// One `from`/`to` element: `podSelector` alone means pods of the policy's namespace,

@@ -80,6 +80,126 @@ pub struct ProbeFailure {
     pub observed: Observed,
 }
 
+impl Probe {
+    /// Who asks: a pod, an address, or the outside of the cluster.
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            Self::Connect { from, .. } => Some(from),
+            Self::Send { from, .. } | Self::Resolve { from, .. } => from.as_deref(),
+            Self::Request { .. } => None,
+        }
+    }
+}
+
+/// Shares as `a:80 90%, b:80 10%`; a backend the route may not use is marked.
+#[must_use]
+pub fn shares_text(shares: &Shares, refused: &str) -> String {
+    shares
+        .iter()
+        .map(|(backend, percent)| match backend.strip_prefix('!') {
+            Some(backend) => format!("{backend} {refused} {percent}%"),
+            None => format!("{backend} {percent}%"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl std::fmt::Display for Answer {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Service { namespace, name } => write!(formatter, "Service {namespace}/{name}"),
+            Self::Pod { namespace, name } => write!(formatter, "Pod {namespace}/{name}"),
+            Self::Cname(target) => write!(formatter, "CNAME {target}"),
+            Self::NotFound => write!(formatter, "NXDOMAIN"),
+        }
+    }
+}
+
+impl std::fmt::Display for ProbeFailure {
+    /// In English, for `manabi check` and `manabi grade`; the reader words it in the
+    /// learner's language.
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let from = self.probe.source().unwrap_or("outside the cluster");
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "no pod".to_owned()
+            } else {
+                items.join(", ")
+            }
+        };
+        match (&self.probe, &self.expected, &self.observed) {
+            (
+                Probe::Connect {
+                    to, port, protocol, ..
+                },
+                _,
+                Observed::Allowed(true),
+            ) => {
+                write!(
+                    formatter,
+                    "{from} can reach {to} on {protocol} {port}; it must not"
+                )
+            }
+            (
+                Probe::Connect {
+                    to, port, protocol, ..
+                },
+                _,
+                Observed::Allowed(false),
+            ) => {
+                write!(
+                    formatter,
+                    "{from} cannot reach {to} on {protocol} {port}; it must"
+                )
+            }
+            (
+                Probe::Request { url, method, .. },
+                Expected::Shares(want),
+                Observed::Routed { shares, broken },
+            ) => {
+                let got = if shares.is_empty() {
+                    "nowhere (404)".to_owned()
+                } else {
+                    shares_text(shares, "(refused)")
+                };
+                let want = if want.is_empty() {
+                    "nowhere (404)".to_owned()
+                } else {
+                    shares_text(want, "")
+                };
+                write!(formatter, "{method} {url} goes to {got}; expected {want}")?;
+                for router in broken {
+                    write!(
+                        formatter,
+                        "; router {router} is broken: the Middleware does not exist"
+                    )?;
+                }
+                Ok(())
+            }
+            (Probe::Send { to, .. }, Expected::Endpoints(want), Observed::Endpoints(got)) => {
+                write!(
+                    formatter,
+                    "traffic from {from} to {to} lands on {}; expected {}",
+                    list(got),
+                    list(want)
+                )
+            }
+            (Probe::Resolve { name, .. }, Expected::Resolved(want), Observed::Resolved(got)) => {
+                write!(
+                    formatter,
+                    "{name} looked up from {from} is {got}; expected {want}"
+                )
+            }
+            _ => write!(
+                formatter,
+                "the probe found {:?}, expected {:?}",
+                self.observed, self.expected
+            ),
+        }
+    }
+}
+
 /// Runs `probe` against `world` and compares with `expected`; an error is a probe that
 /// cannot run (a pod it names is not in the world): the author's mistake.
 pub fn run_probe(

@@ -10,7 +10,7 @@ use super::objects::{
 };
 
 /// One object of a manifest, its kind's spec typed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Object {
     pub metadata: Metadata,
     pub body: Body,
@@ -25,7 +25,7 @@ impl Object {
 }
 
 /// What an object is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     Namespace,
     Service(ServiceSpec),
@@ -135,7 +135,7 @@ fn read_object(document: usize, value: &Value) -> Result<Object, ManifestError> 
     let inert = matches!(kind.as_str(), "ConfigMap" | "Secret" | "ServiceAccount");
     for key in mapping.keys() {
         let key = key.as_str().unwrap_or_default();
-        if !TOP_LEVEL.contains(&key) && !(inert && DATA_FIELDS.contains(&key)) {
+        if !(TOP_LEVEL.contains(&key) || inert && DATA_FIELDS.contains(&key)) {
             return Err(error(
                 "",
                 Problem::UnknownField {

@@ -1,5 +1,5 @@
-//! Label selectors: `matchLabels` and `matchExpressions` (In, NotIn, Exists,
-//! DoesNotExist), all requirements ANDed; an empty selector selects everything.
+//! Label selectors: `matchLabels` and `matchExpressions` (`In`, `NotIn`, `Exists`,
+//! `DoesNotExist`), all requirements joined by AND; an empty selector selects everything.
 
 use super::objects::{LabelSelector, Labels};
 

@@ -26,6 +26,10 @@ pub enum AnswerError {
     TooManyDocuments,
     #[error("the file is not text (it is not UTF-8)")]
     NotText,
+    /// The API server would refuse it: an unknown field, a missing one, a kind the
+    /// exercise's cluster does not have.
+    #[error("{0}")]
+    Rejected(crate::cluster::ManifestError),
 }
 
 /// The YAML documents of an answer (empty `---` documents skipped).

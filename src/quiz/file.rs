@@ -7,7 +7,10 @@ use std::collections::HashSet;
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use super::{Check, Exercise, Expectation, Kind, Path, Pattern, Question, Quiz, Rule};
+use super::{
+    Behaviour, Check, Example, Exercise, Expectation, Kind, Path, Pattern, ProbeEntry, Question,
+    Quiz, Rule, WorldEntry,
+};
 
 /// A problem in a quiz file, at a 1-based line and column (0 when unknown).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -51,6 +54,19 @@ struct QuestionEntry {
     rules: Option<Vec<RuleEntry>>,
     #[serde(default)]
     documents: Option<Vec<DocumentEntry>>,
+    #[serde(default)]
+    world: Option<WorldEntry>,
+    #[serde(default)]
+    expect: Option<Vec<ProbeEntry>>,
+    #[serde(default)]
+    examples: Option<Vec<ExampleEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleEntry {
+    answer: String,
+    right: bool,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +112,9 @@ pub const QUESTION_KEYS: &[&str] = &[
     "solution",
     "rules",
     "documents",
+    "world",
+    "expect",
+    "examples",
 ];
 
 /// Parses a quiz file; the first problem is the error.
@@ -269,6 +288,9 @@ fn kind(entry: &QuestionEntry, text: &str, line: usize) -> Result<Kind, Located>
         ("solution", entry.solution.is_some()),
         ("rules", entry.rules.is_some()),
         ("documents", entry.documents.is_some()),
+        ("world", entry.world.is_some()),
+        ("expect", entry.expect.is_some()),
+        ("examples", entry.examples.is_some()),
     ];
     match entry.kind.as_str() {
         "choice" | "multi" => {
@@ -407,9 +429,10 @@ fn manifest(entry: &QuestionEntry, text: &str, line: usize) -> Result<Kind, Loca
             }
             expectations
         }
+        (None, None) if entry.expect.is_some() => Vec::new(),
         _ => {
             return Err(Located::Here(
-                "a manifest question needs either `rules` or `documents` (not both, not empty)"
+                "a manifest question needs `expect` (probes of its world), `rules` or `documents` (not both, not empty)"
                     .to_owned(),
             ));
         }
@@ -418,7 +441,67 @@ fn manifest(entry: &QuestionEntry, text: &str, line: usize) -> Result<Kind, Loca
         template: template.clone(),
         solution: solution.clone(),
         documents,
+        behaviour: behaviour(entry)?,
+        examples: examples(entry, text, line),
     }))
+}
+
+/// `world:` and `expect:`, both or neither.
+fn behaviour(entry: &QuestionEntry) -> Result<Option<Behaviour>, Located> {
+    let (world, probes) = match (&entry.world, &entry.expect) {
+        (None, None) => return Ok(None),
+        (Some(world), Some(probes)) if !probes.is_empty() => (world, probes),
+        (_, Some(probes)) if probes.is_empty() => {
+            return Err(Located::Key("expect", "`expect` lists no probe".to_owned()));
+        }
+        (Some(_), _) => {
+            return Err(Located::Key(
+                "world",
+                "a `world` needs `expect`: the probes that grade answers".to_owned(),
+            ));
+        }
+        (None, _) => {
+            return Err(Located::Key(
+                "expect",
+                "probes need a `world` to run in".to_owned(),
+            ));
+        }
+    };
+    let (world, namespace) = world
+        .build()
+        .map_err(|message| Located::Key("world", message))?;
+    let probes = probes
+        .iter()
+        .enumerate()
+        .map(|(index, probe)| {
+            probe.check(&world).map_err(|message| {
+                Located::Key("expect", format!("probe {}: {message}", index + 1))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(Behaviour {
+        world,
+        namespace,
+        probes,
+    }))
+}
+
+/// `examples:` with the line of each.
+fn examples(entry: &QuestionEntry, text: &str, line: usize) -> Vec<Example> {
+    let mut at = line_of(text, "examples:", line - 1);
+    entry
+        .examples
+        .iter()
+        .flatten()
+        .map(|example| {
+            at = line_of(text, "answer:", at);
+            Example {
+                answer: example.answer.clone(),
+                right: example.right,
+                line: at,
+            }
+        })
+        .collect()
 }
 
 /// A rule; an error gives the column in the path it is at, or `None` for the rule as a

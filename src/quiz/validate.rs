@@ -1,7 +1,7 @@
 //! What `manabi check` asks of a quiz beyond parsing: it fits its lesson, covers the
 //! checklist, and every manifest exercise can be solved and is not solved already.
 
-use super::{Kind, Quiz, QuizError, check_manifest, read_manifest};
+use super::{Exercise, Kind, Quiz, QuizError, grade_manifest};
 use crate::course::{ChecklistItem, Section};
 
 /// Every problem of a parsed quiz against its lesson's sections and checklist.
@@ -47,37 +47,7 @@ pub fn validate_quiz(
             }
         }
         if let Kind::Manifest(exercise) = &question.kind {
-            match read_manifest(&exercise.template) {
-                Err(error) => problems.push(at_key(
-                    "template",
-                    format!("the template does not parse: {error}"),
-                )),
-                Ok(documents) if check_manifest(exercise, &documents).right => {
-                    problems.push(at_key(
-                        "template",
-                        "the template already passes every rule".to_owned(),
-                    ));
-                }
-                Ok(_) => {}
-            }
-            match read_manifest(&exercise.solution) {
-                Err(error) => problems.push(at_key(
-                    "solution",
-                    format!("the solution does not parse: {error}"),
-                )),
-                Ok(documents) => {
-                    for failure in check_manifest(exercise, &documents).failures {
-                        let document = failure
-                            .document
-                            .map(|name| format!(" (document `{name}`)"))
-                            .unwrap_or_default();
-                        problems.push(at_key(
-                            "solution",
-                            format!("the solution fails a rule{document}: {}", failure.reason),
-                        ));
-                    }
-                }
-            }
+            problems.extend(exercise_problems(exercise, &at_key));
         }
     }
     for item in checklist {
@@ -103,4 +73,69 @@ pub fn find_section(sections: &[Section], name: &str) -> Option<usize> {
         .iter()
         .position(|section| section.title.trim() == name)
         .or_else(|| sections.iter().position(|section| section.anchor == name))
+}
+
+/// A manifest exercise must be solvable and not solved already, and every example must
+/// get the verdict its author gave it.
+fn exercise_problems(
+    exercise: &Exercise,
+    at_key: &dyn Fn(&str, String) -> QuizError,
+) -> Vec<QuizError> {
+    let mut problems = Vec::new();
+    match grade_manifest(exercise, &exercise.template) {
+        Err(error) => problems.push(at_key(
+            "template",
+            format!("the template cannot be graded: {error}"),
+        )),
+        Ok(verdict) if verdict.right => {
+            problems.push(at_key(
+                "template",
+                "the template already passes every rule and probe".to_owned(),
+            ));
+        }
+        Ok(_) => {}
+    }
+    match grade_manifest(exercise, &exercise.solution) {
+        Err(error) => problems.push(at_key(
+            "solution",
+            format!("the solution cannot be graded: {error}"),
+        )),
+        Ok(verdict) => {
+            for failure in verdict.failures {
+                let document = failure
+                    .document
+                    .map(|name| format!(" (document `{name}`)"))
+                    .unwrap_or_default();
+                problems.push(at_key(
+                    "solution",
+                    format!("the solution fails{document}: {}", failure.reason),
+                ));
+            }
+        }
+    }
+    for (index, example) in exercise.examples.iter().enumerate() {
+        let at = |message: String| QuizError {
+            line: example.line,
+            ..at_key("examples", format!("example {}: {message}", index + 1))
+        };
+        match grade_manifest(exercise, &example.answer) {
+            Err(error) => problems.push(at(format!("cannot be graded: {error}"))),
+            Ok(verdict) if verdict.right != example.right => {
+                let said = if example.right { "right" } else { "wrong" };
+                let got = if verdict.right {
+                    "right".to_owned()
+                } else {
+                    let reasons: Vec<String> = verdict
+                        .failures
+                        .iter()
+                        .map(|failure| failure.reason.to_string())
+                        .collect();
+                    format!("wrong ({})", reasons.join("; "))
+                };
+                problems.push(at(format!("should be graded {said}, is graded {got}")));
+            }
+            Ok(_) => {}
+        }
+    }
+    problems
 }

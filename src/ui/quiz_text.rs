@@ -6,6 +6,8 @@ use crate::quiz::{AnswerError, Mastery, Reason};
 /// The quiz's strings in one language.
 #[derive(Debug, PartialEq, Eq)]
 pub struct QuizTexts {
+    /// Behaviour feedback and refused manifests.
+    pub probe: &'static super::probe_text::ProbeTexts,
     pub checklist_title: &'static str,
     pub quiz_title: &'static str,
     pub not_tried: &'static str,
@@ -20,6 +22,8 @@ pub struct QuizTexts {
     pub no_questions: &'static str,
     pub nothing_to_return_to: &'static str,
     pub no_section: &'static str,
+    /// "Review: {section}", after a wrong answer outside the reader.
+    review: &'static str,
     pub reviewing: &'static str,
     pub choose_first: &'static str,
     pub edited: &'static str,
@@ -113,6 +117,11 @@ impl QuizTexts {
             .replace("{total}", &total.to_string())
     }
 
+    #[must_use]
+    pub fn review_section(&self, section: &str) -> String {
+        self.review.replace("{section}", section)
+    }
+
     /// Why an answer could not be graded, for the learner.
     #[must_use]
     pub fn answer_error(&self, error: &AnswerError) -> String {
@@ -130,6 +139,7 @@ impl QuizTexts {
             AnswerError::TooLarge { size } => self.too_large.replace("{size}", &size.to_string()),
             AnswerError::TooManyDocuments => self.too_many_documents.to_owned(),
             AnswerError::NotText => self.not_text.to_owned(),
+            AnswerError::Rejected(error) => self.probe.manifest_error(error),
         }
     }
 
@@ -175,11 +185,19 @@ impl QuizTexts {
                 fill(self.no_item, &[("{path}", path), ("{fields}", fields)])
             }
             Reason::NoDocument => self.no_document.to_owned(),
+            Reason::Probe { failure, message } => {
+                let said = self.probe.failure(failure);
+                match message {
+                    Some(message) => format!("{said} {message}"),
+                    None => said,
+                }
+            }
         }
     }
 }
 
 pub static EN: QuizTexts = QuizTexts {
+    probe: &super::probe_text::EN,
     checklist_title: "Checklist",
     quiz_title: "Quiz",
     not_tried: "not tried",
@@ -199,6 +217,7 @@ pub static EN: QuizTexts = QuizTexts {
     no_questions: "no questions for this item",
     nothing_to_return_to: "no question to return to",
     no_section: "this question names no section to review",
+    review: "Review: {section}",
     reviewing: "reviewing: r returns to the question",
     choose_first: "choose an answer first",
     edited: "manifest updated from $EDITOR; Ctrl-S submits",
@@ -247,6 +266,7 @@ pub static EN: QuizTexts = QuizTexts {
 };
 
 pub static JA: QuizTexts = QuizTexts {
+    probe: &super::probe_text::JA,
     checklist_title: "チェックリスト",
     quiz_title: "クイズ",
     not_tried: "未挑戦",
@@ -266,6 +286,7 @@ pub static JA: QuizTexts = QuizTexts {
     no_questions: "この項目の問題はありません",
     nothing_to_return_to: "戻れる問題がありません",
     no_section: "この問題には復習するセクションがありません",
+    review: "復習するセクション: {section}",
     reviewing: "復習中: r で問題に戻る",
     choose_first: "先に答えを選んでください",
     edited: "$EDITOR の内容を取り込みました。Ctrl-S で回答",
