@@ -127,3 +127,7 @@ impl World {
         )
     }
 }
+
+#[cfg(test)]
+#[path = "cluster/cluster_tests.rs"]
+mod tests;
