@@ -458,7 +458,7 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     session.wait_for("> NodePort");
     // One question answered right, then back to the text.
     session.type_keys("c");
-    session.wait_for("未挑戦 (0/6)");
+    session.wait_for("未挑戦 (0/7)");
     session.type_keys("\r");
     session.wait_for("在庫 API");
     let number = shown_number(&session.contents(), "ClusterIP");
@@ -516,7 +516,7 @@ fn progress_older_than_ten_seconds_survives_sigkill() {
     assert_ne!(percent(&status), "0");
     // The answer: the item is partly done.
     again.type_keys("c");
-    again.wait_for("挑戦中 (1/6)");
+    again.wait_for("挑戦中 (1/7)");
     again.type_keys("\x1b");
     again.type_keys("q");
     assert!(again.child.wait().unwrap().success());

@@ -298,3 +298,52 @@ fn any_manifest_a_learner_writes_gets_an_answer() {
         }
     }
 }
+
+/// The hostile answers the grading issue names: each gets a verdict or a clear message.
+#[test]
+fn hostile_manifests_get_a_verdict_or_a_message() {
+    let course = load_course(&CourseSource::Embedded).unwrap();
+    let LessonQuiz::Ready(quiz) = &course.lessons[0].quiz else {
+        panic!("no quiz");
+    };
+    let policy = quiz
+        .questions
+        .iter()
+        .find(|question| question.id == "netpol-deny-and-allow-manifest")
+        .unwrap();
+    let header = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: production}\nspec:\n";
+    let grade_text = |text: String| grade(policy, &Response::Manifest(text));
+    // Ten megabytes: refused before parsing.
+    let huge = grade_text("a: b\n".repeat(2_000_000)).unwrap_err();
+    assert!(huge.to_string().contains("bytes"), "{huge}");
+    // An alias bomb: serde_yaml refuses the expansion.
+    let levels = (1..12).map(|level| {
+        let previous = format!("*a{}", level - 1);
+        format!("a{level}: &a{level} [{}]\n", vec![previous; 10].join(", "))
+    });
+    let bomb: String = std::iter::once("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n".to_owned())
+        .chain(levels)
+        .collect();
+    assert!(grade_text(bomb).is_err());
+    // Not a known kind, not an object, a misspelt field: each says so.
+    let pod =
+        grade_text("apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n".to_owned()).unwrap_err();
+    assert!(pod.to_string().contains("`Pod`"), "{pod}");
+    assert!(grade_text("- just\n- a list\n".to_owned()).is_err());
+    let typo = grade_text(format!("{header}  podSelectr: {{}}\n")).unwrap_err();
+    assert!(
+        typo.to_string().contains("did you mean `podSelector`"),
+        "{typo}"
+    );
+    // Ten thousand rules and a selector of a thousand expressions: graded, wrong.
+    let rules = format!(
+        "{header}  podSelector: {{}}\n  ingress: [{}]\n",
+        vec!["{}"; 10_000].join(",")
+    );
+    assert!(!grade_text(rules).unwrap().right);
+    let expressions = vec!["{key: a, operator: DoesNotExist}"; 1_000].join(",");
+    let selector = format!(
+        "{header}  podSelector: {{matchExpressions: [{expressions}]}}\n  policyTypes: [Ingress, Egress]\n"
+    );
+    assert!(!grade_text(selector).unwrap().right);
+}

@@ -190,18 +190,14 @@ fn random_rule(numbers: &mut Numbers) -> String {
         "{port: 9000, endPort: 9100}",
         "{protocol: UDP}",
     ];
-    let mut rule = String::from("    - {");
+    let mut fields = Vec::new();
     if numbers.below(3) > 0 {
-        rule.push_str(&format!("from: [{}]", peers[numbers.below(peers.len())]));
+        fields.push(format!("from: [{}]", peers[numbers.below(peers.len())]));
     }
     if numbers.below(2) > 0 {
-        if rule.ends_with(']') {
-            rule.push_str(", ");
-        }
-        rule.push_str(&format!("ports: [{}]", ports[numbers.below(ports.len())]));
+        fields.push(format!("ports: [{}]", ports[numbers.below(ports.len())]));
     }
-    rule.push_str("}\n");
-    rule
+    format!("    - {{{}}}\n", fields.join(", "))
 }
 
 fn every_connection(world: &World) -> Vec<bool> {
@@ -296,10 +292,15 @@ fn ingress_prefers_exact_then_the_longest_path() {
         routed(&world, "http://a.com/v1/", nginx()),
         one("prefix:80")
     );
+    // A port given by name: the name itself while no Service says which number it is.
     assert_eq!(
         routed(&world, "http://a.com/v1/users/3", nginx()),
         one("users:http")
     );
+    let named = self::world(&format!(
+        "{INGRESS}  rules:\n    - http: {{paths: [{{path: /, pathType: Prefix, backend: {{service: {{name: users, port: {{name: http}}}}}}}}]}}\n---\napiVersion: v1\nkind: Service\nmetadata: {{name: users, namespace: prod}}\nspec: {{ports: [{{name: http, port: 8080}}]}}\n"
+    ));
+    assert_eq!(routed(&named, "http://a.com/", nginx()), one("users:8080"));
     assert_eq!(routed(&world, "http://a.com/v12", nginx()), one("root:80"));
     // Another host: no rule, no default backend.
     assert_eq!(routed(&world, "http://b.com/v1", nginx()), Shares::new());

@@ -303,7 +303,8 @@ fn route(
     match through {
         Through::Ingress { class } => {
             if let Some(backend) = ingress::route(world, class, &url.host, &url.path) {
-                shares.insert(format!("{}:{}", backend.service, backend.port), 100);
+                let port = port_number(world, &backend.namespace, &backend.service, &backend.port);
+                shares.insert(format!("{}:{port}", backend.service), 100);
             }
         }
         Through::Gateway { namespace, name } => {
@@ -345,10 +346,9 @@ fn route(
                 .iter()
                 .map(|backend| {
                     let mark = if backend.refused { "!" } else { "" };
-                    (
-                        format!("{mark}{}:{}", backend.service, backend.port),
-                        backend.weight,
-                    )
+                    let port =
+                        port_number(world, &backend.namespace, &backend.service, &backend.port);
+                    (format!("{mark}{}:{port}", backend.service), backend.weight)
                 })
                 .collect();
             shares = percentages(&weighted);
@@ -359,6 +359,25 @@ fn route(
         }
     }
     Observed::Routed { shares, broken }
+}
+
+/// A backend's Service port as its number: a port given by name is looked up on the
+/// Service, as controllers resolve it (kept as written when the Service or the name is
+/// not there).
+fn port_number(world: &World, namespace: &str, service_name: &str, port: &str) -> String {
+    if port.parse::<u32>().is_ok() {
+        return port.to_owned();
+    }
+    service::service(world, namespace, service_name)
+        .and_then(|found| {
+            found
+                .spec
+                .ports
+                .iter()
+                .find(|candidate| candidate.name.as_deref() == Some(port))
+                .map(|candidate| candidate.port.to_string())
+        })
+        .unwrap_or_else(|| port.to_owned())
 }
 
 /// Weights as whole percents (largest remainders get the rounding), weight 0 left out.

@@ -1,7 +1,7 @@
 //! What `manabi check` asks of a quiz beyond parsing: it fits its lesson, covers the
 //! checklist, and every manifest exercise can be solved and is not solved already.
 
-use super::{Exercise, Kind, Quiz, QuizError, grade_manifest};
+use super::{Exercise, Kind, Quiz, QuizError, Reason, grade_manifest};
 use crate::course::{ChecklistItem, Section};
 
 /// Every problem of a parsed quiz against its lesson's sections and checklist.
@@ -106,9 +106,14 @@ fn exercise_problems(
                     .document
                     .map(|name| format!(" (document `{name}`)"))
                     .unwrap_or_default();
+                let what = if matches!(failure.reason, Reason::Probe { .. }) {
+                    "a probe"
+                } else {
+                    "a rule"
+                };
                 problems.push(at_key(
                     "solution",
-                    format!("the solution fails{document}: {}", failure.reason),
+                    format!("the solution fails {what}{document}: {}", failure.reason),
                 ));
             }
         }
