@@ -1,5 +1,6 @@
 //! The lesson's quiz: reading and checking `quiz.yaml` (done after the reader's first
-//! frame), and grading a manifest answer, the costliest kind.
+//! frame), and grading manifest answers, the costliest kind: each exercise's solution and
+//! the hostile answers the grading issue names.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -38,22 +39,49 @@ fn bench(criterion: &mut Criterion) {
             )
         });
     });
-    let Some((question, solution)) =
-        quiz.questions
-            .iter()
-            .find_map(|question| match &question.kind {
-                Kind::Manifest(exercise) if exercise.documents.len() > 1 => {
-                    Some((question, exercise.solution.clone()))
-                }
-                _ => None,
-            })
+    // Every manifest exercise: its solution graded (YAML read, objects typed, applied to
+    // the exercise's world, every probe run).
+    for question in &quiz.questions {
+        let Kind::Manifest(exercise) = &question.kind else {
+            continue;
+        };
+        let response = Response::Manifest(exercise.solution.clone());
+        group.bench_function(format!("grade {}", question.id), |bencher| {
+            bencher.iter(|| grade(question, black_box(&response)).map(|verdict| verdict.right));
+        });
+    }
+    // The hostile answers of the grading issue, on the NetworkPolicy exercise.
+    let Some(policy) = quiz
+        .questions
+        .iter()
+        .find(|question| question.id == "netpol-deny-and-allow-manifest")
     else {
-        panic!("no manifest exercise of several documents");
+        panic!("no NetworkPolicy exercise");
     };
-    let response = Response::Manifest(solution);
-    group.bench_function("grade a two-document manifest", |bencher| {
-        bencher.iter(|| grade(question, black_box(&response)).map(|verdict| verdict.right));
-    });
+    let header = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: production}\nspec:\n";
+    let hostile = [
+        ("10 MB", "a: b\n".repeat(2_000_000)),
+        (
+            "10,000 rules",
+            format!(
+                "{header}  podSelector: {{}}\n  ingress: [{}]\n",
+                vec!["{}"; 10_000].join(",")
+            ),
+        ),
+        (
+            "1,000 expressions",
+            format!(
+                "{header}  podSelector: {{matchExpressions: [{}]}}\n",
+                vec!["{key: a, operator: DoesNotExist}"; 1_000].join(",")
+            ),
+        ),
+    ];
+    for (name, answer) in hostile {
+        let response = Response::Manifest(answer);
+        group.bench_function(format!("grade hostile: {name}"), |bencher| {
+            bencher.iter(|| grade(policy, black_box(&response)).is_ok());
+        });
+    }
     group.finish();
 }
 

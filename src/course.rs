@@ -5,6 +5,7 @@ mod check;
 mod front_matter;
 mod inert;
 mod load;
+mod manifest_hints;
 mod parse;
 mod problem;
 mod quiz_file;
@@ -13,6 +14,7 @@ mod source;
 
 pub use check::{check_course, code_block_problems, diagram_problems, notes_hints};
 pub use load::{load_course, load_lesson_for_reading};
+pub use manifest_hints::manifest_hints;
 pub use parse::parse_lesson;
 pub use problem::{CourseError, Problem};
 pub use quiz_file::load_quiz;

@@ -16,7 +16,7 @@ use manabi::ansi::write_lines;
 use manabi::app::{App, NotesWindow, Presenter, Talk};
 use manabi::course::{
     CourseSource, LessonQuiz, check_course, code_block_problems, diagram_problems, load_course,
-    load_lesson_for_reading, load_quiz, notes_hints,
+    load_lesson_for_reading, load_quiz, manifest_hints, notes_hints,
 };
 use manabi::layout::glyphs::{ASCII, Glyphs, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
@@ -97,13 +97,15 @@ fn source(cli: &Cli) -> CourseSource {
 
 fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
     let problems = check_course(source);
-    let hints = if notes {
+    let manifests = manifest_hints(source);
+    let notes_hints = if notes {
         notes_hints(source)
     } else {
         Vec::new()
     };
+    let hints: Vec<_> = manifests.iter().chain(&notes_hints).collect();
     let mut stdout = io::stdout().lock();
-    for problem in problems.iter().chain(&hints) {
+    for problem in problems.iter().chain(hints.iter().copied()) {
         // A reader that stops early (`| head`) must not turn problems into success.
         if let Err(error) = writeln!(stdout, "{problem}") {
             if error.kind() == io::ErrorKind::BrokenPipe {
@@ -112,10 +114,16 @@ fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
             return Err(error.into());
         }
     }
-    if !hints.is_empty() {
+    if !manifests.is_empty() {
+        eprintln!(
+            "manabi check: {} hint(s) on the lesson's manifests (worth a word in the notes)",
+            manifests.len()
+        );
+    }
+    if !notes_hints.is_empty() {
         eprintln!(
             "manabi check: {} section(s) without speaker notes",
-            hints.len()
+            notes_hints.len()
         );
     }
     if problems.is_empty() {

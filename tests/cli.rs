@@ -410,3 +410,62 @@ fn render_for_a_terminal_drawing_box_characters_wide_uses_ascii() {
         assert!(boxes.is_empty(), "{flag}: box drawing {boxes:?}");
     }
 }
+
+#[test]
+fn grade_tells_a_script_right_wrong_or_unusable() {
+    let scratch = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = scratch.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let deny = write(
+        "deny.yaml",
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: production}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n",
+    );
+    let allow = |extra: &str| {
+        format!(
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: allow, namespace: production}}\nspec:\n  podSelector: {{matchLabels: {{app: api-server}}}}\n  ingress:\n    - from:\n        - namespaceSelector: {{matchLabels: {{name: ingress-system}}}}\n          podSelector: {{matchLabels: {{app: nginx-ingress}}}}\n      ports: [{{port: 3000}}]\n{extra}"
+        )
+    };
+    let right = write("right.yaml", &allow(""));
+    let question = "netpol-deny-and-allow-manifest";
+    let output = manabi(&["grade", question, &deny, &right, "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output).trim(), "Right!");
+    // An extra empty rule lets everything in: wrong, and said in terms of traffic.
+    let open = write("open.yaml", &allow("    - {}\n"));
+    let output = manabi(&["grade", question, &deny, &open, "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("ingress-system/prometheus-0 can reach production/api-server-0 on TCP 3000 (it must not)"),
+        "{text}"
+    );
+    assert!(text.contains("Review: NetworkPolicy"), "{text}");
+    // A misspelt field, an unknown question, a missing file: exit 2 with the reason.
+    let typo = write(
+        "typo.yaml",
+        &allow("").replace(
+            "podSelector: {matchLabels: {app",
+            "podSelectr: {matchLabels: {app",
+        ),
+    );
+    let output = manabi(&["grade", question, &typo, "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("did you mean `podSelector`"),
+        "{}",
+        stderr(&output)
+    );
+    let output = manabi(&["grade", "nope", &right]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains(question), "{}", stderr(&output));
+    let output = manabi(&["grade", question, "no-such-file.yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no-such-file.yaml"),
+        "{}",
+        stderr(&output)
+    );
+}
