@@ -4,6 +4,7 @@
 //! follow the Kubernetes, Gateway API, Traefik and Cilium documentation. Pure: no IO,
 //! and it knows nothing of quizzes or terminals.
 
+mod cilium;
 mod dns;
 mod gateway;
 mod ingress;
@@ -17,6 +18,7 @@ mod traefik;
 
 use std::net::Ipv4Addr;
 
+pub use cilium::HttpRequest;
 pub use dns::Answer;
 pub use objects::Labels;
 pub use probe::{Expected, Observed, Probe, ProbeFailure, Shares, Through, run_probe};

@@ -62,6 +62,7 @@ fn connects(world: &World, from: &str, to: &str, port: u32) -> bool {
         to: to.to_owned(),
         port,
         protocol: "TCP".to_owned(),
+        http: None,
     };
     run_probe(world, &probe, &Expected::Allowed(true))
         .unwrap()
@@ -134,6 +135,7 @@ fn ports_default_to_tcp_and_may_be_named() {
         to: "prod/api".to_owned(),
         port: 3000,
         protocol: "UDP".to_owned(),
+        http: None,
     };
     assert!(
         run_probe(&world, &probe, &Expected::Allowed(false))
@@ -512,4 +514,88 @@ fn a_traefik_route_with_a_missing_middleware_serves_nothing() {
         routed(&world, "http://api.example.com/v1", web),
         Shares::new()
     );
+}
+
+#[test]
+fn cilium_l7_rules_filter_requests_on_top_of_l3_l4() {
+    // The lesson's policy: app=api-gateway may GET /api/v1/users… and POST /api/v1/orders
+    // on TCP 3000 of app=api-server.
+    let mut world = world(
+        "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: api-l7-policy, namespace: prod}\nspec:\n  endpointSelector: {matchLabels: {app: api}}\n  ingress:\n    - fromEndpoints: [{matchLabels: {app: gateway}}]\n      toPorts:\n        - ports: [{port: \"3000\", protocol: TCP}]\n          rules:\n            http:\n              - {method: GET, path: \"/api/v1/users.*\"}\n              - {method: POST, path: /api/v1/orders}\n",
+    );
+    world
+        .pods
+        .push(pod("prod", "gateway", &[("app", "gateway")], 9));
+    world
+        .pods
+        .push(pod("other", "gateway", &[("app", "gateway")], 10));
+    let request = |world: &World, from: &str, port: u32, http: Option<(&str, &str)>| {
+        let probe = Probe::Connect {
+            from: from.to_owned(),
+            to: "prod/api".to_owned(),
+            port,
+            protocol: "TCP".to_owned(),
+            http: http.map(|(method, path)| HttpRequest {
+                method: method.to_owned(),
+                path: path.to_owned(),
+            }),
+        };
+        run_probe(world, &probe, &Expected::Allowed(true))
+            .unwrap()
+            .is_none()
+    };
+    assert!(request(
+        &world,
+        "prod/gateway",
+        3000,
+        Some(("GET", "/api/v1/users/42"))
+    ));
+    assert!(request(
+        &world,
+        "prod/gateway",
+        3000,
+        Some(("POST", "/api/v1/orders"))
+    ));
+    assert!(!request(
+        &world,
+        "prod/gateway",
+        3000,
+        Some(("DELETE", "/api/v1/users/42"))
+    ));
+    assert!(!request(
+        &world,
+        "prod/gateway",
+        3000,
+        Some(("POST", "/api/v1/orders/1"))
+    ));
+    assert!(!request(
+        &world,
+        "prod/gateway",
+        3000,
+        Some(("GET", "/admin"))
+    ));
+    // L3/L4: other sources, other ports, other namespaces stay out.
+    assert!(!request(
+        &world,
+        "prod/web",
+        3000,
+        Some(("GET", "/api/v1/users"))
+    ));
+    assert!(!request(&world, "prod/gateway", 8080, None));
+    assert!(!request(
+        &world,
+        "other/gateway",
+        3000,
+        Some(("GET", "/api/v1/users"))
+    ));
+    // A selector naming the namespace reaches across it.
+    world.apply(objects(
+        "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: cross, namespace: prod}\nspec:\n  endpointSelector: {matchLabels: {app: api}}\n  ingress:\n    - fromEndpoints: [{matchLabels: {app: gateway, k8s:io.kubernetes.pod.namespace: other}}]\n",
+    ));
+    assert!(request(
+        &world,
+        "other/gateway",
+        3000,
+        Some(("DELETE", "/anything"))
+    ));
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
+use super::cilium::{self, HttpRequest};
 use super::dns::{self, Answer};
 use super::policy::{self, Endpoint};
 use super::service::{self, FoundService};
@@ -19,6 +20,8 @@ pub enum Probe {
         to: String,
         port: u32,
         protocol: String,
+        /// An HTTP request on the connection, for L7 policies (Cilium).
+        http: Option<HttpRequest>,
     },
     /// An HTTP request through an entrance.
     Request {
@@ -81,6 +84,20 @@ pub struct ProbeFailure {
 }
 
 impl Probe {
+    /// How a connection is described: its protocol, or the HTTP request it carries.
+    #[must_use]
+    pub fn protocol_text(&self) -> String {
+        match self {
+            Self::Connect {
+                protocol,
+                http: Some(request),
+                ..
+            } => format!("{} {} over {protocol}", request.method, request.path),
+            Self::Connect { protocol, .. } => protocol.clone(),
+            _ => String::new(),
+        }
+    }
+
     /// Who asks: a pod, an address, or the outside of the cluster.
     #[must_use]
     pub fn source(&self) -> Option<&str> {
@@ -129,25 +146,15 @@ impl std::fmt::Display for ProbeFailure {
             }
         };
         match (&self.probe, &self.expected, &self.observed) {
-            (
-                Probe::Connect {
-                    to, port, protocol, ..
-                },
-                _,
-                Observed::Allowed(true),
-            ) => {
+            (Probe::Connect { to, port, .. }, _, Observed::Allowed(true)) => {
+                let protocol = self.probe.protocol_text();
                 write!(
                     formatter,
                     "{from} can reach {to} on {protocol} {port}; it must not"
                 )
             }
-            (
-                Probe::Connect {
-                    to, port, protocol, ..
-                },
-                _,
-                Observed::Allowed(false),
-            ) => {
+            (Probe::Connect { to, port, .. }, _, Observed::Allowed(false)) => {
+                let protocol = self.probe.protocol_text();
                 write!(
                     formatter,
                     "{from} cannot reach {to} on {protocol} {port}; it must"
@@ -258,12 +265,17 @@ fn observe(world: &World, probe: &Probe) -> Result<Observed, String> {
             to,
             port,
             protocol,
+            http,
         } => {
             let from = match from.parse::<Ipv4Addr>() {
                 Ok(address) => Endpoint::Address(address),
                 Err(_) => Endpoint::Pod(pod(from)?),
             };
-            Observed::Allowed(policy::allowed(world, from, pod(to)?, *port, protocol))
+            let to = pod(to)?;
+            Observed::Allowed(
+                policy::allowed(world, from, to, *port, protocol)
+                    && cilium::allowed(world, from, to, *port, protocol, http.as_ref()),
+            )
         }
         Probe::Request {
             url,

@@ -10,8 +10,8 @@ use serde_yaml::Value;
 
 use super::{AnswerError, Failure, Reason, read_manifest};
 use crate::cluster::{
-    Answer, ContainerPort, Expected, Labels, Namespace, Pod, Probe, Through, World, read_objects,
-    run_probe,
+    Answer, ContainerPort, Expected, HttpRequest, Labels, Namespace, Pod, Probe, Through, World,
+    read_objects, run_probe,
 };
 
 /// The world an answer is applied to and what must then hold.
@@ -131,6 +131,8 @@ struct ConnectEntry {
     to: String,
     port: u32,
     protocol: Option<String>,
+    /// An HTTP request on the connection, `METHOD /path`, for L7 policies.
+    http: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,11 +214,25 @@ impl ProbeEntry {
             if connect.from.parse::<Ipv4Addr>().is_err() {
                 pod(&connect.from)?;
             }
+            let http = match &connect.http {
+                None => None,
+                Some(request) => {
+                    let (method, path) = request
+                        .split_once(' ')
+                        .filter(|(_, path)| path.starts_with('/'))
+                        .ok_or("`http:` is `METHOD /path`, for example `GET /api/v1/users`")?;
+                    Some(HttpRequest {
+                        method: method.to_owned(),
+                        path: path.trim().to_owned(),
+                    })
+                }
+            };
             let probe = Probe::Connect {
                 from: connect.from.clone(),
                 to: pod(&connect.to)?,
                 port: connect.port,
                 protocol: connect.protocol.clone().unwrap_or_else(|| "TCP".to_owned()),
+                http,
             };
             let allowed = self
                 .allowed

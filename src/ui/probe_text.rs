@@ -107,13 +107,7 @@ impl ProbeTexts {
             }
         };
         match (&failure.probe, &failure.expected, &failure.observed) {
-            (
-                Probe::Connect {
-                    to, port, protocol, ..
-                },
-                _,
-                Observed::Allowed(allowed),
-            ) => fill(
+            (Probe::Connect { to, port, .. }, _, Observed::Allowed(allowed)) => fill(
                 if *allowed {
                     self.reaches_but_must_not
                 } else {
@@ -122,7 +116,7 @@ impl ProbeTexts {
                 &[
                     ("from", from),
                     ("to", to),
-                    ("protocol", protocol),
+                    ("protocol", &failure.probe.protocol_text()),
                     ("port", &port.to_string()),
                 ],
             ),
