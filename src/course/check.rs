@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::front_matter::{parse_front_matter, split_front_matter};
 use super::load::{LessonEntry, id_mismatch, lesson_path, missing_lesson, read_index};
-use super::parse::parse_body;
+use super::parse::{Body, parse_body};
 use super::quiz_file::quiz_problems;
 use super::{Block, CodeBlock, CourseSource, Problem};
 use crate::diagram::parse_flowchart;
@@ -56,20 +56,8 @@ fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
 /// notes, as a hint at its heading's line. Hints are not problems.
 #[must_use]
 pub fn notes_hints(source: &CourseSource) -> Vec<Problem> {
-    let Ok(index) = read_index(source) else {
-        return Vec::new();
-    };
     let mut hints = Vec::new();
-    for entry in &index.lessons {
-        let path = lesson_path(&entry.id);
-        let file = source.display_path(&path);
-        let Ok(text) = source.read(&path) else {
-            continue;
-        };
-        let Ok(lesson) = split_front_matter(&text, &file) else {
-            continue;
-        };
-        let body = parse_body(lesson.body, lesson.body_line);
+    for (file, text, body) in readable_bodies(source) {
         let sections = &body.sections;
         for (index, section) in sections.iter().enumerate() {
             if section.level > 2 {
@@ -104,6 +92,26 @@ pub fn notes_hints(source: &CourseSource) -> Vec<Problem> {
         }
     }
     hints
+}
+
+/// Each lesson's display path, text and parsed body, for hints: a lesson that cannot be
+/// read is `check`'s problem already and is passed over.
+pub(super) fn readable_bodies(source: &CourseSource) -> Vec<(String, String, Body)> {
+    let Ok(index) = read_index(source) else {
+        return Vec::new();
+    };
+    index
+        .lessons
+        .iter()
+        .filter_map(|entry| {
+            let path = lesson_path(&entry.id);
+            let file = source.display_path(&path);
+            let text = source.read(&path).ok()?;
+            let lesson = split_front_matter(&text, &file).ok()?;
+            let body = parse_body(lesson.body, lesson.body_line);
+            Some((file, text.clone(), body))
+        })
+        .collect()
 }
 
 /// Every YAML code block must parse, each document of a `---` stream.

@@ -6,32 +6,17 @@
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use super::front_matter::split_front_matter;
-use super::load::{lesson_path, read_index};
-use super::parse::parse_body;
+use super::check::readable_bodies;
 use super::{Block, CodeBlock, CourseSource, Problem};
 use crate::cluster::{Body, Object, Problem as ManifestProblem, read_objects};
 
 /// Hints for every lesson of the course.
 #[must_use]
 pub fn manifest_hints(source: &CourseSource) -> Vec<Problem> {
-    let Ok(index) = read_index(source) else {
-        return Vec::new();
-    };
-    let mut hints = Vec::new();
-    for entry in &index.lessons {
-        let path = lesson_path(&entry.id);
-        let file = source.display_path(&path);
-        let Ok(text) = source.read(&path) else {
-            continue;
-        };
-        let Ok(lesson) = split_front_matter(&text, &file) else {
-            continue;
-        };
-        let body = parse_body(lesson.body, lesson.body_line);
-        hints.extend(lesson_hints(&body.blocks, &file));
-    }
-    hints
+    readable_bodies(source)
+        .iter()
+        .flat_map(|(file, _, body)| lesson_hints(&body.blocks, file))
+        .collect()
 }
 
 /// The hints of one lesson's blocks.
@@ -170,6 +155,7 @@ fn documents_of(code: &CodeBlock) -> Vec<(usize, Value)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::course::parse::parse_body;
 
     fn hints(body: &str) -> Vec<String> {
         let parsed = parse_body(body, 1);

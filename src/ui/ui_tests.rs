@@ -15,6 +15,17 @@ fn frame(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
+/// Every cell's symbol, row after row: what a reader of the frame sees, as one string.
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
+}
+
 fn jump_to(app: &mut App, title: &str) {
     let section = app
         .lesson
@@ -195,13 +206,7 @@ mod quiz_views {
             press(&mut app, KeyCode::Enter);
         }
         let terminal = frame(&app);
-        let screen: String = terminal
-            .backend()
-            .buffer()
-            .content
-            .iter()
-            .map(ratatui::buffer::Cell::symbol)
-            .collect();
+        let screen = screen_text(&terminal);
         assert!(screen.contains("nodePort"), "{screen}");
         insta::assert_snapshot!(terminal.backend());
     }
@@ -344,13 +349,7 @@ mod present_views {
         terminal
             .draw(|frame| render_notes(frame, &notes, ColorDepth::TrueColor))
             .unwrap();
-        let drawn: String = terminal
-            .backend()
-            .buffer()
-            .content
-            .iter()
-            .map(ratatui::buffer::Cell::symbol)
-            .collect();
+        let drawn = super::screen_text(&terminal);
         assert!(drawn.contains("Service"), "{drawn}");
         let boxes: Vec<char> = drawn
             .chars()
