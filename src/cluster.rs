@@ -21,7 +21,7 @@ use std::net::Ipv4Addr;
 pub use cilium::HttpRequest;
 pub use dns::Answer;
 pub use objects::Labels;
-pub use probe::{Expected, Observed, Probe, ProbeFailure, Shares, Through, run_probe};
+pub use probe::{Expected, Observed, Probe, ProbeFailure, Shares, Through, run_probe, shares_text};
 pub use read::{Body, ManifestError, Object, Problem, read_objects};
 
 /// A namespace and its labels (`kubernetes.io/metadata.name` is set as the API server

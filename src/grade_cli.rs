@@ -66,11 +66,7 @@ pub fn grade(
     }
     println!("{}", texts.wrong);
     for failure in &verdict.failures {
-        let reason = texts.reason(&failure.reason);
-        match &failure.document {
-            Some(document) => println!("- {document}: {reason}"),
-            None => println!("- {reason}"),
-        }
+        println!("{}", texts.failure(failure));
     }
     if let Some(section) = &question.section {
         println!("{}", texts.review_section(section));

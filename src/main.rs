@@ -103,9 +103,8 @@ fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
     } else {
         Vec::new()
     };
-    let hints: Vec<_> = manifests.iter().chain(&notes_hints).collect();
     let mut stdout = io::stdout().lock();
-    for problem in problems.iter().chain(hints.iter().copied()) {
+    for problem in problems.iter().chain(&manifests).chain(&notes_hints) {
         // A reader that stops early (`| head`) must not turn problems into success.
         if let Err(error) = writeln!(stdout, "{problem}") {
             if error.kind() == io::ErrorKind::BrokenPipe {

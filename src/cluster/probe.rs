@@ -109,9 +109,10 @@ impl Probe {
     }
 }
 
-/// Shares as `a:80 90%, b:80 10%`; a backend the route may not use is marked.
+/// Shares as `a:80 90%, b:80 10%` (joined by `separator`); a backend the route may not
+/// use is marked with `refused`.
 #[must_use]
-pub fn shares_text(shares: &Shares, refused: &str) -> String {
+pub fn shares_text(shares: &Shares, refused: &str, separator: &str) -> String {
     shares
         .iter()
         .map(|(backend, percent)| match backend.strip_prefix('!') {
@@ -119,7 +120,7 @@ pub fn shares_text(shares: &Shares, refused: &str) -> String {
             None => format!("{backend} {percent}%"),
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(separator)
 }
 
 impl std::fmt::Display for Answer {
@@ -168,12 +169,12 @@ impl std::fmt::Display for ProbeFailure {
                 let got = if shares.is_empty() {
                     "nowhere (404)".to_owned()
                 } else {
-                    shares_text(shares, "(refused)")
+                    shares_text(shares, "(refused)", ", ")
                 };
                 let want = if want.is_empty() {
                     "nowhere (404)".to_owned()
                 } else {
-                    shares_text(want, "")
+                    shares_text(want, "", ", ")
                 };
                 write!(formatter, "{method} {url} goes to {got}; expected {want}")?;
                 for router in broken {
@@ -287,18 +288,20 @@ fn observe(world: &World, probe: &Probe) -> Result<Observed, String> {
             route(world, &url, method, headers, through)
         }
         Probe::Send { from, to } => {
-            let namespace = match from {
-                Some(from) => Some(pod(from)?.namespace.clone()),
-                None => None,
-            };
-            Observed::Endpoints(send(world, namespace.as_deref(), to)?)
+            let namespace = from
+                .as_deref()
+                .map(pod)
+                .transpose()?
+                .map(|pod| pod.namespace.as_str());
+            Observed::Endpoints(send(world, namespace, to)?)
         }
         Probe::Resolve { from, name } => {
-            let namespace = match from {
-                Some(from) => Some(pod(from)?.namespace.clone()),
-                None => None,
-            };
-            Observed::Resolved(dns::resolve(world, namespace.as_deref(), name))
+            let namespace = from
+                .as_deref()
+                .map(pod)
+                .transpose()?
+                .map(|pod| pod.namespace.as_str());
+            Observed::Resolved(dns::resolve(world, namespace, name))
         }
     })
 }

@@ -4,7 +4,7 @@
 
 use super::inert::{make_code_line_inert, make_inert};
 use super::{ChecklistItem, CourseSource, Lesson, LessonQuiz, Problem, Section};
-use crate::quiz::{Kind, Quiz, parse_quiz, parse_quiz_reporting, validate_quiz};
+use crate::quiz::{Kind, Quiz, example_problems, parse_quiz, parse_quiz_reporting, validate_quiz};
 
 /// The quiz file's path inside the course.
 #[must_use]
@@ -38,6 +38,7 @@ pub fn quiz_problems(
             checklist,
             &parsed.broken_items,
         ));
+        errors.extend(example_problems(&quiz));
     }
     errors.sort_by_key(|error| (error.line, error.column));
     errors

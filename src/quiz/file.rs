@@ -343,21 +343,8 @@ fn kind(entry: &QuestionEntry, text: &str, line: usize) -> Result<Kind, Located>
                     "`accept` lists no answer".to_owned(),
                 ));
             }
-            // Answers are compared normalised: two entries with one normal form are one
-            // answer written twice, which hides what the author meant to accept.
-            for (index, answer) in accept.iter().enumerate() {
-                let normal = super::normalize_text(answer);
-                if let Some(same) = accept[..index]
-                    .iter()
-                    .find(|earlier| super::normalize_text(earlier) == normal)
-                {
-                    return Err(Located::Key(
-                        "accept",
-                        format!(
-                            "`accept` lists `{answer}`, which is compared as `{same}` already is; list it once"
-                        ),
-                    ));
-                }
+            if let Some(problem) = repeated_answer(&accept) {
+                return Err(Located::Key("accept", problem));
             }
             Ok(Kind::Text { accept })
         }
@@ -444,6 +431,22 @@ fn manifest(entry: &QuestionEntry, text: &str, line: usize) -> Result<Kind, Loca
         behaviour: behaviour(entry)?,
         examples: examples(entry, text, line),
     }))
+}
+
+/// Answers are compared normalised: two entries of one normal form are one answer
+/// written twice, which hides what the author meant to accept.
+fn repeated_answer(accept: &[String]) -> Option<String> {
+    let normals: Vec<String> = accept
+        .iter()
+        .map(|answer| super::normalize_text(answer))
+        .collect();
+    (1..accept.len()).find_map(|index| {
+        let earlier = (0..index).find(|earlier| normals[*earlier] == normals[index])?;
+        Some(format!(
+            "`accept` lists `{}`, which is compared as `{}` already is; list it once",
+            accept[index], accept[earlier]
+        ))
+    })
 }
 
 /// `world:` and `expect:`, both or neither.

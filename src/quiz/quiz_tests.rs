@@ -356,3 +356,35 @@ fn an_unreadable_manifest_is_not_graded() {
         Err(AnswerError::Empty)
     );
 }
+
+#[test]
+fn an_example_given_the_wrong_verdict_is_a_problem_of_check() {
+    let course = crate::course::load_course(&crate::course::CourseSource::Embedded).unwrap();
+    let crate::course::LessonQuiz::Ready(quiz) = &course.lessons[0].quiz else {
+        panic!("no quiz");
+    };
+    assert!(example_problems(quiz).is_empty());
+    let mut question = quiz
+        .questions
+        .iter()
+        .find(|question| question.id == "netpol-deny-and-allow-manifest")
+        .unwrap()
+        .clone();
+    let Kind::Manifest(exercise) = &mut question.kind else {
+        panic!("not a manifest question");
+    };
+    let line = exercise.examples[0].line;
+    exercise.examples[0].right = !exercise.examples[0].right;
+    let problems = example_problems(&Quiz {
+        questions: vec![question],
+    });
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, line);
+    assert!(
+        problems[0]
+            .message
+            .contains("example 1: should be graded wrong, is graded right"),
+        "{}",
+        problems[0].message
+    );
+}

@@ -1,5 +1,6 @@
 //! What `manabi check` asks of a quiz beyond parsing: it fits its lesson, covers the
-//! checklist, and every manifest exercise can be solved and is not solved already.
+//! checklist, every manifest exercise can be solved and is not solved already, and (for
+//! `check` only, not the reader) every example answer gets the verdict its author gave.
 
 use super::{Exercise, Kind, Quiz, QuizError, Reason, grade_manifest};
 use crate::course::{ChecklistItem, Section};
@@ -75,8 +76,7 @@ pub fn find_section(sections: &[Section], name: &str) -> Option<usize> {
         .or_else(|| sections.iter().position(|section| section.anchor == name))
 }
 
-/// A manifest exercise must be solvable and not solved already, and every example must
-/// get the verdict its author gave it.
+/// A manifest exercise must be solvable and not solved already.
 fn exercise_problems(
     exercise: &Exercise,
     at_key: &dyn Fn(&str, String) -> QuizError,
@@ -118,28 +118,46 @@ fn exercise_problems(
             }
         }
     }
-    for (index, example) in exercise.examples.iter().enumerate() {
-        let at = |message: String| QuizError {
-            line: example.line,
-            ..at_key("examples", format!("example {}: {message}", index + 1))
+    problems
+}
+
+/// Every example answer of every exercise graded against the verdict its author gave
+/// it; for `check`, not for the reader, which never shows examples.
+#[must_use]
+pub fn example_problems(quiz: &Quiz) -> Vec<QuizError> {
+    let mut problems = Vec::new();
+    for question in &quiz.questions {
+        let Kind::Manifest(exercise) = &question.kind else {
+            continue;
         };
-        match grade_manifest(exercise, &example.answer) {
-            Err(error) => problems.push(at(format!("cannot be graded: {error}"))),
-            Ok(verdict) if verdict.right != example.right => {
-                let said = if example.right { "right" } else { "wrong" };
-                let got = if verdict.right {
-                    "right".to_owned()
-                } else {
-                    let reasons: Vec<String> = verdict
-                        .failures
-                        .iter()
-                        .map(|failure| failure.reason.to_string())
-                        .collect();
-                    format!("wrong ({})", reasons.join("; "))
-                };
-                problems.push(at(format!("should be graded {said}, is graded {got}")));
+        for (index, example) in exercise.examples.iter().enumerate() {
+            let at = |message: String| QuizError {
+                line: example.line,
+                column: 0,
+                message: format!(
+                    "question `{}`: example {}: {message}",
+                    question.id,
+                    index + 1
+                ),
+            };
+            match grade_manifest(exercise, &example.answer) {
+                Err(error) => problems.push(at(format!("cannot be graded: {error}"))),
+                Ok(verdict) if verdict.right != example.right => {
+                    let said = if example.right { "right" } else { "wrong" };
+                    let got = if verdict.right {
+                        "right".to_owned()
+                    } else {
+                        let reasons: Vec<String> = verdict
+                            .failures
+                            .iter()
+                            .map(|failure| failure.reason.to_string())
+                            .collect();
+                        format!("wrong ({})", reasons.join("; "))
+                    };
+                    problems.push(at(format!("should be graded {said}, is graded {got}")));
+                }
+                Ok(_) => {}
             }
-            Ok(_) => {}
         }
     }
     problems

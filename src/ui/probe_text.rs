@@ -2,7 +2,7 @@
 //! traffic went where it should not, and why the API server would refuse a manifest.
 
 use crate::cluster::{
-    Answer, Expected, ManifestError, Observed, Probe, ProbeFailure, Problem, Shares,
+    Answer, Expected, ManifestError, Observed, Probe, ProbeFailure, Problem, Shares, shares_text,
 };
 
 /// The sentences of behaviour feedback in one language; `{name}` marks what is filled in.
@@ -88,16 +88,10 @@ impl ProbeTexts {
         let from = failure.probe.source().unwrap_or(self.outside);
         let shares = |shares: &Shares| {
             if shares.is_empty() {
-                return self.nowhere.to_owned();
+                self.nowhere.to_owned()
+            } else {
+                shares_text(shares, self.refused_backend, self.separator)
             }
-            shares
-                .iter()
-                .map(|(backend, percent)| match backend.strip_prefix('!') {
-                    Some(backend) => format!("{backend} {} {percent}%", self.refused_backend),
-                    None => format!("{backend} {percent}%"),
-                })
-                .collect::<Vec<_>>()
-                .join(self.separator)
         };
         let pods = |pods: &[String]| {
             if pods.is_empty() {

@@ -117,11 +117,7 @@ fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Optio
             lines.push(Line::from(Span::styled(verdict, style)));
             lines.extend(answered(app, question, answer, width));
             for failure in failures {
-                let reason = texts.reason(&failure.reason);
-                let text = match &failure.document {
-                    Some(document) => format!("- {document}: {reason}"),
-                    None => format!("- {reason}"),
-                };
+                let text = texts.failure(failure);
                 lines.extend(wrap(&[Run::new(text, app.theme.wrong)], width));
             }
             lines.push(Line::default());

@@ -1,7 +1,7 @@
 //! The strings of the checklist view and the quiz, in Japanese and English, and how a
 //! failed manifest rule is put to the learner.
 
-use crate::quiz::{AnswerError, Mastery, Reason};
+use crate::quiz::{AnswerError, Failure, Mastery, Reason};
 
 /// The quiz's strings in one language.
 #[derive(Debug, PartialEq, Eq)]
@@ -140,6 +140,17 @@ impl QuizTexts {
             AnswerError::TooManyDocuments => self.too_many_documents.to_owned(),
             AnswerError::NotText => self.not_text.to_owned(),
             AnswerError::Rejected(error) => self.probe.manifest_error(error),
+        }
+    }
+
+    /// One line of a wrong manifest's feedback: the document it is about, if the
+    /// exercise wants several, and the reason.
+    #[must_use]
+    pub fn failure(&self, failure: &Failure) -> String {
+        let reason = self.reason(&failure.reason);
+        match &failure.document {
+            Some(document) => format!("- {document}: {reason}"),
+            None => format!("- {reason}"),
         }
     }
 
