@@ -6,6 +6,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use manabi::progress::{Event, Position, ProgressStore};
+use manabi::quiz::AttemptKind;
 
 fn bench(criterion: &mut Criterion) {
     // Removed when the bench ends.
@@ -28,6 +29,7 @@ fn bench(criterion: &mut Criterion) {
                 question: format!("q{}", count % 32),
                 answer: "ClusterIP".to_owned(),
                 right: count % 3 != 0,
+                kind: AttemptKind::FirstTry,
             };
             black_box(store.record("k8s-networking", sitting, &event).is_ok())
         });
@@ -69,6 +71,7 @@ fn bench(criterion: &mut Criterion) {
                     question: format!("q{}", index % 32),
                     answer: "2".to_owned(),
                     right: index % 2 == 0,
+                    kind: AttemptKind::Retry,
                 },
             };
             let _ = store.record("k8s-networking", sitting, &event);

@@ -8,14 +8,16 @@ mod quiz_run;
 mod quiz_update;
 mod search;
 mod session;
+mod text_field;
 mod update;
 
 pub use keymap::{message_for_event, message_for_key, present_message};
 pub use presenter::{NotesWindow, PresentMessage, Presenter, Talk};
-pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step};
+pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step, indent_after};
 pub use search::Search;
 pub use search::SearchMatch;
 pub use session::{READ_AFTER_MS, Session};
+pub use text_field::{Caret, TextField};
 
 use std::collections::HashMap;
 
@@ -90,6 +92,8 @@ pub enum Message {
     HelpScroll(isize),
     StartSearch,
     SearchInput(char),
+    /// Text pasted into the search prompt.
+    SearchPaste(String),
     SearchBackspace,
     SearchSubmit,
     NextMatch,
@@ -135,8 +139,13 @@ pub enum QuizMessage {
     Submit,
     Input(char),
     Backspace,
-    /// Ctrl-U: clear a short answer.
+    Delete,
+    /// Ctrl-U: the short answer before the cursor goes.
     Clear,
+    /// ←/→, Home/End in the short answer.
+    Caret(Caret),
+    /// Text pasted by the terminal (bracketed paste), inserted as it is.
+    Paste(String),
     /// Start typing in the manifest editor.
     Edit,
     /// A key for the manifest editor.

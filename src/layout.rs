@@ -4,7 +4,7 @@
 
 mod code;
 pub mod glyphs;
-mod highlight;
+pub mod highlight;
 mod inline;
 mod picture;
 mod table;

@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
 
+use crate::quiz::AttemptKind;
+
 /// How long the reader may go between clock checkpoints.
 pub const CHECKPOINT_EVERY_MS: u64 = 5_000;
 
@@ -57,6 +59,7 @@ pub enum Event {
         question: String,
         answer: String,
         right: bool,
+        kind: AttemptKind,
     },
     /// A checklist item ticked (`true`) or unticked by hand.
     SelfAssessed {
@@ -334,13 +337,14 @@ fn insert_event(
             question,
             answer,
             right,
+            kind,
         } => (
             None,
             Some(question.as_str()),
             Some(answer.as_str()),
             Some(*right),
             None,
-            None,
+            Some(kind.code()),
         ),
         Event::SelfAssessed { item, ticked } => (
             None,

@@ -18,7 +18,8 @@ use std::time::Duration;
 use base64::Engine;
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
-    DisableFocusChange, DisableMouseCapture, EnableFocusChange, EnableMouseCapture,
+    DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste,
+    EnableFocusChange, EnableMouseCapture,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -34,6 +35,8 @@ fn enter() -> io::Result<()> {
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableFocusChange,
+        // A paste arrives as one event, so the editor inserts it without auto-indent.
+        EnableBracketedPaste,
         Hide
     )
 }
@@ -42,6 +45,7 @@ fn enter() -> io::Result<()> {
 pub fn restore() {
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableFocusChange,
         DisableMouseCapture,
         LeaveAlternateScreen,

@@ -54,6 +54,7 @@ fn study(data: &Path, profile: &str, right: bool) {
             question: quiz.questions[index].id.clone(),
             answer: "x".into(),
             right,
+            kind: manabi::quiz::AttemptKind::FirstTry,
         };
         store.record(id, Some(sitting), &event).unwrap();
     }

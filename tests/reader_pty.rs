@@ -460,6 +460,59 @@ fn a_learner_answers_one_question_of_each_kind() {
     assert!(status.success());
 }
 
+/// A manifest pasted into the built-in editor arrives as one bracketed paste and goes in
+/// exactly as copied: no auto-indent on top of its own indentation.
+#[test]
+fn a_pasted_manifest_goes_into_the_editor_unchanged() {
+    let scratch = temp_folder("paste");
+    let folder = scratch.path();
+    let course = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses/quiz-pty");
+    let mut session = Session::start(
+        &["--course", course.to_str().unwrap(), "--lang", "ja"],
+        folder,
+    );
+    session.wait_for("クイズの練習");
+    let asked = |raw: &[u8]| raw.windows(8).any(|window| window == b"\x1b[?2004h");
+    assert!(
+        asked(&session.raw.lock().unwrap()),
+        "the reader turns bracketed paste on"
+    );
+    session.type_keys("Q");
+    for (prompt, keys) in [
+        ("クラスタ内だけで使う", "1\r"),
+        ("すべて選んでください", "1\r"),
+        ("既定の Service type", "x\r"),
+    ] {
+        session.wait_for(prompt);
+        session.type_keys(keys);
+        session.wait_for("解説");
+        session.type_keys("\r");
+    }
+    session.wait_for("kind を Service に");
+    // Into the editor, the template's one line erased.
+    session.type_keys("\r");
+    session.type_keys("\x1b[F");
+    session.type_keys(&"\x7f".repeat(9));
+    let manifest = "kind: Service\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  ports:\n    - port: 80\n      targetPort: 3000\n";
+    session.type_keys(&format!("\x1b[200~{manifest}\x1b[201~"));
+    // Each line on screen at its own indentation, after the editor's line number.
+    session.wait_until("the pasted lines, indented as copied", |screen| {
+        let rows: Vec<String> = screen.rows(0, 120).collect();
+        [
+            "4   labels:",
+            "5     app: web",
+            "8     - port: 80",
+            "9       targetPort: 3000",
+        ]
+        .iter()
+        .all(|line| rows.iter().any(|row| row.contains(line)))
+    });
+    session.type_keys("\x13");
+    session.wait_for("正解！");
+    session.type_keys("q");
+    assert!(session.child.wait().unwrap().success());
+}
+
 /// The progress store through a crash: read, answer, `kill -9`, open again.
 #[test]
 fn progress_older_than_ten_seconds_survives_sigkill() {

@@ -5,6 +5,7 @@ use crossterm::event::{
 };
 
 use super::quiz_run::{Answer, QuizRun, Step};
+use super::text_field::Caret;
 use super::{Focus, Message, PresentMessage, QuizMessage, Screen};
 
 /// Lines a wheel notch scrolls.
@@ -19,6 +20,11 @@ pub fn message_for_event(event: &Event, screen: &Screen, focus: Focus) -> Option
         }
         // Overlays and the search prompt own the keyboard; the mouse waits for them.
         Event::Mouse(mouse) if *screen == Screen::Reading => message_for_mouse(*mouse),
+        Event::Paste(text) => match screen {
+            Screen::Searching => Some(Message::SearchPaste(text.clone())),
+            Screen::Quiz(_) => Some(Message::Quiz(QuizMessage::Paste(text.clone()))),
+            _ => None,
+        },
         Event::Resize(width, height) => Some(Message::Resize {
             width: *width,
             height: *height,
@@ -74,10 +80,10 @@ pub fn message_for_key(key: KeyEvent, screen: &Screen, focus: Focus) -> Option<M
         }
         Screen::Quiz(run) => quiz_key(key, run).map(Message::Quiz),
         Screen::Help(_) => match key.code {
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Message::Cancel),
+            // As in less and man, `q` closes the help, not the app.
+            KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Message::Cancel),
             KeyCode::Char('j') | KeyCode::Down => Some(Message::HelpScroll(1)),
             KeyCode::Char('k') | KeyCode::Up => Some(Message::HelpScroll(-1)),
-            KeyCode::Char('q') => Some(Message::Quit),
             _ => None,
         },
         // Alt+key is never ours: it is also how a late terminal answer (OSC) arrives.
@@ -171,7 +177,14 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
         (Step::Answering(Answer::Text { .. }), code) => match code {
             KeyCode::Enter => Some(QuizMessage::Submit),
             KeyCode::Backspace => Some(QuizMessage::Backspace),
+            KeyCode::Delete => Some(QuizMessage::Delete),
             KeyCode::Char('u') if control => Some(QuizMessage::Clear),
+            KeyCode::Left => Some(QuizMessage::Caret(Caret::Left)),
+            KeyCode::Right => Some(QuizMessage::Caret(Caret::Right)),
+            KeyCode::Home => Some(QuizMessage::Caret(Caret::Home)),
+            KeyCode::Char('a') if control => Some(QuizMessage::Caret(Caret::Home)),
+            KeyCode::End => Some(QuizMessage::Caret(Caret::End)),
+            KeyCode::Char('e') if control => Some(QuizMessage::Caret(Caret::End)),
             KeyCode::Char(character) if !control && !character.is_control() => {
                 Some(QuizMessage::Input(character))
             }

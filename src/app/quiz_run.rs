@@ -3,7 +3,12 @@
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::quiz::{AnswerError, Failure, Kind, Question, Response, choice_order};
+use super::text_field::TextField;
+use std::collections::BTreeSet;
+
+use crate::quiz::{
+    AnswerError, AttemptKind, Failure, Kind, Question, Response, choice_order, retry_order,
+};
 
 /// A run through some questions.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +25,10 @@ pub struct QuizRun {
     pub round: usize,
     /// Questions answered right in the first round.
     pub right_first_time: usize,
+    /// Questions answered at least once in this run.
+    pub tried: BTreeSet<usize>,
+    /// Questions whose right answer a wrong answer showed in this run.
+    pub shown: BTreeSet<usize>,
     pub step: Step,
     /// The checklist entry to go back to on Esc; `None` goes back to the text.
     pub back_to_checklist: Option<usize>,
@@ -55,7 +64,7 @@ pub enum Answer {
         marked: Vec<bool>,
     },
     Text {
-        input: String,
+        input: TextField,
     },
     Manifest {
         /// Boxed: an editor is far larger than the other answers.
@@ -68,22 +77,29 @@ pub enum Answer {
 }
 
 impl Answer {
-    /// A fresh answer to `question`: choices in the learner's order, a manifest from the
-    /// learner's draft or the template.
+    /// A fresh answer to `question`: choices in the learner's order (another one in a
+    /// later round of the run), a manifest from the learner's draft or the template.
     #[must_use]
-    pub fn new(question: &Question, profile: &str, draft: Option<&str>) -> Self {
+    pub fn new(question: &Question, profile: &str, draft: Option<&str>, round: usize) -> Self {
+        let order = |count: usize| {
+            if round > 1 {
+                retry_order(profile, &question.id, count, round)
+            } else {
+                choice_order(profile, &question.id, count)
+            }
+        };
         match &question.kind {
             Kind::Choice { choices, .. } => Self::Choice {
-                order: choice_order(profile, &question.id, choices.len()),
+                order: order(choices.len()),
                 selected: None,
             },
             Kind::Multi { choices, .. } => Self::Multi {
-                order: choice_order(profile, &question.id, choices.len()),
+                order: order(choices.len()),
                 cursor: 0,
                 marked: vec![false; choices.len()],
             },
             Kind::Text { .. } => Self::Text {
-                input: String::new(),
+                input: TextField::default(),
             },
             Kind::Manifest(exercise) => Self::Manifest {
                 editor: Box::new(ManifestEditor::new(draft.unwrap_or(&exercise.template))),
@@ -93,20 +109,24 @@ impl Answer {
         }
     }
 
-    /// The answer as grading takes it; `None` while nothing is chosen.
+    /// The answer as grading takes it; `None` while nothing is chosen, ticked or typed
+    /// (a stray Enter is not an answer).
     #[must_use]
     pub fn response(&self) -> Option<Response> {
         match self {
             Self::Choice { order, selected } => Some(Response::Choice(order[(*selected)?])),
-            Self::Multi { order, marked, .. } => Some(Response::Multi(
-                marked
+            Self::Multi { order, marked, .. } => {
+                let ticked: Vec<usize> = marked
                     .iter()
                     .zip(order)
                     .filter(|(marked, _)| **marked)
                     .map(|(_, choice)| *choice)
-                    .collect(),
-            )),
-            Self::Text { input } => Some(Response::Text(input.clone())),
+                    .collect();
+                (!ticked.is_empty()).then_some(Response::Multi(ticked))
+            }
+            Self::Text { input } => {
+                (!input.text().trim().is_empty()).then(|| Response::Text(input.text().to_owned()))
+            }
             Self::Manifest { editor, .. } => Some(Response::Manifest(editor.text())),
         }
     }
@@ -157,26 +177,84 @@ impl ManifestEditor {
             .move_cursor(CursorMove::Jump(to_u16(row), to_u16(column)));
     }
 
-    /// Enter keeps the line's indentation, as YAML needs: one level deeper after a key
-    /// that opens a mapping (`spec:`) and inside a list item (`- host: a`).
+    /// Enter starts the next line where YAML most likely goes on (see [`indent_after`]).
     pub fn new_line(&mut self) {
         let (row, column) = (self.area.cursor().0, self.area.cursor().1);
-        let line = &self.area.lines()[row];
-        let mut indent: String = line
-            .chars()
-            .take_while(|character| *character == ' ')
-            .collect();
-        let before: String = line.chars().take(column).collect();
-        // After `- key: value` the next key of that item lines up with `key`.
-        if before.trim_start().starts_with("- ") {
-            indent.push_str("  ");
-        }
-        if before.trim_end().ends_with(':') {
-            indent.push_str("  ");
-        }
+        let before: String = self.area.lines()[row].chars().take(column).collect();
         self.area.insert_newline();
-        self.area.insert_str(indent);
+        self.area.insert_str(" ".repeat(indent_after(&before)));
     }
+
+    /// Pasted text as it is, without auto-indent: a block copied from the lesson comes
+    /// back exactly. Line ends from any platform become `\n`.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        self.area.insert_str(text);
+    }
+}
+
+/// The indentation of the line after `before` (the text left of the cursor):
+/// - after `key:` with nothing following (or a block scalar's `|`/`>`), one level
+///   deeper than the key;
+/// - after a list item holding a mapping (`- name: web`), under the item's key;
+/// - after a list item holding a scalar (`- Ingress`), at the dash, for the next item;
+/// - otherwise the line's own indentation.
+#[must_use]
+pub fn indent_after(before: &str) -> usize {
+    let indent = before.len() - before.trim_start_matches(' ').len();
+    let mut column = indent;
+    let mut content = before[indent..].trim_end();
+    let mut in_item = false;
+    // `- - a` nests items; the content starts after the last dash.
+    while let Some(rest) = content
+        .strip_prefix("- ")
+        .or_else(|| (content == "-").then_some(""))
+    {
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        column += 2 + spaces;
+        content = rest.trim_start_matches(' ');
+        in_item = true;
+    }
+    let content = without_comment(content);
+    if in_item && content.is_empty() {
+        return column;
+    }
+    match key_value(content) {
+        Some(value) if value.is_empty() || is_block_indicator(value) => column + 2,
+        None if in_item => indent,
+        _ => column,
+    }
+}
+
+/// The value after a plain `key:` (empty when the line ends there); `None` when the text
+/// is not a key (a scalar, a quoted string, a flow collection).
+fn key_value(content: &str) -> Option<&str> {
+    if content.starts_with(['"', '\'', '[', '{', '#']) {
+        return None;
+    }
+    let mut rest = content;
+    let mut offset = 0;
+    while let Some(at) = rest.find(':') {
+        let after = &rest[at + 1..];
+        if after.is_empty() || after.starts_with(' ') {
+            return Some(content[offset + at + 1..].trim());
+        }
+        offset += at + 1;
+        rest = after;
+    }
+    None
+}
+
+fn is_block_indicator(value: &str) -> bool {
+    value.len() <= 3 && (value.starts_with('|') || value.starts_with('>'))
+}
+
+/// The text before a ` #` comment.
+fn without_comment(content: &str) -> &str {
+    content
+        .find(" #")
+        .map_or(content, |at| &content[..at])
+        .trim_end()
 }
 
 impl PartialEq for ManifestEditor {
@@ -205,6 +283,8 @@ impl QuizRun {
             missed: Vec::new(),
             round: 1,
             right_first_time: 0,
+            tried: BTreeSet::new(),
+            shown: BTreeSet::new(),
             step: Step::Answering(first),
             back_to_checklist,
             scroll: 0,
@@ -218,6 +298,22 @@ impl QuizRun {
             Step::Finished => None,
             _ => self.queue.get(self.position).copied(),
         }
+    }
+
+    /// Notes an answer to question `index` and says where in the run it was given.
+    pub fn note_attempt(&mut self, index: usize, right: bool, reveals: bool) -> AttemptKind {
+        let kind = if self.shown.contains(&index) {
+            AttemptKind::RetryAfterAnswerShown
+        } else if self.tried.contains(&index) {
+            AttemptKind::Retry
+        } else {
+            AttemptKind::FirstTry
+        };
+        self.tried.insert(index);
+        if !right && reveals {
+            self.shown.insert(index);
+        }
+        kind
     }
 
     /// Moves past an answered question: the next one, the missed ones again in a new
@@ -235,5 +331,65 @@ impl QuizRun {
             self.round += 1;
         }
         self.queue.get(self.position).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enter_indents_where_yaml_goes_on() {
+        let cases = [
+            // (text left of the cursor, indentation of the next line)
+            ("spec:", 2),
+            ("  policyTypes:", 4),
+            ("    - Ingress", 4),
+            ("    - Ingress  # comment", 4),
+            ("- name: web", 2),
+            ("  - name: api-server-v1", 4),
+            ("    - namespaceSelector:", 8),
+            ("  -", 4),
+            ("  - ", 4),
+            ("- - a", 0),
+            ("  - \"a: b\"", 2),
+            ("  name: web", 2),
+            ("  image: nginx:1.27", 2),
+            ("  url: http://example.com", 2),
+            ("  script: |", 4),
+            ("  folded: >-", 4),
+            ("  selector: {}", 2),
+            ("  ports: # the list follows", 4),
+            ("", 0),
+            ("    ", 4),
+        ];
+        for (before, expected) in cases {
+            assert_eq!(indent_after(before), expected, "after {before:?}");
+        }
+    }
+
+    #[test]
+    fn a_paste_is_inserted_as_it_is() {
+        let block = "spec:\n  rules:\n    - host: a\r\n      http:\r\n";
+        let mut editor = ManifestEditor::new("");
+        editor.paste(block);
+        assert_eq!(
+            editor.text(),
+            "spec:\n  rules:\n    - host: a\n      http:\n\n"
+        );
+    }
+
+    #[test]
+    fn nothing_ticked_or_typed_is_not_an_answer() {
+        let multi = Answer::Multi {
+            order: vec![0, 1],
+            cursor: 0,
+            marked: vec![false, false],
+        };
+        assert_eq!(multi.response(), None);
+        let text = Answer::Text {
+            input: TextField::default(),
+        };
+        assert_eq!(text.response(), None);
     }
 }

@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::tests::reader_in;
 use super::*;
-use crate::quiz::{AnswerError, Kind, Mastery};
+use crate::quiz::{AnswerError, AttemptKind, Kind, Mastery};
 use crate::ui::text::Lang;
 
 pub(crate) fn press(app: &mut App, code: KeyCode) -> Effect {
@@ -166,6 +166,82 @@ fn a_wrong_answer_comes_back_at_the_end_of_the_round() {
     assert_eq!(run(&app).step, Step::Finished);
     assert_eq!(run(&app).right_first_time, count - 1);
     assert_eq!(app.marks[1].mastery, Mastery::Mastered);
+}
+
+#[test]
+fn a_right_answer_after_the_answer_was_shown_waits_for_a_later_run() {
+    let mut app = reader_in(100, 30, Lang::En);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
+    let first = current_question(&app).id;
+    assert!(matches!(current_question(&app).kind, Kind::Choice { .. }));
+    let order = |app: &App| match &run(app).step {
+        Step::Answering(Answer::Choice { order, .. }) => order.clone(),
+        other => panic!("not a choice: {other:?}"),
+    };
+    let first_order = order(&app);
+    answer(&mut app, false);
+    press(&mut app, KeyCode::Enter);
+    let count = run(&app).queue.len();
+    for _ in 1..count {
+        answer(&mut app, true);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(
+        (run(&app).round, current_question(&app).id),
+        (2, first.clone())
+    );
+    assert_ne!(order(&app), first_order, "the choices are shuffled again");
+    answer(&mut app, true);
+    assert_eq!(graded(&app), Some(true));
+    let kinds: Vec<AttemptKind> = app
+        .record
+        .attempts
+        .iter()
+        .filter(|attempt| attempt.question == first)
+        .map(|attempt| attempt.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [AttemptKind::FirstTry, AttemptKind::RetryAfterAnswerShown]
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(run(&app).step, Step::Finished);
+    assert_eq!(app.marks[0].mastery, Mastery::Partly);
+    assert_eq!(app.marks[0].right, count - 1);
+    // A later run asks it first-try again, in the learner's usual order.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(order(&app), first_order);
+    for _ in 0..count {
+        answer(&mut app, true);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(app.marks[0].mastery, Mastery::Mastered);
+}
+
+#[test]
+fn enter_with_nothing_ticked_is_not_an_answer() {
+    let mut app = reader_in(100, 30, Lang::Ja);
+    app.update(Message::StartQuiz);
+    while !matches!(current_question(&app).kind, Kind::Multi { .. }) {
+        answer(&mut app, true);
+        press(&mut app, KeyCode::Enter);
+    }
+    let attempts = app.record.attempts.len();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(graded(&app), None);
+    assert_eq!(app.record.attempts.len(), attempts);
+    assert_eq!(app.notice.as_deref(), Some("先に答えを選んでください"));
+}
+
+#[test]
+fn q_in_the_help_closes_the_help() {
+    let mut app = reader_in(100, 30, Lang::En);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(matches!(app.screen, Screen::Help(_)));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::None);
+    assert_eq!(app.screen, Screen::Reading);
 }
 
 #[test]

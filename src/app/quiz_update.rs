@@ -4,6 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::quiz_run::{Answer, QuizRun, Step};
+use super::text_field::TextField;
 use super::{App, Effect, QuizMessage, Screen};
 use crate::course::LessonQuiz;
 use crate::progress::Event;
@@ -92,10 +93,15 @@ impl App {
     /// A new answer to question `index`, from the learner's draft for a manifest.
     fn fresh_answer(&self, index: usize) -> Option<Answer> {
         let question = self.quiz()?.questions.get(index)?;
+        let round = match &self.screen {
+            Screen::Quiz(run) => run.round,
+            _ => 1,
+        };
         Some(Answer::new(
             question,
             &self.profile,
             self.drafts.get(&question.id).map(String::as_str),
+            round,
         ))
     }
 
@@ -198,19 +204,22 @@ impl App {
                 }
                 Effect::None
             }
-            (Answer::Text { input }, QuizMessage::Input(character)) => {
-                // A short answer: long pastes are cut rather than kept.
-                if input.chars().count() < 200 {
-                    input.push(character);
-                }
+            (Answer::Text { input }, message) => {
+                edit_text(input, message);
                 Effect::None
             }
-            (Answer::Text { input }, QuizMessage::Backspace) => {
-                input.pop();
-                Effect::None
-            }
-            (Answer::Text { input }, QuizMessage::Clear) => {
-                input.clear();
+            // A paste while the draft is shown starts editing: the learner meant to type.
+            (
+                Answer::Manifest {
+                    editor,
+                    editing,
+                    problem,
+                },
+                QuizMessage::Paste(text),
+            ) => {
+                *editing = true;
+                editor.paste(&text);
+                *problem = None;
                 Effect::None
             }
             (Answer::Manifest { editing, .. }, QuizMessage::Edit) => {
@@ -255,14 +264,39 @@ impl App {
             return Effect::None;
         };
         let Some(response) = answer.response() else {
-            self.notice = Some(self.texts.quiz.choose_first.to_owned());
+            let notice = if matches!(answer, Answer::Text { .. }) {
+                self.texts.quiz.type_first
+            } else {
+                self.texts.quiz.choose_first
+            };
+            self.notice = Some(notice.to_owned());
             return Effect::None;
         };
         let Some(quiz) = self.lesson.quiz.ready() else {
             return Effect::None;
         };
         let question = &quiz.questions[index];
-        match grade(question, &response) {
+        let graded = grade(question, &response);
+        let Screen::Quiz(run) = &mut self.screen else {
+            return Effect::None;
+        };
+        if let Ok(verdict) = &graded {
+            // A wrong choice or short answer is shown with the right one; a manifest's
+            // failures say what is wrong, not what is right.
+            let reveals = !matches!(question.kind, Kind::Manifest(_));
+            let kind = run.note_attempt(index, verdict.right, reveals);
+            self.record.record(&question.id, verdict.right, kind);
+            self.session.outbox.push(Event::Answer {
+                question: question.id.clone(),
+                answer: answer_text(question, &response),
+                right: verdict.right,
+                kind,
+            });
+        }
+        let Step::Answering(answer) = &mut run.step else {
+            return Effect::None;
+        };
+        match graded {
             Err(error) => {
                 if let Answer::Manifest {
                     editor,
@@ -283,12 +317,6 @@ impl App {
                 } else if run.round == 1 {
                     run.right_first_time += 1;
                 }
-                self.record.record(&question.id, verdict.right);
-                self.session.outbox.push(Event::Answer {
-                    question: question.id.clone(),
-                    answer: answer_text(question, &response),
-                    right: verdict.right,
-                });
                 run.step = Step::Answered {
                     right: verdict.right,
                     failures: verdict.failures,
@@ -401,5 +429,18 @@ fn answer_text(question: &Question, response: &Response) -> String {
         }
         (Response::Text(text) | Response::Manifest(text), _) => text.clone(),
         _ => String::new(),
+    }
+}
+
+/// A key or paste in the short-answer field.
+fn edit_text(input: &mut TextField, message: QuizMessage) {
+    match message {
+        QuizMessage::Input(character) => input.insert(character),
+        QuizMessage::Paste(text) => input.paste(&text),
+        QuizMessage::Backspace => input.backspace(),
+        QuizMessage::Delete => input.delete(),
+        QuizMessage::Clear => input.kill_to_start(),
+        QuizMessage::Caret(caret) => input.move_caret(caret),
+        _ => {}
     }
 }

@@ -47,24 +47,11 @@ impl App {
                 delta,
                 sideways,
             } => self.wheel(column, row, delta, sideways),
-            Message::StartSearch => {
-                self.search.query.clear();
-                self.search.origin = self.top;
-                self.search.refresh(&self.layout);
-                self.screen = Screen::Searching;
-            }
-            Message::SearchInput(character) => {
-                self.search.query.push(character);
-                self.search_from_origin();
-            }
-            Message::SearchBackspace => {
-                self.search.query.pop();
-                self.search_from_origin();
-            }
-            Message::SearchSubmit => {
-                self.screen = Screen::Reading;
-                self.notice = Some(self.match_notice());
-            }
+            Message::StartSearch
+            | Message::SearchInput(_)
+            | Message::SearchPaste(_)
+            | Message::SearchBackspace
+            | Message::SearchSubmit => self.search_prompt(message),
             Message::NextMatch => self.step_match(true),
             Message::PreviousMatch => self.step_match(false),
             Message::ScrollCode(step) => match self.marked_code_block() {
@@ -110,6 +97,37 @@ impl App {
             Message::Quit => return Effect::Quit,
         }
         Effect::None
+    }
+
+    /// A key or paste in the search prompt.
+    fn search_prompt(&mut self, message: Message) {
+        match message {
+            Message::StartSearch => {
+                self.search.query.clear();
+                self.search.origin = self.top;
+                self.search.refresh(&self.layout);
+                self.screen = Screen::Searching;
+            }
+            Message::SearchInput(character) => {
+                self.search.query.push(character);
+                self.search_from_origin();
+            }
+            Message::SearchPaste(text) => {
+                // The query is one line: a pasted line break is a space.
+                let line = text.trim().replace(['\r', '\n'], " ");
+                self.search.query.push_str(&line);
+                self.search_from_origin();
+            }
+            Message::SearchBackspace => {
+                self.search.query.pop();
+                self.search_from_origin();
+            }
+            Message::SearchSubmit => {
+                self.screen = Screen::Reading;
+                self.notice = Some(self.match_notice());
+            }
+            _ => {}
+        }
     }
 
     fn step_section(&mut self, forward: bool) {

@@ -14,6 +14,7 @@ fn answer(question: &str, right: bool) -> Event {
         question: question.to_owned(),
         answer: "2".to_owned(),
         right,
+        kind: crate::quiz::AttemptKind::FirstTry,
     }
 }
 
@@ -270,7 +271,11 @@ fn exports_make_a_class_report_in_json_and_csv() {
         };
         if let crate::course::LessonQuiz::Ready(quiz) = &lesson.quiz {
             for index in quiz.questions_for(1) {
-                state.quiz.record(&quiz.questions[index].id, right);
+                state.quiz.record(
+                    &quiz.questions[index].id,
+                    right,
+                    crate::quiz::AttemptKind::FirstTry,
+                );
             }
         }
         records.push(LearnerRecord {

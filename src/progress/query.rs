@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use rusqlite::params;
 
 use super::{ProgressError, ProgressStore};
-use crate::quiz::{Attempt, QuizRecord};
+use crate::quiz::{Attempt, AttemptKind, QuizRecord};
 
 /// Where the learner was: a section (by anchor) and how many lines into it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -80,6 +80,7 @@ impl ProgressStore {
                     state.quiz.attempts.push(Attempt {
                         question: row.get(2)?,
                         right: row.get(3)?,
+                        kind: AttemptKind::from_code(row.get(5)?),
                     });
                 }
                 "self_assessed" => {

@@ -18,6 +18,31 @@ pub fn choice_order(profile: &str, question: &str, count: usize) -> Vec<usize> {
     order
 }
 
+/// The choices' order when a question comes back in round `round` (2 and up) of a run:
+/// never the order of the round before, so a retry is answered by reading, not by
+/// remembering where the right choice was.
+#[must_use]
+pub fn retry_order(profile: &str, question: &str, count: usize, round: usize) -> Vec<usize> {
+    let before = if round <= 2 {
+        choice_order(profile, question, count)
+    } else {
+        retry_order(profile, question, count, round - 1)
+    };
+    if count < 2 {
+        return before;
+    }
+    let salted = format!("{profile}\0round {round}");
+    let order = choice_order(&salted, question, count);
+    if order == before {
+        // The salted shuffle happened to repeat it: move every choice one place on.
+        let mut rotated = before;
+        rotated.rotate_left(1);
+        rotated
+    } else {
+        order
+    }
+}
+
 const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const PRIME: u64 = 0x0100_0000_01b3;
 
@@ -73,5 +98,24 @@ mod tests {
             .chain((0..6).map(|question| choice_order("a", &format!("q{question}"), 4)))
             .collect();
         assert!(orders.len() >= 4, "{orders:?}");
+    }
+
+    #[test]
+    fn a_retry_never_repeats_the_order_before_it() {
+        for profile in ["hanako", "taro", "learner", ""] {
+            for count in 2..=6 {
+                for question in ["svc-type", "netpol-from-and-vs-or", "a"] {
+                    let first = choice_order(profile, question, count);
+                    let second = retry_order(profile, question, count, 2);
+                    let third = retry_order(profile, question, count, 3);
+                    assert_ne!(first, second, "{profile} {question} {count}");
+                    assert_ne!(second, third, "{profile} {question} {count}");
+                    assert_eq!(second, retry_order(profile, question, count, 2));
+                    let mut sorted = third.clone();
+                    sorted.sort_unstable();
+                    assert_eq!(sorted, (0..count).collect::<Vec<_>>());
+                }
+            }
+        }
     }
 }

@@ -11,6 +11,51 @@ use super::Quiz;
 pub struct Attempt {
     pub question: String,
     pub right: bool,
+    pub kind: AttemptKind,
+}
+
+/// Where in a run through the quiz an answer was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AttemptKind {
+    /// The question's first answer in the run.
+    #[default]
+    FirstTry,
+    /// Asked again after a wrong answer that did not show the right one (a manifest).
+    Retry,
+    /// Asked again after a wrong answer showed the right one: a right answer here may be
+    /// memory of the screen, so it does not count towards mastery.
+    RetryAfterAnswerShown,
+}
+
+impl AttemptKind {
+    /// The kind as the progress store keeps it.
+    #[must_use]
+    pub fn code(self) -> i64 {
+        match self {
+            Self::FirstTry => 0,
+            Self::Retry => 1,
+            Self::RetryAfterAnswerShown => 2,
+        }
+    }
+
+    /// A stored kind; answers stored before kinds were kept read as first tries.
+    #[must_use]
+    pub fn from_code(code: Option<i64>) -> Self {
+        match code {
+            Some(1) => Self::Retry,
+            Some(2) => Self::RetryAfterAnswerShown,
+            _ => Self::FirstTry,
+        }
+    }
+}
+
+impl Attempt {
+    /// Whether this answer shows the learner knows it: right, and not just after being
+    /// shown the answer.
+    #[must_use]
+    pub fn counts(&self) -> bool {
+        self.right && self.kind != AttemptKind::RetryAfterAnswerShown
+    }
 }
 
 /// A learner's attempts and self-assessments.
@@ -28,7 +73,8 @@ pub enum Mastery {
     NotTried,
     /// Some questions answered, not all of them right (yet).
     Partly,
-    /// Every question of the item answered right at its latest attempt.
+    /// Every question of the item answered right at its latest attempt, and not just
+    /// after a wrong answer showed the right one.
     Mastered,
 }
 
@@ -37,17 +83,27 @@ pub enum Mastery {
 pub struct ChecklistMark {
     pub mastery: Mastery,
     pub self_assessed: bool,
-    /// Questions of the item whose latest answer is right, and how many it has.
+    /// Questions of the item whose latest answer counts (see [`Attempt::counts`]), and
+    /// how many it has.
     pub right: usize,
     pub questions: usize,
 }
 
 impl QuizRecord {
-    pub fn record(&mut self, question: &str, right: bool) {
+    pub fn record(&mut self, question: &str, right: bool, kind: AttemptKind) {
         self.attempts.push(Attempt {
             question: question.to_owned(),
             right,
+            kind,
         });
+    }
+
+    /// The first answer ever given to a question, if any.
+    #[must_use]
+    pub fn first(&self, question: &str) -> Option<&Attempt> {
+        self.attempts
+            .iter()
+            .find(|attempt| attempt.question == question)
     }
 
     /// Ticks or unticks an item by hand.
@@ -82,7 +138,7 @@ impl QuizRecord {
                 let latest: Vec<Option<&Attempt>> = ids.iter().map(|id| self.latest(id)).collect();
                 let right = latest
                     .iter()
-                    .filter(|attempt| attempt.is_some_and(|attempt| attempt.right))
+                    .filter(|attempt| attempt.is_some_and(Attempt::counts))
                     .count();
                 let mastery = if !ids.is_empty() && right == ids.len() {
                     Mastery::Mastered
@@ -134,17 +190,45 @@ mod tests {
                 .collect()
         };
         assert_eq!(mastery(&record), [Mastery::NotTried; 3]);
-        record.record("a", true);
+        record.record("a", true, AttemptKind::FirstTry);
         assert_eq!(mastery(&record)[0], Mastery::Partly);
-        record.record("b", false);
+        record.record("b", false, AttemptKind::FirstTry);
         assert_eq!(mastery(&record)[0], Mastery::Partly);
-        record.record("b", true);
+        record.record("b", true, AttemptKind::FirstTry);
         assert_eq!(mastery(&record)[0], Mastery::Mastered);
-        record.record("a", false);
+        record.record("a", false, AttemptKind::FirstTry);
         assert_eq!(mastery(&record)[0], Mastery::Partly);
         // An item without questions is never mastered by answers.
         assert_eq!(mastery(&record)[2], Mastery::NotTried);
         assert_eq!(record.marks(Some(&quiz), 3)[0].right, 1);
+    }
+
+    #[test]
+    fn a_right_answer_after_the_answer_was_shown_does_not_master() {
+        let quiz = quiz();
+        let mut record = QuizRecord::default();
+        record.record("a", true, AttemptKind::FirstTry);
+        record.record("b", false, AttemptKind::FirstTry);
+        record.record("b", true, AttemptKind::RetryAfterAnswerShown);
+        let mark = record.marks(Some(&quiz), 1)[0];
+        assert_eq!((mark.mastery, mark.right), (Mastery::Partly, 1));
+        // A manifest's failures do not give the answer away: its retry counts.
+        record.record("b", true, AttemptKind::Retry);
+        assert_eq!(record.marks(Some(&quiz), 1)[0].mastery, Mastery::Mastered);
+        // So does a first try in a later run.
+        record.record("b", true, AttemptKind::RetryAfterAnswerShown);
+        assert_eq!(record.marks(Some(&quiz), 1)[0].mastery, Mastery::Partly);
+        record.record("b", true, AttemptKind::FirstTry);
+        assert_eq!(record.marks(Some(&quiz), 1)[0].mastery, Mastery::Mastered);
+        assert!(!record.first("b").unwrap().right);
+        for kind in [
+            AttemptKind::FirstTry,
+            AttemptKind::Retry,
+            AttemptKind::RetryAfterAnswerShown,
+        ] {
+            assert_eq!(AttemptKind::from_code(Some(kind.code())), kind);
+        }
+        assert_eq!(AttemptKind::from_code(None), AttemptKind::FirstTry);
     }
 
     #[test]

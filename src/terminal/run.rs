@@ -115,8 +115,8 @@ fn event_loop(
                     draw(&mut terminal, &app)?;
                     continue;
                 }
-                Event::Key(_) | Event::Mouse(_) => app.note_input(now()),
-                _ => {}
+                Event::Key(_) | Event::Mouse(_) | Event::Paste(_) => app.note_input(now()),
+                Event::Resize(..) => {}
             }
             let Some(message) = message_for_event(&event, &app.screen, app.focus) else {
                 continue;

@@ -89,11 +89,11 @@ fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Optio
         )),
         Line::default(),
     ];
-    lines.extend(paragraphs(&question.prompt, Style::new(), width));
+    lines.extend(paragraphs(app, &question.prompt, Style::new(), width));
     if let Some(hint) = &question.hint {
         lines.push(Line::default());
         let hint = format!("{}{hint}", texts.hint);
-        lines.extend(paragraphs(&hint, app.theme.code_label, width));
+        lines.extend(paragraphs(app, &hint, app.theme.code_label, width));
     }
     lines.push(Line::default());
     let mut focus = None;
@@ -118,11 +118,16 @@ fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Optio
             lines.extend(answered(app, question, answer, width));
             for failure in failures {
                 let text = texts.failure(failure);
-                lines.extend(wrap(&[Run::new(text, app.theme.wrong)], width));
+                let body = text.strip_prefix("- ").unwrap_or(&text);
+                lines.extend(hanging(
+                    &[Span::styled("- ", app.theme.wrong)],
+                    &[Run::new(body, app.theme.wrong)],
+                    width,
+                ));
             }
             lines.push(Line::default());
             let explain = format!("{}{}", texts.explanation, question.explain);
-            lines.extend(paragraphs(&explain, app.theme.quote, width));
+            lines.extend(paragraphs(app, &explain, app.theme.quote, width));
         }
     }
     (lines, focus)
@@ -220,17 +225,75 @@ fn render_editor(
     }
 }
 
-/// Text with the author's line breaks kept, each line wrapped.
-fn paragraphs(text: &str, style: Style, width: usize) -> Vec<Line<'static>> {
-    text.lines()
-        .flat_map(|line| {
-            if line.trim().is_empty() {
-                vec![Line::default()]
-            } else {
-                wrap(&[Run::new(line, style)], width)
+/// Text with the author's line breaks and indentation kept, each line wrapped under its
+/// own indentation; a fenced block (```` ```yaml ````) is shown as code: highlighted and
+/// never wrapped, since its indentation is what a question about YAML asks about.
+fn paragraphs(app: &App, text: &str, style: Style, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut fence: Option<Fence> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(language) = trimmed.strip_prefix("```") {
+            match fence.take() {
+                Some(open) => lines.extend(open.lines(app)),
+                None => {
+                    fence = Some(Fence {
+                        language: language.trim().to_owned(),
+                        indent,
+                        code: Vec::new(),
+                    });
+                }
             }
-        })
-        .collect()
+            continue;
+        }
+        if let Some(open) = &mut fence {
+            open.code.push(line.to_owned());
+        } else if trimmed.is_empty() {
+            lines.push(Line::default());
+        } else if indent == 0 {
+            lines.extend(wrap(&[Run::new(line, style)], width));
+        } else {
+            let lead = [Span::raw(line[..indent].replace('\t', "    "))];
+            lines.extend(hanging(&lead, &[Run::new(trimmed, style)], width));
+        }
+    }
+    if let Some(open) = fence {
+        lines.extend(open.lines(app));
+    }
+    lines
+}
+
+/// A fenced code block in a prompt, hint or explanation.
+struct Fence {
+    language: String,
+    /// The fence's own indentation, taken off every line of the code.
+    indent: usize,
+    code: Vec<String>,
+}
+
+impl Fence {
+    fn lines(self, app: &App) -> Vec<Line<'static>> {
+        let code: Vec<String> = self
+            .code
+            .iter()
+            .map(|line| {
+                let blank = line.len() - line.trim_start().len();
+                line[blank.min(self.indent)..].to_owned()
+            })
+            .collect();
+        crate::layout::highlight::highlight(&code, &self.language, app.theme.kind)
+            .into_iter()
+            .map(|spans| {
+                let mut line = vec![Span::styled(
+                    format!("{} ", app.glyphs.vertical),
+                    app.theme.border,
+                )];
+                line.extend(spans);
+                Line::from(line)
+            })
+            .collect()
+    }
 }
 
 /// `runs` wrapped to `width` after `lead` on the first line, with the following lines
@@ -316,9 +379,17 @@ fn answering(
                 app.texts.quiz.your_answer,
                 Style::new().add_modifier(Modifier::BOLD),
             )];
+            // The cursor is the character under it in reverse (after the end, a no-break
+            // space, which wrapping does not trim).
+            let (before, under, after) = input.split();
+            let cursor = Style::new().add_modifier(Modifier::REVERSED);
             let runs = [
-                Run::new(input.clone(), Style::new()),
-                Run::new("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
+                Run::new(before, Style::new()),
+                Run::new(
+                    under.map_or_else(|| "\u{a0}".to_owned(), String::from),
+                    cursor,
+                ),
+                Run::new(after, Style::new()),
             ];
             lines.extend(hanging(&lead, &runs, width));
             focus = Some(lines.len().saturating_sub(1));
@@ -340,11 +411,14 @@ fn answered(app: &App, question: &Question, answer: &Answer, width: usize) -> Ve
     let line = |position: usize, choice: usize, given: bool| {
         let right = right_choices.contains(&choice);
         let mut runs = vec![Run::new(choices[choice].clone(), Style::new())];
+        // A label is one word: 「(あなたの答え)」 moves to the next line whole.
+        let label = |text: &str, style: Style| Run {
+            text: format!(" {text}"),
+            style,
+            unbreakable: true,
+        };
         if right {
-            runs.push(Run::new(
-                format!(" {}", texts.right_choice),
-                app.theme.right,
-            ));
+            runs.push(label(texts.right_choice, app.theme.right));
         }
         if given {
             let style = if right {
@@ -352,7 +426,7 @@ fn answered(app: &App, question: &Question, answer: &Answer, width: usize) -> Ve
             } else {
                 app.theme.wrong
             };
-            runs.push(Run::new(format!(" {}", texts.your_choice), style));
+            runs.push(label(texts.your_choice, style));
         }
         hanging(&[Span::raw(format!("  {}) ", position + 1))], &runs, width)
     };
@@ -370,13 +444,16 @@ fn answered(app: &App, question: &Question, answer: &Answer, width: usize) -> Ve
         Answer::Text { input } => {
             let mut lines = hanging(
                 &[Span::raw(texts.your_answer)],
-                &[Run::new(input.clone(), Style::new())],
+                &[Run::new(input.text(), Style::new())],
                 width,
             );
             if let Kind::Text { accept } = &question.kind {
                 lines.extend(hanging(
                     &[Span::raw(texts.accepted)],
-                    &[Run::new(accept.join(", "), app.theme.right)],
+                    &[Run::new(
+                        accept.first().cloned().unwrap_or_default(),
+                        app.theme.right,
+                    )],
                     width,
                 ));
             }

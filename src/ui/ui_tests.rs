@@ -15,6 +15,29 @@ fn frame(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
+/// The frame's rows as a reader sees them: the cell a wide character covers is skipped.
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| {
+            let mut text = String::new();
+            let mut covered = 0;
+            for cell in row {
+                if covered > 0 {
+                    covered -= 1;
+                    continue;
+                }
+                text.push_str(cell.symbol());
+                covered = crate::layout::wrap::display_width(cell.symbol()).saturating_sub(1);
+            }
+            text
+        })
+        .collect()
+}
+
 /// Every cell's symbol, row after row: what a reader of the frame sees, as one string.
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     terminal
@@ -209,6 +232,52 @@ mod quiz_views {
         let screen = screen_text(&terminal);
         assert!(screen.contains("nodePort"), "{screen}");
         insta::assert_snapshot!(terminal.backend());
+    }
+
+    /// The run of one question of the lesson's quiz, by id.
+    fn ask(app: &mut App, id: &str) {
+        use crate::app::{Answer, QuizRun, Screen};
+        let quiz = app.quiz().unwrap();
+        let index = quiz.questions.iter().position(|q| q.id == id).unwrap();
+        let first = Answer::new(&quiz.questions[index], &app.profile, None, 1);
+        app.screen = Screen::Quiz(Box::new(QuizRun::new(None, vec![index], first, None)));
+    }
+
+    #[test]
+    fn a_prompt_keeps_its_indentation_and_shows_its_yaml_as_code() {
+        let mut app = reader_in(80, 30, Lang::Ja);
+        ask(&mut app, "netpol-from-and-vs-or");
+        let terminal = frame(&app);
+        let rows = rows(&terminal);
+        let column = |needle: &str| {
+            let row = rows.iter().find(|row| row.contains(needle)).unwrap();
+            row.find(needle).unwrap()
+        };
+        // Each level of the YAML is two columns deeper than the one it belongs to.
+        assert_eq!(column("- namespaceSelector:"), column("from:") + 2);
+        assert_eq!(column("matchLabels:"), column("- namespaceSelector:") + 4);
+        assert_eq!(column("name: ingress-system"), column("matchLabels:") + 2);
+        assert!(
+            !rows.iter().any(|row| row.contains("```")),
+            "the fence is not shown"
+        );
+        insta::assert_snapshot!(terminal.backend());
+    }
+
+    #[test]
+    fn a_choice_label_moves_to_the_next_line_whole() {
+        let mut app = reader_in(100, 30, Lang::Ja);
+        ask(&mut app, "svc-loadbalancer-facts");
+        for digit in '1'..='5' {
+            press(&mut app, KeyCode::Char(digit));
+        }
+        press(&mut app, KeyCode::Enter);
+        let rows = rows(&frame(&app));
+        let screen = rows.join("\n");
+        let labels = |label: &str| rows.iter().filter(|row| row.contains(label)).count();
+        // All five choices were ticked; four are right.
+        assert_eq!(labels("(あなたの答え)"), 5, "{screen}");
+        assert_eq!(labels("(正解)"), 4, "{screen}");
     }
 
     #[test]
