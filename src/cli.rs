@@ -120,6 +120,10 @@ pub enum Command {
     Report {
         #[arg(required = true, value_name = "FILES_OR_DIRS")]
         paths: Vec<PathBuf>,
+        /// Text (the default), JSON (every figure) or CSV (one row per learner and
+        /// question, for a spreadsheet).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
     /// Delete a learner's progress on one lesson, or on all; asks first.
     Reset {
@@ -134,6 +138,14 @@ pub enum Command {
 /// `export --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+/// `report --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
     Json,
     Csv,
 }

@@ -19,6 +19,7 @@ use manabi::course::{
     load_lesson_for_reading, load_quiz, manifest_hints, notes_hints,
 };
 use manabi::layout::glyphs::{ASCII, Glyphs, UNICODE};
+use manabi::layout::wrap::display_width;
 use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
 use manabi::present::Channel;
@@ -69,7 +70,9 @@ fn main() -> ExitCode {
         Some(Command::Export { format, output }) => {
             progress_cli::export(&cli, *format, output.as_deref())
         }
-        Some(Command::Report { paths }) => progress_cli::class_report(paths),
+        Some(Command::Report { paths, format }) => {
+            progress_cli::class_report(paths, *format, lang(&cli))
+        }
         Some(Command::Reset { lesson, yes }) => progress_cli::reset(&cli, lesson.as_deref(), *yes),
         None => read(&cli, None),
     };
@@ -136,14 +139,32 @@ fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let course = load_course(&source(cli)).context("cannot load the course")?;
+    let course = load_course(&source(cli)).context(lang(cli).texts().cannot_load)?;
     let mut stdout = io::stdout().lock();
     writeln!(stdout, "{}", course.title)?;
+    // Columns line up by display width: titles are Japanese.
+    let width = |lessons: &[manabi::course::Lesson], field: fn(&manabi::course::Lesson) -> &str| {
+        lessons
+            .iter()
+            .map(|lesson| display_width(field(lesson)))
+            .max()
+            .unwrap_or(0)
+    };
+    let id_width = width(&course.lessons, |lesson| &lesson.meta.id);
+    let title_width = width(&course.lessons, |lesson| &lesson.meta.title);
     for lesson in &course.lessons {
+        let pad = |text: &str, width: usize| {
+            format!(
+                "{text}{}",
+                " ".repeat(width.saturating_sub(display_width(text)))
+            )
+        };
         writeln!(
             stdout,
-            "  {}  {} ({} min)",
-            lesson.meta.id, lesson.meta.title, lesson.meta.minutes
+            "  {}  {}  {:>3} min",
+            pad(&lesson.meta.id, id_width),
+            pad(&lesson.meta.title, title_width),
+            lesson.meta.minutes
         )?;
     }
     Ok(ExitCode::SUCCESS)
@@ -200,8 +221,8 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The chrome's language: `--lang`, else the locale.
-fn lang(cli: &Cli) -> Lang {
+/// The language of everything manabi says: `--lang`, else the locale.
+pub(crate) fn lang(cli: &Cli) -> Lang {
     match cli.lang {
         Some(LangChoice::Ja) => Lang::Ja,
         Some(LangChoice::En) => Lang::En,
@@ -296,7 +317,7 @@ fn open_recording(cli: &Cli, app: &mut App) -> (Option<Recording>, Vec<String>) 
 
 fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Result<ExitCode> {
     let source = source(cli);
-    let course = load_course(&source).context("cannot load the course")?;
+    let course = load_course(&source).context(lang(cli).texts().cannot_load)?;
     let lesson = course.lesson_or_first(lesson_id)?;
     for problem in diagram_problems(&lesson.blocks, &source.lesson_display_path(&lesson.meta.id)) {
         eprintln!("manabi: warning: {problem} (shown as its source)");

@@ -4,21 +4,28 @@
 //! last seconds of clock. What the reader shows (time, read sections, mastery) is
 //! derived from the log.
 
+mod class;
 mod clock;
 mod exchange;
 mod file;
 mod plan;
 mod query;
 mod schema;
+mod spreadsheet;
 
+pub use class::{
+    ClassReport, ItemCell, ItemSummary, LearnerRow, LessonReport, QuestionSummary, class_report,
+    report_csv,
+};
 pub use clock::{ClockChange, IDLE_AFTER_MS, StudyClock};
 pub use exchange::{
-    ClassReport, LearnerRecord, LessonRecord, export_csv, learner_record, profiles_text,
-    progress_text, read_export, report,
+    AnswerRecord, FORMAT, ItemRecord, LearnerRecord, LessonRecord, QuestionRecord, learner_record,
+    read_export,
 };
 pub use file::{STORE_FILE, StoreNotice, default_data_dir};
 pub use plan::section_budgets;
 pub use query::{LessonState, Position, ProfileSummary};
+pub use spreadsheet::export_csv;
 
 use std::path::{Path, PathBuf};
 

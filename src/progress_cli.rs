@@ -8,11 +8,15 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use crate::cli::{Cli, ExportFormat};
+use crate::cli::{Cli, ExportFormat, ReportFormat};
+use crate::lang;
 use manabi::course::{Course, CourseSource, load_course};
 use manabi::progress::{
-    LearnerRecord, ProgressStore, default_data_dir, export_csv, learner_record, profiles_text,
-    progress_text, read_export, report,
+    LearnerRecord, ProgressStore, class_report as report_of, default_data_dir, export_csv,
+    learner_record, read_export, report_csv,
+};
+use manabi::ui::progress_text::{
+    ProgressTexts, fill, profiles_text, progress_text, report_text, texts,
 };
 
 /// The profile: `--profile`, else the OS user, else "learner".
@@ -55,11 +59,11 @@ fn course(cli: &Cli) -> anyhow::Result<Course> {
         .course
         .clone()
         .map_or(CourseSource::Embedded, CourseSource::Directory);
-    load_course(&source).context("cannot load the course")
+    load_course(&source).context(lang(cli).texts().cannot_load)
 }
 
 /// A typo in `--profile` must not pass for a learner with no progress.
-fn require_profile(store: &ProgressStore) -> anyhow::Result<()> {
+fn require_profile(store: &ProgressStore, texts: &ProgressTexts) -> anyhow::Result<()> {
     let known: Vec<String> = store
         .profiles()?
         .into_iter()
@@ -68,17 +72,16 @@ fn require_profile(store: &ProgressStore) -> anyhow::Result<()> {
     if known.contains(&store.profile) {
         return Ok(());
     }
-    bail!(
-        "no progress of `{}` on this machine (profiles: {})",
-        store.profile,
-        listed(&known)
-    )
+    bail!(fill(
+        texts.no_progress_of,
+        &[("name", &store.profile), ("names", &listed(&known, texts))]
+    ))
 }
 
 /// Names for a message: comma-separated, or "none".
-fn listed(names: &[String]) -> String {
+fn listed(names: &[String], texts: &ProgressTexts) -> String {
     if names.is_empty() {
-        "none".to_owned()
+        texts.none.to_owned()
     } else {
         names.join(", ")
     }
@@ -88,7 +91,7 @@ pub fn profiles(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(cli)?;
     print!(
         "{}",
-        profiles_text(&store.profiles()?, manabi::progress::now_ms())
+        profiles_text(&store.profiles()?, manabi::progress::now_ms(), lang(cli))
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -98,7 +101,7 @@ pub fn progress(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         println!("{}", serde_json::to_string_pretty(&record)?);
     } else {
-        print!("{}", progress_text(&record));
+        print!("{}", progress_text(&record, lang(cli)));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -108,8 +111,9 @@ pub fn export(
     format: Option<ExportFormat>,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
+    let texts = texts(lang(cli));
     let store = open_store(cli)?;
-    require_profile(&store)?;
+    require_profile(&store, texts)?;
     let record = learner_record(&course(cli)?, &store)?;
     // `-o class/hanako.csv` means CSV unless --format says otherwise.
     let format = format.unwrap_or_else(|| {
@@ -125,9 +129,19 @@ pub fn export(
     };
     match output {
         Some(path) => {
-            std::fs::write(path, text)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("manabi: wrote {} for {}", path.display(), record.profile);
+            std::fs::write(path, text).with_context(|| {
+                fill(texts.cannot_write, &[("file", &path.display().to_string())])
+            })?;
+            eprintln!(
+                "{}",
+                fill(
+                    texts.wrote,
+                    &[
+                        ("file", &path.display().to_string()),
+                        ("name", &record.profile)
+                    ]
+                )
+            );
         }
         None => io::stdout().write_all(text.as_bytes())?,
     }
@@ -136,12 +150,17 @@ pub fn export(
 
 /// Reads every export given (folders: their `.json` and `.csv` files); files that are
 /// not exports are listed with the reason and skipped.
-pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub fn class_report(
+    paths: &[PathBuf],
+    format: ReportFormat,
+    lang: manabi::ui::text::Lang,
+) -> anyhow::Result<ExitCode> {
+    let texts = texts(lang);
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot read {}", path.display()))?
+                .with_context(|| fill(texts.cannot_read, &[("file", &path.display().to_string())]))?
                 .filter_map(|entry| entry.ok().map(|entry| entry.path()))
                 .filter(|file| {
                     file.extension()
@@ -189,69 +208,99 @@ pub fn class_report(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 } else {
                     (file, earlier.0.clone())
                 };
-                duplicates.push(format!(
-                    "{}: another export of `{}` ({} is reported)",
-                    dropped.display(),
-                    earlier.1.profile,
-                    kept_file.display()
+                duplicates.push(fill(
+                    texts.another_export,
+                    &[
+                        ("file", &dropped.display().to_string()),
+                        ("name", &earlier.1.profile),
+                        ("kept", &kept_file.display().to_string()),
+                    ],
                 ));
             }
             None => kept.push((file, record)),
         }
     }
     let records: Vec<LearnerRecord> = kept.into_iter().map(|(_, record)| record).collect();
-    print!("{}", report(&records).text);
+    // Problems go to standard error so a JSON or CSV report stays readable by a program.
     for (heading, lines) in [
-        ("that are not manabi exports", &skipped),
-        ("of learners counted once already", &duplicates),
+        (texts.skipped_not_exports, &skipped),
+        (texts.skipped_duplicates, &duplicates),
     ] {
         if !lines.is_empty() {
-            println!("Skipped {} file(s) {heading}:", lines.len());
+            eprintln!("{}", fill(heading, &[("count", &lines.len().to_string())]));
             for line in lines {
-                println!("  {line}");
+                eprintln!("  {line}");
             }
         }
     }
     if records.is_empty() {
-        bail!("no exports to report on among {} file(s)", files.len());
+        bail!(fill(
+            texts.no_exports,
+            &[("count", &files.len().to_string())]
+        ));
+    }
+    match format {
+        ReportFormat::Text => print!("{}", report_text(&report_of(&records), lang)),
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&report_of(&records))?),
+        ReportFormat::Csv => print!("{}", report_csv(&records).map_err(anyhow::Error::msg)?),
     }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn reset(cli: &Cli, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitCode> {
+    let texts = texts(lang(cli));
     let mut store = open_store(cli)?;
-    require_profile(&store)?;
+    require_profile(&store, texts)?;
     if let Some(id) = lesson {
         let recorded = store.lessons()?;
         if !recorded.iter().any(|known| known == id) && course(cli)?.lesson(id).is_none() {
-            bail!(
-                "no lesson `{id}` in the course or in the progress of `{}` (lessons with progress: {})",
-                store.profile,
-                listed(&recorded)
-            );
+            bail!(fill(
+                texts.no_lesson_to_reset,
+                &[
+                    ("id", id),
+                    ("name", &store.profile),
+                    ("lessons", &listed(&recorded, texts)),
+                ]
+            ));
         }
     }
-    let what = lesson.map_or_else(|| "every lesson".to_owned(), |id| format!("lesson `{id}`"));
+    let what = lesson.map_or_else(
+        || texts.every_lesson.to_owned(),
+        |id| fill(texts.one_lesson, &[("id", id)]),
+    );
     if !yes {
         if !io::stdin().is_terminal() {
-            bail!("reset deletes progress; run it in a terminal to confirm, or add --yes");
+            bail!(texts.reset_needs_terminal);
         }
         eprint!(
-            "Delete the progress of `{}` on {what} in {}? [y/N] ",
-            store.profile,
-            store.path().display()
+            "{}",
+            fill(
+                texts.reset_prompt,
+                &[
+                    ("name", &store.profile),
+                    ("what", &what),
+                    ("store", &store.path().display().to_string()),
+                ]
+            )
         );
         let mut answer = String::new();
         io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            eprintln!("manabi: nothing deleted");
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "ｙ" | "はい") {
+            eprintln!("{}", texts.nothing_deleted);
             return Ok(ExitCode::SUCCESS);
         }
     }
     let deleted = store.reset(lesson)?;
     eprintln!(
-        "manabi: deleted {deleted} record(s) of `{}` on {what}",
-        store.profile
+        "{}",
+        fill(
+            texts.deleted,
+            &[
+                ("count", &deleted.to_string()),
+                ("name", &store.profile),
+                ("what", &what),
+            ]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

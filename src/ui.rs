@@ -8,6 +8,7 @@ mod help;
 pub mod present;
 pub mod present_text;
 pub mod probe_text;
+pub mod progress_text;
 pub mod quiz;
 pub mod quiz_text;
 mod reader;

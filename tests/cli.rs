@@ -319,7 +319,7 @@ fn list_prints_the_lessons() {
     assert!(output.status.success());
     assert_eq!(
         stdout(&output),
-        "テスト講座\n  intro  はじめに (5 min)\n  second  二つ目 (3 min)\n"
+        "テスト講座\n  intro   はじめに    5 min\n  second  二つ目      3 min\n"
     );
 }
 

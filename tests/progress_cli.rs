@@ -21,6 +21,10 @@ fn folder(name: &str) -> tempfile::TempDir {
 fn manabi(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_manabi"))
         .args(args)
+        // The messages follow the locale: the tests read the English ones.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .arg("--data-dir")
         .arg(data)
         .stdin(Stdio::null())
@@ -30,6 +34,10 @@ fn manabi(data: &Path, args: &[&str]) -> Output {
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 /// A learner who studied 2:05, read a section and answered item 1's questions.
@@ -84,7 +92,7 @@ fn profiles_progress_export_report_and_reset() {
         progress.contains("2:05 / 40:00 active, 1 sitting(s)"),
         "{progress}"
     );
-    assert!(progress.contains("read       1/"), "{progress}");
+    assert!(progress.contains("  read  1/21 sections"), "{progress}");
     let course = load_course(&CourseSource::Embedded).unwrap();
     let LessonQuiz::Ready(quiz) = &course.lessons[0].quiz else {
         panic!("no quiz");
@@ -139,9 +147,10 @@ fn profiles_progress_export_report_and_reset() {
         "{text}"
     );
     assert!(text.contains("  1 [##########          ] 1/2"), "{text}");
+    let problems = stderr(&report);
     assert!(
-        text.contains("Skipped 1 file(s)") && text.contains("notes.json"),
-        "{text}"
+        problems.contains("Skipped 1 file(s)") && problems.contains("notes.json"),
+        "{problems}"
     );
 
     // Reset asks; without a terminal to ask on, it refuses unless told --yes.
@@ -167,7 +176,7 @@ fn a_report_with_nothing_readable_fails_and_says_why() {
     std::fs::write(base.join("junk.csv"), "a,b\n1,2\n").unwrap();
     let output = manabi(&base.join("data"), &["report", base.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stdout(&output).contains("junk.csv"));
+    assert!(stderr(&output).contains("junk.csv"));
 }
 
 #[test]
@@ -182,13 +191,48 @@ fn a_class_of_sample_exports_makes_the_report() {
     let text = stdout(&output);
     assert!(text.contains("6 learner(s)"), "{text}");
     for line in [
-        "haruto   20:00 / 40:00      9/21     4/6     2/5     0/6     0/5     0/6     0/4",
+        "haruto   20:00 / 40:00         1    9/21       8/14     3/7     5/7       -       -       -       -",
+        "aiko     40:10 / 40:00         2   21/21      31/35    *7/7    *7/7    *6/6    *5/5    *6/6   *4/4v",
+        "kenji    42:35 / 40:00         2   20/21          ?    *6/6     3/5    *6/6    *5/5     4/6    *4/4",
         "  5 [######              ] 2/6  NetworkPolicy でトラフィックを制限できる",
         "  1 [#############       ] 4/6  Service の各タイプ",
+        "  3/5 wrong  svc-nodeport-range               #1 NodePort; still wrong: 1; most given wrong answer: \"1-65535\" (3)",
+        "  3/3 wrong  netpol-from-and-vs-or            #5 NetworkPolicy; still wrong: 1; never tried: 2;",
+        "(no answers per question from kenji: exported by an older manabi)",
     ] {
         assert!(text.contains(line), "{line:?} missing:\n{text}");
     }
-    assert!(text.contains("broken.json: EOF while parsing"), "{text}");
+    // Worst first.
+    let at = |id: &str| text.find(&format!("wrong  {id} ")).unwrap();
+    assert!(at("netpol-from-and-vs-or") < at("svc-loadbalancer-facts"));
+    assert!(stderr(&output).contains("broken.json: EOF while parsing"));
+    // The same report for a spreadsheet and in Japanese.
+    let csv = manabi(
+        &scratch.path().join("data"),
+        &["report", "--format", "csv", exports.to_str().unwrap()],
+    );
+    let csv = stdout(&csv);
+    assert!(
+        csv.starts_with("lesson,learner,question,item,section,attempts,first_right"),
+        "{csv}"
+    );
+    let rows = csv::Reader::from_reader(csv.as_bytes()).records().count();
+    assert_eq!(rows, 5 * 35, "five learners with answers, 35 questions");
+    let json = manabi(
+        &scratch.path().join("data"),
+        &["report", "--format", "json", exports.to_str().unwrap()],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(json["lessons"][0]["questions"][0]["wrong_at_first_try"], 3);
+    let japanese = manabi(
+        &scratch.path().join("data"),
+        &["--lang", "ja", "report", exports.to_str().unwrap()],
+    );
+    assert!(
+        stdout(&japanese).contains("初回で間違えた人数"),
+        "{}",
+        stdout(&japanese)
+    );
 }
 
 /// A store the learner may read but not write (a read-only folder and file) is shown,
@@ -286,8 +330,13 @@ fn typos_in_profiles_and_lessons_are_errors_and_duplicates_are_reported_once() {
             .unwrap()
             .starts_with("profile,")
     );
-    let text = stdout(&manabi(&data, &["report", class.to_str().unwrap()]));
-    assert!(text.contains("1 learner(s)"), "{text}");
+    let report = manabi(&data, &["report", class.to_str().unwrap()]);
+    assert!(
+        stdout(&report).contains("1 learner(s)"),
+        "{}",
+        stdout(&report)
+    );
+    let text = stderr(&report);
     assert!(text.contains("another export of `hanako`"), "{text}");
     // A second export of one learner is a valid export, not a stranger's file.
     assert!(

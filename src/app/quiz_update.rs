@@ -285,10 +285,12 @@ impl App {
             // failures say what is wrong, not what is right.
             let reveals = !matches!(question.kind, Kind::Manifest(_));
             let kind = run.note_attempt(index, verdict.right, reveals);
-            self.record.record(&question.id, verdict.right, kind);
+            let given = answer_text(question, &response);
+            self.record
+                .record(&question.id, &given, verdict.right, kind);
             self.session.outbox.push(Event::Answer {
                 question: question.id.clone(),
-                answer: answer_text(question, &response),
+                answer: given,
                 right: verdict.right,
                 kind,
             });

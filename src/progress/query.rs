@@ -61,7 +61,7 @@ impl ProgressStore {
             ..LessonState::default()
         };
         let mut statement = connection.prepare(
-            "SELECT kind, section, question, right, item, value FROM events
+            "SELECT kind, section, question, right, item, value, answer FROM events
              WHERE profile = ?1 AND lesson = ?2 AND kind IN ('section_read', 'answer', 'self_assessed', 'time_up_noticed')
              ORDER BY id",
         )?;
@@ -79,6 +79,7 @@ impl ProgressStore {
                 "answer" => {
                     state.quiz.attempts.push(Attempt {
                         question: row.get(2)?,
+                        answer: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
                         right: row.get(3)?,
                         kind: AttemptKind::from_code(row.get(5)?),
                     });

@@ -10,6 +10,8 @@ use super::Quiz;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attempt {
     pub question: String,
+    /// The answer as given (a choice's text, the text typed, the manifest).
+    pub answer: String,
     pub right: bool,
     pub kind: AttemptKind,
 }
@@ -90,9 +92,10 @@ pub struct ChecklistMark {
 }
 
 impl QuizRecord {
-    pub fn record(&mut self, question: &str, right: bool, kind: AttemptKind) {
+    pub fn record(&mut self, question: &str, answer: &str, right: bool, kind: AttemptKind) {
         self.attempts.push(Attempt {
             question: question.to_owned(),
+            answer: answer.to_owned(),
             right,
             kind,
         });
@@ -190,13 +193,13 @@ mod tests {
                 .collect()
         };
         assert_eq!(mastery(&record), [Mastery::NotTried; 3]);
-        record.record("a", true, AttemptKind::FirstTry);
+        record.record("a", "x", true, AttemptKind::FirstTry);
         assert_eq!(mastery(&record)[0], Mastery::Partly);
-        record.record("b", false, AttemptKind::FirstTry);
+        record.record("b", "x", false, AttemptKind::FirstTry);
         assert_eq!(mastery(&record)[0], Mastery::Partly);
-        record.record("b", true, AttemptKind::FirstTry);
+        record.record("b", "x", true, AttemptKind::FirstTry);
         assert_eq!(mastery(&record)[0], Mastery::Mastered);
-        record.record("a", false, AttemptKind::FirstTry);
+        record.record("a", "x", false, AttemptKind::FirstTry);
         assert_eq!(mastery(&record)[0], Mastery::Partly);
         // An item without questions is never mastered by answers.
         assert_eq!(mastery(&record)[2], Mastery::NotTried);
@@ -207,18 +210,18 @@ mod tests {
     fn a_right_answer_after_the_answer_was_shown_does_not_master() {
         let quiz = quiz();
         let mut record = QuizRecord::default();
-        record.record("a", true, AttemptKind::FirstTry);
-        record.record("b", false, AttemptKind::FirstTry);
-        record.record("b", true, AttemptKind::RetryAfterAnswerShown);
+        record.record("a", "x", true, AttemptKind::FirstTry);
+        record.record("b", "x", false, AttemptKind::FirstTry);
+        record.record("b", "x", true, AttemptKind::RetryAfterAnswerShown);
         let mark = record.marks(Some(&quiz), 1)[0];
         assert_eq!((mark.mastery, mark.right), (Mastery::Partly, 1));
         // A manifest's failures do not give the answer away: its retry counts.
-        record.record("b", true, AttemptKind::Retry);
+        record.record("b", "x", true, AttemptKind::Retry);
         assert_eq!(record.marks(Some(&quiz), 1)[0].mastery, Mastery::Mastered);
         // So does a first try in a later run.
-        record.record("b", true, AttemptKind::RetryAfterAnswerShown);
+        record.record("b", "x", true, AttemptKind::RetryAfterAnswerShown);
         assert_eq!(record.marks(Some(&quiz), 1)[0].mastery, Mastery::Partly);
-        record.record("b", true, AttemptKind::FirstTry);
+        record.record("b", "x", true, AttemptKind::FirstTry);
         assert_eq!(record.marks(Some(&quiz), 1)[0].mastery, Mastery::Mastered);
         assert!(!record.first("b").unwrap().right);
         for kind in [
