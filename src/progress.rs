@@ -262,10 +262,40 @@ impl ProgressStore {
         position: &Position,
         ended: bool,
     ) -> Result<(), ProgressError> {
+        self.checkpoint_at(
+            lesson,
+            sitting,
+            sitting_active_ms,
+            position,
+            ended,
+            now_ms(),
+        )
+    }
+
+    /// [`Self::checkpoint`] at wall-clock time `at` (milliseconds since 1970). The active
+    /// time gained since the last checkpoint is recorded as a span ending at `at`
+    /// (checkpoints are seconds apart, so a span is off by at most that much).
+    pub fn checkpoint_at(
+        &mut self,
+        lesson: &str,
+        sitting: i64,
+        sitting_active_ms: u64,
+        position: &Position,
+        ended: bool,
+        at: i64,
+    ) -> Result<(), ProgressError> {
         self.writable()?;
-        let at = now_ms();
         let result = (|| {
             let transaction = self.connection.transaction()?;
+            let before: i64 = transaction.query_row(
+                "SELECT active_ms FROM sittings WHERE id = ?1",
+                params![sitting],
+                |row| row.get(0),
+            )?;
+            let gained = to_i64(sitting_active_ms) - before;
+            if gained > 0 {
+                record_span(&transaction, sitting, at - gained, at)?;
+            }
             transaction.execute(
                 "UPDATE sittings SET active_ms = ?1, ended_at = CASE WHEN ?2 THEN ?3 ELSE ended_at END
                  WHERE id = ?4",
@@ -326,6 +356,30 @@ impl ProgressStore {
         }
         result.map_err(|error| self.database_error(error))
     }
+}
+
+/// Extends the sitting's latest span when the new one follows on from it (a learner
+/// at work checkpoints every few seconds), else starts another.
+fn record_span(
+    connection: &Connection,
+    sitting: i64,
+    started_at: i64,
+    ended_at: i64,
+) -> rusqlite::Result<()> {
+    /// Checkpoints are not exactly on time: a gap this short is the same stretch.
+    const JOIN_WITHIN_MS: i64 = 1_000;
+    let extended = connection.execute(
+        "UPDATE spans SET ended_at = ?2
+         WHERE id = (SELECT MAX(id) FROM spans WHERE sitting = ?1) AND ended_at >= ?3",
+        params![sitting, ended_at, started_at - JOIN_WITHIN_MS],
+    )?;
+    if extended == 0 {
+        connection.execute(
+            "INSERT INTO spans (sitting, started_at, ended_at) VALUES (?1, ?2, ?3)",
+            params![sitting, started_at, ended_at],
+        )?;
+    }
+    Ok(())
 }
 
 fn insert_event(

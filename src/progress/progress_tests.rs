@@ -107,10 +107,17 @@ fn a_sitting_is_resumed_with_its_time_position_reading_and_answers() {
         [("ingress-two-paths".to_owned(), "kind: Ingress\n".to_owned())]
     );
     assert_eq!(state.position, Some(position));
-    // A second sitting adds up.
+    // A second sitting, an hour later, adds up.
     let second = store.start_sitting("net").unwrap();
     store
-        .checkpoint("net", second, 30_000, &Position::default(), true)
+        .checkpoint_at(
+            "net",
+            second,
+            30_000,
+            &Position::default(),
+            true,
+            crate::progress::now_ms() + 3_600_000,
+        )
         .unwrap();
     let state = store.lesson_state("net").unwrap();
     assert_eq!((state.active_ms, state.sittings), (95_000, 2));
@@ -371,4 +378,33 @@ fn a_store_of_the_first_release_is_migrated_with_its_data() {
     };
     store.record("net", None, &draft).unwrap();
     assert_eq!(store.lesson_state("net").unwrap().drafts.len(), 1);
+}
+
+#[test]
+fn two_windows_on_one_profile_count_their_overlap_once() {
+    let scratch = folder("overlap");
+    let mut reading = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    let mut quizzing = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    let one = reading.start_sitting("net").unwrap();
+    let two = quizzing.start_sitting("net").unwrap();
+    let at = |seconds: i64| 1_800_000_000_000 + seconds * 1000;
+    let place = Position::default();
+    // Both windows active through the same nine seconds (checkpoints every few seconds).
+    for (seconds, active) in [(5, 4_000), (9, 8_000), (10, 9_000)] {
+        reading
+            .checkpoint_at("net", one, active, &place, false, at(seconds))
+            .unwrap();
+        quizzing
+            .checkpoint_at("net", two, active, &place, false, at(seconds))
+            .unwrap();
+    }
+    assert_eq!(reading.lesson_state("net").unwrap().active_ms, 9_000);
+    // Later the reading window alone, five seconds more.
+    reading
+        .checkpoint_at("net", one, 14_000, &place, true, at(100))
+        .unwrap();
+    assert_eq!(quizzing.lesson_state("net").unwrap().active_ms, 14_000);
+    assert_eq!(reading.lesson_state("net").unwrap().sittings, 2);
+    let profiles = reading.profiles().unwrap();
+    assert_eq!(profiles[0].active_ms, 14_000);
 }

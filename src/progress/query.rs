@@ -30,6 +30,53 @@ pub struct LessonState {
     pub drafts: Vec<(String, String)>,
 }
 
+/// A profile's active time on a lesson: the union of its sittings' active spans, so two
+/// windows open at once count their overlap once; sittings recorded before spans were
+/// kept count their own active time. Never more than the sittings' sum.
+fn active_ms(
+    connection: &rusqlite::Connection,
+    profile: i64,
+    lesson: &str,
+) -> rusqlite::Result<u64> {
+    let (sum, without_spans): (i64, i64) = connection.query_row(
+        "SELECT COALESCE(SUM(active_ms), 0),
+            COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM spans WHERE sitting = s.id)
+                THEN active_ms ELSE 0 END), 0)
+         FROM sittings s WHERE profile = ?1 AND lesson = ?2",
+        params![profile, lesson],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let mut statement = connection.prepare(
+        "SELECT started_at, ended_at FROM spans
+         WHERE sitting IN (SELECT id FROM sittings WHERE profile = ?1 AND lesson = ?2)
+         ORDER BY started_at",
+    )?;
+    let spans = statement
+        .query_map(params![profile, lesson], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let union = union_ms(&spans);
+    Ok(u64::try_from((without_spans + union).min(sum)).unwrap_or(0))
+}
+
+/// The time covered by spans sorted by start, overlaps counted once.
+fn union_ms(spans: &[(i64, i64)]) -> i64 {
+    let mut total = 0;
+    let mut current: Option<(i64, i64)> = None;
+    for &(start, end) in spans {
+        current = match current {
+            Some((from, to)) if start <= to => Some((from, to.max(end))),
+            Some((from, to)) => {
+                total += to - from;
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+    }
+    total + current.map_or(0, |(from, to)| to - from)
+}
+
 /// A profile on this machine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileSummary {
@@ -50,13 +97,13 @@ impl ProgressStore {
     fn read_lesson_state(&self, lesson: &str) -> rusqlite::Result<LessonState> {
         let connection = &self.connection;
         let profile = self.profile_id;
-        let (active_ms, sittings): (i64, i64) = connection.query_row(
-            "SELECT COALESCE(SUM(active_ms), 0), COUNT(*) FROM sittings WHERE profile = ?1 AND lesson = ?2",
+        let sittings: i64 = connection.query_row(
+            "SELECT COUNT(*) FROM sittings WHERE profile = ?1 AND lesson = ?2",
             params![profile, lesson],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| row.get(0),
         )?;
         let mut state = LessonState {
-            active_ms: u64::try_from(active_ms).unwrap_or(0),
+            active_ms: active_ms(connection, profile, lesson)?,
             sittings: usize::try_from(sittings).unwrap_or(0),
             ..LessonState::default()
         };
@@ -152,19 +199,35 @@ impl ProgressStore {
             let mut statement = self.connection.prepare(
                 "SELECT p.name,
                     (SELECT COUNT(DISTINCT lesson) FROM sittings WHERE profile = p.id),
-                    (SELECT COALESCE(SUM(active_ms), 0) FROM sittings WHERE profile = p.id),
+                    p.id,
                     (SELECT MAX(at) FROM events WHERE profile = p.id)
                  FROM profiles p ORDER BY p.name",
             )?;
             statement
                 .query_map([], |row| {
-                    Ok(ProfileSummary {
-                        name: row.get(0)?,
-                        lessons: usize::try_from(row.get::<_, i64>(1)?).unwrap_or(0),
-                        active_ms: u64::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
-                        last_seen: row.get(3)?,
-                    })
+                    Ok((
+                        ProfileSummary {
+                            name: row.get(0)?,
+                            lessons: usize::try_from(row.get::<_, i64>(1)?).unwrap_or(0),
+                            active_ms: 0,
+                            last_seen: row.get(3)?,
+                        },
+                        row.get::<_, i64>(2)?,
+                    ))
                 })?
+                .map(|row| {
+                    let (mut summary, id) = row?;
+                    let mut lessons = self
+                        .connection
+                        .prepare("SELECT DISTINCT lesson FROM sittings WHERE profile = ?1")?;
+                    let names = lessons
+                        .query_map(params![id], |row| row.get::<_, String>(0))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
+                    for lesson in names {
+                        summary.active_ms += active_ms(&self.connection, id, &lesson)?;
+                    }
+                    Ok(summary)
+                })
                 .collect()
         };
         read().map_err(|error| self.database_error(error))

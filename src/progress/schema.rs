@@ -53,6 +53,15 @@ pub(super) const MIGRATIONS: &[&str] = &[
         at INTEGER NOT NULL,
         PRIMARY KEY (profile, lesson, question)
     );",
+    // 3: when each sitting was active (wall-clock spans), so two windows open at once on
+    // one profile count their overlap once.
+    "CREATE TABLE spans (
+        id INTEGER PRIMARY KEY,
+        sitting INTEGER NOT NULL REFERENCES sittings(id) ON DELETE CASCADE,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER NOT NULL
+    );
+    CREATE INDEX spans_by_sitting ON spans(sitting);",
 ];
 
 /// The schema version this build writes.
