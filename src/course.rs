@@ -12,8 +12,10 @@ mod quiz_file;
 mod schema;
 mod source;
 
-pub use check::{check_course, code_block_problems, diagram_problems, notes_hints};
-pub use load::{load_course, load_lesson_for_reading};
+pub use check::{
+    check_course, code_block_problems, diagram_problems, notes_hints, unlisted_lessons,
+};
+pub use load::{ReadingLesson, load_course, load_lesson_for_reading};
 pub use manifest_hints::manifest_hints;
 pub use parse::parse_lesson;
 pub use problem::{CourseError, Problem};
@@ -27,6 +29,16 @@ use crate::quiz::Quiz;
 pub struct Course {
     pub title: String,
     pub lessons: Vec<Lesson>,
+    /// Lessons `course.yaml` lists that could not be loaded, with why: the others are
+    /// still read.
+    pub broken: Vec<BrokenLesson>,
+}
+
+/// A listed lesson that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLesson {
+    pub id: String,
+    pub problem: Problem,
 }
 
 impl Course {
@@ -42,15 +54,20 @@ impl Course {
             Some(id) => self.lesson(id),
             None => self.lessons.first(),
         };
-        found.ok_or_else(|| CourseError::UnknownLesson {
-            id: id.unwrap_or_default().to_owned(),
-            known: self
-                .lessons
-                .iter()
-                .map(|lesson| lesson.meta.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
+        if let Some(lesson) = found {
+            return Ok(lesson);
+        }
+        let id = id.unwrap_or_default();
+        if let Some(broken) = self.broken.iter().find(|broken| broken.id == id) {
+            return Err(CourseError::Invalid(broken.problem.clone()));
+        }
+        let ids: Vec<&str> = self
+            .lessons
+            .iter()
+            .map(|lesson| lesson.meta.id.as_str())
+            .chain(self.broken.iter().map(|broken| broken.id.as_str()))
+            .collect();
+        Err(CourseError::unknown_lesson(id, &ids))
     }
 }
 

@@ -16,7 +16,7 @@ use manabi::ansi::write_lines;
 use manabi::app::{App, NotesWindow, Presenter, Talk};
 use manabi::course::{
     CourseSource, LessonQuiz, check_course, code_block_problems, diagram_problems, load_course,
-    load_lesson_for_reading, load_quiz, manifest_hints, notes_hints,
+    load_lesson_for_reading, load_quiz, manifest_hints, notes_hints, unlisted_lessons,
 };
 use manabi::layout::glyphs::{ASCII, Glyphs, UNICODE};
 use manabi::layout::wrap::display_width;
@@ -100,6 +100,7 @@ fn source(cli: &Cli) -> CourseSource {
 
 fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
     let problems = check_course(source);
+    let unlisted = unlisted_lessons(source);
     let manifests = manifest_hints(source);
     let notes_hints = if notes {
         notes_hints(source)
@@ -107,7 +108,12 @@ fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
         Vec::new()
     };
     let mut stdout = io::stdout().lock();
-    for problem in problems.iter().chain(&manifests).chain(&notes_hints) {
+    for problem in problems
+        .iter()
+        .chain(&unlisted)
+        .chain(&manifests)
+        .chain(&notes_hints)
+    {
         // A reader that stops early (`| head`) must not turn problems into success.
         if let Err(error) = writeln!(stdout, "{problem}") {
             if error.kind() == io::ErrorKind::BrokenPipe {
@@ -115,6 +121,12 @@ fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
             }
             return Err(error.into());
         }
+    }
+    if !unlisted.is_empty() {
+        eprintln!(
+            "manabi check: {} lesson folder(s) not listed in course.yaml",
+            unlisted.len()
+        );
     }
     if !manifests.is_empty() {
         eprintln!(
@@ -139,26 +151,30 @@ fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let course = load_course(&source(cli)).context(lang(cli).texts().cannot_load)?;
+    let texts = lang(cli).texts();
+    let course = load_course(&source(cli)).context(texts.cannot_load)?;
     let mut stdout = io::stdout().lock();
     writeln!(stdout, "{}", course.title)?;
     // Columns line up by display width: titles are Japanese.
-    let width = |lessons: &[manabi::course::Lesson], field: fn(&manabi::course::Lesson) -> &str| {
-        lessons
-            .iter()
-            .map(|lesson| display_width(field(lesson)))
-            .max()
-            .unwrap_or(0)
+    let ids = course
+        .lessons
+        .iter()
+        .map(|lesson| lesson.meta.id.as_str())
+        .chain(course.broken.iter().map(|broken| broken.id.as_str()));
+    let id_width = ids.map(display_width).max().unwrap_or(0);
+    let title_width = course
+        .lessons
+        .iter()
+        .map(|lesson| display_width(&lesson.meta.title))
+        .max()
+        .unwrap_or(0);
+    let pad = |text: &str, width: usize| {
+        format!(
+            "{text}{}",
+            " ".repeat(width.saturating_sub(display_width(text)))
+        )
     };
-    let id_width = width(&course.lessons, |lesson| &lesson.meta.id);
-    let title_width = width(&course.lessons, |lesson| &lesson.meta.title);
     for lesson in &course.lessons {
-        let pad = |text: &str, width: usize| {
-            format!(
-                "{text}{}",
-                " ".repeat(width.saturating_sub(display_width(text)))
-            )
-        };
         writeln!(
             stdout,
             "  {}  {}  {:>3} min",
@@ -167,7 +183,25 @@ fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
             lesson.meta.minutes
         )?;
     }
+    for broken in &course.broken {
+        let why = texts
+            .lesson_skipped
+            .replace("{id}", &broken.id)
+            .replace("{reason}", &broken.problem.to_string());
+        writeln!(stdout, "  {}  {why}", pad(&broken.id, id_width))?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A course error for the learner: an unknown lesson id says so (with the one meant),
+/// anything else is the course failing to load, and why.
+fn course_error(error: manabi::course::CourseError, lang: Lang) -> anyhow::Error {
+    match error {
+        manabi::course::CourseError::UnknownLesson { .. } => anyhow::Error::new(error),
+        other @ manabi::course::CourseError::Invalid(_) => {
+            anyhow::Error::new(other).context(lang.texts().cannot_load)
+        }
+    }
 }
 
 /// The interactive reader.
@@ -175,8 +209,10 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
     // A wrong lesson id is the first thing to hear about, terminal or not.
     let source = source(cli);
-    let (lesson, file) =
-        load_lesson_for_reading(&source, lesson_id).context(lang.texts().cannot_load)?;
+    let opened =
+        load_lesson_for_reading(&source, lesson_id).map_err(|error| course_error(error, lang))?;
+    let file = opened.file;
+    let lesson = opened.lesson;
     if !io::stdout().is_terminal() {
         eprintln!("{}", lang.texts().not_a_terminal);
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
@@ -187,6 +223,14 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     // Choice orders are per learner.
     app.profile = progress_cli::profile_name(cli);
     let (recording, store_notices) = open_recording(cli, &mut app);
+    if let Some(skipped) = opened.skipped.first() {
+        app.notice = Some(
+            lang.texts()
+                .lesson_skipped
+                .replace("{id}", &skipped.id)
+                .replace("{reason}", &skipped.problem.to_string()),
+        );
+    }
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     // The quiz is read then too: nothing on the first screen needs it.
     let check_code_blocks = move |app: &mut App| {

@@ -17,6 +17,10 @@ fn manabi(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_manabi"))
         .args(args)
         .env_remove("NO_COLOR")
+        // Messages follow the locale; these tests read the English ones unless --lang.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
 }
@@ -134,20 +138,26 @@ fn check_lists_every_problem_not_just_the_first() {
 
 #[test]
 fn render_refuses_a_broken_course_with_exit_2_and_the_location() {
-    for course in [
-        "bad-front-matter",
-        "bad-yaml-block",
-        "missing-lesson",
-        "escape",
+    // A course whose every lesson is broken; in `missing-lesson` one of two is missing,
+    // and asking for it by name gives the reason.
+    for (course, lesson) in [
+        ("bad-front-matter", None),
+        ("bad-yaml-block", None),
+        ("missing-lesson", Some("ghost")),
+        ("escape", None),
     ] {
         let dir = fixture(course);
-        let output = manabi(&["render", "--course", dir.to_str().unwrap()]);
+        let mut args = vec!["render", "--course", dir.to_str().unwrap()];
+        args.extend(lesson);
+        let output = manabi(&args);
         assert_eq!(output.status.code(), Some(2), "{course}");
         let message = stderr(&output);
-        assert!(
-            message.starts_with("manabi: cannot load the course: "),
-            "{course}: {message}"
-        );
+        let prefix = if lesson.is_some() {
+            "manabi: "
+        } else {
+            "manabi: cannot load the course: "
+        };
+        assert!(message.starts_with(prefix), "{course}: {message}");
         assert!(
             message.contains(dir.to_str().unwrap()),
             "{course}: {message}"
@@ -181,6 +191,81 @@ fn render_picks_a_lesson_by_id_and_names_the_known_ones() {
         stderr(&output)
             .contains("no lesson `third` in this course; its lessons are: intro, second")
     );
+    let output = manabi(&["--course", dir.to_str().unwrap(), "open", "secnd"]);
+    assert_eq!(
+        stderr(&output),
+        "manabi: no lesson `secnd` in this course: did you mean `second`?; its lessons are: intro, second\n"
+    );
+}
+
+/// A copy of the `good` fixture course in a temp folder, to break in a test.
+fn good_course_copy() -> tempfile::TempDir {
+    let scratch = tempfile::tempdir().unwrap();
+    let from = fixture("good");
+    for file in ["course.yaml", "intro/lesson.md", "second/lesson.md"] {
+        let to = scratch.path().join(file);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from.join(file), to).unwrap();
+    }
+    scratch
+}
+
+#[test]
+fn check_warns_of_a_lesson_folder_course_yaml_does_not_list() {
+    let course = good_course_copy();
+    let third = course.path().join("third");
+    std::fs::create_dir(&third).unwrap();
+    std::fs::write(
+        third.join("lesson.md"),
+        "---\nid: third\ntitle: 三つ目\nminutes: 2\n---\n\n# 三つ目\n\n本文。\n",
+    )
+    .unwrap();
+    let output = manabi(&["check", course.path().to_str().unwrap()]);
+    assert!(output.status.success(), "a warning is not a problem");
+    let expected = format!(
+        "{}: warning: this lesson is not listed in {}; add `- third` to its `lessons` to publish it\n",
+        third.join("lesson.md").display(),
+        course.path().join("course.yaml").display()
+    );
+    assert_eq!(stdout(&output), expected);
+    assert!(stderr(&output).contains("1 lesson folder(s) not listed in course.yaml"));
+}
+
+#[test]
+fn a_broken_lesson_leaves_the_others_usable_and_says_why() {
+    let course = good_course_copy();
+    let broken = course.path().join("second/lesson.md");
+    std::fs::write(
+        &broken,
+        "---\nid: second\ntitle: 二つ目\nminutes: ten\n---\n\n# 二つ目\n",
+    )
+    .unwrap();
+    let dir = course.path().to_str().unwrap();
+    let why = format!(
+        "{}:4:10: `minutes` must be a whole number of minutes, not the text \"ten\"",
+        broken.display()
+    );
+    let check = manabi(&["check", dir]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stdout(&check).contains(&why), "{}", stdout(&check));
+    let list = manabi(&["--course", dir, "list"]);
+    assert!(list.status.success());
+    assert_eq!(
+        stdout(&list),
+        format!(
+            "テスト講座\n  intro   はじめに    5 min\n  second  lesson second could not be loaded: {why}\n"
+        )
+    );
+    let render = manabi(&["--course", dir, "render", "--color", "never"]);
+    assert!(render.status.success());
+    assert!(
+        stdout(&render).starts_with("はじめに\n"),
+        "{}",
+        stdout(&render)
+    );
+    let open = manabi(&["--course", dir, "render", "second"]);
+    assert_eq!(open.status.code(), Some(2));
+    assert_eq!(stderr(&open), format!("manabi: {why}\n"));
 }
 
 #[test]

@@ -22,6 +22,31 @@ pub fn check_course(source: &CourseSource) -> Vec<Problem> {
     }
 }
 
+/// Warnings: lesson folders `course.yaml` does not list (a lesson added but forgotten
+/// in the index never reaches a learner).
+#[must_use]
+pub fn unlisted_lessons(source: &CourseSource) -> Vec<Problem> {
+    let Ok(index) = read_index(source) else {
+        return Vec::new();
+    };
+    source
+        .lesson_folders()
+        .into_iter()
+        .filter(|folder| !index.lessons.iter().any(|entry| &entry.id == folder))
+        .map(|folder| {
+            Problem::at(
+                &source.lesson_display_path(&folder),
+                0,
+                0,
+                format!(
+                    "warning: this lesson is not listed in {}; add `- {folder}` to its `lessons` to publish it",
+                    source.display_path(super::load::COURSE_FILE)
+                ),
+            )
+        })
+        .collect()
+}
+
 /// A lesson's problems: front matter and body are checked even when the other is broken.
 fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
     if let Some(problem) = missing_lesson(source, entry) {

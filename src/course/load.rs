@@ -6,67 +6,107 @@ use super::check::code_block_problems;
 use super::inert::make_inert;
 use super::quiz_file::load_quiz;
 use super::schema::{COURSE_KEYS, CourseFile, parse_strict};
-use super::{Course, CourseError, CourseSource, Lesson, Problem, parse_lesson};
+use super::{BrokenLesson, Course, CourseError, CourseSource, Lesson, Problem, parse_lesson};
 
 /// The course index file at the course root.
 pub const COURSE_FILE: &str = "course.yaml";
 
-/// Loads and validates the whole course; the first problem found is the error.
+/// Loads and validates the course. A lesson that cannot be loaded is set aside with its
+/// first problem and the others are loaded; the course fails only when `course.yaml`
+/// is broken or no lesson loads.
 pub fn load_course(source: &CourseSource) -> Result<Course, CourseError> {
     let index = read_index(source).map_err(first_problem)?;
     let mut lessons = Vec::with_capacity(index.lessons.len());
+    let mut broken = Vec::new();
     for entry in &index.lessons {
-        let lesson = load_lesson(source, entry)?;
-        let file = source.lesson_display_path(&entry.id);
-        if let Some(problem) = code_block_problems(&lesson.blocks, &file)
-            .into_iter()
-            .next()
-        {
-            return Err(problem.into());
+        match load_checked(source, entry) {
+            Ok(lesson) => lessons.push(lesson),
+            Err(problem) => broken.push(BrokenLesson {
+                id: entry.id.clone(),
+                problem,
+            }),
         }
-        lessons.push(lesson);
+    }
+    if lessons.is_empty() && !broken.is_empty() {
+        return Err(broken.swap_remove(0).problem.into());
     }
     Ok(Course {
         title: index.title,
         lessons,
+        broken,
     })
+}
+
+/// A lesson and its quiz, its code blocks checked.
+fn load_checked(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson, Problem> {
+    let lesson = load_lesson(source, entry)?;
+    let file = source.lesson_display_path(&entry.id);
+    match code_block_problems(&lesson.blocks, &file)
+        .into_iter()
+        .next()
+    {
+        Some(problem) => Err(problem),
+        None => Ok(lesson),
+    }
 }
 
 fn first_problem(problems: Vec<Problem>) -> CourseError {
     problems.into_iter().next().map_or_else(
-        || CourseError::UnknownLesson {
-            id: String::new(),
-            known: String::new(),
-        },
+        || CourseError::unknown_lesson("", &[]),
         CourseError::Invalid,
     )
 }
 
-/// Just what the reader needs before its first frame: one lesson (the first when no id
-/// is given), with the lesson file's name for messages.
+/// What the reader opens: one lesson, its file's name for messages, and the lessons
+/// before it that could not be loaded (so the reader can say why it skipped them).
+pub struct ReadingLesson {
+    pub lesson: Lesson,
+    pub file: String,
+    pub skipped: Vec<BrokenLesson>,
+}
+
+/// Just what the reader needs before its first frame: the lesson `id`, or with no id
+/// the first lesson that loads.
 pub fn load_lesson_for_reading(
     source: &CourseSource,
     id: Option<&str>,
-) -> Result<(Lesson, String), CourseError> {
+) -> Result<ReadingLesson, CourseError> {
     let index = read_index(source).map_err(first_problem)?;
-    let entry = match id {
-        Some(id) => index.lessons.iter().find(|entry| entry.id == id),
-        None => index.lessons.first(),
-    };
-    let Some(entry) = entry else {
-        return Err(CourseError::UnknownLesson {
-            id: id.unwrap_or_default().to_owned(),
-            known: index
+    // The quiz waits: the first frame does not need it (see `load_quiz`).
+    if let Some(id) = id {
+        let Some(entry) = index.lessons.iter().find(|entry| entry.id == id) else {
+            let ids: Vec<&str> = index
                 .lessons
                 .iter()
                 .map(|entry| entry.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+                .collect();
+            return Err(CourseError::unknown_lesson(id, &ids));
+        };
+        return Ok(ReadingLesson {
+            lesson: load_lesson_text(source, entry)?,
+            file: source.lesson_display_path(&entry.id),
+            skipped: Vec::new(),
         });
-    };
-    // The quiz waits: the first frame does not need it (see `load_quiz`).
-    let lesson = load_lesson_text(source, entry)?;
-    Ok((lesson, source.lesson_display_path(&entry.id)))
+    }
+    let mut skipped = Vec::new();
+    for entry in &index.lessons {
+        match load_lesson_text(source, entry) {
+            Ok(lesson) => {
+                return Ok(ReadingLesson {
+                    lesson,
+                    file: source.lesson_display_path(&entry.id),
+                    skipped,
+                });
+            }
+            Err(problem) => skipped.push(BrokenLesson {
+                id: entry.id.clone(),
+                problem,
+            }),
+        }
+    }
+    Err(first_problem(
+        skipped.into_iter().map(|broken| broken.problem).collect(),
+    ))
 }
 
 /// `course.yaml`, validated.

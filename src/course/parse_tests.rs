@@ -44,7 +44,7 @@ fn front_matter_errors_name_the_line() {
         (
             "---\nid: a\ntitle: [x\nminutes: 3\n---\n",
             3,
-            "title: invalid type",
+            "`title` must be text, not a list",
         ),
         (
             "---\nid: a\ntitle: A\n  minutes: 3\n---\n",

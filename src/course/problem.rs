@@ -47,8 +47,32 @@ pub enum CourseError {
     #[error("{0}")]
     Invalid(Problem),
     /// A lesson id that the course does not have.
-    #[error("no lesson `{id}` in this course; its lessons are: {known}")]
-    UnknownLesson { id: String, known: String },
+    #[error("no lesson `{id}` in this course{nearest}; its lessons are: {known}")]
+    UnknownLesson {
+        id: String,
+        /// ": did you mean `x`?" when one is close, else empty.
+        nearest: String,
+        known: String,
+    },
+}
+
+impl CourseError {
+    /// `id` is not among `ids`: says which are, and the one meant if one is close.
+    #[must_use]
+    pub fn unknown_lesson(id: &str, ids: &[&str]) -> Self {
+        let nearest = ids
+            .iter()
+            .map(|known| (strsim::damerau_levenshtein(id, known), *known))
+            .filter(|(distance, known)| *distance <= (known.chars().count() / 3).max(1))
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, known)| format!(": did you mean `{known}`?"))
+            .unwrap_or_default();
+        Self::UnknownLesson {
+            id: id.to_owned(),
+            nearest,
+            known: ids.join(", "),
+        }
+    }
 }
 
 impl From<Problem> for CourseError {

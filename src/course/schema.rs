@@ -66,7 +66,43 @@ fn explain(error: &serde_yaml::Error, known_keys: &[&str]) -> String {
             None => format!("unknown key `{unknown}` (known keys: {known})"),
         };
     }
-    message
+    in_author_terms(&message).unwrap_or(message)
+}
+
+/// serde's "key: invalid type: string \"ten\", expected u32" as an author would say it:
+/// "`key` must be a whole number (not the text \"ten\")".
+fn in_author_terms(message: &str) -> Option<String> {
+    let (path, rest) = message.split_once(": invalid ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    let found = found
+        .strip_prefix("type: ")
+        .or_else(|| found.strip_prefix("value: "))?;
+    let found = match found.split_once(' ') {
+        Some(("string", text)) => format!("the text {text}"),
+        Some(("integer", number)) => format!("the number {}", number.trim_matches('`')),
+        Some(("floating", number)) => format!(
+            "the number {}",
+            number.trim_start_matches("point ").trim_matches('`')
+        ),
+        _ => match found {
+            "sequence" => "a list".to_owned(),
+            "map" => "a mapping of keys".to_owned(),
+            "unit value" => "nothing".to_owned(),
+            other => other.to_owned(),
+        },
+    };
+    let wanted = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" if path.ends_with("minutes") => {
+            "a whole number of minutes"
+        }
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number",
+        "a string" => "text",
+        "a sequence" => "a list",
+        "a boolean" => "true or false",
+        other if other.starts_with("struct ") || other == "a map" => "a mapping of keys",
+        other => other,
+    };
+    Some(format!("`{path}` must be {wanted}, not {found}"))
 }
 
 /// The field name in serde's "unknown field `x`, expected …" message.
@@ -88,6 +124,40 @@ fn nearest_key<'a>(unknown: &str, known_keys: &[&'a str]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrong_types_are_said_in_the_authors_terms() {
+        let problem = parse_strict::<FrontMatter>(
+            "id: a\ntitle: A\nminutes: ten\n",
+            "a.md",
+            2,
+            FRONT_MATTER_KEYS,
+        )
+        .unwrap_err();
+        assert_eq!(
+            problem.message,
+            "`minutes` must be a whole number of minutes, not the text \"ten\""
+        );
+        let problem = parse_strict::<FrontMatter>(
+            "id: a\ntitle: [A]\nminutes: 3\n",
+            "a.md",
+            2,
+            FRONT_MATTER_KEYS,
+        )
+        .unwrap_err();
+        assert_eq!(problem.message, "`title` must be text, not a list");
+        let problem = parse_strict::<FrontMatter>(
+            "id: a\ntitle: A\nminutes: -3\n",
+            "a.md",
+            2,
+            FRONT_MATTER_KEYS,
+        )
+        .unwrap_err();
+        assert_eq!(
+            problem.message,
+            "`minutes` must be a whole number of minutes, not the number -3"
+        );
+    }
 
     #[test]
     fn unknown_key_suggests_the_nearest() {

@@ -44,6 +44,29 @@ impl CourseSource {
         }
     }
 
+    /// The course's top-level folders that hold a `lesson.md`, by name, sorted.
+    #[must_use]
+    pub fn lesson_folders(&self) -> Vec<String> {
+        let mut names: Vec<String> = match self {
+            Self::Embedded => EMBEDDED_COURSE
+                .dirs()
+                .filter_map(|dir| dir.path().to_str().map(str::to_owned))
+                .collect(),
+            Self::Directory(root) => std::fs::read_dir(root)
+                .map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .filter(|entry| entry.path().is_dir())
+                        .filter_map(|entry| entry.file_name().to_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        names.retain(|name| self.has_file(&super::load::lesson_path(name)));
+        names.sort();
+        names
+    }
+
     /// Reads a UTF-8 file of the course; `relative` uses `/` and must stay inside it.
     pub fn read(&self, relative: &str) -> Result<String, Problem> {
         let display = self.display_path(relative);
