@@ -85,6 +85,10 @@ pub enum Command {
         /// Pairs a presenting window with its notes window; the lesson id by default.
         #[arg(long, value_name = "NAME")]
         channel: Option<String>,
+        /// Start the talk at 0:00 even when a presenting window of it ended without `q`
+        /// (otherwise you are asked whether to take that talk up).
+        #[arg(long)]
+        restart: bool,
     },
     /// Grade manifest files against a manifest question as the reader would: the verdict
     /// and what the traffic did; exit 0 right, 1 wrong, 2 when the input cannot be graded.

@@ -5,7 +5,7 @@
 mod code;
 pub mod glyphs;
 pub mod highlight;
-mod inline;
+pub mod inline;
 mod picture;
 mod table;
 pub mod wrap;

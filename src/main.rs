@@ -50,7 +50,14 @@ fn main() -> ExitCode {
             lesson,
             notes,
             channel,
-        }) => present(&cli, lesson.as_deref(), *notes, channel.as_deref()),
+            restart,
+        }) => present(
+            &cli,
+            lesson.as_deref(),
+            *notes,
+            channel.as_deref(),
+            *restart,
+        ),
         Some(Command::Render { lesson, width }) => render(&cli, lesson.as_deref(), *width),
         Some(Command::List) => list(&cli),
         Some(Command::Open { lesson }) => read(&cli, Some(lesson)),
@@ -283,6 +290,7 @@ fn present(
     lesson_id: Option<&str>,
     notes: bool,
     channel: Option<&str>,
+    restart: bool,
 ) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
     if !io::stdout().is_terminal() {
@@ -310,8 +318,8 @@ fn present(
     channel.claim(pid, alive)?;
     let now = u64::try_from(manabi::progress::now_ms()).unwrap_or(0);
     let mut presenter = Presenter::new(Talk::new(lesson, theme, glyphs, lang.texts()), size, now);
-    if let Some(state) = interrupted {
-        presenter.resume(&state);
+    if let Some(state) = interrupted.filter(|_| !restart) {
+        presenter.offer_resume(state);
     }
     present_slides(presenter, depth, &channel, pid, asks_ambiguous_width(cli))?;
     Ok(ExitCode::SUCCESS)

@@ -7,9 +7,9 @@ mod agenda;
 mod channel;
 mod pages;
 
-pub use agenda::{AgendaClock, BEHIND_WARNING_MS, SlidePlan};
+pub use agenda::{AgendaClock, BEHIND_WARNING_MS, Schedule, SlidePlan};
 pub use channel::{Channel, ChannelError, PresenterState};
-pub use pages::paginate;
+pub use pages::{PageBlock, paginate};
 
 use std::ops::Range;
 

@@ -629,6 +629,42 @@ fn the_notes_window_follows_the_presenting_window() {
     notes.wait_for("待っています");
 }
 
+/// A presenting window closed without `q` leaves its talk; the next start asks whether
+/// to take it up, and `r` starts afresh at 0:00 on section 1.
+#[test]
+fn a_talk_left_by_a_closed_window_is_offered_and_r_starts_afresh() {
+    let scratch = temp_folder("present-again");
+    let folder = scratch.path();
+    let args = ["present", "--lang", "ja", "--ambiguous", "narrow"];
+    let mut first = Session::start(&args, folder);
+    first.wait_for("1/10");
+    first.type_keys("3\r");
+    first.wait_for("3/10  Service タイプ");
+    first.child.kill().unwrap();
+    first.child.wait().unwrap();
+    let mut again = Session::start(&args, folder);
+    again.wait_for("前回の続きから (セクション 3、");
+    again.wait_for("最初から (0:00)");
+    // Other keys wait for the choice.
+    again.type_keys(" ");
+    again.wait_for("前回の続きから");
+    again.type_keys("r");
+    again.wait_for("1/10  Kubernetes ネットワーク");
+    // Started again: under ten seconds on the clock (a slow machine may show 0:01).
+    again.wait_until("the clock at the start", |screen| {
+        let contents = screen.contents();
+        (0..10).any(|second| contents.contains(&format!(" 0:0{second} / 40:00")))
+    });
+    again.type_keys("q");
+    assert!(again.child.wait().unwrap().success());
+    // After `q` nothing is offered.
+    let mut third = Session::start(&args, folder);
+    third.wait_for("1/10  Kubernetes ネットワーク");
+    assert!(!third.contents().contains("前回の続きから"));
+    third.type_keys("q");
+    assert!(third.child.wait().unwrap().success());
+}
+
 /// A projector terminal that draws box drawing double-wide gets ASCII structure too.
 #[test]
 fn a_presenting_window_on_an_ambiguous_wide_terminal_uses_ascii() {

@@ -56,6 +56,8 @@ pub fn present_message(event: &Event) -> Option<PresentMessage> {
                 KeyCode::Esc => PresentMessage::Cancel,
                 KeyCode::Char('b') => PresentMessage::Blank,
                 KeyCode::Char('p') => PresentMessage::Pause,
+                KeyCode::Char('R') => PresentMessage::RestartClock,
+                KeyCode::Char('r') => PresentMessage::Restart,
                 KeyCode::Char('q') => PresentMessage::Quit,
                 _ => return None,
             })

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::course::{Block, Lesson};
 use crate::layout::glyphs::Glyphs;
 use crate::layout::{LaidOutLesson, LayoutOptions, lay_out};
-use crate::present::{AgendaClock, PresenterState, Slide, SlidePlan, paginate, slides};
+use crate::present::{AgendaClock, PageBlock, PresenterState, Slide, SlidePlan, paginate, slides};
 use crate::progress::section_budgets;
 use crate::theme::Theme;
 use crate::ui::text::Texts;
@@ -33,6 +33,11 @@ pub enum PresentMessage {
     Blank,
     /// `p`: pause or resume the agenda clock.
     Pause,
+    /// `R`: the agenda clock back to 0:00 (a rehearsal's clock must not run into the
+    /// talk).
+    RestartClock,
+    /// `r` on start after an interrupted talk: start afresh (`Enter` takes it up).
+    Restart,
     Resize {
         width: u16,
         height: u16,
@@ -89,6 +94,11 @@ pub struct Presenter {
     pub now: u64,
     /// A section number typed that does not exist, until the next key.
     pub no_such_section: Option<usize>,
+    /// Talk time when the talk reached the current slide.
+    pub slide_entered: u64,
+    /// A talk whose window ended without `q` (closed, crashed): the presenter chooses
+    /// whether to take it up before anything else.
+    pub interrupted: Option<PresenterState>,
 }
 
 impl Presenter {
@@ -107,20 +117,27 @@ impl Presenter {
             clock: AgendaClock::start(now),
             now,
             no_such_section: None,
+            slide_entered: 0,
+            interrupted: None,
         };
         presenter.lay_out();
         presenter
     }
 
-    /// Takes over from a presenting window that ended without closing (a crash, a
-    /// closed terminal): its section and its clock.
-    pub fn resume(&mut self, state: &PresenterState) {
-        if state.lesson != self.talk.lesson.meta.id {
-            return;
+    /// A presenting window that ended without closing (a crash, a closed terminal) left
+    /// this talk: the presenter is asked whether to take it up or start afresh.
+    pub fn offer_resume(&mut self, state: PresenterState) {
+        if state.lesson == self.talk.lesson.meta.id {
+            self.interrupted = Some(state);
         }
+    }
+
+    /// Takes over the interrupted talk: its section and its clock.
+    fn resume(&mut self, state: &PresenterState) {
         self.slide = state.slide.min(self.talk.slides.len().saturating_sub(1));
         self.screen = 0;
         self.clock = state.clock();
+        self.slide_entered = state.slide_entered_ms;
     }
 
     /// Columns left of the text, and the text's width: generous margins, centred.
@@ -172,7 +189,7 @@ impl Presenter {
                 // A block's blank lines after it do not need to fit on its screen.
                 let lines = &self.layout.lines;
                 let blank = |line: usize| lines[line].line.width() == 0;
-                let blocks: Vec<Range<usize>> = slide
+                let blocks: Vec<PageBlock> = slide
                     .blocks
                     .clone()
                     .map(|block| {
@@ -180,15 +197,17 @@ impl Presenter {
                         while end > start + 1 && blank(end - 1) {
                             end -= 1;
                         }
-                        start..end
+                        PageBlock {
+                            lines: start..end,
+                            heading: matches!(
+                                self.talk.lesson.blocks[block],
+                                Block::Heading { .. }
+                            ),
+                            framed: lines.get(start).is_some_and(|line| line.code.is_some()),
+                        }
                     })
                     .collect();
-                let headings: Vec<bool> = slide
-                    .blocks
-                    .clone()
-                    .map(|block| matches!(self.talk.lesson.blocks[block], Block::Heading { .. }))
-                    .collect();
-                let mut screens = paginate(&blocks, &headings, rows);
+                let mut screens = paginate(&blocks, rows);
                 if screens.is_empty() {
                     let at = line_of(slide.blocks.start);
                     screens.push(at..at);
@@ -216,6 +235,35 @@ impl Presenter {
 
     /// Applies a key; `true` when the presenter quits.
     pub fn update(&mut self, message: PresentMessage) -> bool {
+        if let Some(state) = self.interrupted.take() {
+            match message {
+                PresentMessage::Go => self.resume(&state),
+                PresentMessage::Restart => self.restart_clock(),
+                PresentMessage::Quit => return true,
+                PresentMessage::Resize { .. } => {
+                    self.interrupted = Some(state);
+                    return self.update(message);
+                }
+                // Until the presenter chooses, other keys wait.
+                _ => self.interrupted = Some(state),
+            }
+            return false;
+        }
+        let slide = self.slide;
+        let quit = self.apply(message);
+        if self.slide != slide {
+            self.slide_entered = self.elapsed_ms();
+        }
+        quit
+    }
+
+    /// The agenda clock and the current slide's share start again from now.
+    fn restart_clock(&mut self) {
+        self.clock = AgendaClock::start(self.now);
+        self.slide_entered = 0;
+    }
+
+    fn apply(&mut self, message: PresentMessage) -> bool {
         if !matches!(message, PresentMessage::Digit(_) | PresentMessage::Go) {
             self.typed.clear();
         }
@@ -242,6 +290,8 @@ impl Presenter {
             PresentMessage::Cancel => self.blank = false,
             PresentMessage::Blank => self.blank = !self.blank,
             PresentMessage::Pause => self.clock.toggle_pause(self.now),
+            PresentMessage::RestartClock => self.restart_clock(),
+            PresentMessage::Restart => {}
             PresentMessage::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
@@ -287,6 +337,7 @@ impl Presenter {
             started_at: self.clock.started_at,
             paused_ms: self.clock.paused_ms,
             paused_since: self.clock.paused_since,
+            slide_entered_ms: self.slide_entered,
         }
     }
 }

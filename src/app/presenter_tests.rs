@@ -168,8 +168,43 @@ fn a_number_out_of_range_says_so_and_a_crashed_talk_is_taken_up() {
     let mut crashed = presenter.state(99);
     crashed.slide = 5;
     crashed.started_at = START - 9 * 60_000;
+    crashed.slide_entered_ms = 7 * 60_000;
     let mut again = super::tests::presenter(80, 24);
-    again.resume(&crashed);
+    again.offer_resume(crashed.clone());
+    // Keys wait for the choice.
+    again.update(PresentMessage::Next);
+    assert_eq!((again.slide, again.interrupted.is_some()), (0, true));
+    again.update(PresentMessage::Go);
+    assert_eq!(again.interrupted, None);
     assert_eq!(again.slide, 5);
     assert_eq!(again.elapsed_ms(), 9 * 60_000);
+    assert_eq!(again.slide_entered, 7 * 60_000);
+    // Or the presenter starts afresh: 0:00 on section 1.
+    let mut fresh = super::tests::presenter(80, 24);
+    fresh.offer_resume(crashed);
+    fresh.update(PresentMessage::Restart);
+    assert_eq!((fresh.slide, fresh.elapsed_ms()), (0, 0));
+}
+
+#[test]
+fn r_in_capitals_restarts_the_clock_and_time_left_is_the_sections_share() {
+    let mut presenter = presenter(80, 24);
+    presenter.now = START + 10_000;
+    // Ten seconds in, straight to section 5: its own share is left, well ahead.
+    presenter.update(PresentMessage::Digit(5));
+    presenter.update(PresentMessage::Go);
+    assert_eq!(presenter.slide_entered, 10_000);
+    let plan = &presenter.talk.plan;
+    assert_eq!(
+        plan.left_ms(4, presenter.elapsed_ms(), presenter.slide_entered),
+        i64::try_from(plan.budgets[4]).unwrap()
+    );
+    assert!(matches!(
+        plan.schedule(4, presenter.elapsed_ms()),
+        crate::present::Schedule::Ahead(_)
+    ));
+    presenter.now = START + 5 * 60_000;
+    presenter.update(PresentMessage::RestartClock);
+    assert_eq!((presenter.elapsed_ms(), presenter.slide_entered), (0, 0));
+    assert_eq!(presenter.slide, 4, "the section stays");
 }

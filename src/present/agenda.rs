@@ -72,10 +72,33 @@ impl SlidePlan {
         self.budgets.iter().take(slide + 1).sum()
     }
 
-    /// Time left for the slide (negative when over its planned end).
+    /// When the slide should begin, from the start of the talk.
     #[must_use]
-    pub fn left_ms(&self, slide: usize, elapsed: u64) -> i64 {
-        to_i64(self.planned_end_ms(slide)) - to_i64(elapsed)
+    pub fn planned_start_ms(&self, slide: usize) -> u64 {
+        self.budgets.iter().take(slide).sum()
+    }
+
+    /// Time left of the slide's own budget, counted from when the talk reached it at
+    /// `entered` (negative when it has run over its share).
+    #[must_use]
+    pub fn left_ms(&self, slide: usize, elapsed: u64, entered: u64) -> i64 {
+        let budget = self.budgets.get(slide).copied().unwrap_or(0);
+        to_i64(budget) - to_i64(elapsed.saturating_sub(entered))
+    }
+
+    /// How far the talk is from the agenda: ahead while the slide's planned start is
+    /// still to come, behind once its planned end is gone.
+    #[must_use]
+    pub fn schedule(&self, slide: usize, elapsed: u64) -> Schedule {
+        let start = self.planned_start_ms(slide);
+        let end = self.planned_end_ms(slide);
+        if elapsed < start {
+            Schedule::Ahead(start - elapsed)
+        } else if elapsed > end {
+            Schedule::Behind(elapsed - end)
+        } else {
+            Schedule::OnTime
+        }
     }
 
     /// Whether the talk runs more than two minutes behind: still on a slide whose
@@ -84,6 +107,14 @@ impl SlidePlan {
     pub fn is_behind(&self, slide: usize, elapsed: u64) -> bool {
         elapsed > self.planned_end_ms(slide) + BEHIND_WARNING_MS
     }
+}
+
+/// Where the talk stands against the agenda, in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schedule {
+    Ahead(u64),
+    OnTime,
+    Behind(u64),
 }
 
 fn to_i64(value: u64) -> i64 {
@@ -112,10 +143,28 @@ mod tests {
             budgets: vec![MINUTE, 4 * MINUTE, 6 * MINUTE],
         };
         assert_eq!(plan.planned_end_ms(1), 5 * MINUTE);
-        assert_eq!(plan.left_ms(1, 3 * MINUTE), 2 * 60_000);
         assert!(!plan.is_behind(1, 7 * MINUTE));
         assert!(plan.is_behind(1, 7 * MINUTE + 1));
         // Moving on to the next slide catches up.
         assert!(!plan.is_behind(2, 7 * MINUTE + 1));
+    }
+
+    #[test]
+    fn time_left_is_the_sections_own_share_and_the_agenda_is_apart() {
+        let plan = SlidePlan {
+            budgets: vec![MINUTE, 4 * MINUTE, 8 * MINUTE, 6 * MINUTE],
+        };
+        // Jumping to section 3 ten seconds in: its own 8 minutes, 4:50 ahead.
+        let entered = 10_000;
+        assert_eq!(plan.left_ms(2, 10_000, entered), 8 * 60_000);
+        assert_eq!(plan.left_ms(2, 70_000, entered), 7 * 60_000);
+        assert_eq!(
+            plan.schedule(2, 10_000),
+            Schedule::Ahead(5 * MINUTE - 10_000)
+        );
+        assert_eq!(plan.schedule(2, 6 * MINUTE), Schedule::OnTime);
+        assert_eq!(plan.schedule(2, 15 * MINUTE), Schedule::Behind(2 * MINUTE));
+        // Over its share: negative.
+        assert_eq!(plan.left_ms(0, 2 * MINUTE, 0), -60_000);
     }
 }

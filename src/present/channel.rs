@@ -23,6 +23,9 @@ pub struct PresenterState {
     pub started_at: u64,
     pub paused_ms: u64,
     pub paused_since: Option<u64>,
+    /// Talk time when the talk reached this slide: its share of time counts from there.
+    #[serde(default)]
+    pub slide_entered_ms: u64,
 }
 
 impl PresenterState {

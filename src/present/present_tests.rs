@@ -48,6 +48,7 @@ fn a_channel_is_one_talk() {
         started_at: 1_000,
         paused_ms: 0,
         paused_since: None,
+        slide_entered_ms: 120_000,
     };
     channel.claim(10, |_| true).unwrap();
     channel.write(&state).unwrap();

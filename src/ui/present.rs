@@ -11,6 +11,8 @@ use super::big_text::big_lines;
 use super::fit;
 use super::present_text::clock;
 use crate::app::{MIN_HEIGHT, MIN_WIDTH, NotesWindow, Presenter};
+use crate::course::Inline;
+use crate::layout::inline::inline_runs;
 use crate::layout::wrap::{Run, display_width, wrap};
 use crate::palette::ColorDepth;
 
@@ -33,6 +35,10 @@ pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: Col
         frame.render_widget(Block::new().style(Style::new().bg(Color::Black)), area);
         return;
     }
+    if let Some(state) = &presenter.interrupted {
+        render_resume_choice(frame, area, presenter, state);
+        return;
+    }
     let (left, width) = presenter.text_columns();
     let text = Rect {
         x: area.x + left,
@@ -40,10 +46,14 @@ pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: Col
         width,
         height: presenter.text_rows().min(area.height.saturating_sub(1)),
     };
-    let lines: Vec<Line<'static>> = presenter.layout.lines[presenter.lines_on_screen()]
-        .iter()
-        .map(|laid| laid.line.clone())
-        .collect();
+    let range = presenter.lines_on_screen();
+    let mut lines: Vec<Line<'static>> = Vec::with_capacity(range.len() + 1);
+    lines.extend(continued_header(presenter, range.start));
+    lines.extend(
+        presenter.layout.lines[range]
+            .iter()
+            .map(|laid| laid.line.clone()),
+    );
     frame.render_widget(Paragraph::new(lines), text);
     let footer = Rect {
         x: area.x,
@@ -83,10 +93,15 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
     }
     let elapsed = presenter.elapsed_ms();
     let planned = presenter.talk.plan.budgets.iter().sum::<u64>();
+    let plan = &presenter.talk.plan;
     let state = if presenter.clock.paused_since.is_some() {
         texts.paused.to_owned()
     } else {
-        texts.time_left(presenter.talk.plan.left_ms(slide, elapsed))
+        format!(
+            "{}  {}",
+            texts.time_left(plan.left_ms(slide, elapsed, presenter.slide_entered)),
+            texts.schedule(plan.schedule(slide, elapsed))
+        )
     };
     let right = format!("{} / {}  {state}  ", clock(elapsed), clock(planned));
     let behind = presenter.talk.plan.is_behind(slide, elapsed);
@@ -106,6 +121,68 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
         Span::styled(right, clock_style),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A screen that starts inside a framed block (code, diagram) repeats its label, so the
+/// room sees what the lines belong to: `┌─ yaml (続き) ──`.
+fn continued_header(presenter: &Presenter, first: usize) -> Option<Line<'static>> {
+    let lines = &presenter.layout.lines;
+    let block = lines.get(first)?.code.as_ref()?.block;
+    let code = presenter.layout.code_blocks.get(block)?;
+    if code.lines.start >= first {
+        return None;
+    }
+    let glyphs = presenter.talk.glyphs;
+    let theme = &presenter.talk.theme;
+    let language = if code.language.is_empty() {
+        "code"
+    } else if code.language == "mermaid" {
+        "diagram"
+    } else {
+        code.language.as_str()
+    };
+    let label = format!("{language} {}", presenter.talk.texts.present.continued);
+    let lead = format!("{}{} ", glyphs.top[0], glyphs.horizontal);
+    let width = lines[first].line.width().max(display_width(&label) + 8);
+    let tail = width.saturating_sub(display_width(&lead) + display_width(&label) + 1);
+    Some(Line::from(vec![
+        Span::styled(lead, theme.border),
+        Span::styled(label, theme.code_label),
+        Span::styled(
+            format!(" {}", glyphs.horizontal.to_string().repeat(tail)),
+            theme.border,
+        ),
+    ]))
+}
+
+/// The choice after an interrupted talk: take it up, or start again.
+fn render_resume_choice(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    presenter: &Presenter,
+    state: &crate::present::PresenterState,
+) {
+    let texts = presenter.talk.texts.present;
+    let theme = &presenter.talk.theme;
+    let elapsed = state.clock().elapsed_ms(presenter.now);
+    let lines = vec![
+        Line::from(Span::styled(texts.resume_title, theme.heading)),
+        Line::default(),
+        Line::from(Span::styled(
+            texts.resume_choice(state.slide + 1, elapsed),
+            theme.title,
+        )),
+        Line::from(Span::styled(texts.restart_choice, theme.title)),
+    ];
+    let (left, width) = presenter.text_columns();
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let box_area = Rect {
+        x: area.x + left,
+        y: area.y + area.height.saturating_sub(rows) / 2,
+        width,
+        height: rows.min(area.height),
+    };
+    frame.render_widget(Paragraph::new(lines), box_area);
 }
 
 /// Draws the notes window.
@@ -161,10 +238,15 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
                 .map(|row| Line::from(Span::styled(row, clock_style))),
         );
     }
+    let plan = &notes.talk.plan;
     let state_text = if state.paused_since.is_some() {
         texts.paused.to_owned()
     } else {
-        texts.time_left(notes.talk.plan.left_ms(slide, elapsed))
+        format!(
+            "{}  {}",
+            texts.time_left(plan.left_ms(slide, elapsed, state.slide_entered_ms)),
+            texts.schedule(plan.schedule(slide, elapsed))
+        )
     };
     lines.push(Line::from(Span::styled(
         format!(
@@ -221,10 +303,44 @@ fn notes_lines(notes: &NotesWindow, slide: usize, width: usize) -> Vec<Line<'sta
         )));
     }
     for note in slide_notes {
-        for paragraph in note.lines() {
-            lines.extend(wrap(&[Run::new(paragraph, Style::new())], width));
+        for paragraph in paragraphs(&note) {
+            let runs = inline_runs(&paragraph, Style::new(), &notes.talk.theme);
+            lines.extend(wrap(&runs, width));
         }
         lines.push(Line::default());
     }
     lines
+}
+
+/// A note's paragraphs: a line broken mid-sentence in the source is joined to the next
+/// as the reader joins a paragraph's (no space between Japanese lines), so wrapping
+/// leaves no word alone on a line. A line that ends a sentence ends its paragraph, and a
+/// blank line, a list item (`- `, `・`) or a label (`補足: `) starts one.
+fn paragraphs(note: &str) -> Vec<Vec<Inline>> {
+    let mut paragraphs: Vec<Vec<Inline>> = Vec::new();
+    let mut current: Vec<Inline> = Vec::new();
+    let mut ended = false;
+    for line in note.lines().map(str::trim) {
+        let item = line.starts_with("- ") || line.starts_with('・');
+        let label = line
+            .split_once(": ")
+            .is_some_and(|(label, _)| label.chars().count() <= 12 && !label.contains(' '));
+        if line.is_empty() || item || label || ended {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            if line.is_empty() {
+                continue;
+            }
+        }
+        if !current.is_empty() {
+            current.push(Inline::SoftBreak);
+        }
+        current.push(Inline::Text(line.to_owned()));
+        ended = line.ends_with(['。', '．', '！', '？', '!', '?']);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
 }

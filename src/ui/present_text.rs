@@ -14,14 +14,41 @@ pub struct PresentTexts {
     waiting: &'static str,
     pub no_notes: &'static str,
     pub notes_hint: &'static str,
+    ahead: &'static str,
+    behind: &'static str,
+    pub on_time: &'static str,
+    pub resume_title: &'static str,
+    resume_choice: &'static str,
+    pub restart_choice: &'static str,
+    /// After a code block's label on a screen that goes on with it.
+    pub continued: &'static str,
 }
 
 impl PresentTexts {
-    /// "2:10 left" for time left on the slide, "1:20 over" past its planned end.
+    /// "2:10 left" for time left of the section's share, "1:20 over" past it.
     #[must_use]
     pub fn time_left(&self, left_ms: i64) -> String {
         let template = if left_ms >= 0 { self.left } else { self.over };
         template.replace("{t}", &clock(left_ms.unsigned_abs()))
+    }
+
+    /// Where the talk stands against the agenda.
+    #[must_use]
+    pub fn schedule(&self, schedule: crate::present::Schedule) -> String {
+        use crate::present::Schedule;
+        match schedule {
+            Schedule::Ahead(ms) => self.ahead.replace("{t}", &clock(ms)),
+            Schedule::OnTime => self.on_time.to_owned(),
+            Schedule::Behind(ms) => self.behind.replace("{t}", &clock(ms)),
+        }
+    }
+
+    /// The choice to take up an interrupted talk at section `n` with `t` on its clock.
+    #[must_use]
+    pub fn resume_choice(&self, section: usize, elapsed_ms: u64) -> String {
+        self.resume_choice
+            .replace("{n}", &section.to_string())
+            .replace("{t}", &clock(elapsed_ms))
     }
 
     #[must_use]
@@ -65,6 +92,13 @@ pub static EN: PresentTexts = PresentTexts {
     waiting: "Waiting for a presenting window on channel `{channel}` (manabi present)...",
     no_notes: "(no notes for this section)",
     notes_hint: "q quit",
+    ahead: "{t} ahead of the agenda",
+    behind: "{t} behind the agenda",
+    on_time: "on the agenda",
+    resume_title: "A presenting window of this talk ended without q.",
+    resume_choice: "Enter  take it up (section {n}, {t})",
+    restart_choice: "r      start again at 0:00",
+    continued: "(continued)",
 };
 
 pub static JA: PresentTexts = PresentTexts {
@@ -78,4 +112,11 @@ pub static JA: PresentTexts = PresentTexts {
     waiting: "チャンネル `{channel}` の発表ウィンドウ (manabi present) を待っています...",
     no_notes: "(このセクションのノートはありません)",
     notes_hint: "q 終了",
+    ahead: "予定より {t} 早い",
+    behind: "予定より {t} 遅れ",
+    on_time: "予定どおり",
+    resume_title: "前回の発表ウィンドウは q を押さずに終了しました。",
+    resume_choice: "Enter  前回の続きから (セクション {n}、{t})",
+    restart_choice: "r      最初から (0:00)",
+    continued: "(続き)",
 };
