@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use crate::course::{Block, Lesson, LessonQuiz};
 use crate::layout::glyphs::Glyphs;
-use crate::layout::{LaidOutLesson, LayoutOptions};
+use crate::layout::{LaidOutCode, LaidOutLesson, LayoutOptions};
 use crate::progress::section_budgets;
 use crate::quiz::{ChecklistMark, Mastery, Quiz, QuizRecord};
 use crate::theme::Theme;
@@ -108,7 +108,7 @@ pub enum Message {
         height: u16,
     },
     /// The result of saving a code block, reported back by the runtime.
-    Saved(Result<String, String>),
+    Saved(Result<SavedFile, String>),
     /// `c`: the checklist view.
     OpenChecklist,
     ChecklistMove(isize),
@@ -161,6 +161,14 @@ pub enum QuizMessage {
     Review,
     /// Esc: leave the quiz.
     Leave,
+}
+
+/// A file `s` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedFile {
+    pub path: String,
+    /// `NAME.yaml` when it was already there and a numbered name was used instead.
+    pub taken: Option<String>,
 }
 
 /// What the runtime must do after an update.
@@ -476,16 +484,43 @@ impl App {
     /// on screen (a block showing only its closing frame does not count).
     #[must_use]
     pub fn marked_code_block(&self) -> Option<usize> {
+        self.code_block_on_screen(|_| true)
+    }
+
+    /// The code block `y` and `s` act on among those `wanted`: the first whose lines
+    /// are all on screen, else the first with a line of code on screen (a block taller
+    /// than the screen). A diagram half off the top does not hide the manifest below.
+    #[must_use]
+    pub fn code_block_on_screen(&self, wanted: impl Fn(&LaidOutCode) -> bool) -> Option<usize> {
         let end = (self.top + self.page_height()).min(self.layout.lines.len());
-        self.layout
+        let shown: Vec<usize> = self
+            .layout
             .lines
             .get(self.top..end)?
             .iter()
-            .find_map(|laid| {
+            .filter_map(|laid| {
                 laid.code
                     .filter(|line| line.text_column.is_some())
                     .map(|line| line.block)
             })
+            .fold(Vec::new(), |mut blocks, block| {
+                if blocks.last() != Some(&block) {
+                    blocks.push(block);
+                }
+                blocks
+            });
+        let wanted_block =
+            |block: &&usize| self.layout.code_blocks.get(**block).is_some_and(&wanted);
+        let whole = |block: &&usize| {
+            let lines = &self.layout.code_blocks[**block].lines;
+            lines.start >= self.top && lines.end <= end
+        };
+        shown
+            .iter()
+            .filter(wanted_block)
+            .find(whole)
+            .or_else(|| shown.iter().find(wanted_block))
+            .copied()
     }
 }
 

@@ -221,8 +221,55 @@ fn code_blocks_scroll_sideways_copy_and_save() {
     };
     assert_eq!(name, "api-server-lb");
     assert!(contents.ends_with("protocol: TCP\n"));
-    app.update(Message::Saved(Ok("./api-server-lb.yaml".into())));
+    let saved = |path: &str, taken: Option<&str>| {
+        Message::Saved(Ok(crate::app::SavedFile {
+            path: path.to_owned(),
+            taken: taken.map(str::to_owned),
+        }))
+    };
+    app.update(saved("./api-server-lb.yaml", None));
     assert_eq!(app.notice.as_deref(), Some("saved ./api-server-lb.yaml"));
+    app.update(saved("./api-server-lb-2.yaml", Some("api-server-lb.yaml")));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            "saved ./api-server-lb-2.yaml (api-server-lb.yaml was already there, so this is a new file)"
+        )
+    );
+}
+
+#[test]
+fn s_saves_the_whole_manifest_on_screen_not_a_diagram_half_off_the_top() {
+    let mut app = reader(120, 40);
+    // A diagram above a manifest: scroll until the diagram is cut at the top and the
+    // manifest below it is whole.
+    let blocks = &app.layout.code_blocks;
+    let (diagram, manifest) = blocks
+        .windows(2)
+        .enumerate()
+        .find(|(_, pair)| {
+            pair[0].language == "mermaid"
+                && pair[1].language == "yaml"
+                && pair[1].lines.end - pair[0].lines.start > 10
+                && pair[1].lines.len() < 30
+        })
+        .map(|(index, _)| (index, index + 1))
+        .expect("a diagram followed by a manifest");
+    app.top = app.layout.code_blocks[diagram].lines.start + 2;
+    let cut = app.layout.code_blocks[diagram].lines.clone();
+    assert!(
+        cut.start < app.top && app.top + 1 < cut.end,
+        "the diagram is cut at the top"
+    );
+    // `y` too takes the whole manifest.
+    assert_eq!(app.marked_code_block(), Some(manifest));
+    let Effect::Save { contents, .. } = app.update(Message::SaveCode) else {
+        panic!("nothing saved: {:?}", app.notice)
+    };
+    assert_eq!(
+        contents,
+        app.layout.code_blocks[manifest].source.join("\n") + "\n"
+    );
 }
 
 #[test]

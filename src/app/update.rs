@@ -81,7 +81,7 @@ impl App {
             }
             Message::Saved(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => self.texts.saved_to(&path),
+                    Ok(saved) => self.texts.saved_to(&saved.path, saved.taken.as_deref()),
                     Err(reason) => self.texts.not_saved_because(&reason),
                 });
             }
@@ -274,18 +274,22 @@ impl App {
     }
 
     fn save_code(&mut self) -> Effect {
-        let Some(block) = self.marked_code_block() else {
-            self.notice = Some(self.texts.not_code.to_owned());
-            return Effect::None;
+        let named = |code: &crate::layout::LaidOutCode| {
+            manifest_name(&code.language, &(code.source.join("\n") + "\n")).is_some()
         };
-        let code = &self.layout.code_blocks[block];
-        let contents = code.source.join("\n") + "\n";
-        if let Some(name) = manifest_name(&code.language, &contents) {
-            Effect::Save { name, contents }
-        } else {
-            self.notice = Some(self.texts.no_name.to_owned());
-            Effect::None
+        if let Some(block) = self.code_block_on_screen(named) {
+            let code = &self.layout.code_blocks[block];
+            let contents = code.source.join("\n") + "\n";
+            if let Some(name) = manifest_name(&code.language, &contents) {
+                return Effect::Save { name, contents };
+            }
         }
+        self.notice = Some(if self.marked_code_block().is_some() {
+            self.texts.no_name.to_owned()
+        } else {
+            self.texts.not_code.to_owned()
+        });
+        Effect::None
     }
 
     fn cancel(&mut self) {

@@ -17,7 +17,7 @@ use super::{Recording, termination_requested};
 use super::{
     copy_to_clipboard, enter, install_panic_hook, probe, restore, suspend, watch_termination,
 };
-use crate::app::{App, Effect, Message, message_for_event};
+use crate::app::{App, Effect, Message, SavedFile, message_for_event};
 use crate::layout::glyphs::ASCII;
 use crate::palette::ColorDepth;
 use crate::theme::{Theme, ThemeKind};
@@ -301,7 +301,7 @@ fn is_reply_end(key: &KeyEvent) -> bool {
 
 /// Writes `NAME.yaml` in `folder`, or `NAME-2.yaml` … if taken: an existing file is
 /// never overwritten. Returns the path as the learner would type it.
-fn save_new_file(folder: &Path, name: &str, contents: &str) -> Result<String, String> {
+fn save_new_file(folder: &Path, name: &str, contents: &str) -> Result<SavedFile, String> {
     for attempt in 1..=SAVE_ATTEMPTS {
         let file_name = if attempt == 1 {
             format!("{name}.yaml")
@@ -313,7 +313,10 @@ fn save_new_file(folder: &Path, name: &str, contents: &str) -> Result<String, St
             Ok(mut file) => {
                 return file
                     .write_all(contents.as_bytes())
-                    .map(|()| path.display().to_string())
+                    .map(|()| SavedFile {
+                        path: path.display().to_string(),
+                        taken: (attempt > 1).then(|| format!("{name}.yaml")),
+                    })
                     .map_err(|error| error.to_string());
             }
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
@@ -333,14 +336,17 @@ mod tests {
     fn saving_never_overwrites() {
         let scratch = tempfile::tempdir().unwrap();
         let folder = scratch.path();
-        let saved = |name: &str| folder.join(name).display().to_string();
+        let saved = |name: &str, taken: Option<&str>| SavedFile {
+            path: folder.join(name).display().to_string(),
+            taken: taken.map(str::to_owned),
+        };
         assert_eq!(
             save_new_file(folder, "api", "a: 1\n"),
-            Ok(saved("api.yaml"))
+            Ok(saved("api.yaml", None))
         );
         assert_eq!(
             save_new_file(folder, "api", "a: 2\n"),
-            Ok(saved("api-2.yaml"))
+            Ok(saved("api-2.yaml", Some("api.yaml")))
         );
         assert_eq!(
             std::fs::read_to_string(folder.join("api.yaml")).unwrap(),

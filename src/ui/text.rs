@@ -51,6 +51,7 @@ pub struct Texts {
     pub not_code: &'static str,
     pub copied: &'static str,
     pub saved: &'static str,
+    pub saved_beside: &'static str,
     pub not_saved: &'static str,
     pub no_name: &'static str,
     pub not_a_terminal: &'static str,
@@ -77,10 +78,15 @@ impl Texts {
         self.copied.replace("{n}", &lines.to_string())
     }
 
-    /// The status line after a successful `s`.
+    /// The status line after a successful `s`; `taken` is the name that was already
+    /// there, so the learner knows why the file has a number.
     #[must_use]
-    pub fn saved_to(&self, path: &str) -> String {
-        self.saved.replace("{path}", path)
+    pub fn saved_to(&self, path: &str, taken: Option<&str>) -> String {
+        let saved = self.saved.replace("{path}", path);
+        match taken {
+            Some(taken) => format!("{saved}{}", self.saved_beside.replace("{taken}", taken)),
+            None => saved,
+        }
     }
 
     /// The status line after a failed `s`.
@@ -154,6 +160,7 @@ static EN: Texts = Texts {
     not_code: "no code block on screen",
     copied: "copied {n} lines to the clipboard",
     saved: "saved {path}",
+    saved_beside: " ({taken} was already there, so this is a new file)",
     not_saved: "not saved: {reason}",
     no_name: "this block is not a manifest with metadata.name",
     not_a_terminal: "manabi: standard output is not a terminal; to print the lesson, use `manabi render` (e.g. `manabi render | less -R`)",
@@ -221,6 +228,7 @@ static JA: Texts = Texts {
     not_code: "画面にコードブロックがありません",
     copied: "{n} 行をクリップボードにコピーしました",
     saved: "{path} に保存しました",
+    saved_beside: " ({taken} がすでにあるため、別のファイルにしました)",
     not_saved: "保存できません: {reason}",
     no_name: "metadata.name を持つマニフェストではありません",
     not_a_terminal: "manabi: 標準出力が端末ではありません。レッスンを出力するには `manabi render` を使ってください (例: `manabi render | less -R`)",
