@@ -318,11 +318,30 @@ impl App {
     /// Columns of the contents pane, border included.
     #[must_use]
     pub fn contents_width(&self) -> u16 {
-        if self.contents_visible() {
-            (self.width / 4).clamp(20, 34)
-        } else {
-            0
+        if !self.contents_visible() {
+            return 0;
         }
+        // As wide as the longest entry (marker, indentation, border), within a quarter
+        // of a narrow terminal and a third of a wide one.
+        let longest = self
+            .lesson
+            .sections
+            .iter()
+            .map(|section| {
+                2 * usize::from(section.level.saturating_sub(1))
+                    + crate::layout::wrap::display_width(&section.title)
+            })
+            .max()
+            .unwrap_or(0)
+            + 3;
+        let most = if self.width >= 100 {
+            self.width / 3
+        } else {
+            self.width / 4
+        };
+        u16::try_from(longest)
+            .unwrap_or(u16::MAX)
+            .clamp(20, most.clamp(20, 40))
     }
 
     /// Rows of the reading pane.

@@ -22,6 +22,8 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::layout::wrap::display_width;
 use crate::palette::ColorDepth;
@@ -64,10 +66,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
         }
         let bar = status::Bar::new(app, status_row.width);
         status::render_status(frame, status_row, &bar);
-        status::render_hint(frame, hint_row, app, &bar);
+        status::render_hint(frame, hint_row, app);
         if let Screen::Help(scrolled) = app.screen {
             help::render(frame, main, app, scrolled);
         }
+        status::render_notice(frame, main, app);
     }
     degrade(frame.buffer_mut(), depth);
 }
@@ -81,27 +84,34 @@ pub(crate) fn panel(app: &App, title: &str, width: u16) -> Block<'static> {
         .border_style(app.theme.border)
         .padding(Padding::horizontal(1))
         .title(Span::styled(
-            fit(&format!(" {title} "), usize::from(width.saturating_sub(4))),
+            fit(
+                &format!(" {title} "),
+                usize::from(width.saturating_sub(4)),
+                app.glyphs.ellipsis,
+            ),
             app.theme.heading,
         ))
 }
 
-/// Text cut to `width` columns with an ellipsis when it does not fit.
-pub(crate) fn fit(text: &str, width: usize) -> String {
+/// Text cut to `width` columns at a grapheme, ending with `ellipsis`, when it does not
+/// fit.
+pub(crate) fn fit(text: &str, width: usize, ellipsis: &str) -> String {
     if display_width(text) <= width {
         return text.to_owned();
     }
+    let room = width.saturating_sub(display_width(ellipsis));
     let mut fitted = String::new();
     let mut used = 0;
-    for character in text.chars() {
-        let character_width = display_width(character.encode_utf8(&mut [0; 4]));
-        if used + character_width + 2 > width {
+    for grapheme in text.graphemes(true) {
+        let grapheme_width = display_width(grapheme);
+        if used + grapheme_width > room {
             break;
         }
-        fitted.push(character);
-        used += character_width;
+        fitted.push_str(grapheme);
+        used += grapheme_width;
     }
-    fitted.push_str("..");
+    fitted.truncate(fitted.trim_end().len());
+    fitted.push_str(ellipsis);
     fitted
 }
 

@@ -27,6 +27,8 @@ pub struct Glyphs {
     pub task_self: &'static str,
     /// Marks a line cut at the right edge.
     pub cut: char,
+    /// Ends a title cut to fit (contents, status bar, footers).
+    pub ellipsis: &'static str,
     /// Marks a read section in the contents.
     pub read_mark: char,
     /// The strokes of large type (the notes window's clock).
@@ -53,6 +55,7 @@ pub const UNICODE: Glyphs = Glyphs {
     task_partly: "[~]",
     task_self: "[v]",
     cut: '→',
+    ellipsis: "…",
     read_mark: '✓',
     big_ink: '█',
     panel: border::ROUNDED,
@@ -76,6 +79,7 @@ pub const ASCII: Glyphs = Glyphs {
     task_partly: "[~]",
     task_self: "[v]",
     cut: '>',
+    ellipsis: "..",
     read_mark: '+',
     big_ink: '#',
     panel: border::Set {

@@ -57,7 +57,11 @@ pub fn lay_out_table(
     let minimum = measure(min_content_width);
     let floor = measure(widest_grapheme);
     let available = width.saturating_sub(3 * column_count + 1);
-    let widths = column_widths(&natural, &minimum, &floor, available);
+    let mut widths = column_widths(&natural, &minimum, &floor, available);
+    if natural.iter().sum::<usize>() > available {
+        let cells: Vec<&[Vec<Run>]> = all_rows().map(Vec::as_slice).collect();
+        fewest_rows(&mut widths, &natural, &minimum, &floor, &cells, available);
+    }
 
     let frame = Frame {
         widths: &widths,
@@ -138,6 +142,150 @@ fn column_widths(
         excess -= 1;
     }
     widths
+}
+
+/// Widths from shares can leave a column wider than anything wrapped in it uses while
+/// another splits a word into single characters (「プロビジョ」/「ナ」). For a table of a
+/// few columns the widths are chosen outright: among the widths where a column's cells
+/// change their line count, the combination that fits with the fewest rows (ties: the
+/// one nearest the shares). Wider tables keep the shares.
+fn fewest_rows(
+    widths: &mut Vec<usize>,
+    natural: &[usize],
+    minimum: &[usize],
+    floor: &[usize],
+    rows: &[&[Vec<Run>]],
+    available: usize,
+) {
+    const MOST_COLUMNS: usize = 4;
+    if widths.len() > MOST_COLUMNS || widths.len() != natural.len() {
+        return;
+    }
+    // No word cut in two when the words fit side by side at all.
+    let floor: Vec<usize> = if minimum.iter().sum::<usize>() <= available {
+        minimum.iter().zip(floor).map(|(a, b)| *a.max(b)).collect()
+    } else {
+        floor.to_vec()
+    };
+    // counts[column][width - floor][row]: the cell's lines at that width, and whether
+    // one of several is a lone character.
+    let counts: Vec<Vec<Vec<(usize, bool)>>> = (0..widths.len())
+        .map(|column| {
+            (floor[column]..=natural[column].max(floor[column]))
+                .map(|width| {
+                    rows.iter()
+                        .map(|row| {
+                            row.get(column).map_or((1, false), |cell| {
+                                let lines = wrap(cell, width);
+                                let lone =
+                                    lines.len() > 1 && lines.iter().any(|line| line.width() <= 2);
+                                (lines.len(), lone)
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let candidates: Vec<Vec<usize>> = (0..widths.len())
+        .map(|column| {
+            let by_width = &counts[column];
+            (0..by_width.len())
+                // The narrowest width of each way the cells wrap.
+                .filter(|&at| at == 0 || by_width[at] != by_width[at - 1])
+                .map(|at| floor[column] + at)
+                .collect()
+        })
+        .collect();
+    let at = |column: usize, width: usize, row: usize| counts[column][width - floor[column]][row];
+    let height = |chosen: &[usize]| -> usize {
+        (0..rows.len())
+            .map(|row| {
+                chosen
+                    .iter()
+                    .enumerate()
+                    .map(|(column, width)| at(column, *width, row).0)
+                    .max()
+                    .unwrap_or(1)
+            })
+            .sum()
+    };
+    let lone = |chosen: &[usize]| -> usize {
+        (0..rows.len())
+            .map(|row| {
+                chosen
+                    .iter()
+                    .enumerate()
+                    .filter(|(column, width)| at(*column, **width, row).1)
+                    .count()
+            })
+            .sum()
+    };
+    let distance = |chosen: &[usize]| -> usize {
+        chosen
+            .iter()
+            .zip(widths.iter())
+            .map(|(a, b)| a.abs_diff(*b))
+            .sum()
+    };
+    let mut best: Option<((usize, usize, usize), Vec<usize>)> = None;
+    let mut chosen = Vec::with_capacity(widths.len());
+    search(&candidates, available, &mut chosen, &mut |chosen| {
+        // A lone character left on a line reads as badly as a row more.
+        let lone_lines = lone(chosen);
+        let score = (height(chosen) + lone_lines, lone_lines, distance(chosen));
+        if best
+            .as_ref()
+            .is_none_or(|(best_score, _)| score < *best_score)
+        {
+            best = Some((score, chosen.to_vec()));
+        }
+    });
+    let Some(((cost, lone_lines, _), mut chosen)) = best else {
+        return;
+    };
+    // Room the rows do not need still widens the columns that want it most, where that
+    // wraps no worse.
+    let mut left = available.saturating_sub(chosen.iter().sum());
+    while left > 0 {
+        let mut wanting: Vec<usize> = (0..chosen.len())
+            .filter(|column| chosen[*column] < natural[*column])
+            .collect();
+        wanting.sort_by_key(|column| std::cmp::Reverse(natural[*column] - chosen[*column]));
+        let Some(column) = wanting.into_iter().find(|column| {
+            let mut wider = chosen.clone();
+            wider[*column] += 1;
+            let wider_lone = lone(&wider);
+            (height(&wider) + wider_lone, wider_lone) <= (cost, lone_lines)
+        }) else {
+            break;
+        };
+        chosen[column] += 1;
+        left -= 1;
+    }
+    *widths = chosen;
+}
+
+/// Every choice of one candidate width per column that sums to at most `room`.
+fn search(
+    candidates: &[Vec<usize>],
+    room: usize,
+    chosen: &mut Vec<usize>,
+    visit: &mut impl FnMut(&[usize]),
+) {
+    let Some((first, rest)) = candidates.split_first() else {
+        visit(chosen);
+        return;
+    };
+    let least_rest: usize = rest.iter().filter_map(|widths| widths.first()).sum();
+    for width in first.iter().copied() {
+        if width + least_rest > room {
+            break;
+        }
+        chosen.push(width);
+        search(rest, room - width, chosen, visit);
+        chosen.pop();
+    }
 }
 
 /// Rounding down leaves a few columns unused; give them to the columns that want more.

@@ -148,7 +148,7 @@ fn narrow_tables_shrink_the_widest_column_first() {
         &["責任分離", "1つの Ingress", "GatewayClass/Gateway/Route"],
     ];
     let lines = draw(&table(&[Alignment::None; 3], gateway), 40, &UNICODE);
-    assert_eq!(lines[3], "│ 責任分離 │ 1つの    │ GatewayClass/G │");
+    assert_eq!(lines[3], "│ 責任分離 │ 1つの   │ GatewayClass/Ga │");
     assert!(
         lines.iter().all(|line| display_width(line) <= 40),
         "{lines:#?}"
@@ -166,4 +166,47 @@ fn column_widths_share_the_spare_room() {
     assert_eq!(column_widths(&[10, 30], &[8, 12], &[2, 1], 10), [5, 5]);
     // Never below the widest character.
     assert_eq!(column_widths(&[10, 30], &[8, 12], &[2, 2], 1), [2, 2]);
+}
+
+/// The review's storage table at 80 columns: the first column's spare room goes to the
+/// others, so no cell leaves one character alone on a line.
+#[test]
+fn spare_width_is_shared_before_a_word_breaks_into_single_characters() {
+    let rows: &[&[&str]] = &[
+        &["リソース", "役割", "作る人"],
+        &[
+            "PersistentVolume (PV)",
+            "クラスタのストレージの一片",
+            "管理者 / プロビジョナ",
+        ],
+        &[
+            "PersistentVolumeClaim (PVC)",
+            "Pod が使うストレージの要求",
+            "アプリ開発者",
+        ],
+        &[
+            "StorageClass",
+            "動的プロビジョニングの設定",
+            "クラスタ管理者",
+        ],
+    ];
+    let lines = draw(
+        &table(&[Alignment::None, Alignment::None, Alignment::Right], rows),
+        78,
+        &UNICODE,
+    );
+    for line in &lines {
+        assert!(display_width(line) <= 78, "{line}");
+        for cell in line
+            .split('│')
+            .map(str::trim)
+            .filter(|cell| !cell.is_empty())
+        {
+            assert!(
+                cell.chars().count() > 1,
+                "a lone character in {line:?}:\n{}",
+                lines.join("\n")
+            );
+        }
+    }
 }

@@ -47,10 +47,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 (' ', app.theme.marker)
             };
             let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)));
-            let mut style = if section.level <= 2 {
-                Style::new().add_modifier(Modifier::BOLD)
-            } else {
-                Style::new()
+            // The lesson's title (H1) in the title colour, sections bold, their parts
+            // plain: an H2 cut short never reads as the H1 above it.
+            let mut style = match section.level {
+                1 => app.theme.title,
+                2 => Style::new().add_modifier(Modifier::BOLD),
+                _ => Style::new(),
             };
             if Some(index) == current {
                 style = style.patch(app.theme.marker);
@@ -61,7 +63,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             Line::from(vec![
                 Span::styled(marker.to_string(), marker_style),
                 Span::styled(
-                    fit(&format!("{indent}{}", section.title), title_width),
+                    fit(
+                        &format!("{indent}{}", section.title),
+                        title_width,
+                        app.glyphs.ellipsis,
+                    ),
                     style,
                 ),
             ])

@@ -113,7 +113,7 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
     };
     // A column of space always keeps the section and the clock apart.
     let room = usize::from(area.width).saturating_sub(display_width(&right) + 1);
-    let left = fit(&left, room);
+    let left = fit(&left, room, presenter.talk.glyphs.ellipsis);
     let gap = usize::from(area.width).saturating_sub(display_width(&left) + display_width(&right));
     let line = Line::from(vec![
         Span::styled(left, quiet),

@@ -184,7 +184,19 @@ fn render_editor(
     problem: Option<&AnswerError>,
 ) {
     let texts = app.texts.quiz;
-    let problem_rows = u16::from(problem.is_some());
+    // The whole message, wrapped (a third of the rows at most: the editor stays usable).
+    let problem_lines: Vec<Line<'static>> = problem
+        .map(|problem| {
+            let width = usize::from(area.width).max(1);
+            let mut lines = wrap(
+                &[Run::new(texts.answer_error(problem), app.theme.wrong)],
+                width,
+            );
+            lines.truncate(usize::from(area.height / 3).max(1));
+            lines
+        })
+        .unwrap_or_default();
+    let problem_rows = u16::try_from(problem_lines.len()).unwrap_or(u16::MAX);
     let editor_area = Rect {
         height: area.height.saturating_sub(problem_rows),
         ..area
@@ -212,16 +224,13 @@ fn render_editor(
         widget.set_cursor_style(Style::new());
     }
     frame.render_widget(&widget, editor_area);
-    if let Some(problem) = problem {
-        let row = Rect {
+    if problem_rows > 0 {
+        let rows = Rect {
             y: editor_area.y + editor_area.height,
-            height: 1,
+            height: problem_rows,
             ..area
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(texts.answer_error(problem), app.theme.wrong)),
-            row,
-        );
+        frame.render_widget(Paragraph::new(problem_lines), rows);
     }
 }
 

@@ -56,6 +56,9 @@ pub struct QuizTexts {
     pub hint_finished: &'static [&'static str],
     pub hint_reviewing: &'static str,
     syntax: &'static str,
+    /// The YAML parser's commonest messages in this language (empty for English, which
+    /// the parser speaks): what it says, and how to say it here.
+    yaml_messages: &'static [(&'static str, &'static str)],
     pub empty: &'static str,
     too_large: &'static str,
     pub too_many_documents: &'static str,
@@ -135,13 +138,26 @@ impl QuizTexts {
                 .syntax
                 .replace("{line}", &line.to_string())
                 .replace("{column}", &column.to_string())
-                .replace("{message}", message),
+                .replace("{message}", &self.yaml_message(message)),
             AnswerError::Empty => self.empty.to_owned(),
             AnswerError::TooLarge { size } => self.too_large.replace("{size}", &size.to_string()),
             AnswerError::TooManyDocuments => self.too_many_documents.to_owned(),
             AnswerError::NotText => self.not_text.to_owned(),
             AnswerError::Rejected(error) => self.probe.manifest_error(error),
         }
+    }
+
+    /// The parser's message said in this language for the common mistakes, with the
+    /// parser's own words after it (to search for, or to tell an instructor).
+    #[must_use]
+    pub fn yaml_message(&self, message: &str) -> String {
+        self.yaml_messages
+            .iter()
+            .find(|(english, _)| message.contains(english))
+            .map_or_else(
+                || message.to_owned(),
+                |(_, said)| format!("{said} ({message})"),
+            )
     }
 
     /// One line of a wrong manifest's feedback: the document it is about, if the
@@ -265,6 +281,7 @@ pub static EN: QuizTexts = QuizTexts {
     hint_finished: &["Enter or Esc back"],
     hint_reviewing: "r back to the question",
     syntax: "YAML error at line {line}, column {column}: {message}",
+    yaml_messages: &[],
     empty: "the manifest is empty",
     too_large: "the manifest is too large ({size} bytes)",
     too_many_documents: "too many YAML documents",
@@ -330,6 +347,53 @@ pub static JA: QuizTexts = QuizTexts {
     hint_finished: &["Enter か Esc で戻る"],
     hint_reviewing: "r 問題に戻る",
     syntax: "YAML の構文エラー ({line} 行 {column} 列): {message}",
+    yaml_messages: &[
+        (
+            "mapping values are not allowed",
+            "ここに「キー: 値」は書けません。前の行とインデントがそろっているか、「:」の後に空白があるかを確かめてください",
+        ),
+        (
+            "did not find expected key",
+            "キーがあるはずの位置にありません。インデントを確かめてください",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "リストの「- 」があるはずの位置にありません。インデントを確かめてください",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "ここにリストの「- 」は書けません。インデントを確かめてください",
+        ),
+        (
+            "could not find expected ':'",
+            "「:」が見つかりません。「キー: 値」の形になっているか確かめてください",
+        ),
+        (
+            "found character that cannot start any token",
+            "ここに書けない文字があります。インデントにタブを使っていないか確かめてください",
+        ),
+        (
+            "found a tab character",
+            "インデントにタブが使われています。スペースにしてください",
+        ),
+        (
+            "did not find expected node content",
+            "値があるはずの位置にありません",
+        ),
+        (
+            "found unexpected end of stream",
+            "閉じていない引用符か括弧があります",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "「[」で始めたリストが「]」で閉じていません",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "「{」で始めたマッピングが「}」で閉じていません",
+        ),
+        ("duplicate entry with key", "同じキーが 2 回書かれています"),
+    ],
     empty: "マニフェストが空です",
     too_large: "マニフェストが大きすぎます ({size} バイト)",
     too_many_documents: "YAML ドキュメントが多すぎます",
@@ -342,3 +406,41 @@ pub static JA: QuizTexts = QuizTexts {
     no_item: "{path} に {fields} を持つ項目がありません",
     no_document: "必要なドキュメントが足りません",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::read_manifest;
+
+    #[test]
+    fn the_commonest_yaml_mistakes_are_said_in_japanese_with_the_parsers_words() {
+        let mistakes = [
+            // A key indented under a scalar value.
+            "kind: Service\nmetadata:\n  name: web\n    labels: {}\n",
+            // A list item where a key was expected.
+            "spec:\n  ports:\n  - port: 80\n   targetPort: 3000\n",
+            // A flow list never closed.
+            "spec:\n  policyTypes: [Ingress, Egress\n",
+            // Indentation with a tab.
+            "spec:\n\tselector: {}\n",
+            // A key without its colon.
+            "kind: Service\nmetadata\n  name: web\n",
+        ];
+        for manifest in mistakes {
+            let Err(error @ AnswerError::Syntax { .. }) = read_manifest(manifest) else {
+                panic!("{manifest:?} parsed");
+            };
+            let AnswerError::Syntax { message, .. } = &error else {
+                unreachable!()
+            };
+            let said = JA.answer_error(&error);
+            let translated = JA
+                .yaml_messages
+                .iter()
+                .any(|(english, _)| message.contains(english));
+            assert!(translated, "{manifest:?}: no Japanese for {message:?}");
+            assert!(said.contains(&format!("({message})")), "{said}");
+            assert!(!EN.answer_error(&error).contains(" ("), "{message}");
+        }
+    }
+}

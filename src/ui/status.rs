@@ -5,19 +5,17 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::fit;
 use crate::app::{Answer, App, Focus, Screen, Step};
-use crate::layout::wrap::display_width;
+use crate::layout::wrap::{Run, display_width, wrap};
 
-/// The status bar's text, worked out once a frame: what its left side shows (the place,
-/// or the start of a notice), the clock on its right, and the rest of a notice too long
-/// for the bar (the hint row shows it).
+/// The status bar's text, worked out once a frame: the place on its left, the clock on
+/// its right.
 pub struct Bar {
     left: String,
     right: String,
-    rest: String,
 }
 
 impl Bar {
@@ -25,19 +23,57 @@ impl Bar {
     pub fn new(app: &App, width: u16) -> Self {
         let width = usize::from(width);
         let place = place_text(app);
-        // The clock takes what the place (or notice) leaves, and at least two fifths.
-        let wanted = match &app.notice {
-            Some(notice) => display_width(notice) + 1,
-            None => display_width(&place),
-        };
-        let right = clock_text(app, width.saturating_sub(wanted.min(width * 3 / 5)));
+        // The clock takes what the place leaves, and at least two fifths.
+        let right = clock_text(
+            app,
+            width.saturating_sub(display_width(&place).min(width * 3 / 5)),
+        );
         let room = width.saturating_sub(display_width(&right));
-        let (left, rest) = match &app.notice {
-            Some(notice) => split_notice(notice, room),
-            None => (fit(&place, room), String::new()),
-        };
-        Self { left, right, rest }
+        Self {
+            left: fit(&place, room, app.glyphs.ellipsis),
+            right,
+        }
     }
+}
+
+/// A notice about what the last key did (or what the reader must say), whole: wrapped
+/// over as many rows as it needs just above the status bar, over the bottom of `main`,
+/// so it never runs into the key hints. Only a notice taller than half the screen is
+/// cut, with `…`.
+pub fn render_notice(frame: &mut Frame<'_>, main: Rect, app: &App) {
+    let Some(notice) = &app.notice else {
+        return;
+    };
+    let style = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    let width = usize::from(main.width.saturating_sub(2)).max(1);
+    let mut lines = wrap(&[Run::new(notice.clone(), style)], width);
+    let most = usize::from(main.height / 2).max(1);
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            last.spans.push(Span::styled("…", style));
+        }
+    }
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let area = Rect {
+        y: main.y + main.height.saturating_sub(rows),
+        height: rows.min(main.height),
+        ..main
+    };
+    let padded: Vec<Line<'static>> = lines
+        .into_iter()
+        .map(|mut line| {
+            let used = line.width();
+            line.spans.insert(0, Span::styled(" ", style));
+            line.spans.push(Span::styled(
+                " ".repeat(usize::from(main.width).saturating_sub(used + 1)),
+                style,
+            ));
+            line
+        })
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(padded), area);
 }
 
 /// Draws the status bar in reverse video, readable without colour: the lesson and
@@ -67,25 +103,6 @@ fn place_text(app: &App) -> String {
             .unwrap_or_default(),
     };
     format!(" {}{section}", app.lesson.meta.title)
-}
-
-/// A notice split where `room` columns end: what the bar shows, and the rest, so a
-/// long notice (a moved store, the time-up suggestion) reads whole.
-fn split_notice(notice: &str, room: usize) -> (String, String) {
-    let mut first = String::from(" ");
-    let mut used = 1;
-    let mut rest = String::new();
-    for character in notice.chars() {
-        let character_width = display_width(character.encode_utf8(&mut [0; 4]));
-        if rest.is_empty() && used + character_width <= room {
-            first.push(character);
-            used += character_width;
-        } else {
-            rest.push(character);
-        }
-    }
-    first.push_str(&" ".repeat(room.saturating_sub(used)));
-    (first, rest.trim_start().to_owned())
 }
 
 /// "40%  12:34 / 40:00 [#####-----] 2 min ahead", shortened to fit `room` columns:
@@ -122,7 +139,7 @@ fn clock_text(app: &App, room: usize) -> String {
 }
 
 /// Draws the key hint, or the search prompt while typing.
-pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App, bar: &Bar) {
+pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let line = if app.screen == Screen::Searching {
         Line::from(vec![
             Span::styled(
@@ -132,11 +149,6 @@ pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App, bar: &Bar) {
             Span::raw(app.search.query.clone()),
             Span::styled("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
         ])
-    } else if !bar.rest.is_empty() {
-        Line::from(Span::styled(
-            fit(&format!(" {}", bar.rest), usize::from(area.width)),
-            Style::new().add_modifier(Modifier::BOLD),
-        ))
     } else {
         let mut hints: Vec<&str> = hints(app).to_vec();
         if app.suspended_quiz.is_some() && app.screen == Screen::Reading {

@@ -460,3 +460,31 @@ fn a_presenting_window_too_small_says_so() {
         .collect();
     assert!(shown.contains("40x12"), "{shown}");
 }
+
+#[test]
+fn a_long_notice_is_wrapped_whole_above_the_status_bar() {
+    let mut app = reader_in(80, 24, Lang::Ja);
+    let notice = "クイズは使えません: ../course-bad/k8s-storage/quiz.yaml:14:5: question `pvc-manifest`: checklist item 3 does not exist (the lesson's checklist has 2 items)";
+    app.notice = Some(notice.to_owned());
+    let terminal = frame(&app);
+    let rows = rows(&terminal);
+    // The key hints keep the last row, the status bar the one above it.
+    assert!(
+        rows[23].contains("? ヘルプ") || rows[23].contains("j/k"),
+        "{}",
+        rows[23]
+    );
+    assert!(rows[22].contains("Kubernetes ネットワーク"), "{}", rows[22]);
+    // Every character of the notice is on the rows above, in order.
+    let shown: String = rows[..22]
+        .iter()
+        .map(|row| row.trim())
+        .collect::<Vec<_>>()
+        .join("");
+    let wanted: String = notice.split_whitespace().collect();
+    assert!(
+        shown.replace(' ', "").contains(&wanted),
+        "{}",
+        rows.join("\n")
+    );
+}
