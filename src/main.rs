@@ -93,7 +93,10 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("manabi: {error:#}");
+            eprintln!(
+                "manabi: {}",
+                manabi::ui::error_text::error_text(error.as_ref(), lang(&cli))
+            );
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }

@@ -49,7 +49,7 @@ pub fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
 pub fn open_store(cli: &Cli) -> anyhow::Result<ProgressStore> {
     let store = ProgressStore::open(&data_dir(cli)?, &profile_name(cli))?;
     for notice in &store.notices {
-        eprintln!("manabi: {notice}");
+        eprintln!("manabi: {}", lang(cli).texts().session.store_notice(notice));
     }
     Ok(store)
 }

@@ -4,6 +4,7 @@
 mod big_text;
 mod checklist;
 mod contents;
+pub mod error_text;
 mod help;
 pub mod present;
 pub mod present_text;

@@ -272,6 +272,9 @@ fn a_read_only_store_is_read() {
     }
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o500)).unwrap();
     let output = command
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["progress", "--profile", "hanako", "--data-dir"])
         .arg(&data)
         .stdin(Stdio::null())
@@ -291,7 +294,10 @@ fn a_read_only_store_is_read() {
         "{}",
         stdout(&output)
     );
-    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be written (read-only)"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("cannot be written: your progress is shown but not saved")
+    );
 }
 
 #[test]
