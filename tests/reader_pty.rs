@@ -404,16 +404,22 @@ fn shown_number(screen: &str, choice: &str) -> char {
         .unwrap_or_else(|| panic!("no choice {choice:?} on screen:\n{screen}"))
 }
 
-#[test]
-fn a_learner_answers_one_question_of_each_kind() {
-    let scratch = temp_folder("quiz");
-    let folder = scratch.path();
+/// The reader on the small quiz course (one question of each kind), in Japanese, its
+/// first screen drawn.
+fn quiz_course_in(folder: &Path) -> Session {
     let course = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses/quiz-pty");
-    let mut session = Session::start(
+    let session = Session::start(
         &["--course", course.to_str().unwrap(), "--lang", "ja"],
         folder,
     );
     session.wait_for("クイズの練習");
+    session
+}
+
+#[test]
+fn a_learner_answers_one_question_of_each_kind() {
+    let scratch = temp_folder("quiz");
+    let mut session = quiz_course_in(scratch.path());
     session.type_keys("c");
     session.wait_for("未挑戦 (0/4)");
     session.type_keys("\r");
@@ -465,13 +471,7 @@ fn a_learner_answers_one_question_of_each_kind() {
 #[test]
 fn a_pasted_manifest_goes_into_the_editor_unchanged() {
     let scratch = temp_folder("paste");
-    let folder = scratch.path();
-    let course = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses/quiz-pty");
-    let mut session = Session::start(
-        &["--course", course.to_str().unwrap(), "--lang", "ja"],
-        folder,
-    );
-    session.wait_for("クイズの練習");
+    let mut session = quiz_course_in(scratch.path());
     let asked = |raw: &[u8]| raw.windows(8).any(|window| window == b"\x1b[?2004h");
     assert!(
         asked(&session.raw.lock().unwrap()),
