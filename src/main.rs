@@ -219,8 +219,18 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
     // A wrong lesson id is the first thing to hear about, terminal or not.
     let source = source(cli);
-    let opened =
-        load_lesson_for_reading(&source, lesson_id).map_err(|error| course_error(error, lang))?;
+    let opened = load_lesson_for_reading(&source, lesson_id).map_err(|error| match lesson_id {
+        // The lesson asked for is broken: say it is that lesson, not the course.
+        Some(id) if matches!(error, manabi::course::CourseError::Invalid(_)) => {
+            anyhow::anyhow!(
+                lang.texts()
+                    .lesson_skipped
+                    .replace("{id}", id)
+                    .replace("{reason}", &error.to_string())
+            )
+        }
+        _ => course_error(error, lang),
+    })?;
     let file = opened.file;
     let lesson = opened.lesson;
     if !io::stdout().is_terminal() {

@@ -97,7 +97,12 @@ pub fn profiles(cli: &Cli) -> anyhow::Result<ExitCode> {
 }
 
 pub fn progress(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
-    let record = learner_record(&course(cli)?, &open_store(cli)?)?;
+    let store = open_store(cli)?;
+    // An explicit --profile that has no progress is a typo, not an empty record.
+    if cli.profile.is_some() {
+        require_profile(&store, texts(lang(cli)))?;
+    }
+    let record = learner_record(&course(cli)?, &store)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&record)?);
     } else {
@@ -158,6 +163,12 @@ pub fn class_report(
     let texts = texts(lang);
     let mut files = Vec::new();
     for path in paths {
+        if !path.exists() {
+            bail!(fill(
+                texts.no_such_path,
+                &[("path", &path.display().to_string())]
+            ));
+        }
         if path.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(path)
                 .with_context(|| fill(texts.cannot_read, &[("file", &path.display().to_string())]))?

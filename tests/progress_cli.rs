@@ -180,6 +180,23 @@ fn a_report_with_nothing_readable_fails_and_says_why() {
 }
 
 #[test]
+fn an_unknown_profile_or_a_missing_folder_is_an_error_not_an_empty_record() {
+    let scratch = folder("unknown");
+    let data = scratch.path().join("data");
+    study(&data, "hanako", true);
+    let progress = manabi(&data, &["progress", "--profile", "zed"]);
+    assert_eq!(progress.status.code(), Some(2));
+    assert!(stderr(&progress).contains("no progress of `zed` on this machine (profiles: hanako)"));
+    let missing = scratch.path().join("handin");
+    let report = manabi(&data, &["report", missing.to_str().unwrap()]);
+    assert_eq!(report.status.code(), Some(2));
+    assert_eq!(
+        stderr(&report),
+        format!("manabi: {} does not exist\n", missing.display())
+    );
+}
+
+#[test]
 fn a_class_of_sample_exports_makes_the_report() {
     let exports = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exports");
     let scratch = folder("class");

@@ -82,7 +82,15 @@ impl RunBuilder<'_> {
             .and_then(|run| run.text.chars().next_back());
         let after = next.chars().next();
         let is_wide = |character: char| display_width(character.encode_utf8(&mut [0; 4])) == 2;
-        matches!((before, after), (Some(before), Some(after)) if is_wide(before) && is_wide(after))
+        // After Japanese punctuation (、。」) no space either: it carries its own.
+        let is_japanese_punctuation = |character: char| {
+            matches!(
+                character,
+                '、' | '。' | '，' | '．' | '」' | '』' | '）' | '】' | '：' | '；' | '！' | '？'
+            )
+        };
+        matches!((before, after), (Some(before), Some(after))
+            if (is_wide(before) && is_wide(after)) || is_japanese_punctuation(before))
     }
 }
 

@@ -42,14 +42,14 @@ fn pages_from(blocks: &[PageBlock], height: usize, reserve: usize) -> Vec<Range<
             height
         };
         let block = &blocks[index];
-        // A heading and the block after it go as one when together they fit, or when
-        // the block will be cut anyway (a heading right before another leaves that one
-        // to go with its own block).
+        // A heading and the block after it go as one when together they fit on a
+        // screen, or when the block will be cut anyway (a heading right before another
+        // leaves that one to go with its own block).
         let together = block.heading
             && block.lines.len() <= third
             && blocks.get(index + 1).is_some_and(|next| {
                 !next.heading
-                    && (next.lines.end - block.lines.start <= capacity || next.lines.len() > height)
+                    && (next.lines.end - block.lines.start <= height || next.lines.len() > height)
             });
         let (unit, framed) = if together {
             let next = &blocks[index + 1];
@@ -199,6 +199,12 @@ mod tests {
         // next screen with as much of the block as fits.
         let pages = paged(&[15, 2, 30], &[false, true, false], 20);
         assert_eq!(pages, [0..15, 15..35, 35..47]);
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_screen_when_its_block_fits_the_next() {
+        let pages = paged(&[15, 2, 10], &[false, true, false], 20);
+        assert_eq!(pages, [0..15, 15..27]);
     }
 
     #[test]

@@ -143,7 +143,11 @@ fn continued_header(presenter: &Presenter, first: usize) -> Option<Line<'static>
     };
     let label = format!("{language} {}", presenter.talk.texts.present.continued);
     let lead = format!("{}{} ", glyphs.top[0], glyphs.horizontal);
-    let width = lines[first].line.width().max(display_width(&label) + 8);
+    // As wide as the block's closing rule.
+    let width = lines
+        .get(code.lines.end.saturating_sub(1))
+        .map_or(0, |line| line.line.width())
+        .max(display_width(&label) + 8);
     let tail = width.saturating_sub(display_width(&lead) + display_width(&label) + 1);
     Some(Line::from(vec![
         Span::styled(lead, theme.border),

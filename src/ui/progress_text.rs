@@ -41,6 +41,7 @@ pub struct ProgressTexts {
     pub question_never_tried: &'static str,
     pub question_common: &'static str,
     pub no_question_answers: &'static str,
+    pub nobody_tried: &'static str,
     pub skipped_not_exports: &'static str,
     pub skipped_duplicates: &'static str,
     pub another_export: &'static str,
@@ -57,6 +58,7 @@ pub struct ProgressTexts {
     pub none: &'static str,
     pub cannot_write: &'static str,
     pub cannot_read: &'static str,
+    pub no_such_path: &'static str,
 }
 
 /// The strings of `lang`.
@@ -347,7 +349,18 @@ fn questions(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
         .map(|question| display_width(&question.question))
         .max()
         .unwrap_or(0);
-    for question in &lesson.questions {
+    // Questions nobody answered go on one line at the end.
+    let untried: Vec<&str> = lesson
+        .questions
+        .iter()
+        .filter(|question| question.tried == 0)
+        .map(|question| question.question.as_str())
+        .collect();
+    for question in lesson
+        .questions
+        .iter()
+        .filter(|question| question.tried > 0)
+    {
         let section = question.section.as_deref().unwrap_or("-");
         let mut line = fill(
             texts.question_line,
@@ -380,6 +393,13 @@ fn questions(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
             ));
         }
         let _ = writeln!(text, "  {line}");
+    }
+    if !untried.is_empty() {
+        let _ = writeln!(
+            text,
+            "{}",
+            fill(texts.nobody_tried, &[("ids", &untried.join(", "))])
+        );
     }
     if !lesson.without_answers.is_empty() {
         let _ = writeln!(
@@ -424,6 +444,7 @@ const EN: ProgressTexts = ProgressTexts {
     question_never_tried: "; never tried: {count}",
     question_common: "; most given wrong answer: \"{answer}\" ({count})",
     no_question_answers: "  (no answers per question from {names}: exported by an older manabi)",
+    nobody_tried: "  Not tried by anyone yet: {ids}",
     skipped_not_exports: "Skipped {count} file(s) that are not manabi exports:",
     skipped_duplicates: "Skipped {count} file(s) of learners counted once already:",
     another_export: "{file}: another export of `{name}` ({kept} is reported)",
@@ -440,6 +461,7 @@ const EN: ProgressTexts = ProgressTexts {
     none: "none",
     cannot_write: "cannot write {file}",
     cannot_read: "cannot read {file}",
+    no_such_path: "{path} does not exist",
 };
 
 const JA: ProgressTexts = ProgressTexts {
@@ -473,6 +495,7 @@ const JA: ProgressTexts = ProgressTexts {
     question_never_tried: "、未挑戦: {count} 人",
     question_common: "、多かった誤答: 「{answer}」({count} 人)",
     no_question_answers: "  ({names} の書き出しには問題ごとの答えがありません: 古い manabi で書き出されました)",
+    nobody_tried: "  まだ誰も挑戦していない問題: {ids}",
     skipped_not_exports: "manabi の書き出しではないファイル {count} 件を飛ばしました:",
     skipped_duplicates: "同じ学習者の 2 つ目以降のファイル {count} 件を飛ばしました:",
     another_export: "{file}: `{name}` のもう 1 つの書き出し ({kept} を集計しました)",
@@ -489,6 +512,7 @@ const JA: ProgressTexts = ProgressTexts {
     none: "なし",
     cannot_write: "{file} に書き込めません",
     cannot_read: "{file} を読めません",
+    no_such_path: "{path} はありません",
 };
 
 #[cfg(test)]

@@ -107,7 +107,11 @@ fn the_report_puts_the_questions_most_missed_first_and_tells_untried_from_wrong(
         learner("yui", &[("svc-a", None), ("svc-b", None)], true),
         learner(
             "daichi",
-            &[("svc-a", Some((false, "x"))), ("svc-b", Some((false, "y")))],
+            &[
+                ("svc-a", Some((false, "x"))),
+                ("svc-b", Some((false, "y"))),
+                ("svc-c", None),
+            ],
             false,
         ),
     ];
@@ -127,9 +131,19 @@ fn the_report_puts_the_questions_most_missed_first_and_tells_untried_from_wrong(
     );
     // Not tried (-) and tried but all wrong (0/2) differ; a self-tick shows as v.
     assert!(lines[at("yui")].ends_with("  -v"), "{text}");
-    assert!(lines[at("daichi")].ends_with("0/2"), "{text}");
+    assert!(lines[at("daichi")].ends_with("0/3"), "{text}");
     assert!(lines[at("aiko ")].contains("1/2"), "{text}");
     assert!(text.contains("(ticked by hand: 1)"), "{text}");
+    // A question nobody answered is named once, after the others.
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .contains("Not tried by anyone yet: svc-c")
+            || text.contains("  Not tried by anyone yet: svc-c\n"),
+        "{text}"
+    );
+    assert!(!text.contains("0/0 wrong"), "{text}");
     let japanese = report_text(&class_report(&records), Lang::Ja);
     assert!(japanese.contains("3/3 人が不正解  svc-b"), "{japanese}");
     assert!(japanese.contains("学習者 4 人"), "{japanese}");

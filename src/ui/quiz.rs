@@ -184,7 +184,7 @@ fn render_editor(
     problem: Option<&AnswerError>,
 ) {
     let texts = app.texts.quiz;
-    // The whole message, wrapped (a third of the rows at most: the editor stays usable).
+    // The whole message, wrapped.
     let problem_lines: Vec<Line<'static>> = problem
         .map(|problem| {
             let width = usize::from(area.width).max(1);
@@ -192,7 +192,8 @@ fn render_editor(
                 &[Run::new(texts.answer_error(problem), app.theme.wrong)],
                 width,
             );
-            lines.truncate(usize::from(area.height / 3).max(1));
+            // Whole, as long as three rows of the editor stay.
+            lines.truncate(usize::from(area.height.saturating_sub(5)).max(1));
             lines
         })
         .unwrap_or_default();
@@ -260,17 +261,41 @@ fn paragraphs(app: &App, text: &str, style: Style, width: usize) -> Vec<Line<'st
             open.code.push(line.to_owned());
         } else if trimmed.is_empty() {
             lines.push(Line::default());
-        } else if indent == 0 {
-            lines.extend(wrap(&[Run::new(line, style)], width));
         } else {
-            let lead = [Span::raw(line[..indent].replace('\t', "    "))];
-            lines.extend(hanging(&lead, &[Run::new(trimmed, style)], width));
+            // A list item (`1. `, `- `, `・`) hangs under its text, as does an indented line.
+            let marker = list_marker(trimmed);
+            let lead = [Span::raw(format!(
+                "{}{}",
+                line[..indent].replace('\t', "    "),
+                &trimmed[..marker]
+            ))];
+            lines.extend(hanging(
+                &lead,
+                &[Run::new(&trimmed[marker..], style)],
+                width,
+            ));
         }
     }
     if let Some(open) = fence {
         lines.extend(open.lines(app));
     }
     lines
+}
+
+/// The length of a list marker and its space at the start of `text` (`1. `, `- `,
+/// `・`), or 0.
+fn list_marker(text: &str) -> usize {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && text[digits..].starts_with(". ") {
+        return digits + 2;
+    }
+    if text.starts_with("- ") {
+        return 2;
+    }
+    if text.starts_with('・') {
+        return '・'.len_utf8();
+    }
+    0
 }
 
 /// A fenced code block in a prompt, hint or explanation.

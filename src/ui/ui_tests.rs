@@ -265,6 +265,28 @@ mod quiz_views {
     }
 
     #[test]
+    fn a_numbered_line_of_a_prompt_hangs_under_its_text() {
+        let mut app = reader_in(80, 30, Lang::Ja);
+        ask(&mut app, "netpol-deny-and-allow-manifest");
+        let rows = rows(&frame(&app));
+        let item = rows
+            .iter()
+            .position(|row| row.contains("2. app: api-server"))
+            .unwrap();
+        // Every row of item 2 until the next line of the prompt starts under its text.
+        let text_column = rows[item].find("app:").unwrap();
+        let next = &rows[item + 1];
+        assert!(
+            next[..text_column]
+                .trim_start_matches('│')
+                .trim()
+                .is_empty(),
+            "{}",
+            rows.join("\n")
+        );
+    }
+
+    #[test]
     fn a_choice_label_moves_to_the_next_line_whole() {
         let mut app = reader_in(100, 30, Lang::Ja);
         ask(&mut app, "svc-loadbalancer-facts");
