@@ -352,6 +352,9 @@ pub struct NotesWindow {
     /// The presenter's latest state; `None` while no presenter is on the channel.
     pub state: Option<PresenterState>,
     pub now: u64,
+    /// Lines of the notes scrolled past (notes longer than the window); back to the
+    /// top when the presenter moves to another section.
+    pub scroll: usize,
 }
 
 impl NotesWindow {
@@ -364,13 +367,23 @@ impl NotesWindow {
             channel: channel.to_owned(),
             state: None,
             now: 0,
+            scroll: 0,
         }
+    }
+
+    /// `j`/`k`, arrows, `PgDn`/`PgUp`, `Space`: scroll the notes (drawing keeps the
+    /// scroll within them).
+    pub fn scroll_by(&mut self, lines: isize) {
+        self.scroll = self.scroll.saturating_add_signed(lines);
     }
 
     /// Takes the channel's latest state; whether what is shown changed.
     pub fn follow(&mut self, state: Option<PresenterState>) -> bool {
         // A presenter of another lesson on this channel is not followed.
         let state = state.filter(|state| state.lesson == self.talk.lesson.meta.id);
+        if state.as_ref().map(|state| state.slide) != self.state.as_ref().map(|state| state.slide) {
+            self.scroll = 0;
+        }
         let changed = state != self.state;
         self.state = state;
         changed

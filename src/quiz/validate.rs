@@ -26,9 +26,10 @@ pub fn validate_quiz(
             problems.push(at_key(
                 "checklist",
                 format!(
-                    "checklist item {} does not exist (the lesson's checklist has {} items)",
+                    "checklist item {} does not exist (the lesson's checklist has {} item{})",
                     question.checklist,
-                    checklist.len()
+                    checklist.len(),
+                    if checklist.len() == 1 { "" } else { "s" }
                 ),
             ));
         }

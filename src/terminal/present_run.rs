@@ -117,6 +117,14 @@ pub fn follow_notes(
                     {
                         return Ok(());
                     }
+                    let page = isize::try_from(notes.height / 2).unwrap_or(1).max(1);
+                    match key.code {
+                        KeyCode::Char('j') | KeyCode::Down => notes.scroll_by(1),
+                        KeyCode::Char('k') | KeyCode::Up => notes.scroll_by(-1),
+                        KeyCode::Char(' ') | KeyCode::PageDown => notes.scroll_by(page),
+                        KeyCode::Char('b') | KeyCode::PageUp => notes.scroll_by(-page),
+                        _ => {}
+                    }
                 }
                 Event::Resize(width, height) => {
                     notes.width = width;

@@ -275,9 +275,30 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
             .repeat(width.min(60)),
         notes.talk.theme.border,
     )));
-    lines.extend(notes_lines(notes, slide, width));
+    // The notes scroll under the fixed head (clock, next title, rule); a mark says when
+    // more follows or precedes.
+    let head = lines.len();
+    let body = notes_lines(notes, slide, width);
+    let rows = usize::from(inner.height).saturating_sub(head);
+    let last_top = body.len().saturating_sub(rows);
+    let top = notes.scroll.min(last_top);
+    lines.extend(body.into_iter().skip(top).take(rows));
     frame.render_widget(Paragraph::new(lines), inner);
-    let hint = Rect {
+    let mark = if top < last_top {
+        Some(texts.notes_more)
+    } else if top > 0 {
+        Some(texts.notes_top)
+    } else {
+        None
+    };
+    render_notes_footer(frame, area, notes, mark);
+    super::degrade(frame.buffer_mut(), depth);
+}
+
+/// The notes window's bottom row: its keys, and at the right whether the notes go on.
+fn render_notes_footer(frame: &mut Frame<'_>, area: Rect, notes: &NotesWindow, mark: Option<&str>) {
+    let texts = notes.talk.texts.present;
+    let row = Rect {
         x: area.x + 2,
         y: area.y + area.height.saturating_sub(1),
         width: area.width.saturating_sub(4),
@@ -285,9 +306,25 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
     };
     frame.render_widget(
         Paragraph::new(Span::styled(texts.notes_hint, notes.talk.theme.code_label)),
-        hint,
+        row,
     );
-    super::degrade(frame.buffer_mut(), depth);
+    if let Some(mark) = mark {
+        let mark_width = u16::try_from(display_width(mark))
+            .unwrap_or(0)
+            .min(row.width);
+        let at = Rect {
+            x: row.x + row.width - mark_width,
+            width: mark_width,
+            ..row
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                mark,
+                notes.talk.theme.code_label.add_modifier(Modifier::REVERSED),
+            )),
+            at,
+        );
+    }
 }
 
 /// The slide's speaker notes, wrapped; a line when it has none.

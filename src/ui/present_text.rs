@@ -22,6 +22,9 @@ pub struct PresentTexts {
     pub restart_choice: &'static str,
     /// After a code block's label on a screen that goes on with it.
     pub continued: &'static str,
+    /// At the notes window's bottom right while more notes follow below / only above.
+    pub notes_more: &'static str,
+    pub notes_top: &'static str,
 }
 
 impl PresentTexts {
@@ -91,7 +94,7 @@ pub static EN: PresentTexts = PresentTexts {
     last: "Last section",
     waiting: "Waiting for a presenting window on channel `{channel}` (manabi present)...",
     no_notes: "(no notes for this section)",
-    notes_hint: "q quit",
+    notes_hint: "q quit  j/k scroll",
     ahead: "{t} ahead of the agenda",
     behind: "{t} behind the agenda",
     on_time: "on the agenda",
@@ -99,6 +102,8 @@ pub static EN: PresentTexts = PresentTexts {
     resume_choice: "Enter  take it up (section {n}, {t})",
     restart_choice: "r      start again at 0:00",
     continued: "(continued)",
+    notes_more: " more: j ",
+    notes_top: " top: k ",
 };
 
 pub static JA: PresentTexts = PresentTexts {
@@ -111,7 +116,7 @@ pub static JA: PresentTexts = PresentTexts {
     last: "最後のセクション",
     waiting: "チャンネル `{channel}` の発表ウィンドウ (manabi present) を待っています...",
     no_notes: "(このセクションのノートはありません)",
-    notes_hint: "q 終了",
+    notes_hint: "q 終了  j/k スクロール",
     ahead: "予定より {t} 早い",
     behind: "予定より {t} 遅れ",
     on_time: "予定どおり",
@@ -119,4 +124,6 @@ pub static JA: PresentTexts = PresentTexts {
     resume_choice: "Enter  前回の続きから (セクション {n}、{t})",
     restart_choice: "r      最初から (0:00)",
     continued: "(続き)",
+    notes_more: " 続き: j ",
+    notes_top: " 先頭: k ",
 };

@@ -431,6 +431,34 @@ mod present_views {
     }
 
     #[test]
+    fn long_notes_scroll_and_say_so() {
+        let mut presenter = presenter(100, 30);
+        go_to(&mut presenter, 3);
+        let mut notes = notes_window(60, 20);
+        notes.now = presenter.now;
+        notes.follow(Some(presenter.state(7)));
+        let draw = |notes: &crate::app::NotesWindow| {
+            let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
+            terminal
+                .draw(|frame| render_notes(frame, notes, ColorDepth::TrueColor))
+                .unwrap();
+            super::rows(&terminal)
+        };
+        let first = draw(&notes);
+        assert!(first[19].contains("続き: j"), "{}", first.join("\n"));
+        notes.scroll_by(100);
+        let last = draw(&notes);
+        assert!(last[19].contains("先頭: k"), "{}", last.join("\n"));
+        assert_ne!(first, last, "the notes moved");
+        // The clock and the next title stay put.
+        assert_eq!(first[..3], last[..3]);
+        // Another section starts at the top of its notes.
+        go_to(&mut presenter, 4);
+        notes.follow(Some(presenter.state(7)));
+        assert_eq!(notes.scroll, 0);
+    }
+
+    #[test]
     fn the_notes_window_in_ascii_draws_no_box_characters() {
         let mut presenter = presenter(100, 30);
         go_to(&mut presenter, 3);
