@@ -56,6 +56,8 @@ pub struct QuizTexts {
     pub hint_finished: &'static [&'static str],
     pub hint_reviewing: &'static str,
     syntax: &'static str,
+    /// Between what the traffic did and the author's word on it.
+    then: &'static str,
     /// The YAML parser's commonest messages in this language (empty for English, which
     /// the parser speaks): what it says, and how to say it here.
     yaml_messages: &'static [(&'static str, &'static str)],
@@ -216,7 +218,7 @@ impl QuizTexts {
             Reason::Probe { failure, message } => {
                 let said = self.probe.failure(failure);
                 match message {
-                    Some(message) => format!("{said} {message}"),
+                    Some(message) => format!("{said}{}{message}", self.then),
                     None => said,
                 }
             }
@@ -281,6 +283,7 @@ pub static EN: QuizTexts = QuizTexts {
     hint_finished: &["Enter or Esc back"],
     hint_reviewing: "r back to the question",
     syntax: "YAML error at line {line}, column {column}: {message}",
+    then: "; ",
     yaml_messages: &[],
     empty: "the manifest is empty",
     too_large: "the manifest is too large ({size} bytes)",
@@ -347,6 +350,7 @@ pub static JA: QuizTexts = QuizTexts {
     hint_finished: &["Enter か Esc で戻る"],
     hint_reviewing: "r 問題に戻る",
     syntax: "YAML の構文エラー ({line} 行 {column} 列): {message}",
+    then: "。",
     yaml_messages: &[
         (
             "mapping values are not allowed",

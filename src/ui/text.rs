@@ -132,7 +132,7 @@ static EN: Texts = Texts {
         ("q Ctrl-C", "quit"),
         ("?", "this help"),
     ],
-    help_close: "Esc or ? closes, j/k scrolls",
+    help_close: "Esc, q or ? closes, j/k scrolls",
     hint: &[
         "? help",
         "q quit",
@@ -200,7 +200,7 @@ static JA: Texts = Texts {
         ("q Ctrl-C", "終了"),
         ("?", "このヘルプ"),
     ],
-    help_close: "Esc か ? で閉じる、j/k でスクロール",
+    help_close: "Esc・q・? で閉じる、j/k でスクロール",
     hint: &[
         "? ヘルプ",
         "q 終了",
