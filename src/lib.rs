@@ -15,3 +15,4 @@ pub mod quiz;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod yaml_message;

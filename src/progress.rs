@@ -22,7 +22,7 @@ pub use exchange::{
     AnswerRecord, FORMAT, ItemRecord, LearnerRecord, LessonRecord, QuestionRecord, learner_record,
     read_export,
 };
-pub use file::{STORE_FILE, StoreNotice, default_data_dir};
+pub use file::{STORE_FILE, StoreNotice, default_data_dir, private_folder};
 pub use plan::section_budgets;
 pub use query::{LessonState, Position, ProfileSummary};
 pub use spreadsheet::export_csv;
@@ -83,19 +83,34 @@ pub enum Event {
     },
 }
 
+/// The event kinds as the log's `kind` column names them (the reading side matches on
+/// the same constants).
+pub(crate) mod kind {
+    pub const SITTING_STARTED: &str = "sitting_started";
+    pub const PAUSED: &str = "paused";
+    pub const RESUMED: &str = "resumed";
+    pub const SITTING_ENDED: &str = "sitting_ended";
+    pub const SECTION_ENTERED: &str = "section_entered";
+    pub const SECTION_READ: &str = "section_read";
+    pub const ANSWER: &str = "answer";
+    pub const SELF_ASSESSED: &str = "self_assessed";
+    pub const TIME_UP_NOTICED: &str = "time_up_noticed";
+    pub const DRAFT: &str = "draft";
+}
+
 impl Event {
     fn kind(&self) -> &'static str {
         match self {
-            Self::SittingStarted => "sitting_started",
-            Self::Paused => "paused",
-            Self::Resumed => "resumed",
-            Self::SittingEnded => "sitting_ended",
-            Self::SectionEntered(_) => "section_entered",
-            Self::SectionRead(_) => "section_read",
-            Self::Answer { .. } => "answer",
-            Self::SelfAssessed { .. } => "self_assessed",
-            Self::TimeUpNoticed => "time_up_noticed",
-            Self::Draft { .. } => "draft",
+            Self::SittingStarted => kind::SITTING_STARTED,
+            Self::Paused => kind::PAUSED,
+            Self::Resumed => kind::RESUMED,
+            Self::SittingEnded => kind::SITTING_ENDED,
+            Self::SectionEntered(_) => kind::SECTION_ENTERED,
+            Self::SectionRead(_) => kind::SECTION_READ,
+            Self::Answer { .. } => kind::ANSWER,
+            Self::SelfAssessed { .. } => kind::SELF_ASSESSED,
+            Self::TimeUpNoticed => kind::TIME_UP_NOTICED,
+            Self::Draft { .. } => kind::DRAFT,
         }
     }
 }

@@ -191,14 +191,11 @@ fn yaml_problem(code: &CodeBlock, file: &str) -> Option<Problem> {
     let text = code.lines.join("\n");
     for document in serde_yaml::Deserializer::from_str(&text) {
         if let Err(error) = serde_yaml::Value::deserialize(document) {
-            let (line, column) = error.location().map_or((code.source_line, 0), |at| {
-                (
-                    code.source_line + at.line() - 1,
-                    code.source_column + at.column() - 1,
-                )
-            });
-            let message = error.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message);
+            let (line, column) = crate::yaml_message::position(&error)
+                .map_or((code.source_line, 0), |(line, column)| {
+                    (code.source_line + line - 1, code.source_column + column - 1)
+                });
+            let message = crate::yaml_message::without_position(&error);
             return Some(Problem::at(
                 file,
                 line,

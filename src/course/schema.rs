@@ -40,85 +40,17 @@ pub fn parse_strict<T: DeserializeOwned>(
     known_keys: &[&str],
 ) -> Result<T, Problem> {
     serde_yaml::from_str(text).map_err(|error| {
-        let (line, column) = error.location().map_or((first_line, 0), |at| {
-            (first_line + at.line() - 1, at.column())
-        });
-        Problem::at(file, line, column, explain(&error, known_keys))
+        let (line, column) = crate::yaml_message::position(&error)
+            .map_or((first_line, 0), |(line, column)| {
+                (first_line + line - 1, column)
+            });
+        Problem::at(
+            file,
+            line,
+            column,
+            crate::yaml_message::explain(&error, known_keys),
+        )
     })
-}
-
-/// The error message without `serde_yaml`'s own position suffix (we give the file's).
-fn explain(error: &serde_yaml::Error, known_keys: &[&str]) -> String {
-    let message = error.to_string();
-    let message = match error.location() {
-        Some(at) => message
-            .strip_suffix(&format!(" at line {} column {}", at.line(), at.column()))
-            .unwrap_or(&message)
-            .to_owned(),
-        None => message,
-    };
-    if let Some(unknown) = unknown_field(&message) {
-        let known = known_keys.join(", ");
-        return match nearest_key(unknown, known_keys) {
-            Some(nearest) => {
-                format!("unknown key `{unknown}`: did you mean `{nearest}`? (known keys: {known})")
-            }
-            None => format!("unknown key `{unknown}` (known keys: {known})"),
-        };
-    }
-    in_author_terms(&message).unwrap_or(message)
-}
-
-/// serde's "key: invalid type: string \"ten\", expected u32" as an author would say it:
-/// "`key` must be a whole number (not the text \"ten\")".
-fn in_author_terms(message: &str) -> Option<String> {
-    let (path, rest) = message.split_once(": invalid ")?;
-    let (found, expected) = rest.split_once(", expected ")?;
-    let found = found
-        .strip_prefix("type: ")
-        .or_else(|| found.strip_prefix("value: "))?;
-    let found = match found.split_once(' ') {
-        Some(("string", text)) => format!("the text {text}"),
-        Some(("integer", number)) => format!("the number {}", number.trim_matches('`')),
-        Some(("floating", number)) => format!(
-            "the number {}",
-            number.trim_start_matches("point ").trim_matches('`')
-        ),
-        _ => match found {
-            "sequence" => "a list".to_owned(),
-            "map" => "a mapping of keys".to_owned(),
-            "unit value" => "nothing".to_owned(),
-            other => other.to_owned(),
-        },
-    };
-    let wanted = match expected {
-        "u8" | "u16" | "u32" | "u64" | "usize" if path.ends_with("minutes") => {
-            "a whole number of minutes"
-        }
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number",
-        "a string" => "text",
-        "a sequence" => "a list",
-        "a boolean" => "true or false",
-        other if other.starts_with("struct ") || other == "a map" => "a mapping of keys",
-        other => other,
-    };
-    Some(format!("`{path}` must be {wanted}, not {found}"))
-}
-
-/// The field name in serde's "unknown field `x`, expected …" message.
-fn unknown_field(message: &str) -> Option<&str> {
-    let rest = message.split_once("unknown field `")?.1;
-    Some(rest.split_once('`')?.0)
-}
-
-/// The known key closest to a misspelt one, if any is close enough to be a typo.
-fn nearest_key<'a>(unknown: &str, known_keys: &[&'a str]) -> Option<&'a str> {
-    known_keys
-        .iter()
-        .map(|key| (strsim::damerau_levenshtein(unknown, key), *key))
-        .filter(|(distance, key)| *distance <= (key.len() / 2).max(1))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, key)| key)
 }
 
 #[cfg(test)]

@@ -100,14 +100,7 @@ impl Channel {
             reason,
         };
         if let Some(folder) = self.path.parent() {
-            // The data folder holds learners' progress: private, as the store makes it.
-            let mut builder = fs::DirBuilder::new();
-            builder.recursive(true);
-            #[cfg(unix)]
-            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-            builder
-                .create(folder)
-                .map_err(|reason| error(reason.to_string()))?;
+            crate::progress::private_folder(folder).map_err(|reason| error(reason.to_string()))?;
         }
         let text = serde_json::to_string(state).map_err(|reason| error(reason.to_string()))?;
         let aside = self.path.with_extension(format!("json.{}", state.pid));

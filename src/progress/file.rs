@@ -227,15 +227,20 @@ fn move_aside(path: &Path) -> Result<PathBuf, ProgressError> {
 }
 
 fn create_private_folder(folder: &Path) -> Result<(), ProgressError> {
-    let error = |reason: std::io::Error| ProgressError::Folder {
+    private_folder(folder).map_err(|reason| ProgressError::Folder {
         path: folder.to_path_buf(),
         reason: reason.to_string(),
-    };
+    })
+}
+
+/// Creates `folder` (and its parents) readable by its owner only: the data folder holds
+/// learners' progress.
+pub fn private_folder(folder: &Path) -> std::io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(folder).map_err(error)
+    builder.create(folder)
 }
 
 /// An empty file with owner-only permissions, so the database is never readable by

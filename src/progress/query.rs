@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::params;
 
-use super::{ProgressError, ProgressStore};
+use super::{ProgressError, ProgressStore, kind};
 use crate::quiz::{Attempt, AttemptKind, QuizRecord};
 
 /// Where the learner was: a section (by anchor) and how many lines into it.
@@ -109,21 +109,28 @@ impl ProgressStore {
         };
         let mut statement = connection.prepare(
             "SELECT kind, section, question, right, item, value, answer FROM events
-             WHERE profile = ?1 AND lesson = ?2 AND kind IN ('section_read', 'answer', 'self_assessed', 'time_up_noticed')
+             WHERE profile = ?1 AND lesson = ?2 AND kind IN (?3, ?4, ?5, ?6)
              ORDER BY id",
         )?;
-        let mut rows = statement.query(params![profile, lesson])?;
+        let mut rows = statement.query(params![
+            profile,
+            lesson,
+            kind::SECTION_READ,
+            kind::ANSWER,
+            kind::SELF_ASSESSED,
+            kind::TIME_UP_NOTICED
+        ])?;
         let mut ticked = BTreeSet::new();
         while let Some(row) = rows.next()? {
             let kind: String = row.get(0)?;
             match kind.as_str() {
-                "section_read" => {
+                kind::SECTION_READ => {
                     let section: String = row.get(1)?;
                     if !state.read.contains(&section) {
                         state.read.push(section);
                     }
                 }
-                "answer" => {
+                kind::ANSWER => {
                     state.quiz.attempts.push(Attempt {
                         question: row.get(2)?,
                         answer: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
@@ -131,7 +138,7 @@ impl ProgressStore {
                         kind: AttemptKind::from_code(row.get(5)?),
                     });
                 }
-                "self_assessed" => {
+                kind::SELF_ASSESSED => {
                     let item: i64 = row.get(4)?;
                     let item = usize::try_from(item).unwrap_or(0);
                     if row.get::<_, i64>(5)? == 1 {

@@ -43,15 +43,8 @@ pub fn read_manifest(text: &str) -> Result<Vec<Value>, AnswerError> {
             return Err(AnswerError::TooManyDocuments);
         }
         let value = Value::deserialize(document).map_err(|error| {
-            let (line, column) = error
-                .location()
-                .map_or((1, 1), |at| (at.line(), at.column()));
-            let message = error.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_owned();
+            let (line, column) = crate::yaml_message::position(&error).unwrap_or((1, 1));
+            let message = crate::yaml_message::without_position(&error);
             AnswerError::Syntax {
                 line,
                 column,

@@ -156,13 +156,11 @@ pub fn parse_quiz_reporting(text: &str) -> ParsedQuiz {
 
 fn parse_questions(text: &str) -> Result<(Quiz, Vec<QuizError>, Vec<usize>), QuizError> {
     let file: QuizFile = serde_yaml::from_str(text).map_err(|error| {
-        let (line, column) = error
-            .location()
-            .map_or((0, 0), |at| (at.line(), at.column()));
+        let (line, column) = crate::yaml_message::position(&error).unwrap_or((0, 0));
         QuizError {
             line,
             column,
-            message: without_position(&error.to_string()),
+            message: with_nearest_key(&crate::yaml_message::without_position(&error)),
         }
     })?;
     if file.questions.is_empty() {
@@ -600,16 +598,10 @@ fn answer_numbers(answer: Option<&Value>, multi: bool) -> Result<Vec<usize>, Str
 }
 
 /// `serde_yaml`'s message without its own " at line L column C" (we give the position).
-fn without_position(message: &str) -> String {
-    let message = message.split(" at line ").next().unwrap_or(message);
+fn with_nearest_key(message: &str) -> String {
     if let Some(rest) = message.split_once("unknown field `") {
         if let Some((unknown, _)) = rest.1.split_once('`') {
-            let nearest = QUESTION_KEYS
-                .iter()
-                .map(|key| (strsim::damerau_levenshtein(unknown, key), *key))
-                .filter(|(distance, key)| *distance <= (key.len() / 2).max(1))
-                .min_by_key(|(distance, _)| *distance);
-            if let Some((_, key)) = nearest {
+            if let Some(key) = crate::yaml_message::nearest_key(unknown, QUESTION_KEYS) {
                 return format!("unknown key `{unknown}`: did you mean `{key}`?");
             }
         }

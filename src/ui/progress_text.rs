@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::present_text::clock;
 use super::text::Lang;
 use crate::layout::wrap::display_width;
 use crate::progress::{ClassReport, LearnerRecord, LessonReport, ProfileSummary};
@@ -80,12 +81,6 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
         })
 }
 
-/// Minutes and seconds: `4:05`.
-#[must_use]
-pub fn minutes_seconds(seconds: u64) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
 fn mastery(texts: &ProgressTexts, name: &str) -> &'static str {
     match name {
         "mastered" => texts.mastered,
@@ -135,7 +130,7 @@ pub fn progress_text(record: &LearnerRecord, lang: Lang) -> String {
                 fill(
                     texts.active,
                     &[
-                        ("time", &minutes_seconds(lesson.active_seconds)),
+                        ("time", &clock(lesson.active_seconds * 1000)),
                         ("minutes", &lesson.minutes.to_string()),
                         ("sittings", &lesson.sittings.to_string()),
                     ],
@@ -281,7 +276,7 @@ fn table(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
             pad_left(
                 &format!(
                     "{} / {}:00",
-                    minutes_seconds(row.active_seconds),
+                    clock(row.active_seconds * 1000),
                     lesson.minutes
                 ),
                 13
