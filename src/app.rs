@@ -503,43 +503,40 @@ impl App {
     /// on screen (a block showing only its closing frame does not count).
     #[must_use]
     pub fn marked_code_block(&self) -> Option<usize> {
-        self.code_block_on_screen(|_| true)
+        self.code_block_on_screen(|_| Some(()))
+            .map(|(block, ())| block)
     }
 
-    /// The code block `y` and `s` act on among those `wanted`: the first whose lines
-    /// are all on screen, else the first with a line of code on screen (a block taller
-    /// than the screen). A diagram half off the top does not hide the manifest below.
-    #[must_use]
-    pub fn code_block_on_screen(&self, wanted: impl Fn(&LaidOutCode) -> bool) -> Option<usize> {
+    /// The code block `y` and `s` act on among those `pick` takes (with what it made of
+    /// it): the first whose lines are all on screen, else the first with a line of code
+    /// on screen (a block taller than the screen). A diagram half off the top does not
+    /// hide the manifest below.
+    pub fn code_block_on_screen<T>(
+        &self,
+        pick: impl Fn(&LaidOutCode) -> Option<T>,
+    ) -> Option<(usize, T)> {
         let end = (self.top + self.page_height()).min(self.layout.lines.len());
-        let shown: Vec<usize> = self
-            .layout
-            .lines
-            .get(self.top..end)?
-            .iter()
-            .filter_map(|laid| {
-                laid.code
-                    .filter(|line| line.text_column.is_some())
-                    .map(|line| line.block)
-            })
-            .fold(Vec::new(), |mut blocks, block| {
-                if blocks.last() != Some(&block) {
-                    blocks.push(block);
+        let mut shown: Vec<usize> = Vec::new();
+        for laid in self.layout.lines.get(self.top..end)? {
+            if let Some(line) = laid.code.filter(|line| line.text_column.is_some()) {
+                if shown.last() != Some(&line.block) {
+                    shown.push(line.block);
                 }
-                blocks
-            });
-        let wanted_block =
-            |block: &&usize| self.layout.code_blocks.get(**block).is_some_and(&wanted);
-        let whole = |block: &&usize| {
-            let lines = &self.layout.code_blocks[**block].lines;
+            }
+        }
+        let mut picked: Vec<(usize, T)> = shown
+            .into_iter()
+            .filter_map(|block| Some((block, pick(self.layout.code_blocks.get(block)?)?)))
+            .collect();
+        let whole = picked.iter().position(|(block, _)| {
+            let lines = &self.layout.code_blocks[*block].lines;
             lines.start >= self.top && lines.end <= end
-        };
-        shown
-            .iter()
-            .filter(wanted_block)
-            .find(whole)
-            .or_else(|| shown.iter().find(wanted_block))
-            .copied()
+        });
+        match whole {
+            Some(index) => Some(picked.swap_remove(index)),
+            None if picked.is_empty() => None,
+            None => Some(picked.swap_remove(0)),
+        }
     }
 }
 

@@ -66,7 +66,7 @@ pub fn grade(
     }
     println!("{}", texts.wrong);
     for failure in &verdict.failures {
-        println!("{}", texts.failure(failure));
+        println!("- {}", texts.failure(failure));
     }
     if let Some(section) = &question.section {
         println!("{}", texts.review_section(section));

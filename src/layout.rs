@@ -78,6 +78,9 @@ pub struct CodeLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LaidOutCode {
     pub language: String,
+    /// The label on its frame (`yaml`, `diagram`, `mermaid diagram (source)`), which a
+    /// screen that goes on with the block repeats.
+    pub label: String,
     /// The code as the author wrote it, for copying and saving.
     pub source: Vec<String>,
     /// The block's lines in `LaidOutLesson::lines`, frame included.

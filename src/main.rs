@@ -194,10 +194,7 @@ fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
         )?;
     }
     for broken in &course.broken {
-        let why = texts
-            .lesson_skipped
-            .replace("{id}", &broken.id)
-            .replace("{reason}", &broken.problem.to_string());
+        let why = texts.lesson_skipped_because(&broken.id, &broken.problem.to_string());
         writeln!(stdout, "  {}  {why}", pad(&broken.id, id_width))?;
     }
     Ok(ExitCode::SUCCESS)
@@ -222,12 +219,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     let opened = load_lesson_for_reading(&source, lesson_id).map_err(|error| match lesson_id {
         // The lesson asked for is broken: say it is that lesson, not the course.
         Some(id) if matches!(error, manabi::course::CourseError::Invalid(_)) => {
-            anyhow::anyhow!(
-                lang.texts()
-                    .lesson_skipped
-                    .replace("{id}", id)
-                    .replace("{reason}", &error.to_string())
-            )
+            anyhow::anyhow!(lang.texts().lesson_skipped_because(id, &error.to_string()))
         }
         _ => course_error(error, lang),
     })?;
@@ -246,9 +238,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     if let Some(skipped) = opened.skipped.first() {
         app.notice = Some(
             lang.texts()
-                .lesson_skipped
-                .replace("{id}", &skipped.id)
-                .replace("{reason}", &skipped.problem.to_string()),
+                .lesson_skipped_because(&skipped.id, &skipped.problem.to_string()),
         );
     }
     // Checked after the first frame: the check grows with the lesson, the frame must not.

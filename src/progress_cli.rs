@@ -15,9 +15,8 @@ use manabi::progress::{
     LearnerRecord, ProgressStore, class_report as report_of, default_data_dir, export_csv,
     learner_record, read_export, report_csv,
 };
-use manabi::ui::progress_text::{
-    ProgressTexts, fill, profiles_text, progress_text, report_text, texts,
-};
+use manabi::ui::progress_text::{ProgressTexts, profiles_text, progress_text, report_text, texts};
+use manabi::ui::text::fill;
 
 /// The profile: `--profile`, else the OS user, else "learner".
 pub fn profile_name(cli: &Cli) -> String {

@@ -17,7 +17,7 @@ pub use behaviour::{Behaviour, ProbeCheck, ProbeEntry, WorldEntry, check_behavio
 pub use file::{ParsedQuiz, QuizError, parse_quiz, parse_quiz_reporting};
 pub use manifest::check_manifest;
 pub use normalize::normalize_text;
-pub use order::{choice_order, retry_order};
+pub use order::{choice_order, round_order};
 pub use path::Path;
 pub use record::{Attempt, AttemptKind, ChecklistMark, Mastery, QuizRecord};
 pub use validate::{example_problems, find_section, validate_quiz};

@@ -3,12 +3,10 @@
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::text_field::TextField;
 use std::collections::BTreeSet;
 
-use crate::quiz::{
-    AnswerError, AttemptKind, Failure, Kind, Question, Response, choice_order, retry_order,
-};
+use super::text_field::TextField;
+use crate::quiz::{AnswerError, AttemptKind, Failure, Kind, Question, Response, round_order};
 
 /// A run through some questions.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,13 +79,7 @@ impl Answer {
     /// later round of the run), a manifest from the learner's draft or the template.
     #[must_use]
     pub fn new(question: &Question, profile: &str, draft: Option<&str>, round: usize) -> Self {
-        let order = |count: usize| {
-            if round > 1 {
-                retry_order(profile, &question.id, count, round)
-            } else {
-                choice_order(profile, &question.id, count)
-            }
-        };
+        let order = |count: usize| round_order(profile, &question.id, count, round);
         match &question.kind {
             Kind::Choice { choices, .. } => Self::Choice {
                 order: order(choices.len()),

@@ -275,14 +275,11 @@ impl App {
 
     fn save_code(&mut self) -> Effect {
         let named = |code: &crate::layout::LaidOutCode| {
-            manifest_name(&code.language, &(code.source.join("\n") + "\n")).is_some()
-        };
-        if let Some(block) = self.code_block_on_screen(named) {
-            let code = &self.layout.code_blocks[block];
             let contents = code.source.join("\n") + "\n";
-            if let Some(name) = manifest_name(&code.language, &contents) {
-                return Effect::Save { name, contents };
-            }
+            manifest_name(&code.language, &contents).map(|name| (name, contents))
+        };
+        if let Some((_, (name, contents))) = self.code_block_on_screen(named) {
+            return Effect::Save { name, contents };
         }
         self.notice = Some(if self.marked_code_block().is_some() {
             self.texts.no_name.to_owned()

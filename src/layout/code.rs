@@ -61,6 +61,7 @@ impl Layout<'_> {
         let block = self.code_blocks.len();
         self.code_blocks.push(LaidOutCode {
             language: code.language.clone(),
+            label: label.to_owned(),
             source: code.lines.clone(),
             lines: 0..0,
             width: longest,

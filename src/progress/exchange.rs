@@ -58,8 +58,7 @@ pub struct QuestionRecord {
 #[serde(deny_unknown_fields)]
 pub struct AnswerRecord {
     pub right: bool,
-    /// `first try`, `retry` or `retry after the answer was shown`.
-    pub kind: String,
+    pub kind: AttemptKind,
     pub answer: String,
 }
 
@@ -67,23 +66,15 @@ impl AnswerRecord {
     fn new(attempt: &Attempt) -> Self {
         Self {
             right: attempt.right,
-            kind: attempt_kind_name(attempt.kind).to_owned(),
+            kind: attempt.kind,
             answer: attempt.answer.clone(),
         }
     }
 
-    /// Whether the answer counts towards mastery (see `Attempt::counts`).
+    /// Whether the answer counts towards mastery.
     #[must_use]
     pub fn counts(&self) -> bool {
-        self.right && self.kind != attempt_kind_name(AttemptKind::RetryAfterAnswerShown)
-    }
-}
-
-fn attempt_kind_name(kind: AttemptKind) -> &'static str {
-    match kind {
-        AttemptKind::FirstTry => "first try",
-        AttemptKind::Retry => "retry",
-        AttemptKind::RetryAfterAnswerShown => "retry after the answer was shown",
+        self.kind.counts(self.right)
     }
 }
 

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::quiz::AttemptKind;
+
 use super::exchange::{
     AnswerRecord, FORMAT, FORMAT_1, ItemRecord, LearnerRecord, LessonRecord, QuestionRecord,
 };
@@ -33,13 +35,13 @@ struct CsvRow {
     #[serde(default)]
     first_right: Option<bool>,
     #[serde(default)]
-    first_kind: Option<String>,
+    first_kind: Option<AttemptKind>,
     #[serde(default)]
     first_answer: Option<String>,
     #[serde(default)]
     latest_right: Option<bool>,
     #[serde(default)]
-    latest_kind: Option<String>,
+    latest_kind: Option<AttemptKind>,
     #[serde(default)]
     latest_answer: Option<String>,
 }
@@ -68,16 +70,12 @@ pub fn export_csv(record: &LearnerRecord) -> Result<String, String> {
                 section: question.and_then(|question| question.section.clone()),
                 attempts: question.map(|question| question.attempts),
                 first_right: question.and_then(|q| q.first.as_ref()).map(|a| a.right),
-                first_kind: question
-                    .and_then(|q| q.first.as_ref())
-                    .map(|a| a.kind.clone()),
+                first_kind: question.and_then(|q| q.first.as_ref()).map(|a| a.kind),
                 first_answer: question
                     .and_then(|q| q.first.as_ref())
                     .map(|a| a.answer.clone()),
                 latest_right: question.and_then(|q| q.latest.as_ref()).map(|a| a.right),
-                latest_kind: question
-                    .and_then(|q| q.latest.as_ref())
-                    .map(|a| a.kind.clone()),
+                latest_kind: question.and_then(|q| q.latest.as_ref()).map(|a| a.kind),
                 latest_answer: question
                     .and_then(|q| q.latest.as_ref())
                     .map(|a| a.answer.clone()),
@@ -163,13 +161,14 @@ pub(super) fn read_csv(text: &str) -> Result<LearnerRecord, String> {
             });
         }
         if let Some(question) = row.question.filter(|question| !question.is_empty()) {
-            let answer = |right: Option<bool>, kind: Option<String>, answer: Option<String>| {
-                Some(AnswerRecord {
-                    right: right?,
-                    kind: kind.unwrap_or_default(),
-                    answer: answer.unwrap_or_default(),
-                })
-            };
+            let answer =
+                |right: Option<bool>, kind: Option<AttemptKind>, answer: Option<String>| {
+                    Some(AnswerRecord {
+                        right: right?,
+                        kind: kind.unwrap_or_default(),
+                        answer: answer.unwrap_or_default(),
+                    })
+                };
             lesson.questions.push(QuestionRecord {
                 question,
                 item: row.item,

@@ -18,16 +18,15 @@ pub fn choice_order(profile: &str, question: &str, count: usize) -> Vec<usize> {
     order
 }
 
-/// The choices' order when a question comes back in round `round` (2 and up) of a run:
-/// never the order of the round before, so a retry is answered by reading, not by
-/// remembering where the right choice was.
+/// The choices' order in round `round` of a run: the learner's own order in the first,
+/// and when a question comes back, never the order of the round before, so a retry is
+/// answered by reading, not by remembering where the right choice was.
 #[must_use]
-pub fn retry_order(profile: &str, question: &str, count: usize, round: usize) -> Vec<usize> {
-    let before = if round <= 2 {
-        choice_order(profile, question, count)
-    } else {
-        retry_order(profile, question, count, round - 1)
-    };
+pub fn round_order(profile: &str, question: &str, count: usize, round: usize) -> Vec<usize> {
+    if round <= 1 {
+        return choice_order(profile, question, count);
+    }
+    let before = round_order(profile, question, count, round - 1);
     if count < 2 {
         return before;
     }
@@ -106,11 +105,11 @@ mod tests {
             for count in 2..=6 {
                 for question in ["svc-type", "netpol-from-and-vs-or", "a"] {
                     let first = choice_order(profile, question, count);
-                    let second = retry_order(profile, question, count, 2);
-                    let third = retry_order(profile, question, count, 3);
+                    let second = round_order(profile, question, count, 2);
+                    let third = round_order(profile, question, count, 3);
                     assert_ne!(first, second, "{profile} {question} {count}");
                     assert_ne!(second, third, "{profile} {question} {count}");
-                    assert_eq!(second, retry_order(profile, question, count, 2));
+                    assert_eq!(second, round_order(profile, question, count, 2));
                     let mut sorted = third.clone();
                     sorted.sort_unstable();
                     assert_eq!(sorted, (0..count).collect::<Vec<_>>());

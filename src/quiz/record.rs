@@ -16,20 +16,30 @@ pub struct Attempt {
     pub kind: AttemptKind,
 }
 
-/// Where in a run through the quiz an answer was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Where in a run through the quiz an answer was given; exports spell it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum AttemptKind {
     /// The question's first answer in the run.
     #[default]
+    #[serde(rename = "first try")]
     FirstTry,
     /// Asked again after a wrong answer that did not show the right one (a manifest).
+    #[serde(rename = "retry")]
     Retry,
     /// Asked again after a wrong answer showed the right one: a right answer here may be
     /// memory of the screen, so it does not count towards mastery.
+    #[serde(rename = "retry after the answer was shown")]
     RetryAfterAnswerShown,
 }
 
 impl AttemptKind {
+    /// Whether an answer given at this point shows the learner knows it: right, and not
+    /// just after being shown the answer.
+    #[must_use]
+    pub fn counts(self, right: bool) -> bool {
+        right && self != Self::RetryAfterAnswerShown
+    }
+
     /// The kind as the progress store keeps it.
     #[must_use]
     pub fn code(self) -> i64 {
@@ -56,7 +66,7 @@ impl Attempt {
     /// shown the answer.
     #[must_use]
     pub fn counts(&self) -> bool {
-        self.right && self.kind != AttemptKind::RetryAfterAnswerShown
+        self.kind.counts(self.right)
     }
 }
 

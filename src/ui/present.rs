@@ -93,16 +93,13 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
     }
     let elapsed = presenter.elapsed_ms();
     let planned = presenter.talk.plan.budgets.iter().sum::<u64>();
-    let plan = &presenter.talk.plan;
-    let state = if presenter.clock.paused_since.is_some() {
-        texts.paused.to_owned()
-    } else {
-        format!(
-            "{}  {}",
-            texts.time_left(plan.left_ms(slide, elapsed, presenter.slide_entered)),
-            texts.schedule(plan.schedule(slide, elapsed))
-        )
-    };
+    let state = texts.standing(
+        &presenter.talk.plan,
+        slide,
+        &presenter.clock,
+        presenter.now,
+        presenter.slide_entered,
+    );
     let right = format!("{} / {}  {state}  ", clock(elapsed), clock(planned));
     let behind = presenter.talk.plan.is_behind(slide, elapsed);
     let quiet = presenter.talk.theme.code_label;
@@ -134,14 +131,7 @@ fn continued_header(presenter: &Presenter, first: usize) -> Option<Line<'static>
     }
     let glyphs = presenter.talk.glyphs;
     let theme = &presenter.talk.theme;
-    let language = if code.language.is_empty() {
-        "code"
-    } else if code.language == "mermaid" {
-        "diagram"
-    } else {
-        code.language.as_str()
-    };
-    let label = format!("{language} {}", presenter.talk.texts.present.continued);
+    let label = format!("{} {}", code.label, presenter.talk.texts.present.continued);
     let lead = format!("{}{} ", glyphs.top[0], glyphs.horizontal);
     // As wide as the block's closing rule.
     let width = lines
@@ -242,16 +232,13 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
                 .map(|row| Line::from(Span::styled(row, clock_style))),
         );
     }
-    let plan = &notes.talk.plan;
-    let state_text = if state.paused_since.is_some() {
-        texts.paused.to_owned()
-    } else {
-        format!(
-            "{}  {}",
-            texts.time_left(plan.left_ms(slide, elapsed, state.slide_entered_ms)),
-            texts.schedule(plan.schedule(slide, elapsed))
-        )
-    };
+    let state_text = texts.standing(
+        &notes.talk.plan,
+        slide,
+        &state.clock(),
+        notes.now,
+        state.slide_entered_ms,
+    );
     lines.push(Line::from(Span::styled(
         format!(
             "{} / {}  {state_text}",

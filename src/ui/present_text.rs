@@ -35,6 +35,28 @@ impl PresentTexts {
         template.replace("{t}", &clock(left_ms.unsigned_abs()))
     }
 
+    /// The footer's state, in both windows: paused, or the section's own time left and,
+    /// apart, how far the talk is from the agenda.
+    #[must_use]
+    pub fn standing(
+        &self,
+        plan: &crate::present::SlidePlan,
+        slide: usize,
+        clock: &crate::present::AgendaClock,
+        now: u64,
+        entered: u64,
+    ) -> String {
+        if clock.paused_since.is_some() {
+            return self.paused.to_owned();
+        }
+        let elapsed = clock.elapsed_ms(now);
+        format!(
+            "{}  {}",
+            self.time_left(plan.left_ms(slide, elapsed, entered)),
+            self.schedule(plan.schedule(slide, elapsed))
+        )
+    }
+
     /// Where the talk stands against the agenda.
     #[must_use]
     pub fn schedule(&self, schedule: crate::present::Schedule) -> String {

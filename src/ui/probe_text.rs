@@ -1,6 +1,7 @@
 //! How a manifest's behaviour is put to the learner, in Japanese and English: which
 //! traffic went where it should not, and why the API server would refuse a manifest.
 
+use super::text::fill;
 use crate::cluster::{
     Answer, Expected, ManifestError, Observed, Probe, ProbeFailure, Problem, Shares, shares_text,
 };
@@ -72,14 +73,6 @@ pub static JA: ProbeTexts = ProbeTexts {
     unknown_kind: "{at}: この問題のクラスタには kind `{kind}` ({api_version}) がありません",
     invalid: "{at}: {message}",
 };
-
-fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .fold(template.to_owned(), |text, (key, value)| {
-            text.replace(&format!("{{{key}}}"), value)
-        })
-}
 
 impl ProbeTexts {
     /// What the traffic did, against what it should have done.

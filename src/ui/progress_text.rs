@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::present_text::clock;
-use super::text::Lang;
+use super::text::{Lang, fill};
 use crate::layout::wrap::display_width;
 use crate::progress::{ClassReport, LearnerRecord, LessonReport, ProfileSummary};
 
@@ -69,16 +69,6 @@ pub fn texts(lang: Lang) -> &'static ProgressTexts {
         Lang::Ja => &JA,
         Lang::En => &EN,
     }
-}
-
-/// `template` with each `{key}` replaced.
-#[must_use]
-pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .fold(template.to_owned(), |text, (key, value)| {
-            text.replace(&format!("{{{key}}}"), value)
-        })
 }
 
 fn mastery(texts: &ProgressTexts, name: &str) -> &'static str {

@@ -36,7 +36,7 @@ fn profiles_say_when_each_learner_last_studied_in_columns() {
 fn learner(name: &str, answers: &[(&str, Option<(bool, &str)>)], ticked: bool) -> LearnerRecord {
     let answer = |right: bool, text: &str| AnswerRecord {
         right,
-        kind: "first try".to_owned(),
+        kind: crate::quiz::AttemptKind::FirstTry,
         answer: text.to_owned(),
     };
     let tried = answers.iter().any(|(_, given)| given.is_some());

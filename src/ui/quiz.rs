@@ -117,11 +117,9 @@ fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Optio
             lines.push(Line::from(Span::styled(verdict, style)));
             lines.extend(answered(app, question, answer, width));
             for failure in failures {
-                let text = texts.failure(failure);
-                let body = text.strip_prefix("- ").unwrap_or(&text);
                 lines.extend(hanging(
                     &[Span::styled("- ", app.theme.wrong)],
-                    &[Run::new(body, app.theme.wrong)],
+                    &[Run::new(texts.failure(failure), app.theme.wrong)],
                     width,
                 ));
             }

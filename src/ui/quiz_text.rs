@@ -1,6 +1,7 @@
 //! The strings of the checklist view and the quiz, in Japanese and English, and how a
 //! failed manifest rule is put to the learner.
 
+use super::text::fill;
 use crate::quiz::{AnswerError, Failure, Mastery, Reason};
 
 /// The quiz's strings in one language.
@@ -162,45 +163,34 @@ impl QuizTexts {
             )
     }
 
-    /// One line of a wrong manifest's feedback: the document it is about, if the
-    /// exercise wants several, and the reason.
+    /// One point of a wrong manifest's feedback (a list item, its `- ` drawn by the
+    /// caller): the document it is about, if the exercise wants several, and the reason.
     #[must_use]
     pub fn failure(&self, failure: &Failure) -> String {
         let reason = self.reason(&failure.reason);
         match &failure.document {
-            Some(document) => format!("- {document}: {reason}"),
-            None => format!("- {reason}"),
+            Some(document) => format!("{document}: {reason}"),
+            None => reason,
         }
     }
 
     /// A failed rule, for the learner.
     #[must_use]
     pub fn reason(&self, reason: &Reason) -> String {
-        let fill = |template: &str, pairs: &[(&str, &str)]| {
-            pairs
-                .iter()
-                .fold(template.to_owned(), |text, (key, value)| {
-                    text.replace(key, value)
-                })
-        };
         match reason {
             Reason::Authored(message) => message.clone(),
-            Reason::Missing { path } => fill(self.missing, &[("{path}", path)]),
+            Reason::Missing { path } => fill(self.missing, &[("path", path)]),
             Reason::NotEqual {
                 path,
                 expected,
                 found,
             } => fill(
                 self.not_equal,
-                &[
-                    ("{path}", path),
-                    ("{expected}", expected),
-                    ("{found}", found),
-                ],
+                &[("path", path), ("expected", expected), ("found", found)],
             ),
             Reason::NotContained { path, expected } => fill(
                 self.not_contained,
-                &[("{path}", path), ("{expected}", expected)],
+                &[("path", path), ("expected", expected)],
             ),
             Reason::NoMatch {
                 path,
@@ -208,11 +198,11 @@ impl QuizTexts {
                 found,
             } => fill(
                 self.no_match,
-                &[("{path}", path), ("{pattern}", pattern), ("{found}", found)],
+                &[("path", path), ("pattern", pattern), ("found", found)],
             ),
-            Reason::Present { path } => fill(self.present, &[("{path}", path)]),
+            Reason::Present { path } => fill(self.present, &[("path", path)]),
             Reason::NoItem { path, fields } => {
-                fill(self.no_item, &[("{path}", path), ("{fields}", fields)])
+                fill(self.no_item, &[("path", path), ("fields", fields)])
             }
             Reason::NoDocument => self.no_document.to_owned(),
             Reason::Probe { failure, message } => {

@@ -39,7 +39,7 @@ impl Bar {
 /// A notice about what the last key did (or what the reader must say), whole: wrapped
 /// over as many rows as it needs just above the status bar, over the bottom of `main`,
 /// so it never runs into the key hints. Only a notice taller than half the screen is
-/// cut, with `…`.
+/// cut, with the glyphs' ellipsis.
 pub fn render_notice(frame: &mut Frame<'_>, main: Rect, app: &App) {
     let Some(notice) = &app.notice else {
         return;
@@ -51,7 +51,7 @@ pub fn render_notice(frame: &mut Frame<'_>, main: Rect, app: &App) {
     if lines.len() > most {
         lines.truncate(most);
         if let Some(last) = lines.last_mut() {
-            last.spans.push(Span::styled("…", style));
+            last.spans.push(Span::styled(app.glyphs.ellipsis, style));
         }
     }
     let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
@@ -77,8 +77,8 @@ pub fn render_notice(frame: &mut Frame<'_>, main: Rect, app: &App) {
 }
 
 /// Draws the status bar in reverse video, readable without colour: the lesson and
-/// section, or a notice about what the last key did; sections read, the study clock
-/// against the lesson's minutes with a gauge, and where the learner is against the plan.
+/// section; sections read, the study clock against the lesson's minutes with a gauge,
+/// and where the learner is against the plan.
 pub fn render_status(frame: &mut Frame<'_>, area: Rect, bar: &Bar) {
     let style = Style::new().add_modifier(Modifier::REVERSED);
     let room = usize::from(area.width).saturating_sub(display_width(&bar.right));

@@ -6,6 +6,17 @@ use super::present_text::{self, PresentTexts};
 use super::quiz_text::{self, QuizTexts};
 use super::session_text::{self, SessionTexts};
 
+/// `template` with each `{key}` replaced by its value: how every string of the chrome
+/// takes its values.
+#[must_use]
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .fold(template.to_owned(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
+}
+
 /// The language of the chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -87,6 +98,12 @@ impl Texts {
             Some(taken) => format!("{saved}{}", self.saved_beside.replace("{taken}", taken)),
             None => saved,
         }
+    }
+
+    /// Why a lesson of the course was skipped (the reader, `list`, `open`).
+    #[must_use]
+    pub fn lesson_skipped_because(&self, id: &str, reason: &str) -> String {
+        fill(self.lesson_skipped, &[("id", id), ("reason", reason)])
     }
 
     /// The status line after a failed `s`.
