@@ -98,6 +98,9 @@ fn inert(mut quiz: Quiz) -> Quiz {
     for question in &mut quiz.questions {
         clean(&mut question.prompt);
         clean(&mut question.explain);
+        if let Some(hint) = &mut question.hint {
+            clean(hint);
+        }
         match &mut question.kind {
             Kind::Choice { choices, .. } | Kind::Multi { choices, .. } => {
                 choices.iter_mut().for_each(clean);
@@ -114,4 +117,30 @@ fn inert(mut quiz: Quiz) -> Quiz {
         }
     }
     quiz
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_in_everything_the_screen_shows_are_made_harmless() {
+        let quiz = parse_quiz(
+            "questions:\n  - id: q\n    checklist: 1\n    type: choice\n    prompt: \"p\\e[31m\"\n    hint: \"h\\e]0;title\\a\"\n    choices: [\"a\\e[2J\", b]\n    answer: 1\n    explain: \"e\\e[H\"\n",
+        )
+        .unwrap();
+        let question = &inert(quiz).questions[0];
+        let shown = [
+            question.prompt.as_str(),
+            question.hint.as_deref().unwrap(),
+            question.explain.as_str(),
+            question.kind.choices()[0].as_str(),
+        ];
+        for text in shown {
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{text:?}"
+            );
+        }
+    }
 }

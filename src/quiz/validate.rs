@@ -48,9 +48,6 @@ pub fn validate_quiz(
                 ));
             }
         }
-        if let Kind::Manifest(exercise) = &question.kind {
-            problems.extend(exercise_problems(exercise, &at_key));
-        }
     }
     for item in checklist {
         if quiz.questions_for(item.number).is_empty() && !broken_items.contains(&item.number) {
@@ -122,8 +119,9 @@ fn exercise_problems(
     problems
 }
 
-/// Every example answer of every exercise graded against the verdict its author gave
-/// it; for `check`, not for the reader, which never shows examples.
+/// Every exercise graded as `check` grades it: the template must fail, the solution
+/// pass, and each example answer get the verdict its author gave it. Grading runs the
+/// exercise's probes, so this is for `check` only, not for the reader's start-up.
 #[must_use]
 pub fn example_problems(quiz: &Quiz) -> Vec<QuizError> {
     let mut problems = Vec::new();
@@ -131,6 +129,12 @@ pub fn example_problems(quiz: &Quiz) -> Vec<QuizError> {
         let Kind::Manifest(exercise) = &question.kind else {
             continue;
         };
+        let at_key = |key: &str, message: String| QuizError {
+            line: question.line_of(key),
+            column: 0,
+            message: format!("question `{}`: {message}", question.id),
+        };
+        problems.extend(exercise_problems(exercise, &at_key));
         for (index, example) in exercise.examples.iter().enumerate() {
             let at = |message: String| QuizError {
                 line: example.line,

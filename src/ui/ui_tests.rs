@@ -230,7 +230,8 @@ mod quiz_views {
         }
         let terminal = frame(&app);
         let screen = screen_text(&terminal);
-        assert!(screen.contains("nodePort"), "{screen}");
+        // The hint's own words (the prompt does not have them).
+        assert!(screen.contains("--service-node-port-range"), "{screen}");
         insta::assert_snapshot!(terminal.backend());
     }
 
