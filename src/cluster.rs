@@ -130,6 +130,21 @@ impl World {
     }
 }
 
+/// Whether `text` matches the regular expression `pattern` (anchored at both ends when
+/// `whole`, as Gateway API and Cilium mean it; anywhere, as Traefik's regexp matchers
+/// do). The pattern comes from the learner's answer: one too big to compile is no match.
+pub(crate) fn regex_matches(pattern: &str, text: &str, whole: bool) -> bool {
+    let pattern = if whole {
+        format!("^(?:{pattern})$")
+    } else {
+        pattern.to_owned()
+    };
+    regex::RegexBuilder::new(&pattern)
+        .size_limit(1 << 20)
+        .build()
+        .is_ok_and(|pattern| pattern.is_match(text))
+}
+
 #[cfg(test)]
 #[path = "cluster/cluster_tests.rs"]
 mod tests;

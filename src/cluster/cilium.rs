@@ -88,13 +88,12 @@ fn rule_allows(
         let l7_ok = match (&port_rule.rules, http) {
             (Some(rules), Some(request)) if !rules.http.is_empty() => {
                 rules.http.iter().any(|rule| {
-                    rule.method
+                    rule.method.as_deref().is_none_or(|method| {
+                        crate::cluster::regex_matches(method, &request.method, true)
+                    }) && rule
+                        .path
                         .as_deref()
-                        .is_none_or(|method| whole_match(method, &request.method))
-                        && rule
-                            .path
-                            .as_deref()
-                            .is_none_or(|path| whole_match(path, &request.path))
+                        .is_none_or(|path| crate::cluster::regex_matches(path, &request.path, true))
                 })
             }
             _ => true,
@@ -125,11 +124,4 @@ fn selects(
         .match_expressions
         .clone_from(&selector.match_expressions);
     pod_namespace == namespace && plain.matches(labels)
-}
-
-fn whole_match(pattern: &str, text: &str) -> bool {
-    regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
-        .size_limit(1 << 20)
-        .build()
-        .is_ok_and(|pattern| pattern.is_match(text))
 }

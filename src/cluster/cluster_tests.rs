@@ -599,3 +599,16 @@ fn cilium_l7_rules_filter_requests_on_top_of_l3_l4() {
         Some(("DELETE", "/anything"))
     ));
 }
+
+#[test]
+fn a_regular_expression_too_big_to_compile_matches_nothing() {
+    // A learner's pattern the regex crate would build by default (megabytes of program,
+    // minutes of work in a debug build) is refused, and matches nothing.
+    let huge = "a{100000}";
+    let text = "a".repeat(100_000);
+    assert!(!crate::cluster::regex_matches(huge, &text, true));
+    assert!(!crate::cluster::regex_matches(huge, &text, false));
+    assert!(crate::cluster::regex_matches("/v[0-9]+", "/v12", true));
+    assert!(!crate::cluster::regex_matches("/v[0-9]+", "/v12/x", true));
+    assert!(crate::cluster::regex_matches("v[0-9]", "/v12/x", false));
+}

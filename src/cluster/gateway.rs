@@ -196,8 +196,7 @@ fn best_match(
             let path_ok = match kind {
                 "Exact" => value == request.path,
                 "PathPrefix" => prefix_match(value, request.path),
-                "RegularExpression" => regex::Regex::new(&format!("^(?:{value})$"))
-                    .is_ok_and(|pattern| pattern.is_match(request.path)),
+                "RegularExpression" => crate::cluster::regex_matches(value, request.path, true),
                 _ => false,
             };
             let method_ok = entry
@@ -210,8 +209,7 @@ fn best_match(
                         && match header.kind.as_deref().unwrap_or("Exact") {
                             "Exact" => *value == header.value,
                             "RegularExpression" => {
-                                regex::Regex::new(&format!("^(?:{})$", header.value))
-                                    .is_ok_and(|pattern| pattern.is_match(value))
+                                crate::cluster::regex_matches(&header.value, value, true)
                             }
                             _ => false,
                         }

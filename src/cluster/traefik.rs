@@ -148,9 +148,8 @@ impl Rule {
             Self::Matcher { name, arguments } => {
                 let any =
                     |test: &dyn Fn(&str) -> bool| arguments.iter().any(|argument| test(argument));
-                let regex = |pattern: &str, text: &str| {
-                    regex::Regex::new(pattern).is_ok_and(|pattern| pattern.is_match(text))
-                };
+                let regex =
+                    |pattern: &str, text: &str| crate::cluster::regex_matches(pattern, text, false);
                 match name.as_str() {
                     "Host" => any(&|host| host.eq_ignore_ascii_case(request.host)),
                     "HostRegexp" => any(&|pattern| regex(pattern, request.host)),
