@@ -95,7 +95,7 @@ impl World {
     pub fn apply(&mut self, objects: Vec<Object>) {
         for object in objects {
             let same = |other: &Object| {
-                std::mem::discriminant(&other.body) == std::mem::discriminant(&object.body)
+                other.kind == object.kind
                     && other.namespace() == object.namespace()
                     && other.metadata.name == object.metadata.name
             };

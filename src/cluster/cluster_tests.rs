@@ -612,3 +612,19 @@ fn a_regular_expression_too_big_to_compile_matches_nothing() {
     assert!(!crate::cluster::regex_matches("/v[0-9]+", "/v12/x", true));
     assert!(crate::cluster::regex_matches("v[0-9]", "/v12/x", false));
 }
+
+#[test]
+fn apply_replaces_an_object_of_the_same_kind_only() {
+    let mut world = world("");
+    let before = world.objects.len();
+    world.apply(objects(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: production}\nspec: {selector: {matchLabels: {app: web}}}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web, namespace: production}\nspec: {selector: {matchLabels: {app: web}}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: web, namespace: production}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: web, namespace: production}\n",
+    ));
+    // Four kinds of `web`: a StatefulSet does not replace the Deployment, nor a Secret
+    // the ConfigMap.
+    assert_eq!(world.objects.len(), before + 4);
+    world.apply(objects(
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: web, namespace: production}\n",
+    ));
+    assert_eq!(world.objects.len(), before + 4, "the Secret is replaced");
+}

@@ -12,6 +12,9 @@ use super::objects::{
 /// One object of a manifest, its kind's spec typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Object {
+    /// As the manifest says it (`Deployment`, `ConfigMap` …): with the namespace and
+    /// name, what `apply` replaces by.
+    pub kind: String,
     pub metadata: Metadata,
     pub body: Body,
 }
@@ -30,10 +33,7 @@ pub enum Body {
     Namespace,
     Service(ServiceSpec),
     /// Deployment, StatefulSet, DaemonSet, ReplicaSet: their pods come from the world.
-    Workload {
-        kind: String,
-        spec: DeploymentSpec,
-    },
+    Workload(DeploymentSpec),
     NetworkPolicy(NetworkPolicySpec),
     Ingress(IngressSpec),
     GatewayClass(GatewayClassSpec),
@@ -43,7 +43,7 @@ pub enum Body {
     Middleware,
     CiliumNetworkPolicy(CiliumPolicySpec),
     /// A kind that carries no traffic rules (ConfigMap, Secret…): kept, not modelled.
-    Inert(String),
+    Inert,
 }
 
 /// What is wrong with a manifest, at a path inside it (`spec.ingress[0].from`).
@@ -151,10 +151,9 @@ fn read_object(document: usize, value: &Value) -> Result<Object, ManifestError> 
     let body = match (group, kind.as_str()) {
         ("v1", "Namespace") => Body::Namespace,
         ("v1", "Service") => Body::Service(required(document, spec)?),
-        ("apps", "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet") => Body::Workload {
-            kind: kind.clone(),
-            spec: required(document, spec)?,
-        },
+        ("apps", "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet") => {
+            Body::Workload(required(document, spec)?)
+        }
         ("networking.k8s.io", "NetworkPolicy") => {
             Body::NetworkPolicy(typed(document, "spec", spec)?)
         }
@@ -173,7 +172,7 @@ fn read_object(document: usize, value: &Value) -> Result<Object, ManifestError> 
         ("cilium.io", "CiliumNetworkPolicy") => {
             Body::CiliumNetworkPolicy(required(document, spec)?)
         }
-        ("v1", "ConfigMap" | "Secret" | "ServiceAccount") => Body::Inert(kind.clone()),
+        ("v1", "ConfigMap" | "Secret" | "ServiceAccount") => Body::Inert,
         _ => {
             return Err(error(
                 "kind",
@@ -184,10 +183,14 @@ fn read_object(document: usize, value: &Value) -> Result<Object, ManifestError> 
             ));
         }
     };
-    if metadata.name.is_empty() && !matches!(body, Body::Inert(_)) {
+    if metadata.name.is_empty() && !matches!(body, Body::Inert) {
         return Err(error("metadata", Problem::MissingField("name".to_owned())));
     }
-    Ok(Object { metadata, body })
+    Ok(Object {
+        kind,
+        metadata,
+        body,
+    })
 }
 
 fn required<T: DeserializeOwned>(

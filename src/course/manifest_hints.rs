@@ -58,10 +58,10 @@ fn lesson_hints(blocks: &[Block], file: &str) -> Vec<Problem> {
     for (line, column, object) in &documents {
         let hint = |message: String| Problem::at(file, *line, *column, format!("hint: {message}"));
         match &object.body {
-            Body::Workload { kind, spec } if spec.selector.is_none() => {
+            Body::Workload(spec) if spec.selector.is_none() => {
                 hints.push(hint(format!(
-                    "{kind} `{}` has no `spec.selector`, which apps/v1 requires: the API server refuses it",
-                    object.metadata.name
+                    "{} `{}` has no `spec.selector`, which apps/v1 requires: the API server refuses it",
+                    object.kind, object.metadata.name
                 )));
             }
             Body::IngressRoute(spec) => {
