@@ -10,9 +10,9 @@ use manabi::app::{App, Message};
 use manabi::course::{CourseSource, load_course};
 use manabi::layout::glyphs::UNICODE;
 use manabi::palette::ColorDepth;
+use manabi::strings::Lang;
 use manabi::theme::{Theme, ThemeKind};
 use manabi::ui::draw;
-use manabi::ui::text::Lang;
 
 fn bench(criterion: &mut Criterion) {
     let course = match load_course(&CourseSource::Embedded) {

@@ -8,8 +8,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::layout::wrap::display_width;
 use crate::palette::ColorDepth;
+use crate::text::display_width;
 
 /// Writes lines; a line wider than `width` (a long code line) is cut with `cut_marker`
 /// in its last column so a reader knows text is missing.

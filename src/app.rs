@@ -2,8 +2,9 @@
 //! change and an effect for the runtime to carry out; nothing here does IO, so the whole
 //! reader is testable without a terminal.
 
+mod help_page;
 mod keymap;
-pub(crate) mod presenter;
+mod quiz_page;
 mod quiz_run;
 mod quiz_update;
 mod search;
@@ -11,8 +12,9 @@ mod session;
 mod text_field;
 mod update;
 
-pub use keymap::{message_for_event, message_for_key, present_message};
-pub use presenter::{NotesWindow, PresentMessage, Presenter, Talk};
+pub use help_page::HelpPage;
+pub use keymap::{message_for_event, message_for_key};
+pub use quiz_page::{QuizPage, panel_inside};
 pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step, indent_after};
 pub use search::Search;
 pub use search::SearchMatch;
@@ -21,13 +23,15 @@ pub use text_field::{Caret, TextField};
 
 use std::collections::HashMap;
 
-use crate::course::{Block, Lesson, LessonQuiz};
+use ratatui::layout::Rect;
+
+use crate::course::{Block, Lesson};
 use crate::layout::glyphs::Glyphs;
-use crate::layout::{LaidOutCode, LaidOutLesson, LayoutOptions};
+use crate::layout::{LaidOutCode, LaidOutLesson, LayoutOptions, TaskMark};
 use crate::progress::section_budgets;
-use crate::quiz::{ChecklistMark, Mastery, Quiz, QuizRecord};
+use crate::quiz::{ChecklistMark, LessonQuiz, Mastery, Quiz, QuizRecord};
+use crate::strings::Texts;
 use crate::theme::Theme;
-use crate::ui::text::Texts;
 
 /// The smallest terminal the reader works in, columns …
 pub const MIN_WIDTH: u16 = 40;
@@ -215,10 +219,14 @@ pub struct App {
     pinned_section: Option<usize>,
     /// Who is learning: choice orders are shuffled for them.
     pub profile: String,
+    /// The lesson's quiz, read after the first frame (`set_quiz`).
+    quiz: LessonQuiz,
     /// The learner's quiz answers and self-assessments.
     pub record: QuizRecord,
     /// Each checklist item's state, derived from `record`.
     pub marks: Vec<ChecklistMark>,
+    /// The same as the lesson text's task markers show them.
+    task_marks: Vec<TaskMark>,
     /// Manifest answers in progress, by question id, so leaving loses nothing.
     pub drafts: HashMap<String, String>,
     /// A quiz left to review a section; `r` goes back to it.
@@ -263,6 +271,8 @@ impl App {
             profile: String::from("learner"),
             record: QuizRecord::default(),
             marks: Vec::new(),
+            task_marks: Vec::new(),
+            quiz: LessonQuiz::Absent,
             drafts: HashMap::new(),
             suspended_quiz: None,
             session,
@@ -274,7 +284,7 @@ impl App {
 
     /// Gives the lesson its quiz (loaded after the first frame).
     pub fn set_quiz(&mut self, quiz: LessonQuiz) {
-        self.lesson.quiz = quiz;
+        self.quiz = quiz;
         if self.derive_marks() {
             self.reflow();
         }
@@ -283,22 +293,23 @@ impl App {
     /// Derives each checklist item's state from the record again; whether a marker the
     /// text shows changed (then the layout must be redone).
     pub(crate) fn derive_marks(&mut self) -> bool {
-        let marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
-        let shown = |marks: &[ChecklistMark]| -> Vec<(Mastery, bool)> {
-            marks
-                .iter()
-                .map(|mark| (mark.mastery, mark.self_assessed))
-                .collect()
-        };
-        let changed = shown(&marks) != shown(&self.marks);
-        self.marks = marks;
+        self.marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
+        let task_marks: Vec<TaskMark> = self.marks.iter().map(task_mark).collect();
+        let changed = task_marks != self.task_marks;
+        self.task_marks = task_marks;
         changed
     }
 
     /// The lesson's quiz when it has a usable one.
     #[must_use]
     pub fn quiz(&self) -> Option<&Quiz> {
-        self.lesson.quiz.ready()
+        self.quiz.ready()
+    }
+
+    /// The lesson's quiz as it was read: ready, absent or unavailable with why.
+    #[must_use]
+    pub fn lesson_quiz(&self) -> &LessonQuiz {
+        &self.quiz
     }
 
     /// Whether the contents pane is on screen.
@@ -307,6 +318,24 @@ impl App {
         self.contents_wanted
             .unwrap_or(self.width >= CONTENTS_MIN_WIDTH)
             && !self.is_too_small()
+    }
+
+    /// The rows above the status and hint rows, where the screens go.
+    fn body(&self) -> Rect {
+        Rect::new(0, 0, self.width, self.height.saturating_sub(2))
+    }
+
+    /// How far the help scrolls in the app's terminal.
+    #[must_use]
+    pub fn help_scroll_limit(&self) -> usize {
+        HelpPage::scroll_limit(self, self.body())
+    }
+
+    /// The quiz screen as the app's terminal shows it: the panel fills the rows above
+    /// the status and hint rows.
+    #[must_use]
+    pub fn quiz_page(&self, run: &QuizRun) -> QuizPage {
+        QuizPage::lay_out(self, run, panel_inside(self.body()))
     }
 
     /// Whether the terminal is below the minimum size.
@@ -329,7 +358,7 @@ impl App {
             .iter()
             .map(|section| {
                 2 * usize::from(section.level.saturating_sub(1))
-                    + crate::layout::wrap::display_width(&section.title)
+                    + crate::text::display_width(&section.title)
             })
             .max()
             .unwrap_or(0)
@@ -363,7 +392,7 @@ impl App {
             width: self.text_width(),
             theme: &self.theme,
             glyphs: self.glyphs,
-            checklist: &self.marks,
+            checklist: &self.task_marks,
         }
     }
 
@@ -423,7 +452,7 @@ impl App {
             width: self.layout.width,
             theme: &self.theme,
             glyphs: self.glyphs,
-            checklist: &self.marks,
+            checklist: &self.task_marks,
         };
         self.layout.extend_to(&self.lesson, &options, lines);
         self.code_offsets.resize(self.layout.code_blocks.len(), 0);
@@ -537,6 +566,17 @@ impl App {
             None if picked.is_empty() => None,
             None => Some(picked.swap_remove(0)),
         }
+    }
+}
+
+/// How the lesson text marks a checklist item in this state: mastery first, then a tick
+/// by hand.
+fn task_mark(mark: &ChecklistMark) -> TaskMark {
+    match mark.mastery {
+        Mastery::Mastered => TaskMark::Done,
+        _ if mark.self_assessed => TaskMark::SelfAssessed,
+        Mastery::Partly => TaskMark::Partly,
+        Mastery::NotTried => TaskMark::Open,
     }
 }
 

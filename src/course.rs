@@ -1,28 +1,26 @@
 //! The course as plain data: lessons, their sections and blocks. Knows nothing of
-//! layout or terminals; `load` builds it from files and `check` lints it for authors.
+//! quizzes, diagrams, layout or terminals; `load` builds it from files (`check`, above
+//! it, lints it for authors).
 
-mod check;
+mod code_blocks;
 mod front_matter;
 mod inert;
 mod load;
-mod manifest_hints;
 mod parse;
 mod problem;
-mod quiz_file;
 mod schema;
 mod source;
 
-pub use check::{
-    check_course, code_block_problems, diagram_problems, notes_hints, unlisted_lessons,
+pub use code_blocks::{code_block_problems, visit_code_blocks};
+pub use front_matter::{parse_front_matter, split_front_matter};
+pub use inert::{make_code_line_inert, make_inert};
+pub use load::{
+    COURSE_FILE, LessonEntry, ReadingLesson, id_mismatch, lesson_path, load_course,
+    load_lesson_for_reading, missing_lesson, read_index,
 };
-pub use load::{ReadingLesson, load_course, load_lesson_for_reading};
-pub use manifest_hints::manifest_hints;
-pub use parse::parse_lesson;
+pub use parse::{Body as LessonBody, parse_body, parse_lesson};
 pub use problem::{CourseError, Problem};
-pub use quiz_file::load_quiz;
 pub use source::CourseSource;
-
-use crate::quiz::Quiz;
 
 /// A loaded course: its title and lessons in the order `course.yaml` lists them.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,8 +78,6 @@ pub struct Lesson {
     pub sections: Vec<Section>,
     /// The lesson's task-list items, numbered from 1 in order.
     pub checklist: Vec<ChecklistItem>,
-    /// The questions of the lesson's `quiz.yaml`, if it has one.
-    pub quiz: LessonQuiz,
 }
 
 impl Lesson {
@@ -91,28 +87,6 @@ impl Lesson {
             Block::Diagram(code) => Some(code),
             _ => None,
         })
-    }
-}
-
-/// A lesson's quiz as the reader gets it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum LessonQuiz {
-    /// The lesson has no `quiz.yaml`.
-    #[default]
-    Absent,
-    Ready(Quiz),
-    /// `quiz.yaml` has a problem (`file:line:col: message`); the lesson still opens.
-    Unavailable(String),
-}
-
-impl LessonQuiz {
-    /// The quiz when it is usable.
-    #[must_use]
-    pub fn ready(&self) -> Option<&Quiz> {
-        match self {
-            Self::Ready(quiz) => Some(quiz),
-            Self::Absent | Self::Unavailable(_) => None,
-        }
     }
 }
 

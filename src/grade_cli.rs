@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use manabi::course::{CourseSource, LessonQuiz, load_course, load_quiz};
-use manabi::quiz::{Kind, Response, grade as grade_answer};
-use manabi::ui::text::Lang;
+use manabi::course::{CourseSource, load_course};
+use manabi::quiz::{Kind, LessonQuiz, Response, grade as grade_answer, load_quiz};
+use manabi::strings::Lang;
 
 /// Exit code of a wrong answer; an answer that cannot be graded exits 2 like other bad
 /// input.
@@ -24,7 +24,7 @@ pub fn grade(
 ) -> anyhow::Result<ExitCode> {
     let course = load_course(source).context("cannot load the course")?;
     let lesson = course.lesson_or_first(lesson_id)?;
-    let quiz = match load_quiz(source, &lesson.meta.id, lesson) {
+    let quiz = match load_quiz(source, lesson) {
         LessonQuiz::Ready(quiz) => quiz,
         LessonQuiz::Absent => bail!("lesson `{}` has no quiz", lesson.meta.id),
         LessonQuiz::Unavailable(reason) => {

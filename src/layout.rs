@@ -8,7 +8,6 @@ pub mod highlight;
 pub mod inline;
 mod picture;
 mod table;
-pub mod wrap;
 
 use std::ops::Range;
 
@@ -16,12 +15,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::course::{Block, Inline, Lesson, List, ListItem, Task};
-use crate::quiz::{ChecklistMark, Mastery};
+use crate::text::{display_width, wrap, wrap_marking_spaces};
 use crate::theme::Theme;
 use glyphs::Glyphs;
 use inline::inline_runs;
 use table::{TableRuns, TableStyles, lay_out_table};
-use wrap::{display_width, wrap, wrap_marking_spaces};
 
 /// What the layout depends on besides the lesson.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +29,21 @@ pub struct LayoutOptions<'a> {
     pub theme: &'a Theme,
     pub glyphs: &'a Glyphs,
     /// The learner's state of each checklist item; empty shows the author's `[ ]`/`[x]`.
-    pub checklist: &'a [ChecklistMark],
+    pub checklist: &'a [TaskMark],
+}
+
+/// A checklist item's state as its task marker shows it (plain data: the learner's
+/// record is the app's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaskMark {
+    #[default]
+    Open,
+    /// Some of its questions answered, not all right yet.
+    Partly,
+    /// Ticked by the learner by hand.
+    SelfAssessed,
+    /// Every question answered right.
+    Done,
 }
 
 /// One laid-out line; a line of a code block says which block it belongs to.
@@ -303,11 +315,11 @@ impl Layout<'_> {
                 glyphs.task_open
             };
         };
-        match mark.mastery {
-            Mastery::Mastered => glyphs.task_done,
-            _ if mark.self_assessed => glyphs.task_self,
-            Mastery::Partly => glyphs.task_partly,
-            Mastery::NotTried => glyphs.task_open,
+        match mark {
+            TaskMark::Done => glyphs.task_done,
+            TaskMark::SelfAssessed => glyphs.task_self,
+            TaskMark::Partly => glyphs.task_partly,
+            TaskMark::Open => glyphs.task_open,
         }
     }
 

@@ -4,15 +4,19 @@
 
 pub mod ansi;
 pub mod app;
+pub mod check;
 pub mod cluster;
 pub mod course;
 pub mod diagram;
+pub mod feedback;
 pub mod layout;
 pub mod palette;
 pub mod present;
 pub mod progress;
 pub mod quiz;
+pub mod strings;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod yaml_message;

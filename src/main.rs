@@ -2,6 +2,7 @@
 //! exit code. The only place that uses `anyhow` and touches the process environment.
 
 mod cli;
+mod error_text;
 mod grade_cli;
 mod progress_cli;
 
@@ -13,23 +14,25 @@ use clap::Parser;
 
 use cli::{AmbiguousWidth, Cli, ColorChoice, Command, LangChoice, ThemeChoice};
 use manabi::ansi::write_lines;
-use manabi::app::{App, NotesWindow, Presenter, Talk};
-use manabi::course::{
-    CourseSource, LessonQuiz, check_course, code_block_problems, diagram_problems, load_course,
-    load_lesson_for_reading, load_quiz, manifest_hints, notes_hints, unlisted_lessons,
+use manabi::app::App;
+use manabi::check::{
+    check_course, diagram_problems, manifest_hints, notes_hints, unlisted_lessons,
 };
+use manabi::course::{CourseSource, code_block_problems, load_course, load_lesson_for_reading};
 use manabi::layout::glyphs::{ASCII, Glyphs, UNICODE};
-use manabi::layout::wrap::display_width;
 use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
 use manabi::present::Channel;
+use manabi::present::{NotesWindow, Presenter, Talk};
 use manabi::progress::{Access, ProgressStore};
+use manabi::quiz::{LessonQuiz, load_quiz};
+use manabi::strings::Lang;
 use manabi::terminal::{
     Recording, RunOptions, alive, follow_notes, present as present_slides, run,
     termination_requested,
 };
+use manabi::text::display_width;
 use manabi::theme::{Theme, ThemeKind};
-use manabi::ui::text::Lang;
 
 /// Exit code of `render` (and the default command) when the course cannot be shown.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -95,7 +98,7 @@ fn main() -> ExitCode {
             }
             eprintln!(
                 "manabi: {}",
-                manabi::ui::error_text::error_text(error.as_ref(), lang(&cli))
+                error_text::error_text(error.as_ref(), lang(&cli))
             );
             ExitCode::from(EXIT_BAD_INPUT)
         }
@@ -244,7 +247,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     // The quiz is read then too: nothing on the first screen needs it.
     let check_code_blocks = move |app: &mut App| {
-        let quiz = load_quiz(&source, &app.lesson.meta.id.clone(), &app.lesson);
+        let quiz = load_quiz(&source, &app.lesson);
         if let LessonQuiz::Unavailable(reason) = &quiz {
             app.notice = Some(app.texts.quiz.unavailable_because(reason));
         }

@@ -1,6 +1,7 @@
 //! How many colours the terminal shows, and colours brought down to that: truecolor →
 //! 256 → 16 → none. Styles are authored in RGB; this is the one place they degrade.
 
+use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Style};
 
 /// The colours a terminal can show.
@@ -107,6 +108,17 @@ fn nearest_ansi16((red, green, blue): (u8, u8, u8)) -> Color {
         .iter()
         .min_by_key(|(_, rgb)| distance(*rgb))
         .map_or(Color::Reset, |(color, _)| *color)
+}
+
+/// Brings every cell's colours down to what the terminal shows.
+pub fn degrade(buffer: &mut Buffer, depth: ColorDepth) {
+    if depth == ColorDepth::TrueColor {
+        return;
+    }
+    for cell in &mut buffer.content {
+        cell.fg = depth.convert(cell.fg).unwrap_or_default();
+        cell.bg = depth.convert(cell.bg).unwrap_or_default();
+    }
 }
 
 #[cfg(test)]

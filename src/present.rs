@@ -1,15 +1,25 @@
-//! Workshop mode: the lesson as slides (the title, then one `##` section a screen, long
-//! ones over several screens without cutting a block), the agenda clock against the
-//! plan, and the channel that lets a notes window follow the presenting one. No IO here
-//! except the channel's small file.
+//! Workshop mode, whole: the lesson as slides (the title, then one `##` section a screen,
+//! long ones over several screens without cutting a block), the agenda clock against the
+//! plan, the channel that lets a notes window follow the presenting one, and the two
+//! windows' keys, state, update and views. Above `app` and `ui`, whose pieces (the
+//! terminal size limits, fitting and colour degrading) it shares; `terminal` runs it. No
+//! IO here except the channel's small file.
 
 mod agenda;
+mod big_text;
 mod channel;
+mod keymap;
 mod pages;
+pub(crate) mod presenter;
+mod view;
+mod words;
 
 pub use agenda::{AgendaClock, BEHIND_WARNING_MS, Schedule, SlidePlan};
 pub use channel::{Channel, ChannelError, PresenterState};
+pub use keymap::present_message;
 pub use pages::{PageBlock, paginate};
+pub use presenter::{NotesWindow, PresentMessage, Presenter, Talk};
+pub use view::{render_notes, render_presenter};
 
 use std::ops::Range;
 

@@ -15,8 +15,9 @@ use manabi::progress::{
     LearnerRecord, ProgressStore, class_report as report_of, default_data_dir, export_csv,
     learner_record, read_export, report_csv,
 };
+use manabi::quiz::CourseQuizzes;
+use manabi::strings::fill;
 use manabi::ui::progress_text::{ProgressTexts, profiles_text, progress_text, report_text, texts};
-use manabi::ui::text::fill;
 
 /// The profile: `--profile`, else the OS user, else "learner".
 pub fn profile_name(cli: &Cli) -> String {
@@ -53,12 +54,15 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<ProgressStore> {
     Ok(store)
 }
 
-fn course(cli: &Cli) -> anyhow::Result<Course> {
+/// The course and its quizzes.
+fn course(cli: &Cli) -> anyhow::Result<(Course, CourseQuizzes)> {
     let source = cli
         .course
         .clone()
         .map_or(CourseSource::Embedded, CourseSource::Directory);
-    load_course(&source).context(lang(cli).texts().cannot_load)
+    let course = load_course(&source).context(lang(cli).texts().cannot_load)?;
+    let quizzes = CourseQuizzes::load(&source, &course);
+    Ok((course, quizzes))
 }
 
 /// A typo in `--profile` must not pass for a learner with no progress.
@@ -101,7 +105,8 @@ pub fn progress(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     if cli.profile.is_some() {
         require_profile(&store, texts(lang(cli)))?;
     }
-    let record = learner_record(&course(cli)?, &store)?;
+    let (course, quizzes) = course(cli)?;
+    let record = learner_record(&course, &quizzes, &store)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&record)?);
     } else {
@@ -118,7 +123,8 @@ pub fn export(
     let texts = texts(lang(cli));
     let store = open_store(cli)?;
     require_profile(&store, texts)?;
-    let record = learner_record(&course(cli)?, &store)?;
+    let (course, quizzes) = course(cli)?;
+    let record = learner_record(&course, &quizzes, &store)?;
     // `-o class/hanako.csv` means CSV unless --format says otherwise.
     let format = format.unwrap_or_else(|| {
         if output.is_some_and(|path| path.extension().is_some_and(|extension| extension == "csv")) {
@@ -157,7 +163,7 @@ pub fn export(
 pub fn class_report(
     paths: &[PathBuf],
     format: ReportFormat,
-    lang: manabi::ui::text::Lang,
+    lang: manabi::strings::Lang,
 ) -> anyhow::Result<ExitCode> {
     let texts = texts(lang);
     let mut files = Vec::new();
@@ -263,7 +269,7 @@ pub fn reset(cli: &Cli, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitC
     require_profile(&store, texts)?;
     if let Some(id) = lesson {
         let recorded = store.lessons()?;
-        if !recorded.iter().any(|known| known == id) && course(cli)?.lesson(id).is_none() {
+        if !recorded.iter().any(|known| known == id) && course(cli)?.0.lesson(id).is_none() {
             bail!(fill(
                 texts.no_lesson_to_reset,
                 &[

@@ -4,6 +4,7 @@
 mod answer;
 mod behaviour;
 mod file;
+mod lesson_quiz;
 mod manifest;
 mod normalize;
 mod order;
@@ -15,6 +16,7 @@ mod validate;
 pub use answer::{AnswerError, answer_text, read_manifest};
 pub use behaviour::{Behaviour, ProbeCheck, ProbeEntry, WorldEntry, check_behaviour};
 pub use file::{ParsedQuiz, QuizError, parse_quiz, parse_quiz_reporting};
+pub use lesson_quiz::{CourseQuizzes, LessonQuiz, load_quiz, quiz_path};
 pub use manifest::check_manifest;
 pub use normalize::normalize_text;
 pub use order::{choice_order, round_order};

@@ -1,33 +1,23 @@
 //! Draws `&App` into a frame: pure view functions, one file per view. The colour depth
 //! is applied to the finished buffer, the one place colours degrade.
 
-mod big_text;
 mod checklist;
 mod contents;
-pub mod error_text;
 mod help;
-pub mod present;
-pub mod present_text;
-pub mod probe_text;
 pub mod progress_text;
 pub mod quiz;
-pub mod quiz_text;
 mod reader;
 pub mod session_text;
 mod status;
-pub mod text;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
-use crate::layout::wrap::display_width;
-use crate::palette::ColorDepth;
+use crate::palette::{ColorDepth, degrade};
+use crate::text::fit;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
@@ -94,39 +84,6 @@ pub(crate) fn panel(app: &App, title: &str, width: u16) -> Block<'static> {
         ))
 }
 
-/// Text cut to `width` columns at a grapheme, ending with `ellipsis`, when it does not
-/// fit.
-pub(crate) fn fit(text: &str, width: usize, ellipsis: &str) -> String {
-    if display_width(text) <= width {
-        return text.to_owned();
-    }
-    let room = width.saturating_sub(display_width(ellipsis));
-    let mut fitted = String::new();
-    let mut used = 0;
-    for grapheme in text.graphemes(true) {
-        let grapheme_width = display_width(grapheme);
-        if used + grapheme_width > room {
-            break;
-        }
-        fitted.push_str(grapheme);
-        used += grapheme_width;
-    }
-    fitted.truncate(fitted.trim_end().len());
-    fitted.push_str(ellipsis);
-    fitted
-}
-
-/// Brings every cell's colours down to what the terminal shows.
-pub(crate) fn degrade(buffer: &mut Buffer, depth: ColorDepth) {
-    if depth == ColorDepth::TrueColor {
-        return;
-    }
-    for cell in &mut buffer.content {
-        cell.fg = depth.convert(cell.fg).unwrap_or_default();
-        cell.bg = depth.convert(cell.bg).unwrap_or_default();
-    }
-}
-
 #[cfg(test)]
 #[path = "ui/ui_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -7,8 +7,9 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use manabi::course::{CourseSource, LessonQuiz, load_course};
+use manabi::course::{CourseSource, load_course};
 use manabi::progress::{Event, LearnerRecord, Position, ProgressStore};
+use manabi::quiz::{LessonQuiz, load_quiz};
 
 /// A folder of the test's own, removed when the test ends (failed or not).
 fn folder(name: &str) -> tempfile::TempDir {
@@ -44,7 +45,7 @@ fn stderr(output: &Output) -> String {
 fn study(data: &Path, profile: &str, right: bool) {
     let course = load_course(&CourseSource::Embedded).unwrap();
     let lesson = &course.lessons[0];
-    let LessonQuiz::Ready(quiz) = &lesson.quiz else {
+    let LessonQuiz::Ready(quiz) = load_quiz(&CourseSource::Embedded, lesson) else {
         panic!("no quiz");
     };
     let mut store = ProgressStore::open(data, profile).unwrap();
@@ -94,7 +95,7 @@ fn profiles_progress_export_report_and_reset() {
     );
     assert!(progress.contains("  read  1/21 sections"), "{progress}");
     let course = load_course(&CourseSource::Embedded).unwrap();
-    let LessonQuiz::Ready(quiz) = &course.lessons[0].quiz else {
+    let LessonQuiz::Ready(quiz) = load_quiz(&CourseSource::Embedded, &course.lessons[0]) else {
         panic!("no quiz");
     };
     let first_item = quiz.questions_for(1).len();

@@ -5,11 +5,11 @@
 // Tests may unwrap: a failure is the report.
 #![allow(clippy::unwrap_used)]
 
-use manabi::course::{CourseSource, LessonQuiz, load_course, parse_lesson};
+use manabi::course::{CourseSource, load_course, parse_lesson};
 use manabi::diagram::{parse_flowchart, picture};
 use manabi::layout::glyphs::{ASCII, UNICODE};
 use manabi::layout::{LayoutOptions, lay_out};
-use manabi::quiz::{Kind, Response, grade, parse_quiz, validate_quiz};
+use manabi::quiz::{Kind, LessonQuiz, Response, grade, load_quiz, parse_quiz, validate_quiz};
 use manabi::theme::{Theme, ThemeKind};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
@@ -279,7 +279,7 @@ const PIECES: &[&str] = &[
 #[test]
 fn any_manifest_a_learner_writes_gets_an_answer() {
     let course = load_course(&CourseSource::Embedded).unwrap();
-    let LessonQuiz::Ready(quiz) = &course.lessons[0].quiz else {
+    let LessonQuiz::Ready(quiz) = load_quiz(&CourseSource::Embedded, &course.lessons[0]) else {
         panic!("no quiz");
     };
     let manifests: Vec<_> = quiz
@@ -303,7 +303,7 @@ fn any_manifest_a_learner_writes_gets_an_answer() {
 #[test]
 fn hostile_manifests_get_a_verdict_or_a_message() {
     let course = load_course(&CourseSource::Embedded).unwrap();
-    let LessonQuiz::Ready(quiz) = &course.lessons[0].quiz else {
+    let LessonQuiz::Ready(quiz) = load_quiz(&CourseSource::Embedded, &course.lessons[0]) else {
         panic!("no quiz");
     };
     let policy = quiz

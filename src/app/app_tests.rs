@@ -1,13 +1,15 @@
 use super::*;
 use crate::course::{CourseSource, load_course};
 use crate::layout::glyphs::UNICODE;
+use crate::strings::Lang;
 use crate::theme::ThemeKind;
-use crate::ui::text::Lang;
 
-/// A reader on the built-in lesson, fully laid out; shared with the view tests.
+/// A reader on the built-in lesson with its quiz, fully laid out; shared with the view
+/// tests.
 pub(crate) fn reader_in(width: u16, height: u16, lang: Lang) -> App {
     let course = load_course(&CourseSource::Embedded).unwrap();
     let lesson = course.lessons[0].clone();
+    let quiz = crate::quiz::load_quiz(&CourseSource::Embedded, &lesson);
     let mut app = App::new(
         lesson,
         Theme::new(ThemeKind::Dark),
@@ -15,6 +17,7 @@ pub(crate) fn reader_in(width: u16, height: u16, lang: Lang) -> App {
         lang.texts(),
         (width, height),
     );
+    app.set_quiz(quiz);
     app.finish_layout();
     app
 }
@@ -423,7 +426,12 @@ fn the_help_scrolls_within_its_length() {
     app.update(Message::HelpScroll(-10));
     assert_eq!(app.screen, Screen::Help(0));
     app.update(Message::HelpScroll(1000));
-    assert_eq!(app.screen, Screen::Help(app.texts.help.len()));
+    let last = app.help_scroll_limit();
+    assert!(last > 3, "the help fits in 40x12");
+    assert_eq!(app.screen, Screen::Help(last));
+    // Clamped where the view stops: the first step back moves the list.
+    app.update(Message::HelpScroll(-1));
+    assert_eq!(app.screen, Screen::Help(last - 1));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crossterm::event::{
 
 use super::quiz_run::{Answer, QuizRun, Step};
 use super::text_field::Caret;
-use super::{Focus, Message, PresentMessage, QuizMessage, Screen};
+use super::{Focus, Message, QuizMessage, Screen};
 
 /// Lines a wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
@@ -29,39 +29,6 @@ pub fn message_for_event(event: &Event, screen: &Screen, focus: Focus) -> Option
             width: *width,
             height: *height,
         }),
-        _ => None,
-    }
-}
-
-/// What a key or resize means to the presenting window.
-#[must_use]
-pub fn present_message(event: &Event) -> Option<PresentMessage> {
-    match event {
-        Event::Resize(width, height) => Some(PresentMessage::Resize {
-            width: *width,
-            height: *height,
-        }),
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let control = key.modifiers.contains(KeyModifiers::CONTROL);
-            Some(match key.code {
-                KeyCode::Char('c') if control => PresentMessage::Quit,
-                KeyCode::Right | KeyCode::Char(' ' | 'l' | 'j') | KeyCode::PageDown => {
-                    PresentMessage::Next
-                }
-                KeyCode::Left | KeyCode::Char('h' | 'k') | KeyCode::PageUp => {
-                    PresentMessage::Previous
-                }
-                KeyCode::Char(digit @ '0'..='9') => PresentMessage::Digit(digit.to_digit(10)?),
-                KeyCode::Enter => PresentMessage::Go,
-                KeyCode::Esc => PresentMessage::Cancel,
-                KeyCode::Char('b') => PresentMessage::Blank,
-                KeyCode::Char('p') => PresentMessage::Pause,
-                KeyCode::Char('R') => PresentMessage::RestartClock,
-                KeyCode::Char('r') => PresentMessage::Restart,
-                KeyCode::Char('q') => PresentMessage::Quit,
-                _ => return None,
-            })
-        }
         _ => None,
     }
 }
@@ -357,7 +324,7 @@ mod tests {
 #[cfg(test)]
 mod help_tests {
     use super::*;
-    use crate::ui::text::Lang;
+    use crate::strings::Lang;
 
     /// A key named in the help, as the terminal reports it.
     fn key_named(name: &str) -> Option<KeyEvent> {

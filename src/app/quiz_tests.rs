@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::tests::reader_in;
 use super::*;
 use crate::quiz::{AnswerError, AttemptKind, Kind, Mastery};
-use crate::ui::text::Lang;
+use crate::strings::Lang;
 
 pub(crate) fn press(app: &mut App, code: KeyCode) -> Effect {
     press_with(app, code, KeyModifiers::NONE)
@@ -417,8 +417,9 @@ fn choice_orders_are_per_learner_and_stable() {
 #[test]
 fn an_unavailable_quiz_says_why_and_the_lesson_still_reads() {
     let mut app = reader_in(100, 30, Lang::En);
-    app.lesson.quiz =
-        crate::course::LessonQuiz::Unavailable("quiz.yaml:7: answer 3 is out of range".to_owned());
+    app.set_quiz(crate::quiz::LessonQuiz::Unavailable(
+        "quiz.yaml:7: answer 3 is out of range".to_owned(),
+    ));
     press(&mut app, KeyCode::Char('Q'));
     assert_eq!(app.screen, Screen::Reading);
     assert!(app.notice.as_deref().unwrap().contains("quiz.yaml:7"));
@@ -463,7 +464,7 @@ fn a_screen_taller_than_the_terminal_scrolls_and_stops_at_its_end() {
     let mut app = reader_in(40, 12, Lang::Ja);
     press(&mut app, KeyCode::Char('Q'));
     answer(&mut app, false);
-    let limit = crate::ui::quiz::scroll_limit(&app, run(&app));
+    let limit = app.quiz_page(run(&app)).scroll_limit();
     assert!(limit > 0, "the explanation does not fit in 40x12");
     for _ in 0..100 {
         press(&mut app, KeyCode::Char('j'));

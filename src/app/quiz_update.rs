@@ -6,8 +6,8 @@ use crossterm::event::KeyCode;
 use super::quiz_run::{Answer, QuizRun, Step};
 use super::text_field::TextField;
 use super::{App, Effect, QuizMessage, Screen};
-use crate::course::LessonQuiz;
 use crate::progress::Event;
+use crate::quiz::LessonQuiz;
 use crate::quiz::{AnswerError, Kind, Question, Response, find_section, grade};
 
 impl App {
@@ -84,7 +84,7 @@ impl App {
     }
 
     fn quiz_missing_notice(&self) -> String {
-        match &self.lesson.quiz {
+        match &self.quiz {
             LessonQuiz::Unavailable(reason) => self.texts.quiz.unavailable_because(reason),
             _ => self.texts.quiz.no_quiz.to_owned(),
         }
@@ -139,7 +139,7 @@ impl App {
             return Effect::None;
         };
         if let QuizMessage::Scroll(lines) = message {
-            let limit = crate::ui::quiz::scroll_limit(self, run);
+            let limit = self.quiz_page(run).scroll_limit();
             if let Screen::Quiz(run) = &mut self.screen {
                 run.scroll = run.scroll.saturating_add_signed(lines).min(limit);
             }
@@ -272,7 +272,7 @@ impl App {
             self.notice = Some(notice.to_owned());
             return Effect::None;
         };
-        let Some(quiz) = self.lesson.quiz.ready() else {
+        let Some(quiz) = self.quiz.ready() else {
             return Effect::None;
         };
         let question = &quiz.questions[index];

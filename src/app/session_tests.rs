@@ -5,7 +5,7 @@ use super::*;
 use crate::app::Message;
 use crate::app::tests::{reader_in, section_index};
 use crate::progress::IDLE_AFTER_MS;
-use crate::ui::text::Lang;
+use crate::strings::Lang;
 
 const SECOND: u64 = 1000;
 

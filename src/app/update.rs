@@ -69,7 +69,7 @@ impl App {
             }
             Message::HelpScroll(lines) => {
                 if let Screen::Help(scrolled) = self.screen {
-                    let last = self.texts.help.len();
+                    let last = self.help_scroll_limit();
                     self.screen = Screen::Help(offset(scrolled, lines).min(last));
                 }
             }

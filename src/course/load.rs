@@ -2,9 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::check::code_block_problems;
+use super::code_blocks::code_block_problems;
 use super::inert::make_inert;
-use super::quiz_file::load_quiz;
 use super::schema::{COURSE_KEYS, CourseFile, parse_strict};
 use super::{BrokenLesson, Course, CourseError, CourseSource, Lesson, Problem, parse_lesson};
 
@@ -37,9 +36,9 @@ pub fn load_course(source: &CourseSource) -> Result<Course, CourseError> {
     })
 }
 
-/// A lesson and its quiz, its code blocks checked.
+/// A lesson, its code blocks checked.
 fn load_checked(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson, Problem> {
-    let lesson = load_lesson(source, entry)?;
+    let lesson = load_lesson_text(source, entry)?;
     let file = source.lesson_display_path(&entry.id);
     match code_block_problems(&lesson.blocks, &file)
         .into_iter()
@@ -72,7 +71,6 @@ pub fn load_lesson_for_reading(
     id: Option<&str>,
 ) -> Result<ReadingLesson, CourseError> {
     let index = read_index(source).map_err(first_problem)?;
-    // The quiz waits: the first frame does not need it (see `load_quiz`).
     if let Some(id) = id {
         let Some(entry) = index.lessons.iter().find(|entry| entry.id == id) else {
             let ids: Vec<&str> = index
@@ -174,15 +172,8 @@ pub fn read_index(source: &CourseSource) -> Result<CourseIndex, Vec<Problem>> {
     })
 }
 
-/// Reads and parses one lesson folder's `lesson.md` and its quiz; the lesson's `id`
-/// must be the folder name.
-pub fn load_lesson(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson, Problem> {
-    let mut lesson = load_lesson_text(source, entry)?;
-    lesson.quiz = load_quiz(source, &entry.id, &lesson);
-    Ok(lesson)
-}
-
-/// `lesson.md` alone, its quiz not read.
+/// Reads and parses one lesson folder's `lesson.md`; the lesson's `id` must be the folder
+/// name.
 fn load_lesson_text(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson, Problem> {
     if let Some(problem) = missing_lesson(source, entry) {
         return Err(problem);
@@ -198,6 +189,7 @@ fn load_lesson_text(source: &CourseSource, entry: &LessonEntry) -> Result<Lesson
 }
 
 /// A lesson folder without `lesson.md`, reported where `course.yaml` lists it.
+#[must_use]
 pub fn missing_lesson(source: &CourseSource, entry: &LessonEntry) -> Option<Problem> {
     (!source.has_file(&lesson_path(&entry.id))).then(|| {
         Problem::at(
@@ -214,6 +206,7 @@ pub fn missing_lesson(source: &CourseSource, entry: &LessonEntry) -> Option<Prob
 }
 
 /// The front matter's `id` must name the lesson's folder.
+#[must_use]
 pub fn id_mismatch(id: &str, folder: &str, text: &str, file: &str) -> Option<Problem> {
     (id != folder).then(|| {
         Problem::at(
@@ -226,6 +219,7 @@ pub fn id_mismatch(id: &str, folder: &str, text: &str, file: &str) -> Option<Pro
 }
 
 /// The lesson file's path inside the course.
+#[must_use]
 pub fn lesson_path(id: &str) -> String {
     format!("{id}/lesson.md")
 }

@@ -10,8 +10,8 @@ use pulldown_cmark::{CodeBlockKind, Event, OffsetIter, Options, Parser, Tag};
 use super::front_matter::{parse_front_matter, split_front_matter};
 use super::inert::{make_code_line_inert, make_inert};
 use super::{
-    Block, ChecklistItem, CodeBlock, Inline, Lesson, LessonQuiz, List, ListItem, Problem, Section,
-    Task, plain_text,
+    Block, ChecklistItem, CodeBlock, Inline, Lesson, List, ListItem, Problem, Section, Task,
+    plain_text,
 };
 
 /// Parses a lesson file; `file` names it in problems.
@@ -24,7 +24,6 @@ pub fn parse_lesson(text: &str, file: &str) -> Result<Lesson, Problem> {
         blocks: body.blocks,
         sections: body.sections,
         checklist: body.checklist,
-        quiz: LessonQuiz::Absent,
     })
 }
 
@@ -36,6 +35,7 @@ pub struct Body {
 }
 
 /// Parses a lesson body; `first_line` is its first line in the lesson file.
+#[must_use]
 pub fn parse_body(body: &str, first_line: usize) -> Body {
     let mut builder = TreeBuilder::new(body, first_line);
     let blocks = builder.blocks(true);

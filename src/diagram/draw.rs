@@ -2,7 +2,7 @@
 //! box-drawing junctions, arrow heads and labels; or plain ASCII.
 
 use super::{Flowchart, Head, Placement, Shape, Stroke};
-use crate::layout::wrap::display_width;
+use crate::text::display_width;
 
 /// What a cell shows, so the caller can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use super::{FRAME, Placement, Rect, place_flat};
 use crate::diagram::{Flowchart, Node, NodeStyle, Shape, Subgraph};
-use crate::layout::wrap::display_width;
+use crate::text::display_width;
 
 /// Rows a frame adds above its content (border, a row for arrows) and below it (a row of
 /// space, border), as `assign_rows` lays frames out.

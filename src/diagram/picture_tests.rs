@@ -257,7 +257,7 @@ fn labels_sit_beside_their_own_edge_in_every_direction() {
                 else {
                     continue;
                 };
-                let end = x + crate::layout::wrap::display_width(label);
+                let end = x + crate::text::display_width(label);
                 let near = super::verify::cells(&route.points)
                     .into_iter()
                     .any(|(cx, cy)| cy.abs_diff(y) <= 1 && (cx + 2 >= x && cx < end + 2));

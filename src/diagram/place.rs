@@ -4,7 +4,7 @@
 
 use super::rank::{common_cluster, flip, mirror, ranks, transpose};
 use super::{Direction, Flowchart};
-use crate::layout::wrap::display_width;
+use crate::text::display_width;
 use ports::{keep_room_for_labels, widen_for_ports};
 
 /// Columns between neighbouring boxes or frames.

@@ -127,7 +127,7 @@ pub fn mirror(placement: &mut Placement, chart: &Flowchart) {
         let label_width = chart.edges[route.edge]
             .label
             .as_deref()
-            .map_or(0, crate::layout::wrap::display_width);
+            .map_or(0, crate::text::display_width);
         route.label = route
             .label
             .map(|(x, y)| ((width - x).saturating_sub(label_width), y));

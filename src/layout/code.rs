@@ -2,9 +2,9 @@
 
 use ratatui::text::{Line, Span};
 
-use super::wrap::display_width;
 use super::{CodeLine, Continuation, LaidLine, LaidOutCode, Layout};
 use crate::course::CodeBlock;
+use crate::text::display_width;
 
 impl Layout<'_> {
     /// A code block, highlighted.

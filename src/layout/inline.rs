@@ -2,8 +2,8 @@
 
 use ratatui::style::{Modifier, Style};
 
-use super::wrap::{Run, display_width};
 use crate::course::{Inline, plain_text};
+use crate::text::{Run, display_width};
 use crate::theme::Theme;
 
 /// Inlines as runs, `base` under every style. Inline code is unbreakable; a link shows

@@ -5,8 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::glyphs::Glyphs;
-use super::wrap::{Run, display_width, min_content_width, widest_grapheme, wrap};
 use crate::course::Alignment;
+use crate::text::{Run, display_width, min_content_width, widest_grapheme, wrap};
 
 /// A table's content as styled runs, ready to lay out.
 pub struct TableRuns<'a> {

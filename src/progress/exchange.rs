@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::LessonState;
-use crate::course::Lesson;
-use crate::quiz::{Attempt, AttemptKind, Mastery};
+use crate::course::{Course, Lesson};
+use crate::quiz::{Attempt, AttemptKind, CourseQuizzes, Mastery, Quiz};
 
 /// What `manabi export` writes: one learner, every lesson they have a record of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,10 +95,8 @@ pub struct ItemRecord {
 impl LessonRecord {
     /// A lesson's record from the store's state.
     #[must_use]
-    pub fn new(lesson: &Lesson, state: &LessonState) -> Self {
-        let marks = state
-            .quiz
-            .marks(lesson.quiz.ready(), lesson.checklist.len());
+    pub fn new(lesson: &Lesson, quiz: Option<&Quiz>, state: &LessonState) -> Self {
+        let marks = state.quiz.marks(quiz, lesson.checklist.len());
         Self {
             lesson: lesson.meta.id.clone(),
             title: lesson.meta.title.clone(),
@@ -124,9 +122,7 @@ impl LessonRecord {
                     questions: mark.questions,
                 })
                 .collect(),
-            questions: lesson
-                .quiz
-                .ready()
+            questions: quiz
                 .map(|quiz| {
                     quiz.questions
                         .iter()
@@ -177,13 +173,15 @@ pub fn read_export(text: &str) -> Result<LearnerRecord, String> {
 
 /// A learner's record of every lesson of a course, from the store.
 pub fn learner_record(
-    course: &crate::course::Course,
+    course: &Course,
+    quizzes: &CourseQuizzes,
     store: &super::ProgressStore,
 ) -> Result<LearnerRecord, super::ProgressError> {
     let mut lessons = Vec::with_capacity(course.lessons.len());
     for lesson in &course.lessons {
         let state = store.lesson_state(&lesson.meta.id)?;
-        lessons.push(LessonRecord::new(lesson, &state));
+        let quiz = quizzes.ready(&lesson.meta.id);
+        lessons.push(LessonRecord::new(lesson, quiz, &state));
     }
     Ok(LearnerRecord {
         format: FORMAT.to_owned(),

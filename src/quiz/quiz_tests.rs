@@ -360,10 +360,12 @@ fn an_unreadable_manifest_is_not_graded() {
 #[test]
 fn an_example_given_the_wrong_verdict_is_a_problem_of_check() {
     let course = crate::course::load_course(&crate::course::CourseSource::Embedded).unwrap();
-    let crate::course::LessonQuiz::Ready(quiz) = &course.lessons[0].quiz else {
+    let super::LessonQuiz::Ready(quiz) =
+        super::load_quiz(&crate::course::CourseSource::Embedded, &course.lessons[0])
+    else {
         panic!("no quiz");
     };
-    assert!(example_problems(quiz).is_empty());
+    assert!(example_problems(&quiz).is_empty());
     let mut question = quiz
         .questions
         .iter()

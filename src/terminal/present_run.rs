@@ -9,11 +9,10 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::{enter, install_panic_hook, probe, restore, termination_requested, watch_termination};
-use crate::app::{NotesWindow, Presenter, present_message};
 use crate::layout::glyphs::ASCII;
 use crate::palette::ColorDepth;
 use crate::present::{Channel, PresenterState};
-use crate::ui::present::{render_notes, render_presenter};
+use crate::present::{NotesWindow, Presenter, present_message, render_notes, render_presenter};
 
 /// How long to wait for the terminal's answer about ambiguous widths.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(120);

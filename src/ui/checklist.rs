@@ -10,9 +10,9 @@ use ratatui::widgets::Paragraph;
 use super::panel;
 
 use crate::app::App;
-use crate::course::LessonQuiz;
-use crate::layout::wrap::{Run, display_width, wrap};
+use crate::quiz::LessonQuiz;
 use crate::quiz::{ChecklistMark, Mastery};
+use crate::text::{Run, display_width, wrap};
 
 /// Draws the checklist over `area` with entry `selected` highlighted.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) {
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) {
         )));
     }
     lines.push(Line::default());
-    let note = match &app.lesson.quiz {
+    let note = match app.lesson_quiz() {
         LessonQuiz::Ready(_) => None,
         LessonQuiz::Absent => Some(texts.no_quiz.to_owned()),
         LessonQuiz::Unavailable(reason) => Some(texts.unavailable_because(reason)),

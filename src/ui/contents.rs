@@ -7,8 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::fit;
 use crate::app::{App, Focus};
+use crate::text::fit;
 
 /// Draws the contents pane.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {

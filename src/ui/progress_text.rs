@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use super::present_text::clock;
-use super::text::{Lang, fill};
-use crate::layout::wrap::display_width;
 use crate::progress::{ClassReport, LearnerRecord, LessonReport, ProfileSummary};
+use crate::strings::present::clock;
+use crate::strings::{Lang, fill};
+use crate::text::display_width;
 
 /// The progress commands' strings in one language. `{name}` marks a value filled in.
 #[derive(Debug, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, SearchMatch};
-use crate::layout::wrap::display_width;
+use crate::text::display_width;
 
 /// Left margin of the text, in columns.
 const MARGIN: u16 = 1;

@@ -1,42 +1,9 @@
-//! The strings of the study session (clock, plan, saving), in Japanese and English.
+//! A notice about the progress store, said with the session's words.
 
 use crate::progress::StoreNotice;
-
-/// The session's strings in one language.
-#[derive(Debug, PartialEq, Eq)]
-pub struct SessionTexts {
-    time_up: &'static str,
-    ahead: &'static str,
-    behind: &'static str,
-    pub on_plan: &'static str,
-    pub paused: &'static str,
-    not_saving: &'static str,
-    /// The status bar's short mark while progress is not being saved.
-    pub unsaved: &'static str,
-    moved_aside: &'static str,
-    newer: &'static str,
-    read_only: &'static str,
-}
+use crate::strings::session::SessionTexts;
 
 impl SessionTexts {
-    /// The one-time notice when the planned time is reached.
-    #[must_use]
-    pub fn time_up(&self, minutes: u32) -> String {
-        self.time_up.replace("{minutes}", &minutes.to_string())
-    }
-
-    /// "2 min ahead" / "1 min behind" for a lead in milliseconds; `on_plan` within a
-    /// minute.
-    #[must_use]
-    pub fn lead(&self, lead_ms: i64) -> String {
-        let minutes = lead_ms.unsigned_abs() / 60_000;
-        if minutes == 0 {
-            return self.on_plan.to_owned();
-        }
-        let template = if lead_ms > 0 { self.ahead } else { self.behind };
-        template.replace("{m}", &minutes.to_string())
-    }
-
     /// A notice about the store, for the learner.
     #[must_use]
     pub fn store_notice(&self, notice: &StoreNotice) -> String {
@@ -52,49 +19,5 @@ impl SessionTexts {
                 .read_only
                 .replace("{path}", &path.display().to_string()),
         }
-    }
-
-    #[must_use]
-    pub fn not_saving_because(&self, reason: &str) -> String {
-        self.not_saving.replace("{reason}", reason)
-    }
-}
-
-pub static EN: SessionTexts = SessionTexts {
-    time_up: "{minutes} minutes of study: check what you learned with the checklist quiz (c)",
-    ahead: "{m} min ahead",
-    behind: "{m} min behind",
-    on_plan: "on plan",
-    paused: "paused",
-    not_saving: "progress is not being saved: {reason}",
-    unsaved: "NOT SAVED",
-    moved_aside: "{path} was not a readable progress store: it was moved to {aside} (nothing deleted) and a new one started",
-    newer: "{path} was written by a newer manabi: your progress is shown but not saved",
-    read_only: "{path} cannot be written: your progress is shown but not saved",
-};
-
-pub static JA: SessionTexts = SessionTexts {
-    time_up: "{minutes} 分学習しました。チェックリストのクイズ (c) で理解度を確かめましょう",
-    ahead: "予定より {m} 分早い",
-    behind: "予定より {m} 分遅れ",
-    on_plan: "予定どおり",
-    paused: "一時停止",
-    not_saving: "進捗を保存できません: {reason}",
-    unsaved: "未保存",
-    moved_aside: "{path} は進捗ファイルとして読めないため {aside} に移し (削除はしていません)、新しく始めました",
-    newer: "{path} はより新しいバージョンの manabi で書かれています。進捗は表示しますが保存しません",
-    read_only: "{path} に書き込めません。進捗は表示しますが保存しません",
-};
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn leads_read_as_ahead_behind_or_on_plan() {
-        assert_eq!(EN.lead(150_000), "2 min ahead");
-        assert_eq!(EN.lead(-61_000), "1 min behind");
-        assert_eq!(EN.lead(30_000), "on plan");
-        assert_eq!(JA.lead(-180_000), "予定より 3 分遅れ");
     }
 }

@@ -7,9 +7,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::fit;
 use crate::app::{Answer, App, Focus, Screen, Step};
-use crate::layout::wrap::{Run, display_width, wrap};
+use crate::text::fit;
+use crate::text::{Run, display_width, wrap};
 
 /// The status bar's text, worked out once a frame: the place on its left, the clock on
 /// its right.

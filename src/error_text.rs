@@ -1,13 +1,13 @@
-//! Errors in the learner's language. The library's errors say what went wrong in
-//! English (for logs and authors); where one reaches a learner at the command line, the
+//! Errors in the learner's language, at the command line's edge. The library's errors say
+//! what went wrong in English (for logs and authors); where one reaches a learner, the
 //! common ones are said here in Japanese too, with the technical detail kept as it is.
 
 use std::error::Error;
 
-use super::text::Lang;
-use crate::course::CourseError;
-use crate::present::ChannelError;
-use crate::progress::ProgressError;
+use manabi::course::CourseError;
+use manabi::present::ChannelError;
+use manabi::progress::ProgressError;
+use manabi::strings::Lang;
 
 /// An error and its causes, each in `lang` where it is known, joined as `a: b: c`.
 #[must_use]

@@ -1,13 +1,19 @@
-//! `manabi check`: every problem of a course at once, as `file:line:col: message`.
+//! `manabi check`: every problem of a course at once, as `file:line:col: message`, and
+//! the author's hints (speaker notes, manifests). Above `course`, `quiz`, `diagram` and
+//! `cluster`: the only module that asks all of them about one lesson.
 
-use serde::Deserialize;
+mod manifest_hints;
 
-use super::front_matter::{parse_front_matter, split_front_matter};
-use super::load::{LessonEntry, id_mismatch, lesson_path, missing_lesson, read_index};
-use super::parse::{Body, parse_body};
-use super::quiz_file::quiz_problems;
-use super::{Block, CodeBlock, CourseSource, Problem};
+use crate::course::{
+    Block, COURSE_FILE, CourseSource, LessonBody, LessonEntry, Problem, code_block_problems,
+    id_mismatch, lesson_path, missing_lesson, parse_body, parse_front_matter, read_index,
+    split_front_matter, visit_code_blocks,
+};
+use crate::course::{ChecklistItem, Section};
 use crate::diagram::parse_flowchart;
+use crate::quiz::{example_problems, parse_quiz_reporting, quiz_path, validate_quiz};
+
+pub use manifest_hints::manifest_hints;
 
 /// Lints the whole course; an empty list means it is fine.
 #[must_use]
@@ -40,7 +46,7 @@ pub fn unlisted_lessons(source: &CourseSource) -> Vec<Problem> {
                 0,
                 format!(
                     "warning: this lesson is not listed in {}; add `- {folder}` to its `lessons` to publish it",
-                    source.display_path(super::load::COURSE_FILE)
+                    source.display_path(COURSE_FILE)
                 ),
             )
         })
@@ -121,7 +127,7 @@ pub fn notes_hints(source: &CourseSource) -> Vec<Problem> {
 
 /// Each lesson's display path, text and parsed body, for hints: a lesson that cannot be
 /// read is `check`'s problem already and is passed over.
-pub(super) fn readable_bodies(source: &CourseSource) -> Vec<(String, String, Body)> {
+fn readable_bodies(source: &CourseSource) -> Vec<(String, String, LessonBody)> {
     let Ok(index) = read_index(source) else {
         return Vec::new();
     };
@@ -137,18 +143,6 @@ pub(super) fn readable_bodies(source: &CourseSource) -> Vec<(String, String, Bod
             Some((file, text.clone(), body))
         })
         .collect()
-}
-
-/// Every YAML code block must parse, each document of a `---` stream.
-#[must_use]
-pub fn code_block_problems(blocks: &[Block], file: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    visit_code_blocks(blocks, &mut |code| {
-        if matches!(code.language.as_str(), "yaml" | "yml") {
-            problems.extend(yaml_problem(code, file));
-        }
-    });
-    problems
 }
 
 /// Every Mermaid diagram must be in the flowchart subset manabi draws; one that is not
@@ -172,73 +166,59 @@ pub fn diagram_problems(blocks: &[Block], file: &str) -> Vec<Problem> {
     problems
 }
 
-fn visit_code_blocks(blocks: &[Block], visit: &mut impl FnMut(&CodeBlock)) {
-    for block in blocks {
-        match block {
-            Block::Code(code) | Block::Diagram(code) => visit(code),
-            Block::Quote(inner) => visit_code_blocks(inner, visit),
-            Block::List(list) => {
-                for item in &list.items {
-                    visit_code_blocks(&item.blocks, visit);
+/// Every problem of the lesson's quiz file (none when it has none).
+fn quiz_problems(
+    source: &CourseSource,
+    id: &str,
+    sections: &[Section],
+    checklist: &[ChecklistItem],
+) -> Vec<Problem> {
+    let path = quiz_path(id);
+    if !source.has_file(&path) {
+        return Vec::new();
+    }
+    let file = source.display_path(&path);
+    let text = match source.read(&path) {
+        Ok(text) => text,
+        Err(problem) => return vec![problem],
+    };
+    let parsed = parse_quiz_reporting(&text);
+    let mut errors = parsed.problems;
+    if let Some(quiz) = parsed.quiz {
+        errors.extend(validate_quiz(
+            &quiz,
+            sections,
+            checklist,
+            &parsed.broken_items,
+        ));
+        errors.extend(example_problems(&quiz));
+    }
+    errors.sort_by_key(|error| (error.line, error.column));
+    errors
+        .into_iter()
+        .map(|error| {
+            // A problem about a key: the column where the key starts on its line.
+            let column = match (error.column, text.lines().nth(error.line.wrapping_sub(1))) {
+                (0, Some(line)) => {
+                    let start = line.len() - line.trim_start().len();
+                    let start = if line[start..].starts_with("- ") {
+                        start + 2
+                    } else {
+                        start
+                    };
+                    line[..start].chars().count() + 1
                 }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn yaml_problem(code: &CodeBlock, file: &str) -> Option<Problem> {
-    let text = code.lines.join("\n");
-    for document in serde_yaml::Deserializer::from_str(&text) {
-        if let Err(error) = serde_yaml::Value::deserialize(document) {
-            let (line, column) = crate::yaml_message::position(&error)
-                .map_or((code.source_line, 0), |(line, column)| {
-                    (code.source_line + line - 1, code.source_column + column - 1)
-                });
-            let message = crate::yaml_message::without_position(&error);
-            return Some(Problem::at(
-                file,
-                line,
-                column,
-                format!("YAML block does not parse: {message}"),
-            ));
-        }
-    }
-    None
+                (column, _) => column,
+            };
+            Problem::at(&file, error.line, column, error.message)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::course::parse_lesson;
-
-    fn problems(body: &str) -> Vec<String> {
-        let text = format!("---\nid: t\ntitle: T\nminutes: 1\n---\n{body}");
-        let lesson = parse_lesson(&text, "t.md").unwrap();
-        code_block_problems(&lesson.blocks, "t.md")
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    }
-
-    #[test]
-    fn broken_yaml_block_points_at_its_line() {
-        let found = problems("\n```yaml\na: 1\n---\nb: [1\nc: 2\n```\n");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].starts_with("t.md:11:"), "{found:?}");
-    }
-
-    #[test]
-    fn yaml_inside_a_list_item_gets_its_column_right() {
-        let found = problems("- item\n\n  ```yaml\n  a: 1\n   b: 2\n  ```\n");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].starts_with("t.md:10:5:"), "{found:?}");
-    }
-
-    #[test]
-    fn tab_indented_yaml_is_refused() {
-        assert_eq!(problems("```yaml\na:\n\tb: 1\n```\n").len(), 1);
-    }
 
     #[test]
     fn a_bad_diagram_points_at_its_line_and_column() {
@@ -254,11 +234,6 @@ mod tests {
                 "t.md:9:5: Mermaid diagram: `->` is not an edge; use ---, -->, ===, ==>, -.-, -.->, --o or --x"
             ]
         );
-    }
-
-    #[test]
-    fn multi_document_yaml_is_fine() {
-        assert!(problems("```yaml\na: 1\n---\nb: 2\n```\n").is_empty());
     }
 
     #[test]

@@ -1,24 +1,24 @@
-//! The strings of workshop mode (presenting window and notes window), in Japanese and
+//! The words of workshop mode (presenting window and notes window), in Japanese and
 //! English.
 
 /// Workshop mode's strings in one language.
 #[derive(Debug, PartialEq, Eq)]
 pub struct PresentTexts {
-    left: &'static str,
-    over: &'static str,
+    pub left: &'static str,
+    pub over: &'static str,
     pub paused: &'static str,
-    go_to: &'static str,
-    no_such_section: &'static str,
-    next: &'static str,
+    pub go_to: &'static str,
+    pub no_such_section: &'static str,
+    pub next: &'static str,
     pub last: &'static str,
-    waiting: &'static str,
+    pub waiting: &'static str,
     pub no_notes: &'static str,
     pub notes_hint: &'static str,
-    ahead: &'static str,
-    behind: &'static str,
+    pub ahead: &'static str,
+    pub behind: &'static str,
     pub on_time: &'static str,
     pub resume_title: &'static str,
-    resume_choice: &'static str,
+    pub resume_choice: &'static str,
     pub restart_choice: &'static str,
     /// After a code block's label on a screen that goes on with it.
     pub continued: &'static str,
@@ -33,39 +33,6 @@ impl PresentTexts {
     pub fn time_left(&self, left_ms: i64) -> String {
         let template = if left_ms >= 0 { self.left } else { self.over };
         template.replace("{t}", &clock(left_ms.unsigned_abs()))
-    }
-
-    /// The footer's state, in both windows: paused, or the section's own time left and,
-    /// apart, how far the talk is from the agenda.
-    #[must_use]
-    pub fn standing(
-        &self,
-        plan: &crate::present::SlidePlan,
-        slide: usize,
-        clock: &crate::present::AgendaClock,
-        now: u64,
-        entered: u64,
-    ) -> String {
-        if clock.paused_since.is_some() {
-            return self.paused.to_owned();
-        }
-        let elapsed = clock.elapsed_ms(now);
-        format!(
-            "{}  {}",
-            self.time_left(plan.left_ms(slide, elapsed, entered)),
-            self.schedule(plan.schedule(slide, elapsed))
-        )
-    }
-
-    /// Where the talk stands against the agenda.
-    #[must_use]
-    pub fn schedule(&self, schedule: crate::present::Schedule) -> String {
-        use crate::present::Schedule;
-        match schedule {
-            Schedule::Ahead(ms) => self.ahead.replace("{t}", &clock(ms)),
-            Schedule::OnTime => self.on_time.to_owned(),
-            Schedule::Behind(ms) => self.behind.replace("{t}", &clock(ms)),
-        }
     }
 
     /// The choice to take up an interrupted talk at section `n` with `t` on its clock.

@@ -1,5 +1,7 @@
-//! Line breaking by display columns: UAX #14 break opportunities, narrowed by Japanese
-//! kinsoku rules and by keeping technical tokens (`api-server-v1`, `80/TCP`) whole.
+//! Text measured for a terminal: display width in columns, and line breaking by those
+//! columns (UAX #14 break opportunities, narrowed by Japanese kinsoku rules and by
+//! keeping technical tokens such as `api-server-v1` or `80/TCP` whole). A leaf: it knows
+//! no lesson, layout or diagram, which both measure with it.
 
 use std::ops::Range;
 
@@ -303,6 +305,29 @@ fn styled_line(text: &str, styles: &[(Range<usize>, Style)], range: Range<usize>
     Line::from(spans)
 }
 
+/// Text cut to `width` columns at a grapheme, ending with `ellipsis`, when it does not
+/// fit.
+#[must_use]
+pub fn fit(text: &str, width: usize, ellipsis: &str) -> String {
+    if display_width(text) <= width {
+        return text.to_owned();
+    }
+    let room = width.saturating_sub(display_width(ellipsis));
+    let mut fitted = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let grapheme_width = display_width(grapheme);
+        if used + grapheme_width > room {
+            break;
+        }
+        fitted.push_str(grapheme);
+        used += grapheme_width;
+    }
+    fitted.truncate(fitted.trim_end().len());
+    fitted.push_str(ellipsis);
+    fitted
+}
+
 #[cfg(test)]
-#[path = "wrap_tests.rs"]
+#[path = "text/text_tests.rs"]
 mod tests;

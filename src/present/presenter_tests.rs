@@ -1,8 +1,8 @@
 use super::*;
 use crate::course::{CourseSource, load_course};
 use crate::layout::glyphs::{Glyphs, UNICODE};
+use crate::strings::Lang;
 use crate::theme::ThemeKind;
-use crate::ui::text::Lang;
 
 pub(crate) const START: u64 = 1_000_000;
 

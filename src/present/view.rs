@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::big_text::big_lines;
-use super::fit;
-use super::present_text::clock;
-use crate::app::{MIN_HEIGHT, MIN_WIDTH, NotesWindow, Presenter};
+use super::{NotesWindow, Presenter, PresenterState};
+use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 use crate::course::Inline;
 use crate::layout::inline::inline_runs;
-use crate::layout::wrap::{Run, display_width, wrap};
-use crate::palette::ColorDepth;
+use crate::palette::{ColorDepth, degrade};
+use crate::strings::present::clock;
+use crate::text::{Run, display_width, fit, wrap};
 
 /// Draws the presenting window.
 pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: ColorDepth) {
@@ -62,7 +62,7 @@ pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: Col
         height: 1,
     };
     render_footer(frame, footer, presenter);
-    super::degrade(frame.buffer_mut(), depth);
+    degrade(frame.buffer_mut(), depth);
 }
 
 fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
@@ -154,7 +154,7 @@ fn render_resume_choice(
     frame: &mut Frame<'_>,
     area: Rect,
     presenter: &Presenter,
-    state: &crate::present::PresenterState,
+    state: &PresenterState,
 ) {
     let texts = presenter.talk.texts.present;
     let theme = &presenter.talk.theme;
@@ -279,7 +279,7 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
         None
     };
     render_notes_footer(frame, area, notes, mark);
-    super::degrade(frame.buffer_mut(), depth);
+    degrade(frame.buffer_mut(), depth);
 }
 
 /// The notes window's bottom row: its keys, and at the right whether the notes go on.
@@ -372,3 +372,7 @@ fn paragraphs(note: &str) -> Vec<Vec<Inline>> {
     }
     paragraphs
 }
+
+#[cfg(test)]
+#[path = "view_tests.rs"]
+mod tests;

@@ -1,10 +1,18 @@
-//! Every string of the reader's chrome, in Japanese and English. The lesson itself is
-//! never translated. The chrome avoids East Asian ambiguous-width characters (arrows,
-//! middle dots, ×), which some terminals draw two columns wide.
+//! Every word of manabi's chrome and command line, in Japanese and English: the reader's
+//! here, the quiz's, the session's, workshop mode's and behaviour feedback's in the
+//! submodules. A leaf: it knows none of the types whose values it words (how a quiz
+//! result or a store notice is said is `ui`'s). The lesson itself is never translated.
+//! The chrome avoids East Asian ambiguous-width characters (arrows, middle dots, ×),
+//! which some terminals draw two columns wide.
 
-use super::present_text::{self, PresentTexts};
-use super::quiz_text::{self, QuizTexts};
-use super::session_text::{self, SessionTexts};
+pub mod present;
+pub mod probe;
+pub mod quiz;
+pub mod session;
+
+use present::PresentTexts;
+use quiz::QuizTexts;
+use session::SessionTexts;
 
 /// `template` with each `{key}` replaced by its value: how every string of the chrome
 /// takes its values.
@@ -183,9 +191,9 @@ static EN: Texts = Texts {
     not_a_terminal: "manabi: standard output is not a terminal; to print the lesson, use `manabi render` (e.g. `manabi render | less -R`)",
     cannot_load: "cannot load the course",
     lesson_skipped: "lesson {id} could not be loaded: {reason}",
-    quiz: &quiz_text::EN,
-    session: &session_text::EN,
-    present: &present_text::EN,
+    quiz: &quiz::EN,
+    session: &session::EN,
+    present: &present::EN,
 };
 
 static JA: Texts = Texts {
@@ -251,9 +259,9 @@ static JA: Texts = Texts {
     not_a_terminal: "manabi: 標準出力が端末ではありません。レッスンを出力するには `manabi render` を使ってください (例: `manabi render | less -R`)",
     cannot_load: "コースを読み込めません",
     lesson_skipped: "レッスン {id} を読み込めませんでした: {reason}",
-    quiz: &quiz_text::JA,
-    session: &session_text::JA,
-    present: &present_text::JA,
+    quiz: &quiz::JA,
+    session: &session::JA,
+    present: &present::JA,
 };
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! A lesson's `quiz.yaml`: read beside `lesson.md`, parsed and checked against the
-//! lesson. A broken quiz never keeps the lesson from opening: it is marked unavailable
-//! with the reason, and `check` lists every problem.
+//! A lesson's `quiz.yaml`, read beside `lesson.md` and checked against the lesson. A
+//! broken quiz never keeps the lesson from opening: it is marked unavailable with the
+//! reason, and `check` lists every problem.
 
-use super::inert::{make_code_line_inert, make_inert};
-use super::{ChecklistItem, CourseSource, Lesson, LessonQuiz, Problem, Section};
-use crate::quiz::{Kind, Quiz, example_problems, parse_quiz, parse_quiz_reporting, validate_quiz};
+use std::collections::HashMap;
+
+use super::{Kind, Quiz, parse_quiz, validate_quiz};
+use crate::course::{Course, CourseSource, Lesson, Problem, make_code_line_inert, make_inert};
 
 /// The quiz file's path inside the course.
 #[must_use]
@@ -12,60 +13,64 @@ pub fn quiz_path(id: &str) -> String {
     format!("{id}/quiz.yaml")
 }
 
-/// Every problem of the lesson's quiz file (none when it has none).
-#[must_use]
-pub fn quiz_problems(
-    source: &CourseSource,
-    id: &str,
-    sections: &[Section],
-    checklist: &[ChecklistItem],
-) -> Vec<Problem> {
-    let path = quiz_path(id);
-    if !source.has_file(&path) {
-        return Vec::new();
+/// A lesson's quiz as the reader gets it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum LessonQuiz {
+    /// The lesson has no `quiz.yaml`.
+    #[default]
+    Absent,
+    Ready(Quiz),
+    /// `quiz.yaml` has a problem (`file:line:col: message`); the lesson still opens.
+    Unavailable(String),
+}
+
+impl LessonQuiz {
+    /// The quiz when it is usable.
+    #[must_use]
+    pub fn ready(&self) -> Option<&Quiz> {
+        match self {
+            Self::Ready(quiz) => Some(quiz),
+            Self::Absent | Self::Unavailable(_) => None,
+        }
     }
-    let file = source.display_path(&path);
-    let text = match source.read(&path) {
-        Ok(text) => text,
-        Err(problem) => return vec![problem],
-    };
-    let parsed = parse_quiz_reporting(&text);
-    let mut errors = parsed.problems;
-    if let Some(quiz) = parsed.quiz {
-        errors.extend(validate_quiz(
-            &quiz,
-            sections,
-            checklist,
-            &parsed.broken_items,
-        ));
-        errors.extend(example_problems(&quiz));
+}
+
+/// The quizzes of a course's lessons, by lesson id.
+#[derive(Debug, Default)]
+pub struct CourseQuizzes {
+    by_lesson: HashMap<String, LessonQuiz>,
+}
+
+impl CourseQuizzes {
+    /// Reads every lesson's quiz.
+    #[must_use]
+    pub fn load(source: &CourseSource, course: &Course) -> Self {
+        let by_lesson = course
+            .lessons
+            .iter()
+            .map(|lesson| (lesson.meta.id.clone(), load_quiz(source, lesson)))
+            .collect();
+        Self { by_lesson }
     }
-    errors.sort_by_key(|error| (error.line, error.column));
-    errors
-        .into_iter()
-        .map(|error| {
-            // A problem about a key: the column where the key starts on its line.
-            let column = match (error.column, text.lines().nth(error.line.wrapping_sub(1))) {
-                (0, Some(line)) => {
-                    let start = line.len() - line.trim_start().len();
-                    let start = if line[start..].starts_with("- ") {
-                        start + 2
-                    } else {
-                        start
-                    };
-                    line[..start].chars().count() + 1
-                }
-                (column, _) => column,
-            };
-            Problem::at(&file, error.line, column, error.message)
-        })
-        .collect()
+
+    /// The lesson's quiz as the reader would get it (absent for a lesson not loaded).
+    #[must_use]
+    pub fn of(&self, lesson: &str) -> &LessonQuiz {
+        static ABSENT: LessonQuiz = LessonQuiz::Absent;
+        self.by_lesson.get(lesson).unwrap_or(&ABSENT)
+    }
+
+    /// The lesson's quiz when it is usable.
+    #[must_use]
+    pub fn ready(&self, lesson: &str) -> Option<&Quiz> {
+        self.of(lesson).ready()
+    }
 }
 
 /// The quiz as the reader gets it: ready, absent, or unavailable with the first problem.
 #[must_use]
-pub fn load_quiz(source: &CourseSource, id: &str, lesson: &Lesson) -> LessonQuiz {
-    let path = quiz_path(id);
+pub fn load_quiz(source: &CourseSource, lesson: &Lesson) -> LessonQuiz {
+    let path = quiz_path(&lesson.meta.id);
     if !source.has_file(&path) {
         return LessonQuiz::Absent;
     }

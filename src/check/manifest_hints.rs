@@ -6,9 +6,9 @@
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use super::check::readable_bodies;
-use super::{Block, CodeBlock, CourseSource, Problem};
+use super::readable_bodies;
 use crate::cluster::{Body, Object, Problem as ManifestProblem, read_objects};
+use crate::course::{Block, CodeBlock, CourseSource, Problem};
 
 /// Hints for every lesson of the course.
 #[must_use]
@@ -155,7 +155,7 @@ fn documents_of(code: &CodeBlock) -> Vec<(usize, Value)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::parse::parse_body;
+    use crate::course::parse_body;
 
     fn hints(body: &str) -> Vec<String> {
         let parsed = parse_body(body, 1);

@@ -1,14 +1,13 @@
-//! The strings of the checklist view and the quiz, in Japanese and English, and how a
-//! failed manifest rule is put to the learner.
+//! The words of the checklist view and the quiz, in Japanese and English. How a quiz
+//! result (a failed rule, a refused manifest) is said with them is `feedback`.
 
-use super::text::fill;
-use crate::quiz::{AnswerError, Failure, Mastery, Reason};
+use super::probe::{self, ProbeTexts};
 
 /// The quiz's strings in one language.
 #[derive(Debug, PartialEq, Eq)]
 pub struct QuizTexts {
     /// Behaviour feedback and refused manifests.
-    pub probe: &'static super::probe_text::ProbeTexts,
+    pub probe: &'static ProbeTexts,
     pub checklist_title: &'static str,
     pub quiz_title: &'static str,
     pub not_tried: &'static str,
@@ -19,21 +18,21 @@ pub struct QuizTexts {
     pub list_separator: &'static str,
     pub checklist_hint: &'static [&'static str],
     pub no_quiz: &'static str,
-    unavailable: &'static str,
+    pub unavailable: &'static str,
     pub no_questions: &'static str,
     pub nothing_to_return_to: &'static str,
     pub no_section: &'static str,
     /// "Review: {section}", after a wrong answer outside the reader.
-    review: &'static str,
+    pub review: &'static str,
     pub reviewing: &'static str,
     pub choose_first: &'static str,
     pub type_first: &'static str,
     pub edited: &'static str,
-    not_edited: &'static str,
-    again: &'static str,
+    pub not_edited: &'static str,
+    pub again: &'static str,
     /// "Question {n}/{total}", "round {round}".
-    question_of: &'static str,
-    round: &'static str,
+    pub question_of: &'static str,
+    pub round: &'static str,
     pub whole_quiz: &'static str,
     pub right: &'static str,
     pub wrong: &'static str,
@@ -47,7 +46,7 @@ pub struct QuizTexts {
     pub draft_title: &'static str,
     pub editor_title: &'static str,
     pub finished: &'static str,
-    score: &'static str,
+    pub score: &'static str,
     pub hint_choice: &'static [&'static str],
     pub hint_multi: &'static [&'static str],
     pub hint_text: &'static [&'static str],
@@ -56,36 +55,26 @@ pub struct QuizTexts {
     pub hint_answered: &'static [&'static str],
     pub hint_finished: &'static [&'static str],
     pub hint_reviewing: &'static str,
-    syntax: &'static str,
+    pub syntax: &'static str,
     /// Between what the traffic did and the author's word on it.
-    then: &'static str,
+    pub then: &'static str,
     /// The YAML parser's commonest messages in this language (empty for English, which
     /// the parser speaks): what it says, and how to say it here.
-    yaml_messages: &'static [(&'static str, &'static str)],
+    pub yaml_messages: &'static [(&'static str, &'static str)],
     pub empty: &'static str,
-    too_large: &'static str,
+    pub too_large: &'static str,
     pub too_many_documents: &'static str,
     pub not_text: &'static str,
-    missing: &'static str,
-    not_equal: &'static str,
-    not_contained: &'static str,
-    no_match: &'static str,
-    present: &'static str,
-    no_item: &'static str,
+    pub missing: &'static str,
+    pub not_equal: &'static str,
+    pub not_contained: &'static str,
+    pub no_match: &'static str,
+    pub present: &'static str,
+    pub no_item: &'static str,
     pub no_document: &'static str,
 }
 
 impl QuizTexts {
-    /// An item's state in words.
-    #[must_use]
-    pub fn mastery(&self, mastery: Mastery) -> &'static str {
-        match mastery {
-            Mastery::NotTried => self.not_tried,
-            Mastery::Partly => self.partly,
-            Mastery::Mastered => self.mastered,
-        }
-    }
-
     #[must_use]
     pub fn unavailable_because(&self, reason: &str) -> String {
         self.unavailable.replace("{reason}", reason)
@@ -129,27 +118,6 @@ impl QuizTexts {
         self.review.replace("{section}", section)
     }
 
-    /// Why an answer could not be graded, for the learner.
-    #[must_use]
-    pub fn answer_error(&self, error: &AnswerError) -> String {
-        match error {
-            AnswerError::Syntax {
-                line,
-                column,
-                message,
-            } => self
-                .syntax
-                .replace("{line}", &line.to_string())
-                .replace("{column}", &column.to_string())
-                .replace("{message}", &self.yaml_message(message)),
-            AnswerError::Empty => self.empty.to_owned(),
-            AnswerError::TooLarge { size } => self.too_large.replace("{size}", &size.to_string()),
-            AnswerError::TooManyDocuments => self.too_many_documents.to_owned(),
-            AnswerError::NotText => self.not_text.to_owned(),
-            AnswerError::Rejected(error) => self.probe.manifest_error(error),
-        }
-    }
-
     /// The parser's message said in this language for the common mistakes, with the
     /// parser's own words after it (to search for, or to tell an instructor).
     #[must_use]
@@ -162,62 +130,10 @@ impl QuizTexts {
                 |(_, said)| format!("{said} ({message})"),
             )
     }
-
-    /// One point of a wrong manifest's feedback (a list item, its `- ` drawn by the
-    /// caller): the document it is about, if the exercise wants several, and the reason.
-    #[must_use]
-    pub fn failure(&self, failure: &Failure) -> String {
-        let reason = self.reason(&failure.reason);
-        match &failure.document {
-            Some(document) => format!("{document}: {reason}"),
-            None => reason,
-        }
-    }
-
-    /// A failed rule, for the learner.
-    #[must_use]
-    pub fn reason(&self, reason: &Reason) -> String {
-        match reason {
-            Reason::Authored(message) => message.clone(),
-            Reason::Missing { path } => fill(self.missing, &[("path", path)]),
-            Reason::NotEqual {
-                path,
-                expected,
-                found,
-            } => fill(
-                self.not_equal,
-                &[("path", path), ("expected", expected), ("found", found)],
-            ),
-            Reason::NotContained { path, expected } => fill(
-                self.not_contained,
-                &[("path", path), ("expected", expected)],
-            ),
-            Reason::NoMatch {
-                path,
-                pattern,
-                found,
-            } => fill(
-                self.no_match,
-                &[("path", path), ("pattern", pattern), ("found", found)],
-            ),
-            Reason::Present { path } => fill(self.present, &[("path", path)]),
-            Reason::NoItem { path, fields } => {
-                fill(self.no_item, &[("path", path), ("fields", fields)])
-            }
-            Reason::NoDocument => self.no_document.to_owned(),
-            Reason::Probe { failure, message } => {
-                let said = self.probe.failure(failure);
-                match message {
-                    Some(message) => format!("{said}{}{message}", self.then),
-                    None => said,
-                }
-            }
-        }
-    }
 }
 
 pub static EN: QuizTexts = QuizTexts {
-    probe: &super::probe_text::EN,
+    probe: &probe::EN,
     checklist_title: "Checklist",
     quiz_title: "Quiz",
     not_tried: "not tried",
@@ -289,7 +205,7 @@ pub static EN: QuizTexts = QuizTexts {
 };
 
 pub static JA: QuizTexts = QuizTexts {
-    probe: &super::probe_text::JA,
+    probe: &probe::JA,
     checklist_title: "チェックリスト",
     quiz_title: "クイズ",
     not_tried: "未挑戦",
@@ -400,41 +316,3 @@ pub static JA: QuizTexts = QuizTexts {
     no_item: "{path} に {fields} を持つ項目がありません",
     no_document: "必要なドキュメントが足りません",
 };
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::quiz::read_manifest;
-
-    #[test]
-    fn the_commonest_yaml_mistakes_are_said_in_japanese_with_the_parsers_words() {
-        let mistakes = [
-            // A key indented under a scalar value.
-            "kind: Service\nmetadata:\n  name: web\n    labels: {}\n",
-            // A list item where a key was expected.
-            "spec:\n  ports:\n  - port: 80\n   targetPort: 3000\n",
-            // A flow list never closed.
-            "spec:\n  policyTypes: [Ingress, Egress\n",
-            // Indentation with a tab.
-            "spec:\n\tselector: {}\n",
-            // A key without its colon.
-            "kind: Service\nmetadata\n  name: web\n",
-        ];
-        for manifest in mistakes {
-            let Err(error @ AnswerError::Syntax { .. }) = read_manifest(manifest) else {
-                panic!("{manifest:?} parsed");
-            };
-            let AnswerError::Syntax { message, .. } = &error else {
-                unreachable!()
-            };
-            let said = JA.answer_error(&error);
-            let translated = JA
-                .yaml_messages
-                .iter()
-                .any(|(english, _)| message.contains(english));
-            assert!(translated, "{manifest:?}: no Japanese for {message:?}");
-            assert!(said.contains(&format!("({message})")), "{said}");
-            assert!(!EN.answer_error(&error).contains(" ("), "{message}");
-        }
-    }
-}

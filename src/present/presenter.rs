@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
+use super::{AgendaClock, PageBlock, PresenterState, Slide, SlidePlan, paginate, slides};
 use crate::course::{Block, Lesson};
 use crate::layout::glyphs::Glyphs;
 use crate::layout::{LaidOutLesson, LayoutOptions, lay_out};
-use crate::present::{AgendaClock, PageBlock, PresenterState, Slide, SlidePlan, paginate, slides};
 use crate::progress::section_budgets;
+use crate::strings::Texts;
 use crate::theme::Theme;
-use crate::ui::text::Texts;
 
 /// Rows above the text and for the footer (with a row of space above it).
 const TOP_ROWS: u16 = 1;
