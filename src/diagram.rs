@@ -4,9 +4,12 @@
 mod cursor;
 mod draw;
 mod edge;
+mod insets;
 mod parse;
 mod place;
+mod ports;
 mod rank;
+mod route;
 mod style;
 mod verify;
 

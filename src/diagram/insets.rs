@@ -3,8 +3,8 @@
 //! honours a subgraph's direction only when no edge crosses its border; so do we, which
 //! is also what lets the inset be placed apart.
 
-use super::{FRAME, Placement, Rect, place_flat};
-use crate::diagram::{Flowchart, Node, NodeStyle, Shape, Subgraph};
+use super::place::{FRAME, Placement, Rect, place_flat};
+use super::{Flowchart, Node, NodeStyle, Shape, Subgraph};
 use crate::text::display_width;
 
 /// Rows a frame adds above its content (border, a row for arrows) and below it (a row of

@@ -2,15 +2,15 @@
 //! their members, edges routed orthogonally through the gaps between ranks. Top to
 //! bottom (bottom to top is the same, flipped); left-right charts are not placed yet.
 
+use super::ports::{keep_room_for_labels, widen_for_ports};
 use super::rank::{common_cluster, flip, mirror, ranks, transpose};
 use super::{Direction, Flowchart};
 use crate::text::display_width;
-use ports::{keep_room_for_labels, widen_for_ports};
 
 /// Columns between neighbouring boxes or frames.
 const GAP: usize = 2;
 /// Columns a frame adds on each side of its content (border and a space).
-const FRAME: usize = 2;
+pub(super) const FRAME: usize = 2;
 
 /// A rectangle of grid cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,21 +69,21 @@ pub struct Placement {
 }
 
 /// A node or a point a long edge passes through on an intermediate rank.
-struct Vertex {
-    node: Option<usize>,
-    width: usize,
-    height: usize,
-    rank: usize,
-    cluster: Option<usize>,
-    x: usize,
+pub(super) struct Vertex {
+    pub(super) node: Option<usize>,
+    pub(super) width: usize,
+    pub(super) height: usize,
+    pub(super) rank: usize,
+    pub(super) cluster: Option<usize>,
+    pub(super) x: usize,
     /// Columns kept clear to the right for the label of an edge coming in.
-    room: usize,
+    pub(super) room: usize,
     /// Columns kept clear to the left, for the label of the leftmost of several ports.
-    lead: usize,
+    pub(super) lead: usize,
     /// Whether `x` is decided yet (free vertices centre on placed neighbours only).
-    placed: bool,
+    pub(super) placed: bool,
     /// Reading-order key from the crossing-reduction sweeps.
-    order: f64,
+    pub(super) order: f64,
 }
 
 /// Places a flowchart, or `None` where it cannot be placed (an edge from a node to
@@ -95,12 +95,12 @@ pub fn place(chart: &Flowchart) -> Option<Placement> {
     if chart.edges.iter().any(|edge| edge.from == edge.to) || chart.nodes.is_empty() {
         return None;
     }
-    insets::place_with_insets(chart)
+    super::insets::place_with_insets(chart)
 }
 
 /// Places a chart whose boxes are sized by their labels, or by `sizes` where given
 /// (columns, rows).
-fn place_flat(chart: &Flowchart, sizes: &[Option<(usize, usize)>]) -> Placement {
+pub(super) fn place_flat(chart: &Flowchart, sizes: &[Option<(usize, usize)>]) -> Placement {
     // Left-right charts are placed top-down with every box turned on its side, then
     // the whole placement is transposed (text stays horizontal).
     let across = matches!(chart.direction, Direction::LeftRight | Direction::RightLeft);
@@ -119,21 +119,21 @@ fn place_flat(chart: &Flowchart, sizes: &[Option<(usize, usize)>]) -> Placement 
     placement
 }
 
-struct Graph<'a> {
-    chart: &'a Flowchart,
+pub(super) struct Graph<'a> {
+    pub(super) chart: &'a Flowchart,
     /// Placing a left-right chart in top-down coordinates.
-    across: bool,
-    vertices: Vec<Vertex>,
+    pub(super) across: bool,
+    pub(super) vertices: Vec<Vertex>,
     /// Each edge as the chain of vertices it passes, source first (after cycles are
     /// broken, so the source is on the lower rank).
-    chains: Vec<Vec<usize>>,
-    ranks: Vec<Vec<usize>>,
+    pub(super) chains: Vec<Vec<usize>>,
+    pub(super) ranks: Vec<Vec<usize>>,
     /// First and last rank of each cluster, members of nested clusters included.
-    cluster_ranks: Vec<Option<(usize, usize)>>,
+    pub(super) cluster_ranks: Vec<Option<(usize, usize)>>,
     /// Frame rectangles (x and width known after `assign_x`).
-    frames: Vec<Rect>,
+    pub(super) frames: Vec<Rect>,
     /// Each vertex's neighbours along the chains, on the rank before and after.
-    neighbours: Vec<(Vec<usize>, Vec<usize>)>,
+    pub(super) neighbours: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
 impl<'a> Graph<'a> {
@@ -529,10 +529,3 @@ fn key(count: usize) -> f64 {
 fn spread(widths: &[usize]) -> usize {
     widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
 }
-
-#[path = "insets.rs"]
-mod insets;
-#[path = "ports.rs"]
-mod ports;
-#[path = "route.rs"]
-mod route;

@@ -1,8 +1,9 @@
 //! Ports, where edges meet a box: one per look of the edges coming in, and the room
 //! their labels need beside the box.
 
-use super::{Vertex, display_width};
-use crate::diagram::{Edge, Flowchart, Head, Stroke};
+use super::place::Vertex;
+use super::{Edge, Flowchart, Head, Stroke};
+use crate::text::display_width;
 
 /// A box needs a port of its own for each look (stroke, head, label) of the edges coming
 /// in, so an allowed edge never shares a head with a denied one: widen it to fit them.

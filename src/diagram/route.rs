@@ -1,8 +1,9 @@
 //! Rows for ranks, frames and the gaps between ranks; edges routed through the gaps on
 //! tracks that never share a line with another edge's line, labels beside their edge.
 
-use super::{Graph, Placement, Rect, Route, display_width};
-use crate::diagram::Flowchart;
+use super::Flowchart;
+use super::place::{Graph, Placement, Rect, Route};
+use crate::text::display_width;
 
 /// Where the rows went.
 struct Rows {
