@@ -87,3 +87,7 @@ pub(crate) fn panel(app: &App, title: &str, width: u16) -> Block<'static> {
 #[cfg(test)]
 #[path = "ui/ui_tests.rs"]
 pub(crate) mod tests;
+
+#[cfg(test)]
+#[path = "ui/styled_tests.rs"]
+mod styled_tests;
