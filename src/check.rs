@@ -58,10 +58,8 @@ fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
     if let Some(problem) = missing_lesson(source, entry) {
         return vec![problem];
     }
-    let path = lesson_path(&entry.id);
-    let file = source.display_path(&path);
-    let text = match source.read(&path) {
-        Ok(text) => text,
+    let (file, text) = match lesson_text(source, entry) {
+        Ok(read) => read,
         Err(problem) => return vec![problem],
     };
     let lesson = match split_front_matter(&text, &file) {
@@ -135,14 +133,19 @@ fn readable_bodies(source: &CourseSource) -> Vec<(String, String, LessonBody)> {
         .lessons
         .iter()
         .filter_map(|entry| {
-            let path = lesson_path(&entry.id);
-            let file = source.display_path(&path);
-            let text = source.read(&path).ok()?;
+            let (file, text) = lesson_text(source, entry).ok()?;
             let lesson = split_front_matter(&text, &file).ok()?;
             let body = parse_body(lesson.body, lesson.body_line);
             Some((file, text.clone(), body))
         })
         .collect()
+}
+
+/// A listed lesson's file name for messages, and its text.
+fn lesson_text(source: &CourseSource, entry: &LessonEntry) -> Result<(String, String), Problem> {
+    let path = lesson_path(&entry.id);
+    let text = source.read(&path)?;
+    Ok((source.display_path(&path), text))
 }
 
 /// Every Mermaid diagram must be in the flowchart subset manabi draws; one that is not

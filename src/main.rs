@@ -2,25 +2,22 @@
 //! exit code. The only place that uses `anyhow` and touches the process environment.
 
 mod cli;
+mod course_cli;
 mod error_text;
 mod grade_cli;
 mod progress_cli;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
 
 use cli::{AmbiguousWidth, Cli, ColorChoice, Command, LangChoice, ThemeChoice};
-use manabi::ansi::write_lines;
 use manabi::app::App;
-use manabi::check::{
-    check_course, diagram_problems, manifest_hints, notes_hints, unlisted_lessons,
-};
+use manabi::check::diagram_problems;
 use manabi::course::{CourseSource, code_block_problems, load_course, load_lesson_for_reading};
 use manabi::layout::glyphs::{ASCII, Glyphs, UNICODE};
-use manabi::layout::{LayoutOptions, lay_out};
 use manabi::palette::ColorDepth;
 use manabi::present::Channel;
 use manabi::present::{NotesWindow, Presenter, Talk};
@@ -31,7 +28,6 @@ use manabi::terminal::{
     Recording, RunOptions, alive, follow_notes, present as present_slides, run,
     termination_requested,
 };
-use manabi::text::display_width;
 use manabi::theme::{Theme, ThemeKind};
 
 /// Exit code of `render` (and the default command) when the course cannot be shown.
@@ -44,7 +40,7 @@ const DEFAULT_WIDTH: u16 = 80;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Some(Command::Check { dir, notes }) => check(
+        Some(Command::Check { dir, notes }) => course_cli::check(
             &dir.clone()
                 .map_or_else(|| source(&cli), CourseSource::Directory),
             *notes,
@@ -61,8 +57,10 @@ fn main() -> ExitCode {
             channel.as_deref(),
             *restart,
         ),
-        Some(Command::Render { lesson, width }) => render(&cli, lesson.as_deref(), *width),
-        Some(Command::List) => list(&cli),
+        Some(Command::Render { lesson, width }) => {
+            course_cli::render(&cli, lesson.as_deref(), *width)
+        }
+        Some(Command::List) => course_cli::list(&cli),
         Some(Command::Open { lesson }) => read(&cli, Some(lesson)),
         Some(Command::Grade {
             question,
@@ -109,98 +107,6 @@ fn source(cli: &Cli) -> CourseSource {
     cli.course
         .clone()
         .map_or(CourseSource::Embedded, CourseSource::Directory)
-}
-
-fn check(source: &CourseSource, notes: bool) -> anyhow::Result<ExitCode> {
-    let problems = check_course(source);
-    let unlisted = unlisted_lessons(source);
-    let manifests = manifest_hints(source);
-    let notes_hints = if notes {
-        notes_hints(source)
-    } else {
-        Vec::new()
-    };
-    let mut stdout = io::stdout().lock();
-    for problem in problems
-        .iter()
-        .chain(&unlisted)
-        .chain(&manifests)
-        .chain(&notes_hints)
-    {
-        // A reader that stops early (`| head`) must not turn problems into success.
-        if let Err(error) = writeln!(stdout, "{problem}") {
-            if error.kind() == io::ErrorKind::BrokenPipe {
-                break;
-            }
-            return Err(error.into());
-        }
-    }
-    if !unlisted.is_empty() {
-        eprintln!(
-            "manabi check: {} lesson folder(s) not listed in course.yaml",
-            unlisted.len()
-        );
-    }
-    if !manifests.is_empty() {
-        eprintln!(
-            "manabi check: {} hint(s) on the lesson's manifests (worth a word in the notes)",
-            manifests.len()
-        );
-    }
-    if !notes_hints.is_empty() {
-        eprintln!(
-            "manabi check: {} section(s) without speaker notes",
-            notes_hints.len()
-        );
-    }
-    if problems.is_empty() {
-        eprintln!("manabi check: no problems found");
-        Ok(ExitCode::SUCCESS)
-    } else {
-        let plural = if problems.len() == 1 { "" } else { "s" };
-        eprintln!("manabi check: {} problem{plural}", problems.len());
-        Ok(ExitCode::from(EXIT_PROBLEMS))
-    }
-}
-
-fn list(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let texts = lang(cli).texts();
-    let course = load_course(&source(cli)).context(texts.cannot_load)?;
-    let mut stdout = io::stdout().lock();
-    writeln!(stdout, "{}", course.title)?;
-    // Columns line up by display width: titles are Japanese.
-    let ids = course
-        .lessons
-        .iter()
-        .map(|lesson| lesson.meta.id.as_str())
-        .chain(course.broken.iter().map(|broken| broken.id.as_str()));
-    let id_width = ids.map(display_width).max().unwrap_or(0);
-    let title_width = course
-        .lessons
-        .iter()
-        .map(|lesson| display_width(&lesson.meta.title))
-        .max()
-        .unwrap_or(0);
-    let pad = |text: &str, width: usize| {
-        format!(
-            "{text}{}",
-            " ".repeat(width.saturating_sub(display_width(text)))
-        )
-    };
-    for lesson in &course.lessons {
-        writeln!(
-            stdout,
-            "  {}  {}  {:>3} min",
-            pad(&lesson.meta.id, id_width),
-            pad(&lesson.meta.title, title_width),
-            lesson.meta.minutes
-        )?;
-    }
-    for broken in &course.broken {
-        let why = texts.lesson_skipped_because(&broken.id, &broken.problem.to_string());
-        writeln!(stdout, "  {}  {why}", pad(&broken.id, id_width))?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// A course error for the learner: an unknown lesson id says so (with the one meant),
@@ -371,48 +277,6 @@ fn open_recording(cli: &Cli, app: &mut App) -> (Option<Recording>, Vec<String>) 
             (None, vec![app.texts.session.not_saving_because(&reason)])
         }
     }
-}
-
-fn render(cli: &Cli, lesson_id: Option<&str>, width: Option<u16>) -> anyhow::Result<ExitCode> {
-    let source = source(cli);
-    let course = load_course(&source).context(lang(cli).texts().cannot_load)?;
-    let lesson = course.lesson_or_first(lesson_id)?;
-    for problem in diagram_problems(&lesson.blocks, &source.lesson_display_path(&lesson.meta.id)) {
-        eprintln!("manabi: warning: {problem} (shown as its source)");
-    }
-    let stdout = io::stdout();
-    let is_terminal = stdout.is_terminal();
-    // `manabi render | less -R` pipes stdout, but stderr still shows which terminal the
-    // text will land in, so its width is the one to lay out for.
-    let has_terminal = is_terminal || io::stderr().is_terminal();
-    let width = width
-        .or_else(|| {
-            // Some ptys and serial consoles report zero columns: fall back to 80.
-            has_terminal
-                .then(|| crossterm::terminal::size().ok().map(|(columns, _)| columns))
-                .flatten()
-                .filter(|columns| *columns > 0)
-        })
-        .unwrap_or(DEFAULT_WIDTH);
-    let (theme, glyphs) = look(cli);
-    let options = LayoutOptions {
-        width: usize::from(width),
-        theme: &theme,
-        glyphs,
-        checklist: &[],
-    };
-    let laid_out = lay_out(lesson, &options);
-    let depth = color_depth(cli.color, is_terminal);
-    let mut out = io::BufWriter::new(stdout.lock());
-    write_lines(
-        &mut out,
-        laid_out.lines.iter().map(|laid| &laid.line),
-        usize::from(width),
-        depth,
-        glyphs.cut,
-    )?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
 }
 
 /// The theme and the structural characters every command draws with: `--theme` (auto is

@@ -17,7 +17,8 @@ use manabi::progress::{
 };
 use manabi::quiz::CourseQuizzes;
 use manabi::strings::fill;
-use manabi::ui::progress_text::{ProgressTexts, profiles_text, progress_text, report_text, texts};
+use manabi::strings::progress::{ProgressTexts, texts};
+use manabi::ui::progress_text::{profiles_text, progress_text, report_text};
 
 /// The profile: `--profile`, else the OS user, else "learner".
 pub fn profile_name(cli: &Cli) -> String {

@@ -7,6 +7,7 @@
 
 pub mod present;
 pub mod probe;
+pub mod progress;
 pub mod quiz;
 pub mod session;
 

@@ -61,6 +61,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
 const BINARY: &[&str] = &[
     "main.rs",
     "cli.rs",
+    "course_cli.rs",
     "error_text.rs",
     "grade_cli.rs",
     "progress_cli.rs",
