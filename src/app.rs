@@ -14,7 +14,7 @@ mod update;
 
 pub use help_page::HelpPage;
 pub use keymap::{message_for_event, message_for_key};
-pub use quiz_page::{QuizPage, panel_inside};
+pub use quiz_page::QuizPage;
 pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step, indent_after};
 pub use search::Search;
 pub use search::SearchMatch;
@@ -23,7 +23,7 @@ pub use text_field::{Caret, TextField};
 
 use std::collections::HashMap;
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::course::{Block, Lesson};
 use crate::layout::glyphs::Glyphs;
@@ -39,6 +39,8 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 /// The contents pane's first entry is on this row (its title is above).
 pub const CONTENTS_FIRST_ROW: u16 = 1;
+/// Columns of padding inside a panel's border, each side (help, checklist, quiz).
+pub const PANEL_PADDING: u16 = 1;
 /// Prose is laid out at most this wide: long lines are hard to read.
 const MAX_TEXT_WIDTH: usize = 100;
 /// The contents pane is shown by default from this terminal width up.
@@ -322,7 +324,8 @@ impl App {
 
     /// The rows above the status and hint rows, where the screens go.
     fn body(&self) -> Rect {
-        Rect::new(0, 0, self.width, self.height.saturating_sub(2))
+        let [body, _, _] = screen_areas(Rect::new(0, 0, self.width, self.height));
+        body
     }
 
     /// How far the help scrolls in the app's terminal.
@@ -566,6 +569,29 @@ impl App {
             None if picked.is_empty() => None,
             None => Some(picked.swap_remove(0)),
         }
+    }
+}
+
+/// The terminal's areas: the screens, then the status bar and the key hints a row each.
+#[must_use]
+pub fn screen_areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The inside of a panel over `area`: its border, and the padding each side.
+#[must_use]
+pub fn panel_inside(area: Rect) -> Rect {
+    let side = 1 + PANEL_PADDING;
+    Rect {
+        x: area.x.saturating_add(side),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2 * side),
+        height: area.height.saturating_sub(2),
     }
 }
 

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::cli::{Cli, ExportFormat, ReportFormat};
-use crate::lang;
-use manabi::course::{Course, CourseSource, load_course};
+use crate::{lang, source};
+use manabi::course::{Course, load_course};
 use manabi::progress::{
     LearnerRecord, ProgressStore, class_report as report_of, default_data_dir, export_csv,
     learner_record, read_export, report_csv,
@@ -55,15 +55,15 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<ProgressStore> {
     Ok(store)
 }
 
-/// The course and its quizzes.
-fn course(cli: &Cli) -> anyhow::Result<(Course, CourseQuizzes)> {
-    let source = cli
-        .course
-        .clone()
-        .map_or(CourseSource::Embedded, CourseSource::Directory);
-    let course = load_course(&source).context(lang(cli).texts().cannot_load)?;
-    let quizzes = CourseQuizzes::load(&source, &course);
-    Ok((course, quizzes))
+fn course(cli: &Cli) -> anyhow::Result<Course> {
+    load_course(&source(cli)).context(lang(cli).texts().cannot_load)
+}
+
+/// The learner's record of every lesson of the course, with the lessons' quizzes.
+fn record(cli: &Cli, store: &ProgressStore) -> anyhow::Result<LearnerRecord> {
+    let course = course(cli)?;
+    let quizzes = CourseQuizzes::load(&source(cli), &course);
+    Ok(learner_record(&course, &quizzes, store)?)
 }
 
 /// A typo in `--profile` must not pass for a learner with no progress.
@@ -106,8 +106,7 @@ pub fn progress(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     if cli.profile.is_some() {
         require_profile(&store, texts(lang(cli)))?;
     }
-    let (course, quizzes) = course(cli)?;
-    let record = learner_record(&course, &quizzes, &store)?;
+    let record = record(cli, &store)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&record)?);
     } else {
@@ -124,8 +123,7 @@ pub fn export(
     let texts = texts(lang(cli));
     let store = open_store(cli)?;
     require_profile(&store, texts)?;
-    let (course, quizzes) = course(cli)?;
-    let record = learner_record(&course, &quizzes, &store)?;
+    let record = record(cli, &store)?;
     // `-o class/hanako.csv` means CSV unless --format says otherwise.
     let format = format.unwrap_or_else(|| {
         if output.is_some_and(|path| path.extension().is_some_and(|extension| extension == "csv")) {
@@ -270,7 +268,7 @@ pub fn reset(cli: &Cli, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitC
     require_profile(&store, texts)?;
     if let Some(id) = lesson {
         let recorded = store.lessons()?;
-        if !recorded.iter().any(|known| known == id) && course(cli)?.0.lesson(id).is_none() {
+        if !recorded.iter().any(|known| known == id) && course(cli)?.lesson(id).is_none() {
             bail!(fill(
                 texts.no_lesson_to_reset,
                 &[

@@ -15,7 +15,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, PANEL_PADDING, Screen, screen_areas};
 use crate::palette::{ColorDepth, degrade};
 use crate::text::fit;
 
@@ -34,12 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
         };
         frame.render_widget(notice, middle);
     } else {
-        let [main, status_row, hint_row] = Layout::vertical([
-            Constraint::Min(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [main, status_row, hint_row] = screen_areas(area);
         match &app.screen {
             Screen::Checklist { selected } => checklist::render(frame, main, app, *selected),
             Screen::Quiz(run) => quiz::render(frame, main, app, run),
@@ -73,7 +68,7 @@ pub(crate) fn panel(app: &App, title: &str, width: u16) -> Block<'static> {
         .borders(Borders::ALL)
         .border_set(app.glyphs.panel)
         .border_style(app.theme.border)
-        .padding(Padding::horizontal(1))
+        .padding(Padding::horizontal(PANEL_PADDING))
         .title(Span::styled(
             fit(
                 &format!(" {title} "),

@@ -68,34 +68,23 @@ const BINARY: &[&str] = &[
 ];
 
 /// The names after `crate::` in `code`, comments left out: `crate::a::b` gives `a`,
-/// `crate::{a, b::c}` gives `a` and `b`.
+/// `crate::{a, b::c}` gives `a` and `b` (a group may span lines).
 fn used_modules(code: &str) -> BTreeSet<String> {
+    let code: String = code
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut used = BTreeSet::new();
-    for line in code.lines() {
-        let line = line.split("//").next().unwrap_or_default();
-        let mut rest = line;
-        while let Some(found) = rest.find("crate::") {
-            rest = &rest[found + "crate::".len()..];
-            if let Some(group) = rest.strip_prefix('{') {
-                let group = group.split('}').next().unwrap_or_default();
-                used.extend(group.split(',').filter_map(first_name));
-            } else if let Some(name) = first_name(rest) {
-                used.insert(name);
-            }
+    let mut rest = code.as_str();
+    while let Some(found) = rest.find("crate::") {
+        rest = &rest[found + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let group = group.split('}').next().unwrap_or_default();
+            used.extend(group.split(',').filter_map(first_name));
+        } else if let Some(name) = first_name(rest) {
+            used.insert(name);
         }
-    }
-    // A group that spans lines: `use crate::{\n a,\n b,\n};`.
-    let mut rest = code;
-    while let Some(found) = rest.find("crate::{") {
-        rest = &rest[found + "crate::{".len()..];
-        let group = rest.split('}').next().unwrap_or_default();
-        used.extend(
-            group
-                .lines()
-                .map(|line| line.split("//").next().unwrap_or_default())
-                .flat_map(|line| line.split(','))
-                .filter_map(first_name),
-        );
     }
     used
 }
@@ -109,9 +98,23 @@ fn first_name(text: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-/// The code of a file that counts: before its first `#[cfg(test)]`.
-fn non_test_code(text: &str) -> &str {
-    text.find("#[cfg(test)]").map_or(text, |at| &text[..at])
+/// The code of a file that counts: all but its test items. A `#[cfg(test)]` item of
+/// one line (`mod tests;` with its `#[path]`) is left out alone; an inline one is taken
+/// to run to the end of the file, where test modules stand.
+fn non_test_code(text: &str) -> String {
+    let mut kept = Vec::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "#[cfg(test)]" {
+            kept.push(line);
+            continue;
+        }
+        let item = lines.find(|line| !line.trim_start().starts_with("#["));
+        if !item.is_some_and(|item| item.trim_end().ends_with(';')) {
+            break;
+        }
+    }
+    kept.join("\n")
 }
 
 fn rust_files(folder: &Path, found: &mut Vec<PathBuf>) {
@@ -155,7 +158,7 @@ fn every_module_uses_only_the_modules_below_it() {
             continue;
         };
         let text = fs::read_to_string(file).unwrap();
-        for used in used_modules(non_test_code(&text)) {
+        for used in used_modules(&non_test_code(&text)) {
             if used != module && !may_use.contains(&used.as_str()) {
                 violations.push(format!("src/{name}: `{module}` must not use `{used}`"));
             }
@@ -196,5 +199,11 @@ fn the_scanner_finds_paths_and_groups_and_skips_comments() {
         found,
         ["app", "course", "layout", "quiz", "strings", "text"]
     );
-    assert_eq!(non_test_code("a\n#[cfg(test)]\nuse crate::ui;\n"), "a\n");
+    assert_eq!(
+        non_test_code("a\n#[cfg(test)]\nmod tests {\nuse crate::ui;\n}\n"),
+        "a"
+    );
+    // After a test module declared by path, the file's code is checked again.
+    let after = "#[cfg(test)]\n#[path = \"t.rs\"]\nmod tests;\nuse crate::ui;\n";
+    assert_eq!(non_test_code(after), "use crate::ui;");
 }

@@ -29,17 +29,6 @@ pub struct QuizPage {
     pub editor: Option<Rect>,
 }
 
-/// The inside of a panel over `area`: its border, and a column of padding each side.
-#[must_use]
-pub fn panel_inside(area: Rect) -> Rect {
-    Rect {
-        x: area.x.saturating_add(2),
-        y: area.y.saturating_add(1),
-        width: area.width.saturating_sub(4),
-        height: area.height.saturating_sub(2),
-    }
-}
-
 impl QuizPage {
     /// The run's screen inside `inner`, the panel's inside.
     #[must_use]

@@ -8,7 +8,7 @@ use serde_yaml::Value;
 
 use super::readable_bodies;
 use crate::cluster::{Body, Object, Problem as ManifestProblem, read_objects};
-use crate::course::{Block, CodeBlock, CourseSource, Problem};
+use crate::course::{Block, CodeBlock, CourseSource, Problem, visit_code_blocks};
 
 /// Hints for every lesson of the course.
 #[must_use]
@@ -89,22 +89,14 @@ fn lesson_hints(blocks: &[Block], file: &str) -> Vec<Problem> {
     hints
 }
 
+/// The YAML code blocks, in lists and quotes too.
 fn yaml_blocks(blocks: &[Block]) -> Vec<&CodeBlock> {
     let mut found = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Code(code) if matches!(code.language.as_str(), "yaml" | "yml") => {
-                found.push(code);
-            }
-            Block::Quote(inner) => found.extend(yaml_blocks(inner)),
-            Block::List(list) => {
-                for item in &list.items {
-                    found.extend(yaml_blocks(&item.blocks));
-                }
-            }
-            _ => {}
+    visit_code_blocks(blocks, &mut |code| {
+        if matches!(code.language.as_str(), "yaml" | "yml") {
+            found.push(code);
         }
-    }
+    });
     found
 }
 

@@ -18,7 +18,7 @@ pub fn code_block_problems(blocks: &[Block], file: &str) -> Vec<Problem> {
 }
 
 /// Calls `visit` on every code block and diagram, in lists and quotes too.
-pub fn visit_code_blocks(blocks: &[Block], visit: &mut impl FnMut(&CodeBlock)) {
+pub fn visit_code_blocks<'a>(blocks: &'a [Block], visit: &mut impl FnMut(&'a CodeBlock)) {
     for block in blocks {
         match block {
             Block::Code(code) | Block::Diagram(code) => visit(code),

@@ -53,17 +53,10 @@ impl CourseQuizzes {
         Self { by_lesson }
     }
 
-    /// The lesson's quiz as the reader would get it (absent for a lesson not loaded).
-    #[must_use]
-    pub fn of(&self, lesson: &str) -> &LessonQuiz {
-        static ABSENT: LessonQuiz = LessonQuiz::Absent;
-        self.by_lesson.get(lesson).unwrap_or(&ABSENT)
-    }
-
     /// The lesson's quiz when it is usable.
     #[must_use]
     pub fn ready(&self, lesson: &str) -> Option<&Quiz> {
-        self.of(lesson).ready()
+        self.by_lesson.get(lesson).and_then(LessonQuiz::ready)
     }
 }
 

@@ -374,3 +374,20 @@ fn a_long_notice_is_wrapped_whole_above_the_status_bar() {
         rows.join("\n")
     );
 }
+
+#[test]
+fn a_panel_is_drawn_around_the_inside_the_app_lays_out_for() {
+    let app = reader_in(80, 24, Lang::En);
+    for area in [
+        Rect::new(0, 0, 80, 22),
+        Rect::new(3, 2, 41, 10),
+        Rect::new(0, 0, 4, 2),
+    ] {
+        let block = panel(&app, "title", area.width);
+        assert_eq!(
+            block.inner(area),
+            crate::app::panel_inside(area),
+            "{area:?}"
+        );
+    }
+}
