@@ -1,35 +1,38 @@
-//! The reader's state and what can happen to it. `update` turns a message into a state
-//! change and an effect for the runtime to carry out; nothing here does IO, so the whole
-//! reader is testable without a terminal.
+//! The reader's state and what can happen to it. `App` routes each message to the
+//! screen it is for — the reading screen, the checklist, a quiz run, the help — each a
+//! state with its own update; `ui` draws each with a view of its own. `update` turns a
+//! message into a state change and an effect for the runtime; nothing here does IO, so
+//! the whole reader is testable without a terminal.
 
-mod help_page;
+mod checklist;
+mod help;
 mod keymap;
 mod quiz_page;
 mod quiz_run;
-mod quiz_update;
-mod search;
+mod reader;
 mod session;
+mod study;
 mod text_field;
-mod update;
 
-pub use help_page::HelpPage;
+pub use checklist::Checklist;
+pub use help::{Help, HelpPage};
 pub use keymap::{message_for_event, message_for_key};
 pub use quiz_page::QuizPage;
 pub use quiz_run::{Answer, ManifestEditor, QuizRun, Step, indent_after};
-pub use search::Search;
-pub use search::SearchMatch;
+pub use reader::{Focus, Reader, Search, SearchMatch};
 pub use session::{READ_AFTER_MS, Session};
+pub use study::Study;
 pub use text_field::{Caret, TextField};
-
-use std::collections::HashMap;
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::course::{Block, Lesson};
+use checklist::ChecklistNext;
+use quiz_run::{QuizContext, QuizNext};
+
+use crate::course::Lesson;
 use crate::layout::glyphs::Glyphs;
-use crate::layout::{LaidOutCode, LaidOutLesson, LayoutOptions, TaskMark};
 use crate::progress::section_budgets;
-use crate::quiz::{ChecklistMark, LessonQuiz, Mastery, Quiz, QuizRecord};
+use crate::quiz::{LessonQuiz, Quiz};
 use crate::strings::Texts;
 use crate::theme::Theme;
 
@@ -41,32 +44,19 @@ pub const MIN_HEIGHT: u16 = 12;
 pub const CONTENTS_FIRST_ROW: u16 = 1;
 /// Columns of padding inside a panel's border, each side (help, checklist, quiz).
 pub const PANEL_PADDING: u16 = 1;
-/// Prose is laid out at most this wide: long lines are hard to read.
-const MAX_TEXT_WIDTH: usize = 100;
-/// The contents pane is shown by default from this terminal width up.
-const CONTENTS_MIN_WIDTH: u16 = 70;
 
-/// What the reader shows.
+/// What the reader shows: the reading screen, or a screen over or instead of it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Reading,
-    /// Typing a search (the query is `App::search.query`).
+    /// Typing a search (the query is the reader's).
     Searching,
-    /// The key list; the number of lines scrolled past.
-    Help(usize),
-    /// The lesson's checklist with each item's state; the selected entry.
-    Checklist {
-        selected: usize,
-    },
+    /// The key list.
+    Help(Help),
+    /// The lesson's checklist with each item's state.
+    Checklist(Checklist),
     /// A quiz in progress, one question a screen.
     Quiz(Box<QuizRun>),
-}
-
-/// Which pane keys go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Text,
-    Contents,
 }
 
 /// Something that happened: a key, a mouse action, a resize, the clock.
@@ -178,8 +168,9 @@ pub struct SavedFile {
 }
 
 /// What the runtime must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Effect {
+    #[default]
     None,
     /// Put text on the clipboard (OSC 52).
     Copy(String),
@@ -194,51 +185,46 @@ pub enum Effect {
     Quit,
 }
 
-/// The reader: the lesson, its layout for the current size, and what the learner did.
-pub struct App {
-    pub lesson: Lesson,
-    pub theme: Theme,
-    pub glyphs: &'static Glyphs,
-    pub texts: &'static Texts,
-    pub layout: LaidOutLesson,
-    pub screen: Screen,
-    pub focus: Focus,
-    /// `None` until the learner toggles it: then the terminal width decides.
-    contents_wanted: Option<bool>,
-    pub contents_selected: usize,
-    /// The first line of the reading pane.
-    pub top: usize,
-    /// Terminal size.
-    pub width: u16,
-    pub height: u16,
-    /// Sideways scroll of each code block, in columns.
-    pub code_offsets: Vec<usize>,
-    pub search: Search,
-    /// A one-line notice in the status bar until the next key.
+/// What a screen's update hands back to the app: an effect for the runtime, and a
+/// notice for the status bar.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    pub effect: Effect,
     pub notice: Option<String>,
-    /// A section reached by a jump whose heading cannot scroll to the top (the last
-    /// page): it is current until the learner scrolls.
-    pinned_section: Option<usize>,
-    /// Who is learning: choice orders are shuffled for them.
-    pub profile: String,
-    /// The lesson's quiz, read after the first frame (`set_quiz`).
-    quiz: LessonQuiz,
-    /// The learner's quiz answers and self-assessments.
-    pub record: QuizRecord,
-    /// Each checklist item's state, derived from `record`.
-    pub marks: Vec<ChecklistMark>,
-    /// The same as the lesson text's task markers show them.
-    task_marks: Vec<TaskMark>,
-    /// Manifest answers in progress, by question id, so leaving loses nothing.
-    pub drafts: HashMap<String, String>,
-    /// A quiz left to review a section; `r` goes back to it.
-    pub suspended_quiz: Option<Box<QuizRun>>,
-    /// The study clock, reading progress and the events for the progress store.
-    pub session: Session,
 }
 
-/// Rows of chrome around the reading pane: status bar and key hint.
-const CHROME_ROWS: u16 = 2;
+impl Outcome {
+    fn notice(text: impl Into<String>) -> Self {
+        Self {
+            effect: Effect::None,
+            notice: Some(text.into()),
+        }
+    }
+
+    fn effect(effect: Effect) -> Self {
+        Self {
+            effect,
+            notice: None,
+        }
+    }
+}
+
+/// The reader: the lesson on its reading screen, the screen on top, the learner's quiz
+/// state and the study session. It routes each message to the screen it is for.
+pub struct App {
+    texts: &'static Texts,
+    reader: Reader,
+    screen: Screen,
+    study: Study,
+    /// A quiz left to review a section; `r` goes back to it.
+    suspended_quiz: Option<Box<QuizRun>>,
+    /// A one-line notice in the status bar until the next key (the runtime adds its
+    /// own: saving, the store).
+    pub notice: Option<String>,
+    /// The study clock, reading progress and the events for the progress store (which
+    /// the runtime takes).
+    pub session: Session,
+}
 
 impl App {
     /// A reader at the top of `lesson` for a terminal of `width` × `height`; only the
@@ -249,82 +235,110 @@ impl App {
         theme: Theme,
         glyphs: &'static Glyphs,
         texts: &'static Texts,
-        (width, height): (u16, u16),
+        size: (u16, u16),
     ) -> Self {
         // The session clock starts at 0 on the runtime's scale.
         let session = Session::new(0, lesson.sections.len(), section_budgets(&lesson));
-        let mut app = Self {
-            lesson,
-            theme,
-            glyphs,
+        let study = Study::new(lesson.checklist.len());
+        let reader = Reader::new(lesson, theme, glyphs, study.task_marks(), size);
+        Self {
             texts,
-            layout: LaidOutLesson::new(1),
+            reader,
             screen: Screen::Reading,
-            focus: Focus::Text,
-            contents_wanted: None,
-            contents_selected: 0,
-            top: 0,
-            width,
-            height,
-            code_offsets: Vec::new(),
-            search: Search::default(),
-            notice: None,
-            pinned_section: None,
-            profile: String::from("learner"),
-            record: QuizRecord::default(),
-            marks: Vec::new(),
-            task_marks: Vec::new(),
-            quiz: LessonQuiz::Absent,
-            drafts: HashMap::new(),
+            study,
             suspended_quiz: None,
+            notice: None,
             session,
-        };
-        app.derive_marks();
-        app.relayout(0);
-        app
-    }
-
-    /// Gives the lesson its quiz (loaded after the first frame).
-    pub fn set_quiz(&mut self, quiz: LessonQuiz) {
-        self.quiz = quiz;
-        if self.derive_marks() {
-            self.reflow();
         }
     }
 
-    /// Derives each checklist item's state from the record again; whether a marker the
-    /// text shows changed (then the layout must be redone).
-    pub(crate) fn derive_marks(&mut self) -> bool {
-        self.marks = self.record.marks(self.quiz(), self.lesson.checklist.len());
-        let task_marks: Vec<TaskMark> = self.marks.iter().map(task_mark).collect();
-        let changed = task_marks != self.task_marks;
-        self.task_marks = task_marks;
-        changed
+    #[must_use]
+    pub fn lesson(&self) -> &Lesson {
+        self.reader.lesson()
+    }
+
+    #[must_use]
+    pub fn theme(&self) -> &Theme {
+        self.reader.theme()
+    }
+
+    #[must_use]
+    pub fn glyphs(&self) -> &'static Glyphs {
+        self.reader.glyphs()
+    }
+
+    #[must_use]
+    pub fn texts(&self) -> &'static Texts {
+        self.texts
+    }
+
+    /// The reading screen.
+    #[must_use]
+    pub fn reader(&self) -> &Reader {
+        &self.reader
+    }
+
+    /// The screen on top.
+    #[must_use]
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The learner's quiz state.
+    #[must_use]
+    pub fn study(&self) -> &Study {
+        &self.study
     }
 
     /// The lesson's quiz when it has a usable one.
     #[must_use]
     pub fn quiz(&self) -> Option<&Quiz> {
-        self.quiz.ready()
+        self.study.quiz()
     }
 
-    /// The lesson's quiz as it was read: ready, absent or unavailable with why.
+    /// Whether a quiz waits for the learner to come back from reviewing a section.
     #[must_use]
-    pub fn lesson_quiz(&self) -> &LessonQuiz {
-        &self.quiz
+    pub fn has_suspended_quiz(&self) -> bool {
+        self.suspended_quiz.is_some()
     }
 
-    /// Whether the contents pane is on screen.
+    /// Whether the terminal is below the minimum size.
     #[must_use]
-    pub fn contents_visible(&self) -> bool {
-        self.contents_wanted
-            .unwrap_or(self.width >= CONTENTS_MIN_WIDTH)
-            && !self.is_too_small()
+    pub fn is_too_small(&self) -> bool {
+        self.reader.is_too_small()
+    }
+
+    /// Gives the lesson its quiz (loaded after the first frame).
+    pub fn set_quiz(&mut self, quiz: LessonQuiz) {
+        self.study.set_quiz(quiz);
+        self.sync_marks();
+    }
+
+    /// Who is learning: choice orders are shuffled for them.
+    pub fn set_profile(&mut self, profile: String) {
+        self.study.set_profile(profile);
+    }
+
+    /// Changes the structure glyphs (ASCII for ambiguous-wide terminals) and relays.
+    pub fn set_glyphs(&mut self, glyphs: &'static Glyphs) {
+        self.reader.set_glyphs(glyphs);
+    }
+
+    /// Changes the theme (once the terminal said its background) and relays.
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.reader.set_theme(theme);
+    }
+
+    /// Lays out the rest of the lesson: called after a frame is drawn, and before
+    /// anything that needs the whole layout (the end, search, percentages).
+    pub fn finish_layout(&mut self) {
+        self.reader.finish_layout();
     }
 
     /// The rows above the status and hint rows, where the screens go.
     fn body(&self) -> Rect {
-        let [body, _, _] = screen_areas(Rect::new(0, 0, self.width, self.height));
+        let (width, height) = self.reader.size();
+        let [body, _, _] = screen_areas(Rect::new(0, 0, width, height));
         body
     }
 
@@ -341,233 +355,223 @@ impl App {
         QuizPage::lay_out(self, run, panel_inside(self.body()))
     }
 
-    /// Whether the terminal is below the minimum size.
-    #[must_use]
-    pub fn is_too_small(&self) -> bool {
-        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
-    }
-
-    /// Columns of the contents pane, border included.
-    #[must_use]
-    pub fn contents_width(&self) -> u16 {
-        if !self.contents_visible() {
-            return 0;
-        }
-        // As wide as the longest entry (marker, indentation, border), within a quarter
-        // of a narrow terminal and a third of a wide one.
-        let longest = self
-            .lesson
-            .sections
-            .iter()
-            .map(|section| {
-                2 * usize::from(section.level.saturating_sub(1))
-                    + crate::text::display_width(&section.title)
-            })
-            .max()
-            .unwrap_or(0)
-            + 3;
-        let most = if self.width >= 100 {
-            self.width / 3
-        } else {
-            self.width / 4
-        };
-        u16::try_from(longest)
-            .unwrap_or(u16::MAX)
-            .clamp(20, most.clamp(20, 40))
-    }
-
-    /// Rows of the reading pane.
-    #[must_use]
-    pub fn page_height(&self) -> usize {
-        usize::from(self.height.saturating_sub(CHROME_ROWS)).max(1)
-    }
-
-    /// Columns the text is laid out for: the reading pane less a margin each side.
-    #[must_use]
-    pub fn text_width(&self) -> usize {
-        usize::from(self.width.saturating_sub(self.contents_width()))
-            .saturating_sub(2)
-            .clamp(1, MAX_TEXT_WIDTH)
-    }
-
-    fn layout_options(&self) -> LayoutOptions<'_> {
-        LayoutOptions {
-            width: self.text_width(),
-            theme: &self.theme,
-            glyphs: self.glyphs,
-            checklist: &self.task_marks,
-        }
-    }
-
-    /// Lays the lesson out again for the current size and looks, keeping top-level
-    /// block `keep_block` first on screen.
-    pub fn relayout(&mut self, keep_block: usize) {
-        let page = self.page_height();
-        let options = self.layout_options();
-        let mut layout = LaidOutLesson::new(options.width);
-        let keep_block = keep_block.min(self.lesson.blocks.len().saturating_sub(1));
-        while layout.block_starts.len() <= keep_block && !layout.is_complete(&self.lesson) {
-            layout.extend_to(&self.lesson, &options, layout.lines.len() + 1);
-        }
-        let start = layout.block_starts.get(keep_block).copied().unwrap_or(0);
-        layout.extend_to(&self.lesson, &options, start + page + 1);
-        self.layout = layout;
-        self.top = start.min(self.max_top());
-        self.search.refresh(&self.layout);
-        self.code_offsets.resize(self.layout.code_blocks.len(), 0);
-        self.clamp_code_offsets();
-    }
-
-    /// After a resize the pane may show more of each code line: offsets shrink to fit.
-    fn clamp_code_offsets(&mut self) {
-        for block in 0..self.code_offsets.len() {
-            let limit = self.code_scroll_limit(block);
-            self.code_offsets[block] = self.code_offsets[block].min(limit);
-        }
-    }
-
-    /// How far a code block can scroll sideways: its widest line past the pane's edge.
-    #[must_use]
-    pub fn code_scroll_limit(&self, block: usize) -> usize {
-        let Some(code) = self.layout.code_blocks.get(block) else {
-            return 0;
-        };
-        let text_column = self.layout.lines[code.lines.clone()]
-            .iter()
-            .find_map(|laid| laid.code.and_then(|line| line.text_column))
-            .unwrap_or(0);
-        let pane = usize::from(self.width.saturating_sub(self.contents_width())).saturating_sub(1);
-        (text_column + code.width).saturating_sub(pane)
-    }
-
-    /// Lays out the rest of the lesson: called after a frame is drawn, and before
-    /// anything that needs the whole layout (the end, search, percentages).
-    pub fn finish_layout(&mut self) {
-        self.lay_out_to(usize::MAX);
-    }
-
-    /// Lays out more of the lesson, until it has `lines` lines or is complete.
-    pub fn lay_out_to(&mut self, lines: usize) {
-        if self.layout.is_complete(&self.lesson) || self.layout.lines.len() >= lines {
-            return;
-        }
-        let options = LayoutOptions {
-            width: self.layout.width,
-            theme: &self.theme,
-            glyphs: self.glyphs,
-            checklist: &self.task_marks,
-        };
-        self.layout.extend_to(&self.lesson, &options, lines);
-        self.code_offsets.resize(self.layout.code_blocks.len(), 0);
-        self.clamp_code_offsets();
-        self.search.refresh(&self.layout);
-    }
-
-    /// Changes the structure glyphs (ASCII for ambiguous-wide terminals) and relays.
-    pub fn set_glyphs(&mut self, glyphs: &'static Glyphs) {
-        self.glyphs = glyphs;
-        self.reflow();
-    }
-
-    /// Changes the theme (once the terminal said its background) and relays.
-    pub fn set_theme(&mut self, theme: Theme) {
-        self.theme = theme;
-        self.reflow();
-    }
-
-    /// Lays the whole lesson out again after a change of size or looks, keeping the
-    /// reading position: the first visible block stays first (and a code block, whose
-    /// lines never reflow, keeps its line); a search's starting point moves with it.
-    pub fn reflow(&mut self) {
-        let block = self.top_block();
-        let within = self.top - self.layout.block_starts.get(block).copied().unwrap_or(0);
-        let origin_block = self.block_of(self.search.origin);
-        self.relayout(block);
-        self.finish_layout();
-        if matches!(
-            self.lesson.blocks.get(block),
-            Some(Block::Code(_) | Block::Diagram(_))
+    /// Applies a message; the returned effect is for the runtime to carry out.
+    // One arm per message, each routed to its screen: the table reads best whole.
+    pub fn update(&mut self, message: Message) -> Effect {
+        if !matches!(
+            message,
+            Message::Resize { .. } | Message::Saved(_) | Message::Edited(_)
         ) {
-            self.top = (self.top + within).min(self.max_top());
+            self.notice = None;
         }
-        self.search.origin = self
-            .layout
-            .block_starts
-            .get(origin_block)
-            .copied()
-            .unwrap_or(0);
-        if !self.contents_visible() {
-            self.focus = Focus::Text;
+        if !matches!(message, Message::Resize { .. }) {
+            self.reader.finish_layout();
         }
-    }
-
-    /// The top-level block a line belongs to.
-    fn block_of(&self, line: usize) -> usize {
-        self.layout
-            .block_starts
-            .partition_point(|start| *start <= line)
-            .saturating_sub(1)
-    }
-
-    /// The top-level block the first visible line belongs to.
-    #[must_use]
-    pub fn top_block(&self) -> usize {
-        self.block_of(self.top)
-    }
-
-    /// The last line that can be first on screen.
-    fn max_top(&self) -> usize {
-        self.layout.lines.len().saturating_sub(self.page_height())
-    }
-
-    /// The section the reading position is in.
-    #[must_use]
-    pub fn current_section(&self) -> Option<usize> {
-        self.pinned_section.or_else(|| {
-            self.layout
-                .section_starts
-                .partition_point(|start| *start <= self.top)
-                .checked_sub(1)
-        })
-    }
-
-    /// The code block `y`, `s`, `h` and `l` act on: the first one with a line of code
-    /// on screen (a block showing only its closing frame does not count).
-    #[must_use]
-    pub fn marked_code_block(&self) -> Option<usize> {
-        self.code_block_on_screen(|_| Some(()))
-            .map(|(block, ())| block)
-    }
-
-    /// The code block `y` and `s` act on among those `pick` takes (with what it made of
-    /// it): the first whose lines are all on screen, else the first with a line of code
-    /// on screen (a block taller than the screen). A diagram half off the top does not
-    /// hide the manifest below.
-    pub fn code_block_on_screen<T>(
-        &self,
-        pick: impl Fn(&LaidOutCode) -> Option<T>,
-    ) -> Option<(usize, T)> {
-        let end = (self.top + self.page_height()).min(self.layout.lines.len());
-        let mut shown: Vec<usize> = Vec::new();
-        for laid in self.layout.lines.get(self.top..end)? {
-            if let Some(line) = laid.code.filter(|line| line.text_column.is_some()) {
-                if shown.last() != Some(&line.block) {
-                    shown.push(line.block);
+        let outcome = match message {
+            Message::Resize { width, height } => {
+                self.reader.resize(width, height);
+                Outcome::default()
+            }
+            Message::Saved(result) => Outcome::notice(match result {
+                    Ok(saved) => self.texts.saved_to(&saved.path, saved.taken.as_deref()),
+                    Err(reason) => self.texts.not_saved_because(&reason),
+                }),
+            Message::StartSearch => {
+                self.reader.start_search();
+                self.screen = Screen::Searching;
+                Outcome::default()
+            }
+            Message::SearchSubmit => {
+                self.screen = Screen::Reading;
+                Outcome::notice(self.reader.match_notice(self.texts))
+            }
+            Message::ShowHelp => {
+                self.screen = match self.screen {
+                    Screen::Help(_) => Screen::Reading,
+                    _ => Screen::Help(Help::default()),
+                };
+                Outcome::default()
+            }
+            Message::HelpScroll(lines) => {
+                let limit = self.help_scroll_limit();
+                if let Screen::Help(help) = &mut self.screen {
+                    help.scroll(lines, limit);
                 }
+                Outcome::default()
+            }
+            Message::Cancel => self.cancel(),
+            Message::OpenChecklist => {
+                if !matches!(self.screen, Screen::Checklist(_)) {
+                    self.screen = Screen::Checklist(Checklist::default());
+                }
+                Outcome::default()
+            }
+            Message::ChecklistMove(_) | Message::ChecklistStart | Message::ToggleSelfAssessed => {
+                self.checklist(&message)
+            }
+            Message::StartQuiz => self.start_quiz(),
+            Message::ReturnToQuiz => match self.suspended_quiz.take() {
+                Some(run) => {
+                    self.screen = Screen::Quiz(run);
+                    Outcome::default()
+                }
+                None => Outcome::notice(self.texts.quiz.nothing_to_return_to),
+            },
+            Message::Quiz(message) => self.quiz_message(message),
+            Message::Edited(result) => self.edited(result),
+            Message::Suspend => Outcome::effect(Effect::Suspend),
+            Message::Quit => Outcome::effect(Effect::Quit),
+            message => self.reader.update(message, self.texts),
+        };
+        if outcome.notice.is_some() {
+            self.notice = outcome.notice;
+        }
+        outcome.effect
+    }
+
+    /// Esc: out of the screen on top, or out of the contents pane or search.
+    fn cancel(&mut self) -> Outcome {
+        match self.screen {
+            Screen::Searching => {
+                self.reader.cancel_search();
+                self.screen = Screen::Reading;
+            }
+            Screen::Help(_) | Screen::Checklist(_) => self.screen = Screen::Reading,
+            Screen::Quiz(_) => return self.quiz_message(QuizMessage::Leave),
+            Screen::Reading => self.reader.cancel(),
+        }
+        Outcome::default()
+    }
+
+    /// A key on the checklist.
+    fn checklist(&mut self, message: &Message) -> Outcome {
+        let Screen::Checklist(checklist) = &mut self.screen else {
+            return Outcome::default();
+        };
+        let selected = checklist.selected();
+        let next = checklist.update(
+            message,
+            &self.reader.lesson().checklist,
+            &mut self.study,
+            &mut self.session.outbox,
+        );
+        match next {
+            ChecklistNext::Stay => Outcome::default(),
+            ChecklistNext::Ticked => {
+                self.sync_marks();
+                Outcome::default()
+            }
+            ChecklistNext::Questions(item) => {
+                let Some(quiz) = self.study.quiz() else {
+                    return self.quiz_missing();
+                };
+                let queue = quiz.questions_for(item);
+                if queue.is_empty() {
+                    return Outcome::notice(self.texts.quiz.no_questions);
+                }
+                self.start_run(Some(item), queue, Some(selected));
+                Outcome::default()
             }
         }
-        let mut picked: Vec<(usize, T)> = shown
-            .into_iter()
-            .filter_map(|block| Some((block, pick(self.layout.code_blocks.get(block)?)?)))
-            .collect();
-        let whole = picked.iter().position(|(block, _)| {
-            let lines = &self.layout.code_blocks[*block].lines;
-            lines.start >= self.top && lines.end <= end
-        });
-        match whole {
-            Some(index) => Some(picked.swap_remove(index)),
-            None if picked.is_empty() => None,
-            None => Some(picked.swap_remove(0)),
+    }
+
+    /// `Q`: every question of the lesson.
+    fn start_quiz(&mut self) -> Outcome {
+        let Some(quiz) = self.study.quiz() else {
+            return self.quiz_missing();
+        };
+        let queue = (0..quiz.questions.len()).collect();
+        let back = match self.screen {
+            Screen::Checklist(checklist) => Some(checklist.selected()),
+            _ => None,
+        };
+        self.start_run(None, queue, back);
+        Outcome::default()
+    }
+
+    fn start_run(&mut self, item: Option<usize>, queue: Vec<usize>, back: Option<usize>) {
+        let Some(first) = queue
+            .first()
+            .and_then(|index| self.study.fresh_answer(*index, 1))
+        else {
+            return;
+        };
+        self.suspended_quiz = None;
+        self.screen = Screen::Quiz(Box::new(QuizRun::new(item, queue, first, back)));
+    }
+
+    /// Why there are no questions: the quiz could not be read, or there is none.
+    fn quiz_missing(&self) -> Outcome {
+        match self.study.lesson_quiz() {
+            LessonQuiz::Unavailable(reason) => Outcome::notice(self.texts.quiz.unavailable_because(reason)),
+            _ => Outcome::notice(self.texts.quiz.no_quiz),
+        }
+    }
+
+    /// A key on a question: the run updates with the learner's quiz state, then stays,
+    /// goes back where it came from, or waits while the learner reviews a section.
+    fn quiz_message(&mut self, message: QuizMessage) -> Outcome {
+        let Screen::Quiz(run) = &self.screen else {
+            return Outcome::default();
+        };
+        if let QuizMessage::Scroll(lines) = message {
+            let limit = self.quiz_page(run).scroll_limit();
+            if let Screen::Quiz(run) = &mut self.screen {
+                run.scroll_by(lines, limit);
+            }
+            return Outcome::default();
+        }
+        let Screen::Quiz(mut run) = std::mem::replace(&mut self.screen, Screen::Reading) else {
+            return Outcome::default();
+        };
+        let mut context = QuizContext {
+            study: &mut self.study,
+            outbox: &mut self.session.outbox,
+            texts: self.texts,
+            sections: &self.reader.lesson().sections,
+        };
+        let (outcome, next) = run.update(message, &mut context);
+        match next {
+            QuizNext::Stay => self.screen = Screen::Quiz(run),
+            QuizNext::Leave => {
+                if let Some(selected) = run.back_to_checklist() {
+                    self.screen = Screen::Checklist(Checklist::at(selected));
+                }
+            }
+            QuizNext::Review(section) => {
+                self.suspended_quiz = Some(run);
+                self.reader.jump_to_section(section);
+            }
+        }
+        self.sync_marks();
+        outcome
+    }
+
+    /// The manifest as `$EDITOR` left it.
+    fn edited(&mut self, result: Result<String, String>) -> Outcome {
+        let Screen::Quiz(run) = &mut self.screen else {
+            return Outcome::default();
+        };
+        let mut context = QuizContext {
+            study: &mut self.study,
+            outbox: &mut self.session.outbox,
+            texts: self.texts,
+            sections: &self.reader.lesson().sections,
+        };
+        run.edited(result, &mut context)
+    }
+
+    /// Puts a screen on top, as the tests of its view need.
+    #[cfg(test)]
+    pub(crate) fn show(&mut self, screen: Screen) {
+        self.screen = screen;
+    }
+
+    /// The text's checklist markers follow the learner's answers and ticks; the text is
+    /// laid out again when one changed.
+    fn sync_marks(&mut self) {
+        if self.reader.set_task_marks(self.study.task_marks()) {
+            self.reader.reflow();
         }
     }
 }
@@ -592,17 +596,6 @@ pub fn panel_inside(area: Rect) -> Rect {
         y: area.y.saturating_add(1),
         width: area.width.saturating_sub(2 * side),
         height: area.height.saturating_sub(2),
-    }
-}
-
-/// How the lesson text marks a checklist item in this state: mastery first, then a tick
-/// by hand.
-fn task_mark(mark: &ChecklistMark) -> TaskMark {
-    match mark.mastery {
-        Mastery::Mastered => TaskMark::Done,
-        _ if mark.self_assessed => TaskMark::SelfAssessed,
-        Mastery::Partly => TaskMark::Partly,
-        Mastery::NotTried => TaskMark::Open,
     }
 }
 

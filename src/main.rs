@@ -142,7 +142,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     let (theme, glyphs) = look(cli);
     let mut app = App::new(lesson, theme, glyphs, lang.texts(), size);
     // Choice orders are per learner.
-    app.profile = progress_cli::profile_name(cli);
+    app.set_profile(progress_cli::profile_name(cli));
     let (recording, store_notices) = open_recording(cli, &mut app);
     if let Some(skipped) = opened.skipped.first() {
         app.notice = Some(
@@ -153,12 +153,12 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     // The quiz is read then too: nothing on the first screen needs it.
     let check_code_blocks = move |app: &mut App| {
-        let quiz = load_quiz(&source, &app.lesson);
+        let quiz = load_quiz(&source, &app.lesson());
         if let LessonQuiz::Unavailable(reason) = &quiz {
-            app.notice = Some(app.texts.quiz.unavailable_because(reason));
+            app.notice = Some(app.texts().quiz.unavailable_because(reason));
         }
         app.set_quiz(quiz);
-        let blocks = &app.lesson.blocks;
+        let blocks = &app.lesson().blocks;
         let problems = code_block_problems(blocks, &file)
             .into_iter()
             .chain(diagram_problems(blocks, &file));
@@ -242,8 +242,8 @@ fn present(
 /// said about itself, for the shell after the reader.
 fn open_recording(cli: &Cli, app: &mut App) -> (Option<Recording>, Vec<String>) {
     let opened = progress_cli::data_dir(cli).and_then(|folder| {
-        let mut store = ProgressStore::open(&folder, &app.profile)?;
-        let lesson = app.lesson.meta.id.clone();
+        let mut store = ProgressStore::open(&folder, &app.study().profile())?;
+        let lesson = app.lesson().meta.id.clone();
         let state = store.lesson_state(&lesson)?;
         app.restore(&state);
         let notices = std::mem::take(&mut store.notices);
@@ -263,18 +263,18 @@ fn open_recording(cli: &Cli, app: &mut App) -> (Option<Recording>, Vec<String>) 
         Ok((recording, notices)) => {
             app.notice = notices
                 .first()
-                .map(|notice| app.texts.session.store_notice(notice));
+                .map(|notice| app.texts().session.store_notice(notice));
             let shell = notices
                 .iter()
-                .map(|notice| app.texts.session.store_notice(notice))
+                .map(|notice| app.texts().session.store_notice(notice))
                 .collect();
             (recording, shell)
         }
         Err(error) => {
             let reason = format!("{error:#}");
-            app.notice = Some(app.texts.session.not_saving_because(&reason));
+            app.notice = Some(app.texts().session.not_saving_because(&reason));
             app.session.not_saving = Some(reason.clone());
-            (None, vec![app.texts.session.not_saving_because(&reason)])
+            (None, vec![app.texts().session.not_saving_because(&reason)])
         }
     }
 }

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
     let area = frame.area();
     if app.is_too_small() {
         let size = (area.width, area.height);
-        let notice = Paragraph::new(app.texts.too_small_for(size, (MIN_WIDTH, MIN_HEIGHT)))
+        let notice = Paragraph::new(app.texts().too_small_for(size, (MIN_WIDTH, MIN_HEIGHT)))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true });
         let middle = Rect {
@@ -35,16 +35,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
         frame.render_widget(notice, middle);
     } else {
         let [main, status_row, hint_row] = screen_areas(area);
-        match &app.screen {
-            Screen::Checklist { selected } => checklist::render(frame, main, app, *selected),
+        match &app.screen() {
+            Screen::Checklist(checklist) => checklist::render(frame, main, app, *checklist),
             Screen::Quiz(run) => quiz::render(frame, main, app, run),
             Screen::Reading | Screen::Searching | Screen::Help(_) => {
                 let [contents_area, reading_area] = Layout::horizontal([
-                    Constraint::Length(app.contents_width()),
+                    Constraint::Length(app.reader().contents_width()),
                     Constraint::Min(1),
                 ])
                 .areas(main);
-                if app.contents_visible() {
+                if app.reader().contents_visible() {
                     contents::render(frame, contents_area, app);
                 }
                 reader::render(frame, reading_area, app);
@@ -53,8 +53,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
         let bar = status::Bar::new(app, status_row.width);
         status::render_status(frame, status_row, &bar);
         status::render_hint(frame, hint_row, app);
-        if let Screen::Help(scrolled) = app.screen {
-            help::render(frame, main, app, scrolled);
+        if let Screen::Help(help) = app.screen() {
+            help::render(frame, main, app, *help);
         }
         status::render_notice(frame, main, app);
     }
@@ -66,16 +66,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
 pub(crate) fn panel(app: &App, title: &str, width: u16) -> Block<'static> {
     Block::new()
         .borders(Borders::ALL)
-        .border_set(app.glyphs.panel)
-        .border_style(app.theme.border)
+        .border_set(app.glyphs().panel)
+        .border_style(app.theme().border)
         .padding(Padding::horizontal(PANEL_PADDING))
         .title(Span::styled(
             fit(
                 &format!(" {title} "),
                 usize::from(width.saturating_sub(4)),
-                app.glyphs.ellipsis,
+                app.glyphs().ellipsis,
             ),
-            app.theme.heading,
+            app.theme().heading,
         ))
 }
 

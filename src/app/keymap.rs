@@ -91,7 +91,7 @@ fn checklist_key(code: KeyCode) -> Option<Message> {
 /// Whether keys are text for a short answer or the manifest editor.
 fn is_typing(run: &QuizRun) -> bool {
     matches!(
-        run.step,
+        run.step(),
         Step::Answering(Answer::Text { .. } | Answer::Manifest { editing: true, .. })
     )
 }
@@ -105,7 +105,7 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
     }
     if key.code == KeyCode::Esc {
         let editing = matches!(
-            run.step,
+            run.step(),
             Step::Answering(Answer::Manifest { editing: true, .. })
         );
         return Some(if editing {
@@ -126,7 +126,7 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
             .map(|digit| QuizMessage::Pick(digit as usize - 1))
     };
     let editing = matches!(
-        run.step,
+        run.step(),
         Step::Answering(Answer::Manifest { editing: true, .. })
     );
     match key.code {
@@ -139,7 +139,7 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
         KeyCode::Char('k') | KeyCode::Up => Some(QuizMessage::Move(-1)),
         _ => None,
     };
-    match (&run.step, key.code) {
+    match (&run.step(), key.code) {
         (Step::Answering(Answer::Manifest { editing: true, .. }), _) => {
             Some(QuizMessage::EditorKey(key))
         }
@@ -259,6 +259,7 @@ fn message_for_mouse(mouse: MouseEvent) -> Option<Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Help;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -289,7 +290,7 @@ mod tests {
     #[test]
     fn control_keys_work_everywhere() {
         let control = |character| KeyEvent::new(KeyCode::Char(character), KeyModifiers::CONTROL);
-        for screen in [Screen::Reading, Screen::Help(0), Screen::Searching] {
+        for screen in [Screen::Reading, Screen::Help(Help::default()), Screen::Searching] {
             assert_eq!(
                 message_for_key(control('c'), &screen, Focus::Text),
                 Some(Message::Quit)
@@ -324,6 +325,7 @@ mod tests {
 #[cfg(test)]
 mod help_tests {
     use super::*;
+    use crate::app::Help;
     use crate::strings::Lang;
 
     /// A key named in the help, as the terminal reports it.
@@ -360,7 +362,7 @@ mod help_tests {
                     };
                     let reading = message_for_key(key, &Screen::Reading, Focus::Text);
                     let contents = message_for_key(key, &Screen::Reading, Focus::Contents);
-                    let help = message_for_key(key, &Screen::Help(0), Focus::Text);
+                    let help = message_for_key(key, &Screen::Help(Help::default()), Focus::Text);
                     assert!(
                         reading.is_some() || contents.is_some() || help.is_some(),
                         "{name} ({meaning}) does nothing"

@@ -34,7 +34,7 @@ impl QuizPage {
     #[must_use]
     pub fn lay_out(app: &App, run: &QuizRun, inner: Rect) -> Self {
         let (lines, focus) = text_of(app, run, usize::from(inner.width).max(1));
-        if !matches!(run.step, Step::Answering(Answer::Manifest { .. })) {
+        if !matches!(run.step(), Step::Answering(Answer::Manifest { .. })) {
             return Self {
                 lines,
                 focus,
@@ -73,7 +73,7 @@ impl QuizPage {
 /// The run's screen as text for `width` columns (above the editor, for a manifest), and
 /// the line to keep in view.
 fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Option<usize>) {
-    let texts = app.texts.quiz;
+    let texts = app.texts().quiz;
     let Some(quiz) = app.quiz() else {
         return (Vec::new(), None);
     };
@@ -83,8 +83,8 @@ fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Optio
     let question = &quiz.questions[index];
     let mut lines = vec![
         Line::from(Span::styled(
-            texts.question_of(run.position + 1, run.queue.len(), run.round),
-            app.theme.code_label,
+            texts.question_of(run.position() + 1, run.queue().len(), run.round()),
+            app.theme().code_label,
         )),
         Line::default(),
     ];
@@ -92,11 +92,11 @@ fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Optio
     if let Some(hint) = &question.hint {
         lines.push(Line::default());
         let hint = format!("{}{hint}", texts.hint);
-        lines.extend(paragraphs(app, &hint, app.theme.code_label, width));
+        lines.extend(paragraphs(app, &hint, app.theme().code_label, width));
     }
     lines.push(Line::default());
     let mut focus = None;
-    match &run.step {
+    match &run.step() {
         Step::Answering(Answer::Manifest { .. }) | Step::Finished => {}
         Step::Answering(answer) => {
             let (choices, chosen) = answering(app, question, answer, width);
@@ -109,22 +109,22 @@ fn text_of(app: &App, run: &QuizRun, width: usize) -> (Vec<Line<'static>>, Optio
             answer,
         } => {
             let (verdict, style) = if *right {
-                (texts.right, app.theme.right)
+                (texts.right, app.theme().right)
             } else {
-                (texts.wrong, app.theme.wrong)
+                (texts.wrong, app.theme().wrong)
             };
             lines.push(Line::from(Span::styled(verdict, style)));
             lines.extend(answered(app, question, answer, width));
             for failure in failures {
                 lines.extend(hanging(
-                    &[Span::styled("- ", app.theme.wrong)],
-                    &[Run::new(texts.failure(failure), app.theme.wrong)],
+                    &[Span::styled("- ", app.theme().wrong)],
+                    &[Run::new(texts.failure(failure), app.theme().wrong)],
                     width,
                 ));
             }
             lines.push(Line::default());
             let explain = format!("{}{}", texts.explanation, question.explain);
-            lines.extend(paragraphs(app, &explain, app.theme.quote, width));
+            lines.extend(paragraphs(app, &explain, app.theme().quote, width));
         }
     }
     (lines, focus)
@@ -170,13 +170,13 @@ fn answering(
                 }
                 let pointer = if *cursor == position { "> " } else { "  " };
                 let tick = if marked[position] {
-                    app.glyphs.task_done
+                    app.glyphs().task_done
                 } else {
-                    app.glyphs.task_open
+                    app.glyphs().task_open
                 };
                 let lead = vec![
                     Span::raw(pointer),
-                    Span::styled(format!("{tick} "), app.theme.marker),
+                    Span::styled(format!("{tick} "), app.theme().marker),
                     Span::raw(format!("{}) ", position + 1)),
                 ];
                 let style = if *cursor == position {
@@ -193,7 +193,7 @@ fn answering(
         }
         Answer::Text { input } => {
             let lead = vec![Span::styled(
-                app.texts.quiz.your_answer,
+                app.texts().quiz.your_answer,
                 Style::new().add_modifier(Modifier::BOLD),
             )];
             // The cursor is the character under it in reverse (after the end, a no-break
@@ -218,7 +218,7 @@ fn answering(
 
 /// The answer as given, with the right choices marked.
 fn answered(app: &App, question: &Question, answer: &Answer, width: usize) -> Vec<Line<'static>> {
-    let texts = app.texts.quiz;
+    let texts = app.texts().quiz;
     let right_choices: Vec<usize> = match &question.kind {
         Kind::Choice { answer, .. } => vec![*answer],
         Kind::Multi { answers, .. } => answers.clone(),
@@ -235,13 +235,13 @@ fn answered(app: &App, question: &Question, answer: &Answer, width: usize) -> Ve
             unbreakable: true,
         };
         if right {
-            runs.push(label(texts.right_choice, app.theme.right));
+            runs.push(label(texts.right_choice, app.theme().right));
         }
         if given {
             let style = if right {
-                app.theme.right
+                app.theme().right
             } else {
-                app.theme.wrong
+                app.theme().wrong
             };
             runs.push(label(texts.your_choice, style));
         }
@@ -269,7 +269,7 @@ fn answered(app: &App, question: &Question, answer: &Answer, width: usize) -> Ve
                     &[Span::raw(texts.accepted)],
                     &[Run::new(
                         accept.first().cloned().unwrap_or_default(),
-                        app.theme.right,
+                        app.theme().right,
                     )],
                     width,
                 ));
@@ -282,21 +282,21 @@ fn answered(app: &App, question: &Question, answer: &Answer, width: usize) -> Ve
 
 /// The end of a run: the score and the state of the items it tested.
 fn finished(app: &App, quiz: &Quiz, run: &QuizRun, width: usize) -> Vec<Line<'static>> {
-    let texts = app.texts.quiz;
-    let total = match run.item {
+    let texts = app.texts().quiz;
+    let total = match run.item() {
         Some(item) => quiz.questions_for(item).len(),
         None => quiz.questions.len(),
     };
     let mut lines = vec![
-        Line::from(Span::styled(texts.finished, app.theme.right)),
-        Line::from(texts.score(run.right_first_time, total)),
+        Line::from(Span::styled(texts.finished, app.theme().right)),
+        Line::from(texts.score(run.right_first_time(), total)),
         Line::default(),
     ];
-    for (index, item) in app.lesson.checklist.iter().enumerate() {
-        if run.item.is_some_and(|tested| tested != item.number) {
+    for (index, item) in app.lesson().checklist.iter().enumerate() {
+        if run.item().is_some_and(|tested| tested != item.number) {
             continue;
         }
-        let mark = app.marks.get(index).copied().unwrap_or_default();
+        let mark = app.study().marks().get(index).copied().unwrap_or_default();
         let text = format!(
             "{}. {}: {}",
             item.number,

@@ -12,7 +12,7 @@ pub(crate) fn press(app: &mut App, code: KeyCode) -> Effect {
 }
 
 pub(crate) fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Effect {
-    match message_for_key(KeyEvent::new(code, modifiers), &app.screen, app.focus) {
+    match message_for_key(KeyEvent::new(code, modifiers), &app.screen(), app.reader().focus()) {
         Some(message) => app.update(message),
         None => Effect::None,
     }
@@ -25,7 +25,7 @@ pub(crate) fn type_text(app: &mut App, text: &str) {
 }
 
 fn run(app: &App) -> &QuizRun {
-    match &app.screen {
+    match &app.screen() {
         Screen::Quiz(run) => run,
         other => panic!("not in a quiz: {other:?}"),
     }
@@ -39,7 +39,7 @@ fn current_question(app: &App) -> crate::quiz::Question {
 /// Answers the question on screen with keys, rightly or not, and submits it.
 pub(crate) fn answer(app: &mut App, right: bool) {
     let question = current_question(app);
-    let order = match &run(app).step {
+    let order = match &run(app).step() {
         Step::Answering(Answer::Choice { order, .. } | Answer::Multi { order, .. }) => {
             order.clone()
         }
@@ -95,7 +95,7 @@ pub(crate) fn answer(app: &mut App, right: bool) {
 }
 
 fn graded(app: &App) -> Option<bool> {
-    match &run(app).step {
+    match &run(app).step() {
         Step::Answered { right, .. } => Some(*right),
         _ => None,
     }
@@ -105,23 +105,24 @@ fn graded(app: &App) -> Option<bool> {
 fn every_question_of_an_item_answered_right_masters_it() {
     let mut app = reader_in(100, 30, Lang::Ja);
     press(&mut app, KeyCode::Char('c'));
-    assert_eq!(app.screen, Screen::Checklist { selected: 0 });
+    assert_eq!(*app.screen(), Screen::Checklist(Checklist::at(0)));
     press(&mut app, KeyCode::Enter);
     let count = app.quiz().unwrap().questions_for(1).len();
-    assert_eq!(run(&app).queue.len(), count);
+    assert_eq!(run(&app).queue().len(), count);
     for _ in 0..count {
         answer(&mut app, true);
         assert_eq!(graded(&app), Some(true), "{:?}", current_question(&app).id);
         press(&mut app, KeyCode::Enter);
     }
-    assert_eq!(run(&app).step, Step::Finished);
-    assert_eq!(run(&app).right_first_time, count);
-    assert_eq!(app.marks[0].mastery, Mastery::Mastered);
-    assert_eq!(app.marks[1].mastery, Mastery::NotTried);
+    assert_eq!(*run(&app).step(), Step::Finished);
+    assert_eq!(run(&app).right_first_time(), count);
+    assert_eq!(app.study().marks()[0].mastery, Mastery::Mastered);
+    assert_eq!(app.study().marks()[1].mastery, Mastery::NotTried);
     // The lesson's own checklist shows the same state.
-    let item = &app.lesson.checklist[0].text;
+    let item = &app.lesson().checklist[0].text;
     let shown: Vec<String> = app
-        .layout
+        .reader()
+        .layout()
         .lines
         .iter()
         .map(|laid| {
@@ -139,7 +140,7 @@ fn every_question_of_an_item_answered_right_masters_it() {
         "{shown:?}"
     );
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, Screen::Checklist { selected: 0 });
+    assert_eq!(*app.screen(), Screen::Checklist(Checklist::at(0)));
 }
 
 #[test]
@@ -151,21 +152,21 @@ fn a_wrong_answer_comes_back_at_the_end_of_the_round() {
     let first = current_question(&app).id;
     answer(&mut app, false);
     assert_eq!(graded(&app), Some(false));
-    assert_eq!(app.marks[1].mastery, Mastery::Partly);
+    assert_eq!(app.study().marks()[1].mastery, Mastery::Partly);
     press(&mut app, KeyCode::Enter);
-    let count = run(&app).queue.len();
+    let count = run(&app).queue().len();
     for _ in 1..count {
         answer(&mut app, true);
         press(&mut app, KeyCode::Enter);
     }
-    assert_eq!(run(&app).round, 2);
+    assert_eq!(run(&app).round(), 2);
     assert_eq!(current_question(&app).id, first);
-    assert_eq!(app.marks[1].mastery, Mastery::Partly);
+    assert_eq!(app.study().marks()[1].mastery, Mastery::Partly);
     answer(&mut app, true);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(run(&app).step, Step::Finished);
-    assert_eq!(run(&app).right_first_time, count - 1);
-    assert_eq!(app.marks[1].mastery, Mastery::Mastered);
+    assert_eq!(*run(&app).step(), Step::Finished);
+    assert_eq!(run(&app).right_first_time(), count - 1);
+    assert_eq!(app.study().marks()[1].mastery, Mastery::Mastered);
 }
 
 #[test]
@@ -175,27 +176,28 @@ fn a_right_answer_after_the_answer_was_shown_waits_for_a_later_run() {
     press(&mut app, KeyCode::Enter);
     let first = current_question(&app).id;
     assert!(matches!(current_question(&app).kind, Kind::Choice { .. }));
-    let order = |app: &App| match &run(app).step {
+    let order = |app: &App| match &run(app).step() {
         Step::Answering(Answer::Choice { order, .. }) => order.clone(),
         other => panic!("not a choice: {other:?}"),
     };
     let first_order = order(&app);
     answer(&mut app, false);
     press(&mut app, KeyCode::Enter);
-    let count = run(&app).queue.len();
+    let count = run(&app).queue().len();
     for _ in 1..count {
         answer(&mut app, true);
         press(&mut app, KeyCode::Enter);
     }
     assert_eq!(
-        (run(&app).round, current_question(&app).id),
+        (run(&app).round(), current_question(&app).id),
         (2, first.clone())
     );
     assert_ne!(order(&app), first_order, "the choices are shuffled again");
     answer(&mut app, true);
     assert_eq!(graded(&app), Some(true));
     let kinds: Vec<AttemptKind> = app
-        .record
+        .study()
+        .record()
         .attempts
         .iter()
         .filter(|attempt| attempt.question == first)
@@ -206,9 +208,9 @@ fn a_right_answer_after_the_answer_was_shown_waits_for_a_later_run() {
         [AttemptKind::FirstTry, AttemptKind::RetryAfterAnswerShown]
     );
     press(&mut app, KeyCode::Enter);
-    assert_eq!(run(&app).step, Step::Finished);
-    assert_eq!(app.marks[0].mastery, Mastery::Partly);
-    assert_eq!(app.marks[0].right, count - 1);
+    assert_eq!(*run(&app).step(), Step::Finished);
+    assert_eq!(app.study().marks()[0].mastery, Mastery::Partly);
+    assert_eq!(app.study().marks()[0].right, count - 1);
     // A later run asks it first-try again, in the learner's usual order.
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
@@ -217,7 +219,7 @@ fn a_right_answer_after_the_answer_was_shown_waits_for_a_later_run() {
         answer(&mut app, true);
         press(&mut app, KeyCode::Enter);
     }
-    assert_eq!(app.marks[0].mastery, Mastery::Mastered);
+    assert_eq!(app.study().marks()[0].mastery, Mastery::Mastered);
 }
 
 #[test]
@@ -228,10 +230,10 @@ fn enter_with_nothing_ticked_is_not_an_answer() {
         answer(&mut app, true);
         press(&mut app, KeyCode::Enter);
     }
-    let attempts = app.record.attempts.len();
+    let attempts = app.study().record().attempts.len();
     press(&mut app, KeyCode::Enter);
     assert_eq!(graded(&app), None);
-    assert_eq!(app.record.attempts.len(), attempts);
+    assert_eq!(app.study().record().attempts.len(), attempts);
     assert_eq!(app.notice.as_deref(), Some("先に答えを選んでください"));
 }
 
@@ -239,9 +241,9 @@ fn enter_with_nothing_ticked_is_not_an_answer() {
 fn q_in_the_help_closes_the_help() {
     let mut app = reader_in(100, 30, Lang::En);
     press(&mut app, KeyCode::Char('?'));
-    assert!(matches!(app.screen, Screen::Help(_)));
+    assert!(matches!(*app.screen(), Screen::Help(_)));
     assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::None);
-    assert_eq!(app.screen, Screen::Reading);
+    assert_eq!(*app.screen(), Screen::Reading);
 }
 
 #[test]
@@ -250,18 +252,18 @@ fn review_jumps_to_the_section_and_r_comes_back() {
     press(&mut app, KeyCode::Char('Q'));
     let question = current_question(&app);
     answer(&mut app, false);
-    let step = run(&app).step.clone();
+    let step = run(&app).step().clone();
     press(&mut app, KeyCode::Char('r'));
-    assert_eq!(app.screen, Screen::Reading);
+    assert_eq!(*app.screen(), Screen::Reading);
     let section =
-        crate::quiz::find_section(&app.lesson.sections, question.section.as_deref().unwrap());
-    assert_eq!(app.current_section(), section);
+        crate::quiz::find_section(&app.lesson().sections, question.section.as_deref().unwrap());
+    assert_eq!(app.reader().current_section(), section);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('r'));
-    assert_eq!(run(&app).step, step);
+    assert_eq!(*run(&app).step(), step);
     press(&mut app, KeyCode::Char('r'));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Reading);
+    assert_eq!(*app.screen(), Screen::Reading);
 }
 
 #[test]
@@ -292,7 +294,7 @@ fn full_width_input_from_an_ime_is_right() {
 
 /// Starts item 2 and goes to its manifest exercise.
 fn at_the_ingress_exercise(app: &mut App) {
-    if app.screen == Screen::Reading {
+    if *app.screen() == Screen::Reading {
         press(app, KeyCode::Char('c'));
         press(app, KeyCode::Down);
     }
@@ -307,7 +309,7 @@ fn at_the_ingress_exercise(app: &mut App) {
 fn bad_yaml_points_the_editor_at_the_error_and_does_not_count() {
     let mut app = reader_in(100, 30, Lang::En);
     at_the_ingress_exercise(&mut app);
-    let attempts = app.record.attempts.len();
+    let attempts = app.study().record().attempts.len();
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "x: [");
     press(&mut app, KeyCode::Enter);
@@ -316,16 +318,16 @@ fn bad_yaml_points_the_editor_at_the_error_and_does_not_count() {
         editor,
         editing,
         problem,
-    }) = &run(&app).step
+    }) = &run(&app).step()
     else {
-        panic!("{:?}", run(&app).step);
+        panic!("{:?}", run(&app).step());
     };
     assert!(*editing);
     let Some(AnswerError::Syntax { line, .. }) = problem else {
         panic!("{problem:?}");
     };
     assert_eq!(editor.area.cursor().0, line - 1);
-    assert_eq!(app.record.attempts.len(), attempts);
+    assert_eq!(app.study().record().attempts.len(), attempts);
 }
 
 #[test]
@@ -342,15 +344,15 @@ fn the_editor_keeps_indentation_and_a_draft_survives_leaving() {
     type_text(&mut app, "# done");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Checklist { selected: 1 });
-    let draft = app.drafts.get(&id).unwrap();
+    assert_eq!(*app.screen(), Screen::Checklist(Checklist::at(1)));
+    let draft = app.study().drafts().get(&id).unwrap();
     let last = draft.lines().last().unwrap();
     let before = draft.lines().rev().nth(1).unwrap();
     let indent = |line: &str| line.len() - line.trim_start().len();
     assert_eq!(last.trim(), "# done");
     assert_eq!(indent(last), indent(before), "{draft}");
     at_the_ingress_exercise(&mut app);
-    let Step::Answering(Answer::Manifest { editor, .. }) = &run(&app).step else {
+    let Step::Answering(Answer::Manifest { editor, .. }) = &run(&app).step() else {
         panic!();
     };
     assert!(editor.text().contains("# done"));
@@ -363,7 +365,7 @@ fn the_template_is_wrong_and_the_solution_right() {
     answer(&mut app, false);
     let Step::Answered {
         right, failures, ..
-    } = &run(&app).step
+    } = &run(&app).step()
     else {
         panic!();
     };
@@ -379,9 +381,9 @@ fn a_learner_ticks_an_item_by_hand() {
     let mut app = reader_in(100, 30, Lang::En);
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Char(' '));
-    assert!(app.marks[0].self_assessed);
-    assert_eq!(app.marks[0].mastery, Mastery::NotTried);
-    let ticked = app.layout.lines.iter().any(|laid| {
+    assert!(app.study().marks()[0].self_assessed);
+    assert_eq!(app.study().marks()[0].mastery, Mastery::NotTried);
+    let ticked = app.reader().layout().lines.iter().any(|laid| {
         laid.line
             .spans
             .first()
@@ -389,19 +391,19 @@ fn a_learner_ticks_an_item_by_hand() {
     });
     assert!(ticked);
     press(&mut app, KeyCode::Char('x'));
-    assert!(!app.marks[0].self_assessed);
+    assert!(!app.study().marks()[0].self_assessed);
 }
 
 #[test]
 fn choice_orders_are_per_learner_and_stable() {
     let orders = |profile: &str| {
         let mut app = reader_in(100, 30, Lang::En);
-        app.profile = profile.to_owned();
+        app.set_profile(profile.to_owned());
         press(&mut app, KeyCode::Char('Q'));
         let mut orders = Vec::new();
         for _ in 0..5 {
             if let Step::Answering(Answer::Choice { order, .. } | Answer::Multi { order, .. }) =
-                &run(&app).step
+                &run(&app).step()
             {
                 orders.push(order.clone());
             }
@@ -421,14 +423,14 @@ fn an_unavailable_quiz_says_why_and_the_lesson_still_reads() {
         "quiz.yaml:7: answer 3 is out of range".to_owned(),
     ));
     press(&mut app, KeyCode::Char('Q'));
-    assert_eq!(app.screen, Screen::Reading);
+    assert_eq!(*app.screen(), Screen::Reading);
     assert!(app.notice.as_deref().unwrap().contains("quiz.yaml:7"));
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::Checklist { .. }));
+    assert!(matches!(*app.screen(), Screen::Checklist { .. }));
     assert!(app.notice.as_deref().unwrap().contains("unavailable"));
     press(&mut app, KeyCode::Char(' '));
-    assert!(app.marks[0].self_assessed);
+    assert!(app.study().marks()[0].self_assessed);
 }
 
 #[test]
@@ -469,19 +471,19 @@ fn a_screen_taller_than_the_terminal_scrolls_and_stops_at_its_end() {
     for _ in 0..100 {
         press(&mut app, KeyCode::Char('j'));
     }
-    assert_eq!(run(&app).scroll, limit);
+    assert_eq!(run(&app).scroll(), limit);
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(run(&app).scroll, limit - 1);
+    assert_eq!(run(&app).scroll(), limit - 1);
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(run(&app).scroll, (limit - 1).saturating_sub(10));
+    assert_eq!(run(&app).scroll(), (limit - 1).saturating_sub(10));
     for _ in 0..5 {
         press(&mut app, KeyCode::PageUp);
     }
-    assert_eq!(run(&app).scroll, 0);
+    assert_eq!(run(&app).scroll(), 0);
     // The next question starts at its top.
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(run(&app).scroll, 0);
+    assert_eq!(run(&app).scroll(), 0);
 }
 
 #[test]
@@ -489,7 +491,7 @@ fn full_width_digits_choose() {
     let mut app = reader_in(100, 30, Lang::Ja);
     press(&mut app, KeyCode::Char('Q'));
     press(&mut app, KeyCode::Char('２'));
-    let Step::Answering(Answer::Choice { selected, .. }) = &run(&app).step else {
+    let Step::Answering(Answer::Choice { selected, .. }) = &run(&app).step() else {
         panic!();
     };
     assert_eq!(*selected, Some(1));
@@ -507,14 +509,14 @@ fn a_draft_from_an_earlier_sitting_is_where_the_learner_left_it() {
         event,
         crate::progress::Event::Draft { question, text } if *question == id && text.starts_with("# mine")
     )));
-    let saved = app.drafts.get(&id).unwrap().clone();
+    let saved = app.study().drafts().get(&id).unwrap().clone();
     let mut again = reader_in(100, 30, Lang::En);
     again.restore(&crate::progress::LessonState {
         drafts: vec![(id, saved)],
         ..crate::progress::LessonState::default()
     });
     at_the_ingress_exercise(&mut again);
-    let Step::Answering(Answer::Manifest { editor, .. }) = &run(&again).step else {
+    let Step::Answering(Answer::Manifest { editor, .. }) = &run(&again).step() else {
         panic!();
     };
     assert!(editor.text().starts_with("# mine"));

@@ -3,11 +3,9 @@
 //! (milliseconds on a monotonic scale), so all of it is tested without a terminal.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use super::App;
 use crate::progress::{ClockChange, Event, LessonState, Position, StudyClock};
-use crate::quiz::Mastery;
 
 /// Active time a section must have been on screen before its end counts as read.
 pub const READ_AFTER_MS: u64 = 5_000;
@@ -66,68 +64,30 @@ impl App {
         let now = self.session.now;
         self.session.clock = StudyClock::start(now, state.active_ms);
         self.session.time_up_noticed = state.time_up_noticed;
-        for (index, section) in self.lesson.sections.iter().enumerate() {
+        for (index, section) in self.reader.lesson().sections.iter().enumerate() {
             if state.read.contains(&section.anchor) {
                 self.session.read[index] = true;
             }
         }
-        self.record = state.quiz.clone();
-        self.drafts = state.drafts.iter().cloned().collect();
-        let marks_changed = self.derive_marks();
+        self.study.restore(state);
+        let marks_changed = self.reader.set_task_marks(self.study.task_marks());
         let restored = state
             .position
             .as_ref()
-            .is_some_and(|position| self.restore_position(position));
+            .is_some_and(|position| self.reader.go_to(position));
+        if restored {
+            self.session.entered = None;
+        }
         // Only the first screen is laid out yet: it gets the learner's marks.
         if marks_changed && !restored {
-            self.relayout(self.top_block());
+            self.reader.relayout(self.reader.top_block());
         }
-    }
-
-    /// Lays the text out around a saved position and goes there; `false` when its
-    /// section is gone (the text stays at the top).
-    fn restore_position(&mut self, position: &Position) -> bool {
-        let Some(section) = position.section.as_ref().and_then(|anchor| {
-            self.lesson
-                .sections
-                .iter()
-                .position(|section| section.anchor == *anchor)
-        }) else {
-            return false;
-        };
-        // Only as much layout as the first frame needs: through the section's end (to
-        // check the offset) and a page past the line shown.
-        self.relayout(self.lesson.sections[section].block);
-        while self.layout.section_starts.len() <= section + 1
-            && !self.layout.is_complete(&self.lesson)
-        {
-            self.lay_out_to(self.layout.lines.len() + self.page_height());
-        }
-        let Range { start, end } = self.section_lines(section);
-        // An offset past the section's end means the text changed: the section's start.
-        let line = if start + position.offset < end {
-            start + position.offset
-        } else {
-            start
-        };
-        self.lay_out_to(line + 2 * self.page_height());
-        self.top = line.min(self.layout.lines.len().saturating_sub(self.page_height()));
-        self.session.entered = None;
-        true
     }
 
     /// Where the learner is, as the store keeps it.
     #[must_use]
     pub fn position(&self) -> Position {
-        let section = self.current_section();
-        let start = section
-            .and_then(|index| self.layout.section_starts.get(index))
-            .copied()
-            .unwrap_or(0);
-        Position {
-            section: section.map(|index| self.lesson.sections[index].anchor.clone()),
-            offset: self.top.saturating_sub(start),
-        }
+        self.reader.position()
     }
 
     /// A key, click or wheel at `now`: the clock runs again if it was paused.
@@ -156,7 +116,7 @@ impl App {
             self.session.outbox.push(Event::Paused);
         }
         if matches!(
-            self.screen,
+            self.screen(),
             super::Screen::Reading | super::Screen::Searching
         ) {
             self.follow_reading();
@@ -168,70 +128,43 @@ impl App {
     /// after it has been on screen for a few seconds of study.
     fn follow_reading(&mut self) {
         let active = self.session.active_ms();
-        let current = self.current_section();
+        let sections = &self.reader.lesson().sections;
+        let current = self.reader.current_section();
         if current != self.session.entered {
             if let Some(section) = current {
-                let anchor = self.lesson.sections[section].anchor.clone();
+                let anchor = sections[section].anchor.clone();
                 self.session.outbox.push(Event::SectionEntered(anchor));
             }
             self.session.entered = current;
         }
-        let first = self.top;
-        let last = (self.top + self.page_height()).min(self.layout.lines.len());
-        let starts = &self.layout.section_starts;
-        let mut visible = Vec::new();
-        for (section, start) in starts.iter().enumerate() {
-            let end = starts
-                .get(section + 1)
-                .copied()
-                .unwrap_or(self.layout.lines.len());
-            if *start < last && end > first {
-                visible.push((section, end));
-            }
-        }
+        let visible = self.reader.sections_on_screen();
         self.session
             .visible_since
             .retain(|section, _| visible.iter().any(|(shown, _)| shown == section));
-        for (section, end) in visible {
+        for (section, end_on_screen) in visible {
             let since = *self.session.visible_since.entry(section).or_insert(active);
-            let end_on_screen = end <= last;
             if end_on_screen
                 && active.saturating_sub(since) >= READ_AFTER_MS
                 && !self.session.read[section]
             {
                 self.session.read[section] = true;
-                let anchor = self.lesson.sections[section].anchor.clone();
+                let anchor = sections[section].anchor.clone();
                 self.session.outbox.push(Event::SectionRead(anchor));
             }
         }
     }
 
     fn check_time_up(&mut self) {
-        let planned = u64::from(self.lesson.meta.minutes) * 60_000;
+        let minutes = self.reader.lesson().meta.minutes;
+        let planned = u64::from(minutes) * 60_000;
         if self.session.time_up_noticed || self.session.active_ms() < planned {
             return;
         }
         self.session.time_up_noticed = true;
         self.session.outbox.push(Event::TimeUpNoticed);
-        let quiz_done = !self.marks.is_empty()
-            && self
-                .marks
-                .iter()
-                .all(|mark| mark.mastery == Mastery::Mastered);
-        if !quiz_done {
-            self.notice = Some(self.texts.session.time_up(self.lesson.meta.minutes));
+        if !self.study.all_mastered() {
+            self.notice = Some(self.texts.session.time_up(minutes));
         }
-    }
-
-    /// The laid-out lines of a section (up to the next section, or the layout's end).
-    fn section_lines(&self, section: usize) -> Range<usize> {
-        let starts = &self.layout.section_starts;
-        let start = starts.get(section).copied().unwrap_or(0);
-        start
-            ..starts
-                .get(section + 1)
-                .copied()
-                .unwrap_or(self.layout.lines.len())
     }
 
     /// Read sections as a share of all, 0–100.

@@ -38,12 +38,10 @@ fn idle_and_focus_loss_pause_the_clock_and_log_it() {
 fn a_section_is_read_once_its_end_was_on_screen_for_a_few_seconds() {
     let mut app = reader();
     let nodeport = section_index(&app, "NodePort");
-    app.update(Message::ToggleFocus);
-    app.contents_selected = nodeport;
-    app.update(Message::ContentsJump);
+    crate::app::tests::jump_to_entry(&mut app, nodeport);
     app.tick(SECOND);
     assert!(app.session.outbox.contains(&Event::SectionEntered(
-        app.lesson.sections[nodeport].anchor.clone()
+        app.lesson().sections[nodeport].anchor.clone()
     )));
     // Skimmed past: the end never stayed on screen long enough.
     app.update(Message::ScrollPages(1));
@@ -59,7 +57,7 @@ fn a_section_is_read_once_its_end_was_on_screen_for_a_few_seconds() {
         app.tick(second * SECOND);
     }
     assert!(app.session.read[nodeport]);
-    let anchor = app.lesson.sections[nodeport].anchor.clone();
+    let anchor = app.lesson().sections[nodeport].anchor.clone();
     assert_eq!(
         app.session
             .outbox
@@ -79,7 +77,7 @@ fn the_plan_says_ahead_or_behind_by_the_sections_read() {
     assert!(app.plan_lead_ms() <= 0, "{}", app.plan_lead_ms());
     // The first six sections read in a minute: ahead by their budgets less the minute.
     let mut app = reader();
-    let read: Vec<String> = app.lesson.sections[..6]
+    let read: Vec<String> = app.lesson().sections[..6]
         .iter()
         .map(|section| section.anchor.clone())
         .collect();
@@ -135,7 +133,7 @@ fn at_the_planned_time_one_notice_suggests_the_quiz() {
 fn an_earlier_sitting_is_picked_up_even_after_the_lesson_changed() {
     let mut app = reader();
     let nodeport = section_index(&app, "NodePort");
-    let anchor = app.lesson.sections[nodeport].anchor.clone();
+    let anchor = app.lesson().sections[nodeport].anchor.clone();
     let state = LessonState {
         active_ms: 754 * SECOND,
         read: vec![anchor.clone()],
@@ -148,7 +146,7 @@ fn an_earlier_sitting_is_picked_up_even_after_the_lesson_changed() {
     app.restore(&state);
     assert_eq!(app.session.active_ms(), 754 * SECOND);
     assert!(app.session.read[nodeport]);
-    assert_eq!(app.top, app.layout.section_starts[nodeport] + 3);
+    assert_eq!(app.reader().top(), app.reader().layout().section_starts[nodeport] + 3);
     assert_eq!(app.position().section, Some(anchor.clone()));
     // The section got shorter than the offset: its start.
     let mut app = reader();
@@ -159,7 +157,7 @@ fn an_earlier_sitting_is_picked_up_even_after_the_lesson_changed() {
         }),
         ..LessonState::default()
     });
-    assert_eq!(app.top, app.layout.section_starts[nodeport]);
+    assert_eq!(app.reader().top(), app.reader().layout().section_starts[nodeport]);
     // The section is gone: the top.
     let mut app = reader();
     app.restore(&LessonState {
@@ -169,5 +167,5 @@ fn an_earlier_sitting_is_picked_up_even_after_the_lesson_changed() {
         }),
         ..LessonState::default()
     });
-    assert_eq!(app.top, 0);
+    assert_eq!(app.reader().top(), 0);
 }

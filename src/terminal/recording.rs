@@ -78,7 +78,7 @@ impl Recording {
             Err(error) => {
                 let reason = error.to_string();
                 if app.session.not_saving.is_none() {
-                    app.notice = Some(app.texts.session.not_saving_because(&reason));
+                    app.notice = Some(app.texts().session.not_saving_because(&reason));
                 }
                 app.session.not_saving = Some(reason);
             }

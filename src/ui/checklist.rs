@@ -9,24 +9,25 @@ use ratatui::widgets::Paragraph;
 
 use super::panel;
 
-use crate::app::App;
+use crate::app::{App, Checklist};
 use crate::quiz::LessonQuiz;
 use crate::quiz::{ChecklistMark, Mastery};
 use crate::text::{Run, display_width, wrap};
 
-/// Draws the checklist over `area` with entry `selected` highlighted.
-pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) {
-    let texts = app.texts.quiz;
+/// Draws the checklist over `area` with its selected entry highlighted.
+pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, checklist: Checklist) {
+    let selected = checklist.selected();
+    let texts = app.texts().quiz;
     let block = panel(app, texts.checklist_title, area.width);
     let inner = block.inner(area);
     let width = usize::from(inner.width).max(1);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_row = 0;
-    for (index, item) in app.lesson.checklist.iter().enumerate() {
+    for (index, item) in app.lesson().checklist.iter().enumerate() {
         if index == selected {
             selected_row = lines.len();
         }
-        let mark = app.marks.get(index).copied().unwrap_or_default();
+        let mark = app.study().marks().get(index).copied().unwrap_or_default();
         let marker = format!("{} {}. ", marker(app, mark), item.number);
         let state = state_words(app, mark);
         let chosen = index == selected;
@@ -55,17 +56,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) {
                 "{}{state}",
                 " ".repeat(display_width(pointer) + display_width(&marker))
             ),
-            app.theme.code_label,
+            app.theme().code_label,
         )));
     }
     lines.push(Line::default());
-    let note = match app.lesson_quiz() {
+    let note = match app.study().lesson_quiz() {
         LessonQuiz::Ready(_) => None,
         LessonQuiz::Absent => Some(texts.no_quiz.to_owned()),
         LessonQuiz::Unavailable(reason) => Some(texts.unavailable_because(reason)),
     };
     if let Some(note) = note {
-        lines.extend(wrap(&[Run::new(note, app.theme.quote)], width));
+        lines.extend(wrap(&[Run::new(note, app.theme().quote)], width));
     }
     // Keep the selected entry on screen when the list is taller than the box.
     let rows = usize::from(inner.height).max(1);
@@ -77,24 +78,24 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize) {
 /// The same marker the lesson text shows for the item.
 fn marker(app: &App, mark: ChecklistMark) -> &'static str {
     match mark.mastery {
-        Mastery::Mastered => app.glyphs.task_done,
-        _ if mark.self_assessed => app.glyphs.task_self,
-        Mastery::Partly => app.glyphs.task_partly,
-        Mastery::NotTried => app.glyphs.task_open,
+        Mastery::Mastered => app.glyphs().task_done,
+        _ if mark.self_assessed => app.glyphs().task_self,
+        Mastery::Partly => app.glyphs().task_partly,
+        Mastery::NotTried => app.glyphs().task_open,
     }
 }
 
 fn mark_style(app: &App, mark: ChecklistMark) -> Style {
     match mark.mastery {
-        Mastery::Mastered => app.theme.right,
-        Mastery::Partly => app.theme.marker,
-        Mastery::NotTried => app.theme.border,
+        Mastery::Mastered => app.theme().right,
+        Mastery::Partly => app.theme().marker,
+        Mastery::NotTried => app.theme().border,
     }
 }
 
 /// "mastered (6/6)", "in progress (2/5), ticked by you".
 fn state_words(app: &App, mark: ChecklistMark) -> String {
-    let texts = app.texts.quiz;
+    let texts = app.texts().quiz;
     let mut words = texts.mastery(mark.mastery).to_owned();
     if mark.questions > 0 {
         words = format!("{words} ({}/{})", mark.right, mark.questions);

@@ -12,52 +12,52 @@ use crate::text::fit;
 
 /// Draws the contents pane.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let focused = app.focus == Focus::Contents;
-    let current = app.current_section();
+    let focused = app.reader().focus() == Focus::Contents;
+    let current = app.reader().current_section();
     let title_style = if focused {
-        app.theme.heading.add_modifier(Modifier::REVERSED)
+        app.theme().heading.add_modifier(Modifier::REVERSED)
     } else {
-        app.theme.heading
+        app.theme().heading
     };
     let block = Block::new()
         .borders(Borders::RIGHT)
-        .border_set(app.glyphs.panel)
-        .border_style(app.theme.border)
+        .border_set(app.glyphs().panel)
+        .border_style(app.theme().border)
         .title(Span::styled(
-            format!(" {} ", app.texts.contents),
+            format!(" {} ", app.texts().contents),
             title_style,
         ));
     let rows = usize::from(area.height.saturating_sub(1));
     // The marker column and the border take one column each.
     let title_width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line<'static>> = app
-        .lesson
+        .lesson()
         .sections
         .iter()
         .enumerate()
-        .skip(app.contents_offset())
+        .skip(app.reader().contents_offset())
         .take(rows)
         .map(|(index, section)| {
             let read = app.session.read.get(index).copied().unwrap_or(false);
             let (marker, marker_style) = if Some(index) == current {
-                (app.glyphs.bullets[0], app.theme.marker)
+                (app.glyphs().bullets[0], app.theme().marker)
             } else if read {
-                (app.glyphs.read_mark, app.theme.right)
+                (app.glyphs().read_mark, app.theme().right)
             } else {
-                (' ', app.theme.marker)
+                (' ', app.theme().marker)
             };
             let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)));
             // The lesson's title (H1) in the title colour, sections bold, their parts
             // plain: an H2 cut short never reads as the H1 above it.
             let mut style = match section.level {
-                1 => app.theme.title,
+                1 => app.theme().title,
                 2 => Style::new().add_modifier(Modifier::BOLD),
                 _ => Style::new(),
             };
             if Some(index) == current {
-                style = style.patch(app.theme.marker);
+                style = style.patch(app.theme().marker);
             }
-            if focused && index == app.contents_selected {
+            if focused && index == app.reader().contents_selected() {
                 style = style.add_modifier(Modifier::REVERSED);
             }
             Line::from(vec![
@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     fit(
                         &format!("{indent}{}", section.title),
                         title_width,
-                        app.glyphs.ellipsis,
+                        app.glyphs().ellipsis,
                     ),
                     style,
                 ),

@@ -6,13 +6,13 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::panel;
 
-use crate::app::{App, HelpPage};
+use crate::app::{App, Help, HelpPage};
 use crate::text::display_width;
 
-/// Draws the help box over `area`, `scrolled` lines down.
-pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, scrolled: usize) {
-    let page = HelpPage::lay_out(app, area, scrolled);
-    let block = panel(app, app.texts.help_title, page.rect.width);
+/// Draws the help box over `area`, scrolled as `help` is.
+pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, help: Help) {
+    let page = HelpPage::lay_out(app, area, help.scrolled());
+    let block = panel(app, app.texts().help_title, page.rect.width);
     frame.render_widget(Clear, page.rect);
     split_wide_characters_at(frame, page.rect);
     frame.render_widget(Paragraph::new(page.lines).block(block), page.rect);

@@ -15,17 +15,17 @@ use crate::text::{Run, wrap};
 
 /// Draws the run's current screen over `area`.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
-    let texts = app.texts.quiz;
+    let texts = app.texts().quiz;
     let title = match run
-        .item
-        .and_then(|number| app.lesson.checklist.get(number - 1))
+        .item()
+        .and_then(|number| app.lesson().checklist.get(number - 1))
     {
         Some(item) => format!("{}. {}", item.number, item.text),
         None => texts.whole_quiz.to_owned(),
     };
     frame.render_widget(panel(app, &title, area.width), area);
     let page = QuizPage::lay_out(app, run, panel_inside(area));
-    render_scrolled(frame, page.text, page.lines, run.scroll, page.focus);
+    render_scrolled(frame, page.text, page.lines, run.scroll(), page.focus);
     if let (
         Some(below),
         Step::Answering(Answer::Manifest {
@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
             editing,
             problem,
         }),
-    ) = (page.editor, &run.step)
+    ) = (page.editor, &run.step())
     {
         render_editor(frame, below, app, editor, *editing, problem.as_ref());
     }
@@ -89,13 +89,13 @@ fn render_editor(
     editing: bool,
     problem: Option<&AnswerError>,
 ) {
-    let texts = app.texts.quiz;
+    let texts = app.texts().quiz;
     // The whole message, wrapped.
     let problem_lines: Vec<Line<'static>> = problem
         .map(|problem| {
             let width = usize::from(area.width).max(1);
             let mut lines = wrap(
-                &[Run::new(texts.answer_error(problem), app.theme.wrong)],
+                &[Run::new(texts.answer_error(problem), app.theme().wrong)],
                 width,
             );
             // Whole, as long as three rows of the editor stay.
@@ -117,15 +117,15 @@ fn render_editor(
     widget.set_block(
         Block::new()
             .borders(Borders::ALL)
-            .border_set(app.glyphs.panel)
+            .border_set(app.glyphs().panel)
             .border_style(if editing {
-                app.theme.title
+                app.theme().title
             } else {
-                app.theme.border
+                app.theme().border
             })
-            .title(Span::styled(format!(" {title} "), app.theme.code_label)),
+            .title(Span::styled(format!(" {title} "), app.theme().code_label)),
     );
-    widget.set_line_number_style(app.theme.code_label);
+    widget.set_line_number_style(app.theme().code_label);
     widget.set_cursor_line_style(Style::new());
     if !editing {
         widget.set_cursor_style(Style::new());

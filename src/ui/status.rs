@@ -30,7 +30,7 @@ impl Bar {
         );
         let room = width.saturating_sub(display_width(&right));
         Self {
-            left: fit(&place, room, app.glyphs.ellipsis),
+            left: fit(&place, room, app.glyphs().ellipsis),
             right,
         }
     }
@@ -51,7 +51,7 @@ pub fn render_notice(frame: &mut Frame<'_>, main: Rect, app: &App) {
     if lines.len() > most {
         lines.truncate(most);
         if let Some(last) = lines.last_mut() {
-            last.spans.push(Span::styled(app.glyphs.ellipsis, style));
+            last.spans.push(Span::styled(app.glyphs().ellipsis, style));
         }
     }
     let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
@@ -93,28 +93,29 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, bar: &Bar) {
 
 /// " Lesson > Section": where the learner is.
 fn place_text(app: &App) -> String {
-    let section = match &app.screen {
-        Screen::Checklist { .. } => format!(" > {}", app.texts.quiz.checklist_title),
-        Screen::Quiz(_) => format!(" > {}", app.texts.quiz.quiz_title),
+    let section = match &app.screen() {
+        Screen::Checklist { .. } => format!(" > {}", app.texts().quiz.checklist_title),
+        Screen::Quiz(_) => format!(" > {}", app.texts().quiz.quiz_title),
         _ => app
+            .reader()
             .current_section()
-            .and_then(|index| app.lesson.sections.get(index))
+            .and_then(|index| app.lesson().sections.get(index))
             .map(|section| format!(" > {}", section.title))
             .unwrap_or_default(),
     };
-    format!(" {}{section}", app.lesson.meta.title)
+    format!(" {}{section}", app.lesson().meta.title)
 }
 
 /// "40%  12:34 / 40:00 [#####-----] 2 min ahead", shortened to fit `room` columns:
 /// the plan goes first, then the gauge.
 fn clock_text(app: &App, room: usize) -> String {
-    let session = &app.texts.session;
+    let session = &app.texts().session;
     let active = app.session.active_ms() / 1000;
-    let planned = u64::from(app.lesson.meta.minutes) * 60;
+    let planned = u64::from(app.lesson().meta.minutes) * 60;
     let filled =
         usize::try_from((active.min(planned) * 10).checked_div(planned).unwrap_or(0)).unwrap_or(0);
     let gauge = format!("[{}{}]", "#".repeat(filled), "-".repeat(10 - filled));
-    let mut state = app.texts.session.lead(app.plan_lead_ms());
+    let mut state = app.texts().session.lead(app.plan_lead_ms());
     if !app.session.clock.is_running() {
         session.paused.clone_into(&mut state);
     }
@@ -126,7 +127,7 @@ fn clock_text(app: &App, room: usize) -> String {
         app.percent_read(),
         active / 60,
         active % 60,
-        app.lesson.meta.minutes
+        app.lesson().meta.minutes
     );
     [
         format!(" {clock} {gauge} {state} "),
@@ -140,23 +141,23 @@ fn clock_text(app: &App, room: usize) -> String {
 
 /// Draws the key hint, or the search prompt while typing.
 pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let line = if app.screen == Screen::Searching {
+    let line = if *app.screen() == Screen::Searching {
         Line::from(vec![
             Span::styled(
-                app.texts.search_prompt,
+                app.texts().search_prompt,
                 Style::new().add_modifier(Modifier::BOLD),
             ),
-            Span::raw(app.search.query.clone()),
+            Span::raw(app.reader().search().query.clone()),
             Span::styled("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
         ])
     } else {
         let mut hints: Vec<&str> = hints(app).to_vec();
-        if app.suspended_quiz.is_some() && app.screen == Screen::Reading {
-            hints.insert(0, app.texts.quiz.hint_reviewing);
+        if app.has_suspended_quiz() && *app.screen() == Screen::Reading {
+            hints.insert(0, app.texts().quiz.hint_reviewing);
         }
         Line::from(Span::styled(
             fit_hints(&hints, usize::from(area.width)),
-            app.theme.code_label,
+            app.theme().code_label,
         ))
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -164,10 +165,10 @@ pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
 
 /// The keys that matter on this screen.
 fn hints(app: &App) -> &'static [&'static str] {
-    let quiz = app.texts.quiz;
-    match &app.screen {
+    let quiz = app.texts().quiz;
+    match &app.screen() {
         Screen::Checklist { .. } => quiz.checklist_hint,
-        Screen::Quiz(run) => match &run.step {
+        Screen::Quiz(run) => match &run.step() {
             Step::Answering(Answer::Choice { .. }) => quiz.hint_choice,
             Step::Answering(Answer::Multi { .. }) => quiz.hint_multi,
             Step::Answering(Answer::Text { .. }) => quiz.hint_text,
@@ -176,8 +177,8 @@ fn hints(app: &App) -> &'static [&'static str] {
             Step::Answered { .. } => quiz.hint_answered,
             Step::Finished => quiz.hint_finished,
         },
-        _ if app.focus == Focus::Contents => app.texts.hint_contents,
-        _ => app.texts.hint,
+        _ if app.reader().focus() == Focus::Contents => app.texts().hint_contents,
+        _ => app.texts().hint,
     }
 }
 

@@ -8,7 +8,7 @@ use crate::app::{App, Message};
 use crate::strings::Lang;
 
 fn frame(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.reader().size().0, app.reader().size().1)).unwrap();
     terminal
         .draw(|frame| draw(frame, app, ColorDepth::TrueColor))
         .unwrap();
@@ -51,14 +51,12 @@ pub(crate) fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 
 fn jump_to(app: &mut App, title: &str) {
     let section = app
-        .lesson
+        .lesson()
         .sections
         .iter()
         .position(|section| section.title == title)
         .unwrap();
-    app.update(Message::ToggleFocus);
-    app.contents_selected = section;
-    app.update(Message::ContentsJump);
+    crate::app::tests::jump_to_entry(app, section);
 }
 
 #[test]
@@ -88,9 +86,9 @@ fn search_with_matches() {
     let terminal = frame(&app);
     insta::assert_snapshot!(terminal.backend());
     let buffer = terminal.backend().buffer();
-    let found = app.search.matches[app.search.current.unwrap()].clone();
-    let row = u16::try_from(found.line - app.top).unwrap();
-    let reversed = (0..app.width)
+    let found = app.reader().search().matches[app.reader().search().current.unwrap()].clone();
+    let row = u16::try_from(found.line - app.reader().top()).unwrap();
+    let reversed = (0..app.reader().size().0)
         .filter(|column| buffer[(*column, row)].modifier.contains(Modifier::REVERSED))
         .count();
     assert!(
@@ -189,7 +187,7 @@ mod quiz_views {
     #[test]
     fn the_checklist_view_shows_each_items_state() {
         let mut app = reader_in(100, 30, Lang::Ja);
-        app.profile = "hanako".to_owned();
+        app.set_profile("hanako".to_owned());
         press(&mut app, KeyCode::Char('c'));
         press(&mut app, KeyCode::Enter);
         for _ in 0..app.quiz().unwrap().questions_for(1).len() {
@@ -209,7 +207,7 @@ mod quiz_views {
     #[test]
     fn a_question_before_and_after_answering() {
         let mut app = reader_in(80, 24, Lang::Ja);
-        app.profile = "hanako".to_owned();
+        app.set_profile("hanako".to_owned());
         press(&mut app, KeyCode::Char('Q'));
         press(&mut app, KeyCode::Down);
         insta::assert_snapshot!("question_before", frame(&app).backend());
@@ -220,7 +218,7 @@ mod quiz_views {
     #[test]
     fn a_question_with_a_hint_shows_it_under_the_prompt() {
         let mut app = reader_in(80, 24, Lang::Ja);
-        app.profile = "hanako".to_owned();
+        app.set_profile("hanako".to_owned());
         press(&mut app, KeyCode::Char('Q'));
         // The third question of the file, the NodePort range, relies on a default value
         // the lesson does not state.
@@ -240,8 +238,8 @@ mod quiz_views {
         use crate::app::{Answer, QuizRun, Screen};
         let quiz = app.quiz().unwrap();
         let index = quiz.questions.iter().position(|q| q.id == id).unwrap();
-        let first = Answer::new(&quiz.questions[index], &app.profile, None, 1);
-        app.screen = Screen::Quiz(Box::new(QuizRun::new(None, vec![index], first, None)));
+        let first = Answer::new(&quiz.questions[index], &app.study().profile(), None, 1);
+        app.show(Screen::Quiz(Box::new(QuizRun::new(None, vec![index], first, None))));
     }
 
     #[test]
@@ -306,7 +304,7 @@ mod quiz_views {
     #[test]
     fn the_editor_with_a_syntax_error() {
         let mut app = reader_in(100, 34, Lang::Ja);
-        app.profile = "hanako".to_owned();
+        app.set_profile("hanako".to_owned());
         press(&mut app, KeyCode::Char('c'));
         press(&mut app, KeyCode::Down);
         press(&mut app, KeyCode::Enter);

@@ -88,12 +88,12 @@ impl Fence {
                 line[blank.min(self.indent)..].to_owned()
             })
             .collect();
-        crate::layout::highlight::highlight(&code, &self.language, app.theme.kind)
+        crate::layout::highlight::highlight(&code, &self.language, app.theme().kind)
             .into_iter()
             .map(|spans| {
                 let mut line = vec![Span::styled(
-                    format!("{} ", app.glyphs.vertical),
-                    app.theme.border,
+                    format!("{} ", app.glyphs().vertical),
+                    app.theme().border,
                 )];
                 line.extend(spans);
                 Line::from(line)

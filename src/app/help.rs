@@ -1,7 +1,7 @@
-//! The help overlay laid out for a size: every key, centred over the text; on a narrow
-//! terminal each key goes above its meaning, and the list scrolls when it is taller
-//! than the screen. `update` clamps the help's scrolling with it and `ui::help` draws
-//! what it gives.
+//! The help overlay: its state (how far the key list is scrolled), and its page laid out
+//! for a size: every key, centred over the text; on a narrow terminal each key goes
+//! above its meaning, and the list scrolls when it is taller than the screen. Scrolling
+//! is clamped with the page, and `ui::help` draws what the page gives.
 
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -12,6 +12,25 @@ use crate::text::{Run, display_width, wrap};
 
 /// Columns and rows taken by the border and padding on each side.
 const FRAME: u16 = 2;
+
+/// The help screen's state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    /// Lines of the key list scrolled past.
+    scrolled: usize,
+}
+
+impl Help {
+    #[must_use]
+    pub fn scrolled(self) -> usize {
+        self.scrolled
+    }
+
+    /// Scrolls by `lines`, at most to `limit` (the page's `scroll_limit`).
+    pub(super) fn scroll(&mut self, lines: isize, limit: usize) {
+        self.scrolled = self.scrolled.saturating_add_signed(lines).min(limit);
+    }
+}
 
 /// The help box: where it goes and its lines (the shown part of the key list, then the
 /// way to close it).
@@ -30,8 +49,8 @@ impl HelpPage {
         let mut lines: Vec<Line<'static>> = keys.into_iter().skip(scrolled).take(rows).collect();
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
-            app.texts.help_close,
-            app.theme.code_label,
+            app.texts().help_close,
+            app.theme().code_label,
         )));
         let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
         let width = u16::try_from(content_width)
@@ -65,7 +84,7 @@ fn key_rows(area: Rect) -> usize {
 
 /// Every key with its meaning: side by side when the widest fits, else the key above.
 fn key_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
-    let texts = app.texts;
+    let texts = app.texts();
     let inner_width = usize::from(area.width.saturating_sub(2 * FRAME)).max(1);
     let key_width = texts
         .help

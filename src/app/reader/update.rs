@@ -1,24 +1,19 @@
-//! `App::update`: one message in, the state changed, one effect out. No IO.
+//! The reading screen's update: scrolling, the contents pane, the search, code blocks.
+//! One message in, the reader changed, an outcome out. No IO.
 
 use serde::Deserialize;
 
-use super::{App, CONTENTS_FIRST_ROW, Effect, Focus, Message, Screen};
+use super::{Focus, Reader};
+use crate::app::{CONTENTS_FIRST_ROW, Effect, Message, Outcome};
+use crate::strings::Texts;
 
 /// Columns a code block moves per `h`/`l`.
 const CODE_STEP: isize = 4;
 
-impl App {
-    /// Applies a message; the returned effect is for the runtime to carry out.
-    pub fn update(&mut self, message: Message) -> Effect {
-        if !matches!(
-            message,
-            Message::Resize { .. } | Message::Saved(_) | Message::Edited(_)
-        ) {
-            self.notice = None;
-        }
-        if !matches!(message, Message::Resize { .. }) {
-            self.finish_layout();
-        }
+impl Reader {
+    /// Applies a message meant for the reading screen; others change nothing.
+    // One arm per message: the list reads best whole.
+    pub(in crate::app) fn update(&mut self, message: Message, texts: &Texts) -> Outcome {
         match message {
             Message::ScrollLines(lines) => self.scroll_to(offset(self.top, lines)),
             Message::ScrollPages(pages) => {
@@ -47,87 +42,65 @@ impl App {
                 delta,
                 sideways,
             } => self.wheel(column, row, delta, sideways),
-            Message::StartSearch
-            | Message::SearchInput(_)
-            | Message::SearchPaste(_)
-            | Message::SearchBackspace
-            | Message::SearchSubmit => self.search_prompt(message),
-            Message::NextMatch => self.step_match(true),
-            Message::PreviousMatch => self.step_match(false),
+            Message::SearchInput(_) | Message::SearchPaste(_) | Message::SearchBackspace => {
+                self.edit_query(message);
+            }
+            Message::NextMatch => return self.step_match(true, texts),
+            Message::PreviousMatch => return self.step_match(false, texts),
             Message::ScrollCode(step) => match self.marked_code_block() {
                 Some(block) => self.scroll_code(block, step),
-                None => self.notice = Some(self.texts.not_code.to_owned()),
+                None => return Outcome::notice(texts.not_code),
             },
-            Message::CopyCode => return self.copy_code(),
-            Message::SaveCode => return self.save_code(),
-            Message::ShowHelp => {
-                self.screen = if matches!(self.screen, Screen::Help(_)) {
-                    Screen::Reading
-                } else {
-                    Screen::Help(0)
-                };
-            }
-            Message::HelpScroll(lines) => {
-                if let Screen::Help(scrolled) = self.screen {
-                    let last = self.help_scroll_limit();
-                    self.screen = Screen::Help(offset(scrolled, lines).min(last));
-                }
-            }
-            Message::Cancel => self.cancel(),
-            Message::Resize { width, height } => {
-                self.width = width;
-                self.height = height;
-                self.reflow();
-            }
-            Message::Saved(result) => {
-                self.notice = Some(match result {
-                    Ok(saved) => self.texts.saved_to(&saved.path, saved.taken.as_deref()),
-                    Err(reason) => self.texts.not_saved_because(&reason),
-                });
-            }
-            Message::OpenChecklist => self.open_checklist(),
-            Message::ChecklistMove(step) => self.checklist_move(step),
-            Message::ChecklistStart => self.checklist_start(),
-            Message::ToggleSelfAssessed => self.toggle_self_assessed(),
-            Message::StartQuiz => self.start_quiz(),
-            Message::ReturnToQuiz => self.return_to_quiz(),
-            Message::Quiz(message) => return self.quiz_message(message),
-            Message::Edited(result) => self.edited(result),
-            Message::Suspend => return Effect::Suspend,
-            Message::Quit => return Effect::Quit,
+            Message::CopyCode => return self.copy_code(texts),
+            Message::SaveCode => return self.save_code(texts),
+            _ => {}
         }
-        Effect::None
+        Outcome::default()
+    }
+
+    /// `/`: an empty query, started from the reading position.
+    pub(in crate::app) fn start_search(&mut self) {
+        self.search.query.clear();
+        self.search.origin = self.top;
+        self.search.refresh(&self.layout);
+    }
+
+    /// Esc while typing a search: back where it started, the query gone.
+    pub(in crate::app) fn cancel_search(&mut self) {
+        self.top = self.search.origin.min(self.max_top());
+        self.clear_search();
+    }
+
+    /// Esc while reading: the contents pane gives the focus back, else the search's
+    /// highlights go.
+    pub(in crate::app) fn cancel(&mut self) {
+        if self.focus == Focus::Contents {
+            self.focus = Focus::Text;
+        } else {
+            self.clear_search();
+        }
+    }
+
+    fn clear_search(&mut self) {
+        self.search.query.clear();
+        self.search.refresh(&self.layout);
     }
 
     /// A key or paste in the search prompt.
-    fn search_prompt(&mut self, message: Message) {
+    fn edit_query(&mut self, message: Message) {
         match message {
-            Message::StartSearch => {
-                self.search.query.clear();
-                self.search.origin = self.top;
-                self.search.refresh(&self.layout);
-                self.screen = Screen::Searching;
-            }
-            Message::SearchInput(character) => {
-                self.search.query.push(character);
-                self.search_from_origin();
-            }
+            Message::SearchInput(character) => self.search.query.push(character),
             Message::SearchPaste(text) => {
                 // The query is one line: a pasted line break is a space.
                 let line = text.trim().replace(['\r', '\n'], " ");
                 self.search.query.push_str(&line);
-                self.search_from_origin();
             }
             Message::SearchBackspace => {
                 self.search.query.pop();
-                self.search_from_origin();
             }
-            Message::SearchSubmit => {
-                self.screen = Screen::Reading;
-                self.notice = Some(self.match_notice());
-            }
-            _ => {}
+            _ => return,
         }
+        self.search_from_origin();
     }
 
     fn step_section(&mut self, forward: bool) {
@@ -165,14 +138,14 @@ impl App {
         }
     }
 
-    fn scroll_to(&mut self, line: usize) {
+    pub(in crate::app) fn scroll_to(&mut self, line: usize) {
         self.top = line.min(self.max_top());
         self.pinned_section = None;
     }
 
     /// Scrolls a section's heading to the top; on the last page, where it cannot get
     /// there, the section is pinned as current so the status bar and contents agree.
-    pub(super) fn jump_to_section(&mut self, section: usize) {
+    pub(in crate::app) fn jump_to_section(&mut self, section: usize) {
         if let Some(start) = self.layout.section_starts.get(section).copied() {
             self.scroll_to(start);
             if start > self.top {
@@ -222,12 +195,13 @@ impl App {
         }
     }
 
-    fn step_match(&mut self, forward: bool) {
+    fn step_match(&mut self, forward: bool, texts: &Texts) -> Outcome {
         if self.search.matches.is_empty() {
-            if self.search.is_active() {
-                self.notice = Some(self.texts.no_matches.to_owned());
-            }
-            return;
+            return if self.search.is_active() {
+                Outcome::notice(texts.no_matches)
+            } else {
+                Outcome::default()
+            };
         }
         let next = match self.search.current {
             Some(index) => self.search.step(index, forward),
@@ -237,13 +211,14 @@ impl App {
         if let Some(index) = next {
             self.show_line(self.search.matches[index].line);
         }
-        self.notice = Some(self.match_notice());
+        Outcome::notice(self.match_notice(texts))
     }
 
-    fn match_notice(&self) -> String {
+    /// How many matches there are and which one is current, for the status bar.
+    pub(in crate::app) fn match_notice(&self, texts: &Texts) -> String {
         match self.search.position(self.search.current) {
-            (_, 0) => self.texts.no_matches.to_owned(),
-            (current, total) => self.texts.match_count(current, total),
+            (_, 0) => texts.no_matches.to_owned(),
+            (current, total) => texts.match_count(current, total),
         }
     }
 
@@ -263,60 +238,30 @@ impl App {
         }
     }
 
-    fn copy_code(&mut self) -> Effect {
+    fn copy_code(&self, texts: &Texts) -> Outcome {
         let Some(block) = self.marked_code_block() else {
-            self.notice = Some(self.texts.not_code.to_owned());
-            return Effect::None;
+            return Outcome::notice(texts.not_code);
         };
         let source = &self.layout.code_blocks[block].source;
-        self.notice = Some(self.texts.copied_lines(source.len()));
-        Effect::Copy(source.join("\n"))
+        Outcome {
+            effect: Effect::Copy(source.join("\n")),
+            notice: Some(texts.copied_lines(source.len())),
+        }
     }
 
-    fn save_code(&mut self) -> Effect {
+    fn save_code(&self, texts: &Texts) -> Outcome {
         let named = |code: &crate::layout::LaidOutCode| {
             let contents = code.source.join("\n") + "\n";
             manifest_name(&code.language, &contents).map(|name| (name, contents))
         };
         if let Some((_, (name, contents))) = self.code_block_on_screen(named) {
-            return Effect::Save { name, contents };
+            return Outcome::effect(Effect::Save { name, contents });
         }
-        self.notice = Some(if self.marked_code_block().is_some() {
-            self.texts.no_name.to_owned()
+        Outcome::notice(if self.marked_code_block().is_some() {
+            texts.no_name
         } else {
-            self.texts.not_code.to_owned()
-        });
-        Effect::None
-    }
-
-    fn cancel(&mut self) {
-        match self.screen {
-            Screen::Searching => {
-                self.top = self.search.origin.min(self.max_top());
-                self.search.query.clear();
-                self.search.refresh(&self.layout);
-                self.screen = Screen::Reading;
-            }
-            Screen::Help(_) | Screen::Checklist { .. } => self.screen = Screen::Reading,
-            Screen::Quiz(_) => self.leave_quiz(),
-            Screen::Reading if self.focus == Focus::Contents => self.focus = Focus::Text,
-            Screen::Reading => {
-                self.search.query.clear();
-                self.search.refresh(&self.layout);
-            }
-        }
-    }
-
-    /// The first contents entry on screen, so the selected (or current) one is visible.
-    #[must_use]
-    pub fn contents_offset(&self) -> usize {
-        let rows = self.page_height().saturating_sub(1).max(1);
-        let keep = if self.focus == Focus::Contents {
-            self.contents_selected
-        } else {
-            self.current_section().unwrap_or(0)
-        };
-        (keep + 1).saturating_sub(rows)
+            texts.not_code
+        })
     }
 }
 
