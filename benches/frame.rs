@@ -30,7 +30,9 @@ fn bench(criterion: &mut Criterion) {
     let mut step = 1;
     criterion.bench_function("scroll step + frame 200x60", |bencher| {
         bencher.iter(|| {
-            if app.reader().top() + app.reader().page_height() >= app.reader().layout().lines.len() || app.reader().top() == 0 && step < 0 {
+            if app.reader().top() + app.reader().page_height() >= app.reader().layout().lines.len()
+                || app.reader().top() == 0 && step < 0
+            {
                 step = -step;
             }
             app.update(Message::ScrollLines(step));

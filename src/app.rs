@@ -373,9 +373,9 @@ impl App {
                 Outcome::default()
             }
             Message::Saved(result) => Outcome::notice(match result {
-                    Ok(saved) => self.texts.saved_to(&saved.path, saved.taken.as_deref()),
-                    Err(reason) => self.texts.not_saved_because(&reason),
-                }),
+                Ok(saved) => self.texts.saved_to(&saved.path, saved.taken.as_deref()),
+                Err(reason) => self.texts.not_saved_because(&reason),
+            }),
             Message::StartSearch => {
                 self.reader.start_search();
                 self.screen = Screen::Searching;
@@ -503,7 +503,9 @@ impl App {
     /// Why there are no questions: the quiz could not be read, or there is none.
     fn quiz_missing(&self) -> Outcome {
         match self.study.lesson_quiz() {
-            LessonQuiz::Unavailable(reason) => Outcome::notice(self.texts.quiz.unavailable_because(reason)),
+            LessonQuiz::Unavailable(reason) => {
+                Outcome::notice(self.texts.quiz.unavailable_because(reason))
+            }
             _ => Outcome::notice(self.texts.quiz.no_quiz),
         }
     }

@@ -153,7 +153,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     // The quiz is read then too: nothing on the first screen needs it.
     let check_code_blocks = move |app: &mut App| {
-        let quiz = load_quiz(&source, &app.lesson());
+        let quiz = load_quiz(&source, app.lesson());
         if let LessonQuiz::Unavailable(reason) = &quiz {
             app.notice = Some(app.texts().quiz.unavailable_because(reason));
         }
@@ -242,7 +242,7 @@ fn present(
 /// said about itself, for the shell after the reader.
 fn open_recording(cli: &Cli, app: &mut App) -> (Option<Recording>, Vec<String>) {
     let opened = progress_cli::data_dir(cli).and_then(|folder| {
-        let mut store = ProgressStore::open(&folder, &app.study().profile())?;
+        let mut store = ProgressStore::open(&folder, app.study().profile())?;
         let lesson = app.lesson().meta.id.clone();
         let state = store.lesson_state(&lesson)?;
         app.restore(&state);

@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
                 if app.reader().contents_visible() {
                     contents::render(frame, contents_area, app);
                 }
-                reader::render(frame, reading_area, app);
+                reader::render(frame, reading_area, app.reader());
             }
         }
         let bar = status::Bar::new(app, status_row.width);

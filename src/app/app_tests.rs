@@ -82,7 +82,7 @@ fn only_the_first_screen_is_laid_out_at_first() {
         Lang::En.texts(),
         (120, 40),
     );
-    assert!(!app.reader().layout().is_complete(&app.lesson()));
+    assert!(!app.reader().layout().is_complete(app.lesson()));
     assert!(app.reader().layout().lines.len() > app.reader().page_height());
 }
 
@@ -96,9 +96,15 @@ fn scrolling_stays_within_the_lesson() {
     app.update(Message::ScrollPages(1));
     assert_eq!(app.reader().top(), 3 + app.reader().page_height() - 1);
     app.update(Message::Bottom);
-    assert_eq!(app.reader().top(), app.reader().layout().lines.len() - app.reader().page_height());
+    assert_eq!(
+        app.reader().top(),
+        app.reader().layout().lines.len() - app.reader().page_height()
+    );
     app.update(Message::ScrollLines(10));
-    assert_eq!(app.reader().top(), app.reader().layout().lines.len() - app.reader().page_height());
+    assert_eq!(
+        app.reader().top(),
+        app.reader().layout().lines.len() - app.reader().page_height()
+    );
     app.update(Message::Top);
     assert_eq!(app.reader().top(), 0);
 }
@@ -126,7 +132,10 @@ fn contents_jump_to_a_section() {
     app.update(Message::ContentsJump);
     assert_eq!(app.reader().focus(), Focus::Text);
     assert_eq!(app.reader().current_section(), Some(node_port));
-    assert_eq!(app.reader().top(), app.reader().layout().section_starts[node_port]);
+    assert_eq!(
+        app.reader().top(),
+        app.reader().layout().section_starts[node_port]
+    );
 }
 
 #[test]
@@ -155,7 +164,10 @@ fn contents_can_be_hidden_and_the_text_widens() {
     assert!(!app.reader().contents_visible());
     assert!(app.reader().layout().width > narrow);
     app.update(Message::ToggleFocus);
-    assert!(app.reader().contents_visible(), "Tab brings a hidden pane back");
+    assert!(
+        app.reader().contents_visible(),
+        "Tab brings a hidden pane back"
+    );
     assert_eq!(app.reader().focus(), Focus::Contents);
 }
 
@@ -167,24 +179,24 @@ fn search_is_incremental_and_esc_goes_back() {
         app.update(Message::SearchInput(character));
     }
     assert_eq!(
-        (app.screen().clone(), app.reader().search().query.as_str()),
+        (app.screen().clone(), app.reader().search().query()),
         (Screen::Searching, "CoreDNS")
     );
-    assert!(app.reader().search().matches.len() >= 3);
-    let first = app.reader().search().matches[0].line;
+    assert!(app.reader().search().matches().len() >= 3);
+    let first = app.reader().search().matches()[0].line;
     assert!(app.reader().top() <= first && first < app.reader().top() + app.reader().page_height());
     app.update(Message::SearchSubmit);
     assert_eq!(
         app.notice.as_deref(),
-        Some(format!("match 1/{}", app.reader().search().matches.len()).as_str())
+        Some(format!("match 1/{}", app.reader().search().matches().len()).as_str())
     );
     app.update(Message::NextMatch);
-    assert_eq!(app.reader().search().current, Some(1));
+    assert_eq!(app.reader().search().current(), Some(1));
     app.update(Message::PreviousMatch);
     app.update(Message::PreviousMatch);
     assert_eq!(
-        app.reader().search().current,
-        Some(app.reader().search().matches.len() - 1),
+        app.reader().search().current(),
+        Some(app.reader().search().matches().len() - 1),
         "wraps around"
     );
 
@@ -192,7 +204,10 @@ fn search_is_incremental_and_esc_goes_back() {
     app.update(Message::StartSearch);
     app.update(Message::SearchInput('名'));
     app.update(Message::Cancel);
-    assert_eq!((app.reader().top(), app.screen().clone()), (0, Screen::Reading));
+    assert_eq!(
+        (app.reader().top(), app.screen().clone()),
+        (0, Screen::Reading)
+    );
     assert!(!app.reader().search().is_active());
 }
 
@@ -290,7 +305,10 @@ fn s_saves_the_whole_manifest_on_screen_not_a_diagram_half_off_the_top() {
     };
     assert_eq!(
         contents,
-        app.reader().layout().code_blocks[manifest].source.join("\n") + "\n"
+        app.reader().layout().code_blocks[manifest]
+            .source
+            .join("\n")
+            + "\n"
     );
 }
 
@@ -305,7 +323,10 @@ fn resizing_keeps_the_first_visible_block_first() {
         height: 20,
     });
     assert_eq!(app.reader().top_block(), block);
-    assert_eq!(app.reader().top(), app.reader().layout().block_starts[block]);
+    assert_eq!(
+        app.reader().top(),
+        app.reader().layout().block_starts[block]
+    );
     app.update(Message::Resize {
         width: 200,
         height: 60,
@@ -337,11 +358,14 @@ fn resizing_inside_a_code_block_keeps_the_line() {
         height: 20,
     });
     assert_eq!(
-        (app.reader().top_block(), app.reader().top() - app.reader().layout().block_starts[block]),
+        (
+            app.reader().top_block(),
+            app.reader().top() - app.reader().layout().block_starts[block]
+        ),
         (block, within)
     );
     assert!(
-        app.reader().layout().is_complete(&app.lesson()),
+        app.reader().layout().is_complete(app.lesson()),
         "a resize lays out the whole lesson"
     );
 }
@@ -392,7 +416,10 @@ fn the_marked_block_is_one_whose_code_is_on_screen() {
         "only the closing frame of the first block shows"
     );
     // The NodePort section's diagram comes next.
-    assert_eq!(app.reader().layout().code_blocks[marked].language, "mermaid");
+    assert_eq!(
+        app.reader().layout().code_blocks[marked].language,
+        "mermaid"
+    );
     assert_eq!(marked, cluster_ip + 1);
 }
 
@@ -407,7 +434,11 @@ fn the_last_sections_can_be_current_though_they_cannot_reach_the_top() {
     app.update(Message::NextSection);
     assert_eq!(app.reader().current_section(), Some(last));
     app.update(Message::ScrollLines(-1));
-    assert_ne!(app.reader().current_section(), Some(last), "scrolling unpins");
+    assert_ne!(
+        app.reader().current_section(),
+        Some(last),
+        "scrolling unpins"
+    );
 }
 
 #[test]
@@ -415,14 +446,21 @@ fn sideways_wheel_only_over_the_text() {
     let mut app = reader(120, 40);
     show_code_with(&mut app, "  name: api-server-lb");
     let row = 3;
-    let block = app.reader().layout().lines[app.reader().top() + row].code.unwrap().block;
+    let block = app.reader().layout().lines[app.reader().top() + row]
+        .code
+        .unwrap()
+        .block;
     app.update(Message::Wheel {
         column: 2,
         row: row as u16,
         delta: 1,
         sideways: true,
     });
-    assert_eq!(app.reader().code_offsets()[block], 0, "over the contents pane");
+    assert_eq!(
+        app.reader().code_offsets()[block],
+        0,
+        "over the contents pane"
+    );
     app.update(Message::Wheel {
         column: 60,
         row: row as u16,

@@ -290,7 +290,11 @@ mod tests {
     #[test]
     fn control_keys_work_everywhere() {
         let control = |character| KeyEvent::new(KeyCode::Char(character), KeyModifiers::CONTROL);
-        for screen in [Screen::Reading, Screen::Help(Help::default()), Screen::Searching] {
+        for screen in [
+            Screen::Reading,
+            Screen::Help(Help::default()),
+            Screen::Searching,
+        ] {
             assert_eq!(
                 message_for_key(control('c'), &screen, Focus::Text),
                 Some(Message::Quit)

@@ -169,4 +169,3 @@ impl QuizRun {
         self.queue.get(self.position).copied()
     }
 }
-

@@ -12,7 +12,11 @@ pub(crate) fn press(app: &mut App, code: KeyCode) -> Effect {
 }
 
 pub(crate) fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Effect {
-    match message_for_key(KeyEvent::new(code, modifiers), &app.screen(), app.reader().focus()) {
+    match message_for_key(
+        KeyEvent::new(code, modifiers),
+        app.screen(),
+        app.reader().focus(),
+    ) {
         Some(message) => app.update(message),
         None => Effect::None,
     }
@@ -25,7 +29,7 @@ pub(crate) fn type_text(app: &mut App, text: &str) {
 }
 
 fn run(app: &App) -> &QuizRun {
-    match &app.screen() {
+    match app.screen() {
         Screen::Quiz(run) => run,
         other => panic!("not in a quiz: {other:?}"),
     }

@@ -13,19 +13,19 @@ pub const READ_AFTER_MS: u64 = 5_000;
 /// The session's state in the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    pub clock: StudyClock,
+    clock: StudyClock,
     /// The latest time the runtime gave.
-    pub now: u64,
+    now: u64,
     /// Each section's time budget (milliseconds), summing to the lesson's `minutes`.
-    pub budgets: Vec<u64>,
+    budgets: Vec<u64>,
     /// Sections read (indices into `Lesson::sections`).
-    pub read: Vec<bool>,
+    read: Vec<bool>,
     /// Sections on screen, and the active time when each came on screen.
     visible_since: HashMap<usize, u64>,
     /// The section last reported as entered.
     entered: Option<usize>,
     /// The one-time "time is up" notice was given (in this or an earlier sitting).
-    pub time_up_noticed: bool,
+    time_up_noticed: bool,
     /// Events for the progress store, oldest first; the runtime takes them.
     pub outbox: Vec<Event>,
     /// Why progress is not being saved, when it is not.
@@ -47,6 +47,30 @@ impl Session {
             outbox: Vec::new(),
             not_saving: None,
         }
+    }
+
+    /// The study clock.
+    #[must_use]
+    pub fn clock(&self) -> &StudyClock {
+        &self.clock
+    }
+
+    /// The latest time the runtime gave.
+    #[must_use]
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// Each section's time budget (milliseconds).
+    #[must_use]
+    pub fn budgets(&self) -> &[u64] {
+        &self.budgets
+    }
+
+    /// Whether each section is read.
+    #[must_use]
+    pub fn read(&self) -> &[bool] {
+        &self.read
     }
 
     /// Active time now.

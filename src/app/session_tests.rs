@@ -146,7 +146,10 @@ fn an_earlier_sitting_is_picked_up_even_after_the_lesson_changed() {
     app.restore(&state);
     assert_eq!(app.session.active_ms(), 754 * SECOND);
     assert!(app.session.read[nodeport]);
-    assert_eq!(app.reader().top(), app.reader().layout().section_starts[nodeport] + 3);
+    assert_eq!(
+        app.reader().top(),
+        app.reader().layout().section_starts[nodeport] + 3
+    );
     assert_eq!(app.position().section, Some(anchor.clone()));
     // The section got shorter than the offset: its start.
     let mut app = reader();
@@ -157,7 +160,10 @@ fn an_earlier_sitting_is_picked_up_even_after_the_lesson_changed() {
         }),
         ..LessonState::default()
     });
-    assert_eq!(app.reader().top(), app.reader().layout().section_starts[nodeport]);
+    assert_eq!(
+        app.reader().top(),
+        app.reader().layout().section_starts[nodeport]
+    );
     // The section is gone: the top.
     let mut app = reader();
     app.restore(&LessonState {

@@ -48,7 +48,7 @@ impl Recording {
             let written = self.store.record(&self.lesson, Some(self.sitting), &event);
             Self::report(app, written);
         }
-        if app.session.now.saturating_sub(self.last_checkpoint) >= CHECKPOINT_EVERY_MS {
+        if app.session.now().saturating_sub(self.last_checkpoint) >= CHECKPOINT_EVERY_MS {
             self.checkpoint(app, false);
         }
     }
@@ -57,7 +57,7 @@ impl Recording {
     pub fn checkpoint(&mut self, app: &mut App, ended: bool) {
         let active = app.session.active_ms().saturating_sub(self.earlier_ms);
         let position = app.position();
-        self.last_checkpoint = app.session.now;
+        self.last_checkpoint = app.session.now();
         if !ended && self.saved.as_ref() == Some(&(active, position.clone())) {
             return;
         }

@@ -118,7 +118,8 @@ fn event_loop(
                 Event::Key(_) | Event::Mouse(_) | Event::Paste(_) => app.note_input(now()),
                 Event::Resize(..) => {}
             }
-            let Some(message) = message_for_event(&event, &app.screen(), app.reader().focus()) else {
+            let Some(message) = message_for_event(&event, app.screen(), app.reader().focus())
+            else {
                 continue;
             };
             let effect = app.update(message);

@@ -12,8 +12,9 @@ use crate::text::fit;
 
 /// Draws the contents pane.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let focused = app.reader().focus() == Focus::Contents;
-    let current = app.reader().current_section();
+    let reader = app.reader();
+    let focused = reader.focus() == Focus::Contents;
+    let current = reader.current_section();
     let title_style = if focused {
         app.theme().heading.add_modifier(Modifier::REVERSED)
     } else {
@@ -35,10 +36,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         .sections
         .iter()
         .enumerate()
-        .skip(app.reader().contents_offset())
+        .skip(reader.contents_offset())
         .take(rows)
         .map(|(index, section)| {
-            let read = app.session.read.get(index).copied().unwrap_or(false);
+            let read = app.session.read().get(index).copied().unwrap_or(false);
             let (marker, marker_style) = if Some(index) == current {
                 (app.glyphs().bullets[0], app.theme().marker)
             } else if read {
@@ -57,7 +58,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             if Some(index) == current {
                 style = style.patch(app.theme().marker);
             }
-            if focused && index == app.reader().contents_selected() {
+            if focused && index == reader.contents_selected() {
                 style = style.add_modifier(Modifier::REVERSED);
             }
             Line::from(vec![

@@ -8,39 +8,40 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::app::{App, SearchMatch};
+use crate::app::{Reader, SearchMatch};
 use crate::text::display_width;
 
 /// Left margin of the text, in columns.
 const MARGIN: u16 = 1;
 
 /// Draws the reading pane.
-pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let marked = app.reader().marked_code_block();
+pub fn render(frame: &mut Frame<'_>, area: Rect, reader: &Reader) {
+    let marked = reader.marked_code_block();
     let inner = Rect {
         x: area.x + MARGIN.min(area.width),
         width: area.width.saturating_sub(MARGIN),
         ..area
     };
     let width = usize::from(inner.width);
-    let lines: Vec<Line<'static>> = (app.reader().top()..app.reader().top() + usize::from(area.height))
-        .filter_map(|index| app.reader().layout().lines.get(index).map(|laid| (index, laid)))
+    let lines: Vec<Line<'static>> = (reader.top()..reader.top() + usize::from(area.height))
+        .filter_map(|index| reader.layout().lines.get(index).map(|laid| (index, laid)))
         .map(|(index, laid)| {
             let mut line = highlight_matches(
                 &laid.line,
-                app.reader().search().matches_on(index),
-                app.reader().search()
-                    .current
-                    .map(|current| current_match(&app.reader().search().matches, current)),
-                app.theme().search_match,
+                reader.search().matches_on(index),
+                reader
+                    .search()
+                    .current()
+                    .map(|current| current_match(reader.search().matches(), current)),
+                reader.theme().search_match,
             );
             if let Some(code) = laid.code {
                 if Some(code.block) == marked {
-                    line = mark_frame(line, app.glyphs().vertical);
+                    line = mark_frame(line, reader.glyphs().vertical);
                 }
                 if let Some(column) = code.text_column {
-                    let offset = app.reader().code_offsets().get(code.block).copied().unwrap_or(0);
-                    line = scroll_sideways(&line, column, offset, width, app.glyphs().cut);
+                    let offset = reader.code_offsets().get(code.block).copied().unwrap_or(0);
+                    line = scroll_sideways(&line, column, offset, width, reader.glyphs().cut);
                 }
             }
             line

@@ -116,7 +116,7 @@ fn clock_text(app: &App, room: usize) -> String {
         usize::try_from((active.min(planned) * 10).checked_div(planned).unwrap_or(0)).unwrap_or(0);
     let gauge = format!("[{}{}]", "#".repeat(filled), "-".repeat(10 - filled));
     let mut state = app.texts().session.lead(app.plan_lead_ms());
-    if !app.session.clock.is_running() {
+    if !app.session.clock().is_running() {
         session.paused.clone_into(&mut state);
     }
     if app.session.not_saving.is_some() {
@@ -147,7 +147,7 @@ pub fn render_hint(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 app.texts().search_prompt,
                 Style::new().add_modifier(Modifier::BOLD),
             ),
-            Span::raw(app.reader().search().query.clone()),
+            Span::raw(app.reader().search().query().to_owned()),
             Span::styled("_", Style::new().add_modifier(Modifier::SLOW_BLINK)),
         ])
     } else {

@@ -80,7 +80,11 @@ fn fixture_reader(width: u16, height: u16) -> App {
 }
 
 fn drawn(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.reader().size().0, app.reader().size().1)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(
+        app.reader().size().0,
+        app.reader().size().1,
+    ))
+    .unwrap();
     terminal
         .draw(|frame| draw(frame, app, ColorDepth::TrueColor))
         .unwrap();

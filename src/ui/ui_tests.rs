@@ -8,7 +8,11 @@ use crate::app::{App, Message};
 use crate::strings::Lang;
 
 fn frame(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.reader().size().0, app.reader().size().1)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(
+        app.reader().size().0,
+        app.reader().size().1,
+    ))
+    .unwrap();
     terminal
         .draw(|frame| draw(frame, app, ColorDepth::TrueColor))
         .unwrap();
@@ -86,7 +90,7 @@ fn search_with_matches() {
     let terminal = frame(&app);
     insta::assert_snapshot!(terminal.backend());
     let buffer = terminal.backend().buffer();
-    let found = app.reader().search().matches[app.reader().search().current.unwrap()].clone();
+    let found = app.reader().search().matches()[app.reader().search().current().unwrap()].clone();
     let row = u16::try_from(found.line - app.reader().top()).unwrap();
     let reversed = (0..app.reader().size().0)
         .filter(|column| buffer[(*column, row)].modifier.contains(Modifier::REVERSED))
@@ -238,8 +242,13 @@ mod quiz_views {
         use crate::app::{Answer, QuizRun, Screen};
         let quiz = app.quiz().unwrap();
         let index = quiz.questions.iter().position(|q| q.id == id).unwrap();
-        let first = Answer::new(&quiz.questions[index], &app.study().profile(), None, 1);
-        app.show(Screen::Quiz(Box::new(QuizRun::new(None, vec![index], first, None))));
+        let first = Answer::new(&quiz.questions[index], app.study().profile(), None, 1);
+        app.show(Screen::Quiz(Box::new(QuizRun::new(
+            None,
+            vec![index],
+            first,
+            None,
+        ))));
     }
 
     #[test]

@@ -18,15 +18,33 @@ pub struct SearchMatch {
 /// The search state: the query, where it was started, its matches and the current one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    pub query: String,
+    pub(super) query: String,
     /// The reading position when the search began, restored on Esc.
-    pub origin: usize,
+    pub(super) origin: usize,
     /// Matches in reading order.
-    pub matches: Vec<SearchMatch>,
-    pub current: Option<usize>,
+    pub(super) matches: Vec<SearchMatch>,
+    pub(super) current: Option<usize>,
 }
 
 impl Search {
+    /// What the learner typed.
+    #[must_use]
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Matches in reading order.
+    #[must_use]
+    pub fn matches(&self) -> &[SearchMatch] {
+        &self.matches
+    }
+
+    /// The match the reader is on.
+    #[must_use]
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
     /// Finds the query's matches again (after typing, or after the layout changed).
     pub fn refresh(&mut self, layout: &LaidOutLesson) {
         let current_line = self
