@@ -2,6 +2,7 @@
 //! in it, the contents pane, the search and each code block's sideways scroll. The
 //! checklist, quiz and help are drawn over or instead of it; the lesson stays here.
 
+mod code;
 mod position;
 mod search;
 mod update;
@@ -12,7 +13,7 @@ use std::ops::Range;
 
 use crate::course::{Block, Lesson};
 use crate::layout::glyphs::Glyphs;
-use crate::layout::{LaidOutCode, LaidOutLesson, LayoutOptions, TaskMark};
+use crate::layout::{LaidOutLesson, LayoutOptions, TaskMark};
 use crate::theme::Theme;
 
 use super::{MIN_HEIGHT, MIN_WIDTH};
@@ -237,20 +238,6 @@ impl Reader {
         }
     }
 
-    /// How far a code block can scroll sideways: its widest line past the pane's edge.
-    #[must_use]
-    pub fn code_scroll_limit(&self, block: usize) -> usize {
-        let Some(code) = self.layout.code_blocks.get(block) else {
-            return 0;
-        };
-        let text_column = self.layout.lines[code.lines.clone()]
-            .iter()
-            .find_map(|laid| laid.code.and_then(|line| line.text_column))
-            .unwrap_or(0);
-        let pane = usize::from(self.width.saturating_sub(self.contents_width())).saturating_sub(1);
-        (text_column + code.width).saturating_sub(pane)
-    }
-
     /// Lays out the rest of the lesson: called after a frame is drawn, and before
     /// anything that needs the whole layout (the end, search, percentages).
     pub fn finish_layout(&mut self) {
@@ -365,45 +352,5 @@ impl Reader {
             self.current_section().unwrap_or(0)
         };
         (keep + 1).saturating_sub(rows)
-    }
-
-    /// The code block `y`, `s`, `h` and `l` act on: the first one with a line of code
-    /// on screen (a block showing only its closing frame does not count).
-    #[must_use]
-    pub fn marked_code_block(&self) -> Option<usize> {
-        self.code_block_on_screen(|_| Some(()))
-            .map(|(block, ())| block)
-    }
-
-    /// The code block `y` and `s` act on among those `pick` takes (with what it made of
-    /// it): the first whose lines are all on screen, else the first with a line of code
-    /// on screen (a block taller than the screen). A diagram half off the top does not
-    /// hide the manifest below.
-    pub fn code_block_on_screen<T>(
-        &self,
-        pick: impl Fn(&LaidOutCode) -> Option<T>,
-    ) -> Option<(usize, T)> {
-        let end = (self.top + self.page_height()).min(self.layout.lines.len());
-        let mut shown: Vec<usize> = Vec::new();
-        for laid in self.layout.lines.get(self.top..end)? {
-            if let Some(line) = laid.code.filter(|line| line.text_column.is_some()) {
-                if shown.last() != Some(&line.block) {
-                    shown.push(line.block);
-                }
-            }
-        }
-        let mut picked: Vec<(usize, T)> = shown
-            .into_iter()
-            .filter_map(|block| Some((block, pick(self.layout.code_blocks.get(block)?)?)))
-            .collect();
-        let whole = picked.iter().position(|(block, _)| {
-            let lines = &self.layout.code_blocks[*block].lines;
-            lines.start >= self.top && lines.end <= end
-        });
-        match whole {
-            Some(index) => Some(picked.swap_remove(index)),
-            None if picked.is_empty() => None,
-            None => Some(picked.swap_remove(0)),
-        }
     }
 }

@@ -1,14 +1,9 @@
 //! The reading screen's update: scrolling, the contents pane, the search, code blocks.
 //! One message in, the reader changed, an outcome out. No IO.
 
-use serde::Deserialize;
-
 use super::{Focus, Reader};
-use crate::app::{CONTENTS_FIRST_ROW, Effect, Message, Outcome};
+use crate::app::{CONTENTS_FIRST_ROW, Message, Outcome};
 use crate::strings::Texts;
-
-/// Columns a code block moves per `h`/`l`.
-const CODE_STEP: isize = 4;
 
 impl Reader {
     /// Applies a message meant for the reading screen; others change nothing.
@@ -229,91 +224,8 @@ impl Reader {
             self.scroll_to(line.saturating_sub(page / 3));
         }
     }
-
-    fn scroll_code(&mut self, block: usize, step: isize) {
-        let limit = self.code_scroll_limit(block);
-        let step = step.saturating_mul(CODE_STEP);
-        if let Some(current) = self.code_offsets.get_mut(block) {
-            *current = offset(*current, step).min(limit);
-        }
-    }
-
-    fn copy_code(&self, texts: &Texts) -> Outcome {
-        let Some(block) = self.marked_code_block() else {
-            return Outcome::notice(texts.not_code);
-        };
-        let source = &self.layout.code_blocks[block].source;
-        Outcome {
-            effect: Effect::Copy(source.join("\n")),
-            notice: Some(texts.copied_lines(source.len())),
-        }
-    }
-
-    fn save_code(&self, texts: &Texts) -> Outcome {
-        let named = |code: &crate::layout::LaidOutCode| {
-            let contents = code.source.join("\n") + "\n";
-            manifest_name(&code.language, &contents).map(|name| (name, contents))
-        };
-        if let Some((_, (name, contents))) = self.code_block_on_screen(named) {
-            return Outcome::effect(Effect::Save { name, contents });
-        }
-        Outcome::notice(if self.marked_code_block().is_some() {
-            texts.no_name
-        } else {
-            texts.not_code
-        })
-    }
 }
 
-fn offset(value: usize, delta: isize) -> usize {
+pub(super) fn offset(value: usize, delta: isize) -> usize {
     value.saturating_add_signed(delta)
-}
-
-/// `metadata.name` of the first document of a YAML block, made safe as a file name.
-fn manifest_name(language: &str, contents: &str) -> Option<String> {
-    if !matches!(language, "yaml" | "yml") {
-        return None;
-    }
-    let document = serde_yaml::Deserializer::from_str(contents).next()?;
-    let value = serde_yaml::Value::deserialize(document).ok()?;
-    let name = value.get("metadata")?.get("name")?.as_str()?;
-    let safe: String = name
-        .chars()
-        .map(|character| {
-            if character.is_ascii_alphanumeric() || matches!(character, '-' | '_' | '.') {
-                character
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let safe = safe.trim_start_matches('.');
-    (!safe.is_empty()).then(|| safe.to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn manifest_names_come_from_metadata_and_stay_in_the_folder() {
-        assert_eq!(
-            manifest_name("yaml", "kind: Service\nmetadata:\n  name: api-server\n"),
-            Some("api-server".into())
-        );
-        assert_eq!(
-            manifest_name("yaml", "metadata:\n  name: ../../etc/passwd\n"),
-            Some("-..-etc-passwd".into())
-        );
-        assert_eq!(
-            manifest_name(
-                "yaml",
-                "# c\nmetadata:\n  name: a\n---\nmetadata:\n  name: b\n"
-            ),
-            Some("a".into())
-        );
-        assert_eq!(manifest_name("yaml", "kind: Service\n"), None);
-        assert_eq!(manifest_name("text", "metadata:\n  name: a\n"), None);
-        assert_eq!(manifest_name("yaml", "metadata:\n  name: ...\n"), None);
-    }
 }

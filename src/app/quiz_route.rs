@@ -1,0 +1,131 @@
+//! How the checklist and quiz screens hand over to each other and to the reader: a
+//! checklist item starts a run of its questions, a run goes back where it came from, or
+//! waits while the learner reviews a section.
+
+use super::checklist::ChecklistNext;
+use super::message::Outcome;
+use super::quiz_run::{QuizContext, QuizNext};
+use super::{App, Checklist, Message, QuizMessage, QuizRun, Screen};
+use crate::quiz::LessonQuiz;
+
+impl App {
+    /// A key on the checklist.
+    pub(super) fn checklist(&mut self, message: &Message) -> Outcome {
+        let Screen::Checklist(checklist) = &mut self.screen else {
+            return Outcome::default();
+        };
+        let selected = checklist.selected();
+        let next = checklist.update(
+            message,
+            &self.reader.lesson().checklist,
+            &mut self.study,
+            &mut self.session.outbox,
+        );
+        match next {
+            ChecklistNext::Stay => Outcome::default(),
+            ChecklistNext::Ticked => {
+                self.sync_marks();
+                Outcome::default()
+            }
+            ChecklistNext::Questions(item) => {
+                let Some(quiz) = self.study.quiz() else {
+                    return self.quiz_missing();
+                };
+                let queue = quiz.questions_for(item);
+                if queue.is_empty() {
+                    return Outcome::notice(self.texts.quiz.no_questions);
+                }
+                self.start_run(Some(item), queue, Some(selected));
+                Outcome::default()
+            }
+        }
+    }
+
+    /// `Q`: every question of the lesson.
+    pub(super) fn start_quiz(&mut self) -> Outcome {
+        let Some(quiz) = self.study.quiz() else {
+            return self.quiz_missing();
+        };
+        let queue = (0..quiz.questions.len()).collect();
+        let back = match self.screen {
+            Screen::Checklist(checklist) => Some(checklist.selected()),
+            _ => None,
+        };
+        self.start_run(None, queue, back);
+        Outcome::default()
+    }
+
+    fn start_run(&mut self, item: Option<usize>, queue: Vec<usize>, back: Option<usize>) {
+        let Some(first) = queue
+            .first()
+            .and_then(|index| self.study.fresh_answer(*index, 1))
+        else {
+            return;
+        };
+        self.suspended_quiz = None;
+        self.screen = Screen::Quiz(Box::new(QuizRun::new(item, queue, first, back)));
+    }
+
+    /// Why there are no questions: the quiz could not be read, or there is none.
+    fn quiz_missing(&self) -> Outcome {
+        match self.study.lesson_quiz() {
+            LessonQuiz::Unavailable(reason) => {
+                Outcome::notice(self.texts.quiz.unavailable_because(reason))
+            }
+            _ => Outcome::notice(self.texts.quiz.no_quiz),
+        }
+    }
+
+    /// A key on a question: the run updates with the learner's quiz state, then stays,
+    /// goes back where it came from, or waits while the learner reviews a section.
+    pub(super) fn quiz_message(&mut self, message: QuizMessage) -> Outcome {
+        let Screen::Quiz(run) = &self.screen else {
+            return Outcome::default();
+        };
+        if let QuizMessage::Scroll(lines) = message {
+            let limit = self.quiz_page(run).scroll_limit();
+            if let Screen::Quiz(run) = &mut self.screen {
+                run.scroll_by(lines, limit);
+            }
+            return Outcome::default();
+        }
+        let Screen::Quiz(mut run) = std::mem::replace(&mut self.screen, Screen::Reading) else {
+            return Outcome::default();
+        };
+        let mut context = QuizContext {
+            study: &mut self.study,
+            outbox: &mut self.session.outbox,
+            texts: self.texts,
+            sections: &self.reader.lesson().sections,
+        };
+        let (outcome, next) = run.update(message, &mut context);
+        match next {
+            QuizNext::Stay => self.screen = Screen::Quiz(run),
+            QuizNext::Leave => {
+                if let Some(selected) = run.back_to_checklist() {
+                    self.screen = Screen::Checklist(Checklist::at(selected));
+                }
+            }
+            QuizNext::Review(section) => {
+                self.suspended_quiz = Some(run);
+                self.reader.jump_to_section(section);
+            }
+        }
+        self.sync_marks();
+        outcome
+    }
+
+    /// The manifest as `$EDITOR` left it.
+    pub(super) fn edited(&mut self, result: Result<String, String>) -> Outcome {
+        let Screen::Quiz(run) = &mut self.screen else {
+            return Outcome::default();
+        };
+        let mut context = QuizContext {
+            study: &mut self.study,
+            outbox: &mut self.session.outbox,
+            texts: self.texts,
+            sections: &self.reader.lesson().sections,
+        };
+        run.edited(result, &mut context)
+    }
+}
