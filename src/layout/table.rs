@@ -167,60 +167,7 @@ fn fewest_rows(
     } else {
         floor.to_vec()
     };
-    // counts[column][width - floor][row]: the cell's lines at that width, and whether
-    // one of several is a lone character.
-    let counts: Vec<Vec<Vec<(usize, bool)>>> = (0..widths.len())
-        .map(|column| {
-            (floor[column]..=natural[column].max(floor[column]))
-                .map(|width| {
-                    rows.iter()
-                        .map(|row| {
-                            row.get(column).map_or((1, false), |cell| {
-                                let lines = wrap(cell, width);
-                                let lone =
-                                    lines.len() > 1 && lines.iter().any(|line| line.width() <= 2);
-                                (lines.len(), lone)
-                            })
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
-    let candidates: Vec<Vec<usize>> = (0..widths.len())
-        .map(|column| {
-            let by_width = &counts[column];
-            (0..by_width.len())
-                // The narrowest width of each way the cells wrap.
-                .filter(|&at| at == 0 || by_width[at] != by_width[at - 1])
-                .map(|at| floor[column] + at)
-                .collect()
-        })
-        .collect();
-    let at = |column: usize, width: usize, row: usize| counts[column][width - floor[column]][row];
-    let height = |chosen: &[usize]| -> usize {
-        (0..rows.len())
-            .map(|row| {
-                chosen
-                    .iter()
-                    .enumerate()
-                    .map(|(column, width)| at(column, *width, row).0)
-                    .max()
-                    .unwrap_or(1)
-            })
-            .sum()
-    };
-    let lone = |chosen: &[usize]| -> usize {
-        (0..rows.len())
-            .map(|row| {
-                chosen
-                    .iter()
-                    .enumerate()
-                    .filter(|(column, width)| at(*column, **width, row).1)
-                    .count()
-            })
-            .sum()
-    };
+    let wrapping = Wrapping::new(rows, natural, floor);
     let distance = |chosen: &[usize]| -> usize {
         chosen
             .iter()
@@ -228,42 +175,128 @@ fn fewest_rows(
             .map(|(a, b)| a.abs_diff(*b))
             .sum()
     };
-    let mut best: Option<((usize, usize, usize), Vec<usize>)> = None;
+    let mut best: Option<((usize, usize), usize, Vec<usize>)> = None;
     let mut chosen = Vec::with_capacity(widths.len());
-    search(&candidates, available, &mut chosen, &mut |chosen| {
-        // A lone character left on a line reads as badly as a row more.
-        let lone_lines = lone(chosen);
-        let score = (height(chosen) + lone_lines, lone_lines, distance(chosen));
+    search(&wrapping.candidates(), available, &mut chosen, &mut |chosen| {
+        let score = (wrapping.cost(chosen), distance(chosen));
         if best
             .as_ref()
-            .is_none_or(|(best_score, _)| score < *best_score)
+            .is_none_or(|(cost, nearness, _)| score < (*cost, *nearness))
         {
-            best = Some((score, chosen.to_vec()));
+            best = Some((score.0, score.1, chosen.to_vec()));
         }
     });
-    let Some(((cost, lone_lines, _), mut chosen)) = best else {
-        return;
-    };
-    // Room the rows do not need still widens the columns that want it most, where that
-    // wraps no worse.
-    let mut left = available.saturating_sub(chosen.iter().sum());
-    while left > 0 {
-        let mut wanting: Vec<usize> = (0..chosen.len())
-            .filter(|column| chosen[*column] < natural[*column])
-            .collect();
-        wanting.sort_by_key(|column| std::cmp::Reverse(natural[*column] - chosen[*column]));
-        let Some(column) = wanting.into_iter().find(|column| {
-            let mut wider = chosen.clone();
-            wider[*column] += 1;
-            let wider_lone = lone(&wider);
-            (height(&wider) + wider_lone, wider_lone) <= (cost, lone_lines)
-        }) else {
-            break;
-        };
-        chosen[column] += 1;
-        left -= 1;
+    if let Some((cost, _, mut chosen)) = best {
+        wrapping.widen(&mut chosen, natural, available, cost);
+        *widths = chosen;
     }
-    *widths = chosen;
+}
+
+/// How each cell of a few columns wraps at each width a column can take.
+struct Wrapping {
+    /// Each column's narrowest width.
+    floor: Vec<usize>,
+    /// counts[column][width - floor][row]: the cell's lines at that width, and whether
+    /// one of several is a lone character.
+    counts: Vec<Vec<Vec<(usize, bool)>>>,
+    rows: usize,
+}
+
+impl Wrapping {
+    fn new(rows: &[&[Vec<Run>]], natural: &[usize], floor: Vec<usize>) -> Self {
+        let counts = (0..floor.len())
+            .map(|column| {
+                (floor[column]..=natural[column].max(floor[column]))
+                    .map(|width| {
+                        rows.iter()
+                            .map(|row| {
+                                row.get(column).map_or((1, false), |cell| {
+                                    let lines = wrap(cell, width);
+                                    let lone = lines.len() > 1
+                                        && lines.iter().any(|line| line.width() <= 2);
+                                    (lines.len(), lone)
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            floor,
+            counts,
+            rows: rows.len(),
+        }
+    }
+
+    /// Each column's widths worth trying: the narrowest of each way its cells wrap.
+    fn candidates(&self) -> Vec<Vec<usize>> {
+        self.counts
+            .iter()
+            .zip(&self.floor)
+            .map(|(by_width, floor)| {
+                (0..by_width.len())
+                    .filter(|&at| at == 0 || by_width[at] != by_width[at - 1])
+                    .map(|at| floor + at)
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn at(&self, column: usize, width: usize, row: usize) -> (usize, bool) {
+        self.counts[column][width - self.floor[column]][row]
+    }
+
+    /// The table's rows at these widths, and its lines holding a lone character.
+    fn height_and_lone(&self, chosen: &[usize]) -> (usize, usize) {
+        let mut height = 0;
+        let mut lone = 0;
+        for row in 0..self.rows {
+            let cells = || {
+                chosen
+                    .iter()
+                    .enumerate()
+                    .map(move |(column, width)| self.at(column, *width, row))
+            };
+            height += cells().map(|(lines, _)| lines).max().unwrap_or(1);
+            lone += cells().filter(|(_, alone)| *alone).count();
+        }
+        (height, lone)
+    }
+
+    /// What a choice of widths costs: a lone character left on a line reads as badly as
+    /// a row more; then fewer lone characters.
+    fn cost(&self, chosen: &[usize]) -> (usize, usize) {
+        let (height, lone) = self.height_and_lone(chosen);
+        (height + lone, lone)
+    }
+
+    /// Room the rows do not need still widens the columns that want it most, where that
+    /// wraps no worse than `cost`.
+    fn widen(
+        &self,
+        chosen: &mut [usize],
+        natural: &[usize],
+        available: usize,
+        cost: (usize, usize),
+    ) {
+        let mut left = available.saturating_sub(chosen.iter().sum());
+        while left > 0 {
+            let mut wanting: Vec<usize> = (0..chosen.len())
+                .filter(|column| chosen[*column] < natural[*column])
+                .collect();
+            wanting.sort_by_key(|column| std::cmp::Reverse(natural[*column] - chosen[*column]));
+            let Some(column) = wanting.into_iter().find(|column| {
+                let mut wider = chosen.to_vec();
+                wider[*column] += 1;
+                self.cost(&wider) <= cost
+            }) else {
+                break;
+            };
+            chosen[column] += 1;
+            left -= 1;
+        }
+    }
 }
 
 /// Every choice of one candidate width per column that sums to at most `room`.
