@@ -202,6 +202,38 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
         return;
     };
     let slide = state.slide.min(notes.talk.slides.len().saturating_sub(1));
+    // Large type where there is room for it and the notes below it.
+    let mut lines = notes_head(notes, state, slide, width, area.height >= 20);
+    // The notes scroll under the fixed head (clock, next title, rule); a mark says when
+    // more follows or precedes.
+    let head = lines.len();
+    let body = notes_lines(notes, slide, width);
+    let rows = usize::from(inner.height).saturating_sub(head);
+    let last_top = body.len().saturating_sub(rows);
+    let top = notes.scroll.min(last_top);
+    lines.extend(body.into_iter().skip(top).take(rows));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let mark = if top < last_top {
+        Some(texts.notes_more)
+    } else if top > 0 {
+        Some(texts.notes_top)
+    } else {
+        None
+    };
+    render_notes_footer(frame, area, notes, mark);
+    degrade(frame.buffer_mut(), depth);
+}
+
+/// The notes window's fixed head: the slide, the clock against the plan, the next
+/// slide's title and a rule.
+fn notes_head(
+    notes: &NotesWindow,
+    state: &PresenterState,
+    slide: usize,
+    width: usize,
+    big_clock: bool,
+) -> Vec<Line<'static>> {
+    let texts = notes.talk.texts.present;
     let elapsed = notes.elapsed_ms().unwrap_or(0);
     let behind = notes.talk.plan.is_behind(slide, elapsed);
     let clock_style = if behind {
@@ -224,8 +256,7 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
         ),
     ])];
     lines.push(Line::default());
-    // Large type where there is room for it and the notes below it.
-    if area.height >= 20 {
+    if big_clock {
         lines.extend(
             big_lines(&clock(elapsed), notes.talk.glyphs.big_ink)
                 .into_iter()
@@ -262,24 +293,7 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
             .repeat(width.min(60)),
         notes.talk.theme.border,
     )));
-    // The notes scroll under the fixed head (clock, next title, rule); a mark says when
-    // more follows or precedes.
-    let head = lines.len();
-    let body = notes_lines(notes, slide, width);
-    let rows = usize::from(inner.height).saturating_sub(head);
-    let last_top = body.len().saturating_sub(rows);
-    let top = notes.scroll.min(last_top);
-    lines.extend(body.into_iter().skip(top).take(rows));
-    frame.render_widget(Paragraph::new(lines), inner);
-    let mark = if top < last_top {
-        Some(texts.notes_more)
-    } else if top > 0 {
-        Some(texts.notes_top)
-    } else {
-        None
-    };
-    render_notes_footer(frame, area, notes, mark);
-    degrade(frame.buffer_mut(), depth);
+    lines
 }
 
 /// The notes window's bottom row: its keys, and at the right whether the notes go on.
