@@ -177,15 +177,20 @@ fn fewest_rows(
     };
     let mut best: Option<((usize, usize), usize, Vec<usize>)> = None;
     let mut chosen = Vec::with_capacity(widths.len());
-    search(&wrapping.candidates(), available, &mut chosen, &mut |chosen| {
-        let score = (wrapping.cost(chosen), distance(chosen));
-        if best
-            .as_ref()
-            .is_none_or(|(cost, nearness, _)| score < (*cost, *nearness))
-        {
-            best = Some((score.0, score.1, chosen.to_vec()));
-        }
-    });
+    search(
+        &wrapping.candidates(),
+        available,
+        &mut chosen,
+        &mut |chosen| {
+            let score = (wrapping.cost(chosen), distance(chosen));
+            if best
+                .as_ref()
+                .is_none_or(|(cost, nearness, _)| score < (*cost, *nearness))
+            {
+                best = Some((score.0, score.1, chosen.to_vec()));
+            }
+        },
+    );
     if let Some((cost, _, mut chosen)) = best {
         wrapping.widen(&mut chosen, natural, available, cost);
         *widths = chosen;

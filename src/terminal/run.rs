@@ -59,41 +59,83 @@ type Tty = Terminal<CrosstermBackend<io::Stdout>>;
 fn event_loop(
     mut app: App,
     options: RunOptions,
-    mut recording: Option<Recording>,
+    recording: Option<Recording>,
     after_first_frame: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let started = Instant::now();
-    let now = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let draw = |terminal: &mut Tty, app: &App| {
-        terminal
-            .draw(|frame| ui::draw(frame, app, options.depth))
-            .map(drop)
-    };
-    // Events go to the store as they happen; without a store they are dropped.
-    let mut flush = |app: &mut App| match recording.as_mut() {
-        Some(recording) => recording.flush(app),
-        None => app.session.outbox.clear(),
-    };
-    let (typed, mut late_reply) = first_frame(&mut app, &mut terminal, options)?;
+    let (typed, late_reply) = first_frame(&mut app, &mut terminal, options)?;
     app.finish_layout();
     after_first_frame(&mut app);
-    let mut typed = typed.into_iter().map(Event::Key);
-    let mut drawn_second = u64::MAX;
+    let mut reading = Reading {
+        app,
+        terminal,
+        options,
+        recording,
+        started,
+        late_reply,
+        drawn_second: u64::MAX,
+    };
     // The loop ends on `q`, on SIGTERM/SIGHUP (seen within a second) or on an error
     // (a terminal that went away); in every case the clock is saved after it.
-    let mut run_loop = || -> io::Result<()> {
+    let result = reading.run(typed.into_iter().map(Event::Key));
+    reading.app.tick(reading.now());
+    if let Some(recording) = reading.recording.as_mut() {
+        recording.flush(&mut reading.app);
+        recording.checkpoint(&mut reading.app, true);
+    }
+    result
+}
+
+/// The reader at work in the terminal, after its first frame.
+struct Reading {
+    app: App,
+    terminal: Tty,
+    options: RunOptions,
+    recording: Option<Recording>,
+    /// The runtime's clock starts here.
+    started: Instant,
+    late_reply: LateReply,
+    /// The clock second last drawn.
+    drawn_second: u64,
+}
+
+impl Reading {
+    /// Milliseconds since the start, the app's time scale.
+    fn now(&self) -> u64 {
+        u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    fn draw(&mut self) -> io::Result<()> {
+        let depth = self.options.depth;
+        let app = &self.app;
+        self.terminal
+            .draw(|frame| ui::draw(frame, app, depth))
+            .map(drop)
+    }
+
+    /// Events go to the store as they happen; without a store they are dropped.
+    fn flush(&mut self) {
+        match self.recording.as_mut() {
+            Some(recording) => recording.flush(&mut self.app),
+            None => self.app.session.outbox.clear(),
+        }
+    }
+
+    /// Keys typed during the first frame first, then the terminal's events, until the
+    /// learner quits or the process is asked to end.
+    fn run(&mut self, mut typed: impl Iterator<Item = Event>) -> io::Result<()> {
         loop {
             if termination_requested().is_some() {
                 return Ok(());
             }
-            let elapsed = started.elapsed();
+            let elapsed = self.started.elapsed();
             // Once a second for the clock (and first of all, for what came after the frame).
-            if elapsed.as_secs() != drawn_second {
-                app.tick(now());
-                flush(&mut app);
-                draw(&mut terminal, &app)?;
-                drawn_second = elapsed.as_secs();
+            if elapsed.as_secs() != self.drawn_second {
+                self.app.tick(self.now());
+                self.flush();
+                self.draw()?;
+                self.drawn_second = elapsed.as_secs();
             }
             let until_tick = Duration::from_secs(1)
                 .saturating_sub(Duration::from_nanos(u64::from(elapsed.subsec_nanos())));
@@ -105,50 +147,60 @@ fn event_loop(
             if termination_requested().is_some() {
                 return Ok(());
             }
-            let Some(event) = event.filter(|event| !late_reply.swallows(event)) else {
+            let Some(event) = event.filter(|event| !self.late_reply.swallows(event)) else {
                 continue;
             };
-            match event {
-                Event::FocusGained | Event::FocusLost => {
-                    app.note_focus(event == Event::FocusGained, now());
-                    flush(&mut app);
-                    draw(&mut terminal, &app)?;
-                    continue;
-                }
-                Event::Key(_) | Event::Mouse(_) | Event::Paste(_) => app.note_input(now()),
-                Event::Resize(..) => {}
+            if self.handle(&event)? == Flow::Quit {
+                return Ok(());
             }
-            let Some(message) = message_for_event(&event, app.screen(), app.reader().focus())
-            else {
-                continue;
-            };
-            let effect = app.update(message);
-            app.tick(now());
-            flush(&mut app);
-            match effect {
-                Effect::Quit => return Ok(()),
-                Effect::Suspend => {
-                    // Stopped is not studying: the clock waits for the learner's return.
-                    app.note_focus(false, now());
-                    flush(&mut app);
-                    suspend()?;
-                    app.note_focus(true, now());
-                    repaint(&mut terminal)?;
-                }
-                other => carry_out(other, &mut app, &mut terminal, options)?,
-            }
-            app.note_input(now());
-            draw(&mut terminal, &app)?;
-            drawn_second = started.elapsed().as_secs();
         }
-    };
-    let result = run_loop();
-    app.tick(now());
-    if let Some(recording) = recording.as_mut() {
-        recording.flush(&mut app);
-        recording.checkpoint(&mut app, true);
     }
-    result
+
+    /// One event: the clock hears of it, the app updates, the effect is carried out and
+    /// the screen drawn again.
+    fn handle(&mut self, event: &Event) -> io::Result<Flow> {
+        match event {
+            Event::FocusGained | Event::FocusLost => {
+                self.app
+                    .note_focus(*event == Event::FocusGained, self.now());
+                self.flush();
+                self.draw()?;
+                return Ok(Flow::Go);
+            }
+            Event::Key(_) | Event::Mouse(_) | Event::Paste(_) => self.app.note_input(self.now()),
+            Event::Resize(..) => {}
+        }
+        let Some(message) = message_for_event(event, self.app.screen(), self.app.reader().focus())
+        else {
+            return Ok(Flow::Go);
+        };
+        let effect = self.app.update(message);
+        self.app.tick(self.now());
+        self.flush();
+        match effect {
+            Effect::Quit => return Ok(Flow::Quit),
+            Effect::Suspend => {
+                // Stopped is not studying: the clock waits for the learner's return.
+                self.app.note_focus(false, self.now());
+                self.flush();
+                suspend()?;
+                self.app.note_focus(true, self.now());
+                repaint(&mut self.terminal)?;
+            }
+            other => carry_out(other, &mut self.app, &mut self.terminal, self.options)?,
+        }
+        self.app.note_input(self.now());
+        self.draw()?;
+        self.drawn_second = self.started.elapsed().as_secs();
+        Ok(Flow::Go)
+    }
+}
+
+/// Whether the loop goes on after an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    Go,
+    Quit,
 }
 
 /// Draws the first frame, asking the terminal (with it) for its background and how it
