@@ -41,25 +41,15 @@ fn pages_from(blocks: &[PageBlock], height: usize, reserve: usize) -> Vec<Range<
         } else {
             height
         };
-        let block = &blocks[index];
-        // A heading and the block after it go as one when together they fit on a
-        // screen, or when the block will be cut anyway (a heading right before another
-        // leaves that one to go with its own block).
-        let together = block.heading
-            && block.lines.len() <= third
-            && blocks.get(index + 1).is_some_and(|next| {
-                !next.heading
-                    && (next.lines.end - block.lines.start <= height || next.lines.len() > height)
-            });
-        let (unit, framed) = if together {
-            let next = &blocks[index + 1];
-            (block.lines.start..next.lines.end, next.framed)
-        } else {
-            (block.lines.clone(), block.framed)
-        };
+        let Unit {
+            lines: unit,
+            framed,
+            blocks: taken,
+            lead,
+        } = Unit::at(blocks, index, height);
         if unit.end - page_start <= capacity {
             content_end = unit.end;
-            index += if together { 2 } else { 1 };
+            index += taken;
             continue;
         }
         if unit.len() <= height && content_end > page_start {
@@ -72,28 +62,12 @@ fn pages_from(blocks: &[PageBlock], height: usize, reserve: usize) -> Vec<Range<
         let room_next = height - usize::from(framed && height > 1);
         // The blank lines between the screen's last block and this one count too.
         let room_here = capacity.saturating_sub(unit.start - page_start);
-        // With its heading, the block's own part on this screen must not be a sliver.
         let shared = content_end > page_start;
-        let lead = if together { block.lines.len() } else { 0 };
-        let parts = match split(
-            unit.len() - lead,
-            room_here.saturating_sub(lead),
-            room_next,
-            third,
-            shared || together,
-        ) {
-            Some(mut parts) => {
-                parts[0] += lead;
-                parts
-            }
-            None if shared => {
-                pages.push(page_start..content_end);
-                page_start = unit.start;
-                content_end = unit.start;
-                continue;
-            }
-            // A screen too small for a heading and a third of its block.
-            None => even(unit.len(), room_next.max(1)),
+        let Some(parts) = cut(unit.len(), lead, (room_here, room_next), third, shared) else {
+            pages.push(page_start..content_end);
+            page_start = unit.start;
+            content_end = unit.start;
+            continue;
         };
         let mut at = unit.start;
         for part in &parts[..parts.len() - 1] {
@@ -101,13 +75,13 @@ fn pages_from(blocks: &[PageBlock], height: usize, reserve: usize) -> Vec<Range<
             pages.push(page_start..at);
             page_start = at;
         }
+        // The last part goes on with what follows, as if it were a block of its own.
         let mut rest = vec![PageBlock {
             lines: at..unit.end,
             heading: false,
             framed,
         }];
-        let next = index + if together { 2 } else { 1 };
-        rest.extend(blocks[next..].iter().cloned());
+        rest.extend(blocks[index + taken..].iter().cloned());
         pages.extend(pages_from(&rest, height, room_next.abs_diff(height)));
         return pages;
     }
@@ -115,6 +89,75 @@ fn pages_from(blocks: &[PageBlock], height: usize, reserve: usize) -> Vec<Range<
         pages.push(page_start..content_end);
     }
     pages
+}
+
+/// The parts a unit of `length` lines (`lead` of them its heading's) is cut into, with
+/// `room` lines left on this screen and a whole next one; `None` when it should rather
+/// start the next screen, as it shares this one with blocks before it.
+fn cut(
+    length: usize,
+    lead: usize,
+    (room_here, room_next): (usize, usize),
+    third: usize,
+    shared: bool,
+) -> Option<Vec<usize>> {
+    // With its heading, the block's own part on this screen must not be a sliver.
+    match split(
+        length - lead,
+        room_here.saturating_sub(lead),
+        room_next,
+        third,
+        shared || lead > 0,
+    ) {
+        Some(mut parts) => {
+            parts[0] += lead;
+            Some(parts)
+        }
+        None if shared => None,
+        // A screen too small for a heading and a third of its block.
+        None => Some(even(length, room_next.max(1))),
+    }
+}
+
+/// What goes on a screen as one: a block, or a heading with the block after it.
+struct Unit {
+    lines: Range<usize>,
+    /// Drawn in a frame (its header repeats on the next screen).
+    framed: bool,
+    /// Blocks it takes: 1, or 2 for a heading with its block.
+    blocks: usize,
+    /// Lines of the heading in front of the block, 0 for a block alone.
+    lead: usize,
+}
+
+impl Unit {
+    /// The unit starting at `blocks[index]` on screens of `height` lines. A heading and
+    /// the block after it go as one when together they fit on a screen, or when the
+    /// block will be cut anyway (a heading right before another leaves that one to go
+    /// with its own block).
+    fn at(blocks: &[PageBlock], index: usize, height: usize) -> Self {
+        let block = &blocks[index];
+        let together = block.heading
+            && block.lines.len() <= height.div_ceil(3)
+            && blocks.get(index + 1).is_some_and(|next| {
+                !next.heading
+                    && (next.lines.end - block.lines.start <= height || next.lines.len() > height)
+            });
+        match blocks.get(index + 1).filter(|_| together) {
+            Some(next) => Self {
+                lines: block.lines.start..next.lines.end,
+                framed: next.framed,
+                blocks: 2,
+                lead: block.lines.len(),
+            },
+            None => Self {
+                lines: block.lines.clone(),
+                framed: block.framed,
+                blocks: 1,
+                lead: 0,
+            },
+        }
+    }
 }
 
 /// The sizes of the parts a block of `length` lines is cut into: the first in the
