@@ -98,6 +98,7 @@ fn is_typing(run: &QuizRun) -> bool {
 
 /// Keys on a question's screen: typed text goes into a short answer or the editor;
 /// elsewhere letters are commands.
+// One arm per step and kind of answer: the table reads best whole.
 fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
     let control = key.modifiers.contains(KeyModifiers::CONTROL);
     if control && key.code == KeyCode::Char('s') {
@@ -114,17 +115,6 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
             QuizMessage::Leave
         });
     }
-    // Full-width digits from an IME count as digits.
-    let digit = |character: char| {
-        let character = match character {
-            '０'..='９' => char::from_u32(u32::from(character) - 0xFEE0)?,
-            other => other,
-        };
-        character
-            .to_digit(10)
-            .filter(|digit| *digit > 0)
-            .map(|digit| QuizMessage::Pick(digit as usize - 1))
-    };
     let editing = matches!(
         run.step(),
         Step::Answering(Answer::Manifest { editing: true, .. })
@@ -134,31 +124,11 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
         KeyCode::PageUp if !editing => return Some(QuizMessage::Scroll(-10)),
         _ => {}
     }
-    let moving = |code: KeyCode| match code {
-        KeyCode::Char('j') | KeyCode::Down => Some(QuizMessage::Move(1)),
-        KeyCode::Char('k') | KeyCode::Up => Some(QuizMessage::Move(-1)),
-        _ => None,
-    };
     match (&run.step(), key.code) {
         (Step::Answering(Answer::Manifest { editing: true, .. }), _) => {
             Some(QuizMessage::EditorKey(key))
         }
-        (Step::Answering(Answer::Text { .. }), code) => match code {
-            KeyCode::Enter => Some(QuizMessage::Submit),
-            KeyCode::Backspace => Some(QuizMessage::Backspace),
-            KeyCode::Delete => Some(QuizMessage::Delete),
-            KeyCode::Char('u') if control => Some(QuizMessage::Clear),
-            KeyCode::Left => Some(QuizMessage::Caret(Caret::Left)),
-            KeyCode::Right => Some(QuizMessage::Caret(Caret::Right)),
-            KeyCode::Home => Some(QuizMessage::Caret(Caret::Home)),
-            KeyCode::Char('a') if control => Some(QuizMessage::Caret(Caret::Home)),
-            KeyCode::End => Some(QuizMessage::Caret(Caret::End)),
-            KeyCode::Char('e') if control => Some(QuizMessage::Caret(Caret::End)),
-            KeyCode::Char(character) if !control && !character.is_control() => {
-                Some(QuizMessage::Input(character))
-            }
-            _ => None,
-        },
+        (Step::Answering(Answer::Text { .. }), code) => short_answer_key(code, control),
         (Step::Answering(Answer::Choice { .. }), code) => match code {
             KeyCode::Enter => Some(QuizMessage::Submit),
             KeyCode::Char(character) if digit(character).is_some() => digit(character),
@@ -186,6 +156,47 @@ fn quiz_key(key: KeyEvent, run: &QuizRun) -> Option<QuizMessage> {
         (Step::Finished, KeyCode::Char('j') | KeyCode::Down) => Some(QuizMessage::Scroll(1)),
         (Step::Finished, KeyCode::Char('k') | KeyCode::Up) => Some(QuizMessage::Scroll(-1)),
         (Step::Finished, _) => None,
+    }
+}
+
+/// Keys in the short-answer field: text, and the line-editing keys.
+fn short_answer_key(code: KeyCode, control: bool) -> Option<QuizMessage> {
+    match code {
+        KeyCode::Enter => Some(QuizMessage::Submit),
+        KeyCode::Backspace => Some(QuizMessage::Backspace),
+        KeyCode::Delete => Some(QuizMessage::Delete),
+        KeyCode::Char('u') if control => Some(QuizMessage::Clear),
+        KeyCode::Left => Some(QuizMessage::Caret(Caret::Left)),
+        KeyCode::Right => Some(QuizMessage::Caret(Caret::Right)),
+        KeyCode::Home => Some(QuizMessage::Caret(Caret::Home)),
+        KeyCode::Char('a') if control => Some(QuizMessage::Caret(Caret::Home)),
+        KeyCode::End => Some(QuizMessage::Caret(Caret::End)),
+        KeyCode::Char('e') if control => Some(QuizMessage::Caret(Caret::End)),
+        KeyCode::Char(character) if !control && !character.is_control() => {
+            Some(QuizMessage::Input(character))
+        }
+        _ => None,
+    }
+}
+
+/// A digit picks a choice by its shown number; full-width digits from an IME count.
+fn digit(character: char) -> Option<QuizMessage> {
+    let character = match character {
+        '０'..='９' => char::from_u32(u32::from(character) - 0xFEE0)?,
+        other => other,
+    };
+    character
+        .to_digit(10)
+        .filter(|digit| *digit > 0)
+        .map(|digit| QuizMessage::Pick(digit as usize - 1))
+}
+
+/// j/k and the arrows move the cursor over the choices.
+fn moving(code: KeyCode) -> Option<QuizMessage> {
+    match code {
+        KeyCode::Char('j') | KeyCode::Down => Some(QuizMessage::Move(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(QuizMessage::Move(-1)),
+        _ => None,
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{Answer, App, QuizRun, Step};
+use super::{Answer, App, QuizRun, Step, TextField};
 use crate::quiz::{Kind, Question, Quiz};
 use crate::text::{Run, wrap};
 use prose::{hanging, paragraphs};
@@ -139,81 +139,83 @@ fn answering(
     width: usize,
 ) -> (Vec<Line<'static>>, Option<usize>) {
     let choices = question.kind.choices();
-    let selected_style = Style::new().add_modifier(Modifier::REVERSED);
-    let mut lines = Vec::new();
-    let mut focus = None;
     match answer {
         Answer::Choice { order, selected } => {
-            for (position, choice) in order.iter().enumerate() {
-                let chosen = *selected == Some(position);
-                if chosen {
-                    focus = Some(lines.len());
-                }
-                let pointer = if chosen { "> " } else { "  " };
-                let lead = vec![Span::raw(pointer), Span::raw(format!("{}) ", position + 1))];
-                let style = if chosen { selected_style } else { Style::new() };
-                lines.extend(hanging(
-                    &lead,
-                    &[Run::new(choices[*choice].clone(), style)],
-                    width,
-                ));
-            }
+            choice_lines(app, (choices, order), *selected, None, width)
         }
         Answer::Multi {
             order,
             cursor,
             marked,
-        } => {
-            for (position, choice) in order.iter().enumerate() {
-                if *cursor == position {
-                    focus = Some(lines.len());
-                }
-                let pointer = if *cursor == position { "> " } else { "  " };
-                let tick = if marked[position] {
-                    app.glyphs().task_done
-                } else {
-                    app.glyphs().task_open
-                };
-                let lead = vec![
-                    Span::raw(pointer),
-                    Span::styled(format!("{tick} "), app.theme().marker),
-                    Span::raw(format!("{}) ", position + 1)),
-                ];
-                let style = if *cursor == position {
-                    selected_style
-                } else {
-                    Style::new()
-                };
-                lines.extend(hanging(
-                    &lead,
-                    &[Run::new(choices[*choice].clone(), style)],
-                    width,
-                ));
-            }
-        }
+        } => choice_lines(app, (choices, order), Some(*cursor), Some(marked), width),
         Answer::Text { input } => {
-            let lead = vec![Span::styled(
-                app.texts().quiz.your_answer,
-                Style::new().add_modifier(Modifier::BOLD),
-            )];
-            // The cursor is the character under it in reverse (after the end, a no-break
-            // space, which wrapping does not trim).
-            let (before, under, after) = input.split();
-            let cursor = Style::new().add_modifier(Modifier::REVERSED);
-            let runs = [
-                Run::new(before, Style::new()),
-                Run::new(
-                    under.map_or_else(|| "\u{a0}".to_owned(), String::from),
-                    cursor,
-                ),
-                Run::new(after, Style::new()),
-            ];
-            lines.extend(hanging(&lead, &runs, width));
-            focus = Some(lines.len().saturating_sub(1));
+            let lines = short_answer_lines(app, input, width);
+            let focus = Some(lines.len().saturating_sub(1));
+            (lines, focus)
         }
-        Answer::Manifest { .. } => {}
+        Answer::Manifest { .. } => (Vec::new(), None),
+    }
+}
+
+/// The choices in the learner's order, numbered, the one under the cursor reversed and,
+/// for `multi`, each with its tick; and the line of the cursor.
+fn choice_lines(
+    app: &App,
+    (choices, order): (&[String], &[usize]),
+    cursor: Option<usize>,
+    marked: Option<&[bool]>,
+    width: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut lines = Vec::new();
+    let mut focus = None;
+    for (position, choice) in order.iter().enumerate() {
+        let under = cursor == Some(position);
+        if under {
+            focus = Some(lines.len());
+        }
+        let mut lead = vec![Span::raw(if under { "> " } else { "  " })];
+        if let Some(marked) = marked {
+            let tick = if marked[position] {
+                app.glyphs().task_done
+            } else {
+                app.glyphs().task_open
+            };
+            lead.push(Span::styled(format!("{tick} "), app.theme().marker));
+        }
+        lead.push(Span::raw(format!("{}) ", position + 1)));
+        let style = if under {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        lines.extend(hanging(
+            &lead,
+            &[Run::new(choices[*choice].clone(), style)],
+            width,
+        ));
     }
     (lines, focus)
+}
+
+/// The short answer being typed, after its label.
+fn short_answer_lines(app: &App, input: &TextField, width: usize) -> Vec<Line<'static>> {
+    let lead = vec![Span::styled(
+        app.texts().quiz.your_answer,
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    // The cursor is the character under it in reverse (after the end, a no-break space,
+    // which wrapping does not trim).
+    let (before, under, after) = input.split();
+    let cursor = Style::new().add_modifier(Modifier::REVERSED);
+    let runs = [
+        Run::new(before, Style::new()),
+        Run::new(
+            under.map_or_else(|| "\u{a0}".to_owned(), String::from),
+            cursor,
+        ),
+        Run::new(after, Style::new()),
+    ];
+    hanging(&lead, &runs, width)
 }
 
 /// The answer as given, with the right choices marked.
