@@ -48,16 +48,6 @@ impl Layout<'_> {
             .max()
             .unwrap_or(0);
         let rule_width = (longest + 2).max(display_width(label) + 5).min(width);
-        let mut top = format!("{}{} ", glyphs.top[0], glyphs.horizontal);
-        let label_start = top.len();
-        top.push_str(label);
-        let label_end = top.len();
-        top.push(' ');
-        let used = display_width(&top);
-        top.extend(std::iter::repeat_n(
-            glyphs.horizontal,
-            rule_width.saturating_sub(used),
-        ));
         let block = self.code_blocks.len();
         self.code_blocks.push(LaidOutCode {
             language: code.language.clone(),
@@ -74,11 +64,7 @@ impl Layout<'_> {
                 text_column: None,
             }),
         };
-        let mut lines = vec![frame(Line::from(vec![
-            Span::styled(top[..label_start].to_owned(), theme.border),
-            Span::styled(top[label_start..label_end].to_owned(), theme.code_label),
-            Span::styled(top[label_end..].to_owned(), theme.border),
-        ]))];
+        let mut lines = vec![frame(self.top_rule(label, rule_width))];
         let bar = Span::styled(format!("{} ", glyphs.vertical), theme.border);
         let bare_bar = Span::styled(glyphs.vertical.to_string(), theme.border);
         for spans in highlighted {
@@ -105,6 +91,24 @@ impl Layout<'_> {
         ));
         lines.push(frame(Line::from(Span::styled(bottom, theme.border))));
         lines
+    }
+
+    /// The frame's top: a corner, the label, and a rule to `rule_width` columns.
+    fn top_rule(&self, label: &str, rule_width: usize) -> Line<'static> {
+        let theme = self.options.theme;
+        let glyphs = self.options.glyphs;
+        let mut rest = String::from(" ");
+        let lead = format!("{}{} ", glyphs.top[0], glyphs.horizontal);
+        let used = display_width(&lead) + display_width(label) + 1;
+        rest.extend(std::iter::repeat_n(
+            glyphs.horizontal,
+            rule_width.saturating_sub(used),
+        ));
+        Line::from(vec![
+            Span::styled(lead, theme.border),
+            Span::styled(label.to_owned(), theme.code_label),
+            Span::styled(rest, theme.border),
+        ])
     }
 }
 
