@@ -4,7 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::progress::{ClassReport, LearnerRecord, LessonReport, ProfileSummary};
+use crate::progress::{
+    ClassReport, LearnerRecord, LearnerRow, LessonRecord, LessonReport, ProfileSummary,
+    QuestionSummary,
+};
 use crate::strings::present::clock;
 use crate::strings::progress::{ProgressTexts, texts};
 use crate::strings::{Lang, fill};
@@ -46,47 +49,8 @@ pub fn progress_text(record: &LearnerRecord, lang: Lang) -> String {
         .unwrap_or(0);
     let mut text = format!("{}\n", record.profile);
     for lesson in &record.lessons {
-        let (right, questions) = lesson
-            .checklist
-            .iter()
-            .fold((0, 0), |(right, total), item| {
-                (right + item.right, total + item.questions)
-            });
         let _ = writeln!(text, "\n{}  {}", lesson.lesson, lesson.title);
-        let fields = [
-            (
-                texts.time,
-                fill(
-                    texts.active,
-                    &[
-                        ("time", &clock(lesson.active_seconds * 1000)),
-                        ("minutes", &lesson.minutes.to_string()),
-                        ("sittings", &lesson.sittings.to_string()),
-                    ],
-                ),
-            ),
-            (
-                texts.read,
-                fill(
-                    texts.sections,
-                    &[
-                        ("read", &lesson.sections_read.to_string()),
-                        ("total", &lesson.sections_total.to_string()),
-                    ],
-                ),
-            ),
-            (
-                texts.quiz,
-                fill(
-                    texts.questions_right,
-                    &[
-                        ("right", &right.to_string()),
-                        ("total", &questions.to_string()),
-                    ],
-                ),
-            ),
-        ];
-        for (label, value) in fields {
+        for (label, value) in lesson_fields(texts, lesson) {
             let _ = writeln!(text, "  {}  {value}", pad(label, label_width));
         }
         for item in &lesson.checklist {
@@ -107,6 +71,49 @@ pub fn progress_text(record: &LearnerRecord, lang: Lang) -> String {
         }
     }
     text
+}
+
+/// A lesson's time (with sittings), sections read and quiz score, each with its label.
+fn lesson_fields(texts: &ProgressTexts, lesson: &LessonRecord) -> [(&'static str, String); 3] {
+    let (right, questions) = lesson
+        .checklist
+        .iter()
+        .fold((0, 0), |(right, total), item| {
+            (right + item.right, total + item.questions)
+        });
+    [
+        (
+            texts.time,
+            fill(
+                texts.active,
+                &[
+                    ("time", &clock(lesson.active_seconds * 1000)),
+                    ("minutes", &lesson.minutes.to_string()),
+                    ("sittings", &lesson.sittings.to_string()),
+                ],
+            ),
+        ),
+        (
+            texts.read,
+            fill(
+                texts.sections,
+                &[
+                    ("read", &lesson.sections_read.to_string()),
+                    ("total", &lesson.sections_total.to_string()),
+                ],
+            ),
+        ),
+        (
+            texts.quiz,
+            fill(
+                texts.questions_right,
+                &[
+                    ("right", &right.to_string()),
+                    ("total", &questions.to_string()),
+                ],
+            ),
+        ),
+    ]
 }
 
 /// `manabi profiles`: the learners on this machine and when each last studied, so on a
@@ -215,23 +222,7 @@ fn table(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
             pad_left(&first_try, 9),
         );
         for item in &items {
-            let cell = row
-                .items
-                .iter()
-                .find(|cell| cell.item == *item)
-                .map_or_else(
-                    || "-".to_owned(),
-                    |cell| {
-                        let ticked = if cell.self_assessed { "v" } else { "" };
-                        let score = if cell.mastery == "not tried" {
-                            "-".to_owned()
-                        } else {
-                            let mark = if cell.mastery == "mastered" { "*" } else { "" };
-                            format!("{mark}{}/{}", cell.right, cell.questions)
-                        };
-                        format!("{score}{ticked}")
-                    },
-                );
+            let cell = item_cell(row, *item);
             let _ = write!(text, "  {cell:>6}");
         }
         text.push('\n');
@@ -265,6 +256,24 @@ fn chart(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
     }
 }
 
+/// A learner's cell for checklist item `item`: `*` mastered, right/asked, `v` ticked by
+/// hand, `-` not tried.
+fn item_cell(row: &LearnerRow, item: usize) -> String {
+    row.items.iter().find(|cell| cell.item == item).map_or_else(
+        || "-".to_owned(),
+        |cell| {
+            let ticked = if cell.self_assessed { "v" } else { "" };
+            let score = if cell.mastery == "not tried" {
+                "-".to_owned()
+            } else {
+                let mark = if cell.mastery == "mastered" { "*" } else { "" };
+                format!("{mark}{}/{}", cell.right, cell.questions)
+            };
+            format!("{score}{ticked}")
+        },
+    )
+}
+
 fn questions(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
     let _ = writeln!(text, "{}", texts.questions_title);
     let id_width = lesson
@@ -285,37 +294,7 @@ fn questions(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
         .iter()
         .filter(|question| question.tried > 0)
     {
-        let section = question.section.as_deref().unwrap_or("-");
-        let mut line = fill(
-            texts.question_line,
-            &[
-                ("wrong", &question.wrong_at_first_try.to_string()),
-                ("tried", &question.tried.to_string()),
-                ("id", &pad(&question.question, id_width)),
-                ("item", &question.item.to_string()),
-                ("section", section),
-                ("still", &question.still_wrong.to_string()),
-            ],
-        );
-        if question.never_tried > 0 {
-            line.push_str(&fill(
-                texts.question_never_tried,
-                &[("count", &question.never_tried.to_string())],
-            ));
-        }
-        if let Some((answer, count)) = &question.common_wrong_answer {
-            let answer: String = answer
-                .lines()
-                .next()
-                .unwrap_or("")
-                .chars()
-                .take(40)
-                .collect();
-            line.push_str(&fill(
-                texts.question_common,
-                &[("answer", &answer), ("count", &count.to_string())],
-            ));
-        }
+        let line = question_line(texts, question, id_width);
         let _ = writeln!(text, "  {line}");
     }
     if !untried.is_empty() {
@@ -335,6 +314,43 @@ fn questions(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
             )
         );
     }
+}
+
+/// One question the class tried: how many got it wrong at first, how many still do,
+/// who never tried it, and the commonest wrong answer.
+fn question_line(texts: &ProgressTexts, question: &QuestionSummary, id_width: usize) -> String {
+    let section = question.section.as_deref().unwrap_or("-");
+    let mut line = fill(
+        texts.question_line,
+        &[
+            ("wrong", &question.wrong_at_first_try.to_string()),
+            ("tried", &question.tried.to_string()),
+            ("id", &pad(&question.question, id_width)),
+            ("item", &question.item.to_string()),
+            ("section", section),
+            ("still", &question.still_wrong.to_string()),
+        ],
+    );
+    if question.never_tried > 0 {
+        line.push_str(&fill(
+            texts.question_never_tried,
+            &[("count", &question.never_tried.to_string())],
+        ));
+    }
+    if let Some((answer, count)) = &question.common_wrong_answer {
+        let answer: String = answer
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(40)
+            .collect();
+        line.push_str(&fill(
+            texts.question_common,
+            &[("answer", &answer), ("count", &count.to_string())],
+        ));
+    }
+    line
 }
 
 #[cfg(test)]
