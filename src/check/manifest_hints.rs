@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_yaml::Value;
 
 use super::readable_bodies;
-use crate::cluster::{Body, Object, Problem as ManifestProblem, read_objects};
+use crate::cluster::{Body, ManifestError, Object, Problem as ManifestProblem, read_objects};
 use crate::course::{Block, CodeBlock, CourseSource, Problem, visit_code_blocks};
 
 /// Hints for every lesson of the course.
@@ -19,16 +19,14 @@ pub fn manifest_hints(source: &CourseSource) -> Vec<Problem> {
         .collect()
 }
 
-/// The hints of one lesson's blocks.
+/// The hints of one lesson's blocks: each manifest as the API server would take it,
+/// then what the manifests need of each other.
 fn lesson_hints(blocks: &[Block], file: &str) -> Vec<Problem> {
     let mut documents: Vec<(usize, usize, Object)> = Vec::new();
     let mut hints = Vec::new();
     for code in yaml_blocks(blocks) {
         for (offset, document) in documents_of(code) {
             let line = code.source_line + offset;
-            let hint = |message: String| {
-                Problem::at(file, line, code.source_column, format!("hint: {message}"))
-            };
             match read_objects(std::slice::from_ref(&document)) {
                 Ok(mut objects) => {
                     if let Some(object) = objects.pop() {
@@ -37,56 +35,68 @@ fn lesson_hints(blocks: &[Block], file: &str) -> Vec<Problem> {
                 }
                 // A kind the model does not know (a CRD, a Pod) is not the lesson's mistake.
                 Err(error) if matches!(error.problem, ManifestProblem::UnknownKind { .. }) => {}
-                Err(error) => {
-                    // The error numbers documents within this one-document read.
-                    let at = if error.path.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" at `{}`", error.path)
-                    };
-                    let message = error.to_string();
-                    let said = message
-                        .split_once(": ")
-                        .map_or(message.as_str(), |(_, said)| said);
-                    hints.push(hint(format!(
-                        "the API server would refuse this manifest{at}: {said}"
-                    )));
-                }
+                Err(error) => hints.push(Problem::at(
+                    file,
+                    line,
+                    code.source_column,
+                    format!("hint: {}", refused(&error)),
+                )),
             }
         }
     }
     for (line, column, object) in &documents {
-        let hint = |message: String| Problem::at(file, *line, *column, format!("hint: {message}"));
-        match &object.body {
-            Body::Workload(spec) if spec.selector.is_none() => {
-                hints.push(hint(format!(
-                    "{} `{}` has no `spec.selector`, which apps/v1 requires: the API server refuses it",
-                    object.kind, object.metadata.name
-                )));
-            }
-            Body::IngressRoute(spec) => {
-                for route in &spec.routes {
-                    for reference in &route.middlewares {
-                        let namespace =
-                            reference.namespace.as_deref().unwrap_or(object.namespace());
-                        let defined = documents.iter().any(|(_, _, other)| {
-                            matches!(other.body, Body::Middleware)
-                                && other.metadata.name == reference.name
-                                && other.namespace() == namespace
-                        });
-                        if !defined {
-                            hints.push(hint(format!(
-                                "IngressRoute `{}` uses Middleware `{}`, which no block defines: the route fails until it exists",
-                                object.metadata.name, reference.name
-                            )));
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
+        hints.extend(
+            object_hints(object, &documents)
+                .into_iter()
+                .map(|message| Problem::at(file, *line, *column, format!("hint: {message}"))),
+        );
     }
     hints
+}
+
+/// Why the API server would refuse a manifest. The error numbers documents within a
+/// one-document read, so only where in it and what is said are kept.
+fn refused(error: &ManifestError) -> String {
+    let at = if error.path.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{}`", error.path)
+    };
+    let message = error.to_string();
+    let said = message
+        .split_once(": ")
+        .map_or(message.as_str(), |(_, said)| said);
+    format!("the API server would refuse this manifest{at}: {said}")
+}
+
+/// What one object lacks, alone or among the lesson's other manifests.
+fn object_hints(object: &Object, documents: &[(usize, usize, Object)]) -> Vec<String> {
+    match &object.body {
+        Body::Workload(spec) if spec.selector.is_none() => vec![format!(
+            "{} `{}` has no `spec.selector`, which apps/v1 requires: the API server refuses it",
+            object.kind, object.metadata.name
+        )],
+        Body::IngressRoute(spec) => spec
+            .routes
+            .iter()
+            .flat_map(|route| &route.middlewares)
+            .filter(|reference| {
+                let namespace = reference.namespace.as_deref().unwrap_or(object.namespace());
+                !documents.iter().any(|(_, _, other)| {
+                    matches!(other.body, Body::Middleware)
+                        && other.metadata.name == reference.name
+                        && other.namespace() == namespace
+                })
+            })
+            .map(|reference| {
+                format!(
+                    "IngressRoute `{}` uses Middleware `{}`, which no block defines: the route fails until it exists",
+                    object.metadata.name, reference.name
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The YAML code blocks, in lists and quotes too.
