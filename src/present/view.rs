@@ -241,21 +241,7 @@ fn notes_head(
     } else {
         notes.talk.theme.title
     };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!("{}/{}  ", slide + 1, notes.talk.slides.len()),
-            notes.talk.theme.code_label,
-        ),
-        Span::styled(
-            notes
-                .talk
-                .slides
-                .get(slide)
-                .map_or(String::new(), |slide| slide.title.clone()),
-            notes.talk.theme.heading,
-        ),
-    ])];
-    lines.push(Line::default());
+    let mut lines = vec![slide_line(notes, slide), Line::default()];
     if big_clock {
         lines.extend(
             big_lines(&clock(elapsed), notes.talk.glyphs.big_ink)
@@ -294,6 +280,24 @@ fn notes_head(
         notes.talk.theme.border,
     )));
     lines
+}
+
+/// The slide's number of all and its title.
+fn slide_line(notes: &NotesWindow, slide: usize) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("{}/{}  ", slide + 1, notes.talk.slides.len()),
+            notes.talk.theme.code_label,
+        ),
+        Span::styled(
+            notes
+                .talk
+                .slides
+                .get(slide)
+                .map_or(String::new(), |slide| slide.title.clone()),
+            notes.talk.theme.heading,
+        ),
+    ])
 }
 
 /// The notes window's bottom row: its keys, and at the right whether the notes go on.
