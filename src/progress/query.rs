@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use rusqlite::params;
 
-use super::{ProgressError, ProgressStore, kind};
+use super::event::kind;
+use super::{ProgressError, ProgressStore};
 use crate::quiz::{Attempt, AttemptKind, QuizRecord};
 
 /// Where the learner was: a section (by anchor) and how many lines into it.
