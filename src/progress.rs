@@ -6,18 +6,21 @@
 
 mod class;
 mod clock;
+mod event;
 mod exchange;
 mod file;
 mod plan;
 mod query;
 mod schema;
 mod spreadsheet;
+mod write;
 
 pub use class::{
     ClassReport, ItemCell, ItemSummary, LearnerRow, LessonReport, QuestionSummary, class_report,
     report_csv,
 };
 pub use clock::{ClockChange, IDLE_AFTER_MS, StudyClock};
+pub use event::Event;
 pub use exchange::{
     AnswerRecord, FORMAT, ItemRecord, LearnerRecord, LessonRecord, QuestionRecord, learner_record,
     read_export,
@@ -29,9 +32,7 @@ pub use spreadsheet::export_csv;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, params};
-
-use crate::quiz::AttemptKind;
+use rusqlite::Connection;
 
 /// How long the reader may go between clock checkpoints.
 pub const CHECKPOINT_EVERY_MS: u64 = 5_000;
@@ -49,70 +50,6 @@ pub enum ProgressError {
     },
     #[error("the progress store is read-only: {0}")]
     ReadOnly(String),
-}
-
-/// A learning event, as the log keeps it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    SittingStarted,
-    Paused,
-    Resumed,
-    SittingEnded,
-    /// A section became the one being read (its anchor).
-    SectionEntered(String),
-    /// A section's end was on screen after time spent in it.
-    SectionRead(String),
-    Answer {
-        question: String,
-        answer: String,
-        right: bool,
-        kind: AttemptKind,
-    },
-    /// A checklist item ticked (`true`) or unticked by hand.
-    SelfAssessed {
-        item: usize,
-        ticked: bool,
-    },
-    /// The one-time "time is up" notice was shown.
-    TimeUpNoticed,
-    /// A manifest answer as the learner left it (kept apart from the log: only the
-    /// latest draft of a question matters).
-    Draft {
-        question: String,
-        text: String,
-    },
-}
-
-/// The event kinds as the log's `kind` column names them (the reading side matches on
-/// the same constants).
-pub(crate) mod kind {
-    pub const SITTING_STARTED: &str = "sitting_started";
-    pub const PAUSED: &str = "paused";
-    pub const RESUMED: &str = "resumed";
-    pub const SITTING_ENDED: &str = "sitting_ended";
-    pub const SECTION_ENTERED: &str = "section_entered";
-    pub const SECTION_READ: &str = "section_read";
-    pub const ANSWER: &str = "answer";
-    pub const SELF_ASSESSED: &str = "self_assessed";
-    pub const TIME_UP_NOTICED: &str = "time_up_noticed";
-    pub const DRAFT: &str = "draft";
-}
-
-impl Event {
-    fn kind(&self) -> &'static str {
-        match self {
-            Self::SittingStarted => kind::SITTING_STARTED,
-            Self::Paused => kind::PAUSED,
-            Self::Resumed => kind::RESUMED,
-            Self::SittingEnded => kind::SITTING_ENDED,
-            Self::SectionEntered(_) => kind::SECTION_ENTERED,
-            Self::SectionRead(_) => kind::SECTION_READ,
-            Self::Answer { .. } => kind::ANSWER,
-            Self::SelfAssessed { .. } => kind::SELF_ASSESSED,
-            Self::TimeUpNoticed => kind::TIME_UP_NOTICED,
-            Self::Draft { .. } => kind::DRAFT,
-        }
-    }
 }
 
 /// What the store can do with its file.
@@ -178,271 +115,6 @@ impl ProgressStore {
             Err(error) => Err(self.database_error(error)),
         }
     }
-
-    /// Makes sure the store may be written and the profile exists.
-    fn writable(&mut self) -> Result<(), ProgressError> {
-        if let Access::ReadOnly(reason) = &self.access {
-            return Err(ProgressError::ReadOnly(reason.clone()));
-        }
-        if self.profile_id == 0 {
-            // Another window may create the same profile at the same moment.
-            let created = self
-                .connection
-                .execute(
-                    "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)
-                     ON CONFLICT (name) DO NOTHING",
-                    params![self.profile, now_ms()],
-                )
-                .and_then(|_| {
-                    self.connection.query_row(
-                        "SELECT id FROM profiles WHERE name = ?1",
-                        [&self.profile],
-                        |row| row.get(0),
-                    )
-                });
-            self.profile_id = created.map_err(|error| self.database_error(error))?;
-        }
-        Ok(())
-    }
-
-    /// Starts a sitting (one run of the reader on a lesson); its id.
-    pub fn start_sitting(&mut self, lesson: &str) -> Result<i64, ProgressError> {
-        self.writable()?;
-        let at = now_ms();
-        let transaction =
-            self.connection
-                .transaction()
-                .map_err(|error| ProgressError::Database {
-                    path: self.path.clone(),
-                    source: error,
-                })?;
-        let sitting = (|| {
-            transaction.execute(
-                "INSERT INTO sittings (profile, lesson, started_at) VALUES (?1, ?2, ?3)",
-                params![self.profile_id, lesson, at],
-            )?;
-            let sitting = transaction.last_insert_rowid();
-            insert_event(
-                &transaction,
-                self.profile_id,
-                lesson,
-                Some(sitting),
-                at,
-                &Event::SittingStarted,
-            )?;
-            transaction.commit()?;
-            Ok(sitting)
-        })()
-        .map_err(|error| self.database_error(error))?;
-        Ok(sitting)
-    }
-
-    /// Writes one event, committed before this returns.
-    pub fn record(
-        &mut self,
-        lesson: &str,
-        sitting: Option<i64>,
-        event: &Event,
-    ) -> Result<(), ProgressError> {
-        self.writable()?;
-        let written = match event {
-            Event::Draft { question, text } => self
-                .connection
-                .execute(
-                    "INSERT INTO drafts (profile, lesson, question, text, at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (profile, lesson, question) DO UPDATE SET
-                        text = excluded.text, at = excluded.at",
-                    params![self.profile_id, lesson, question, text, now_ms()],
-                )
-                .map(drop),
-            _ => insert_event(
-                &self.connection,
-                self.profile_id,
-                lesson,
-                sitting,
-                now_ms(),
-                event,
-            ),
-        };
-        written.map_err(|error| self.database_error(error))
-    }
-
-    /// Saves the sitting's active time and the reading position in one transaction.
-    pub fn checkpoint(
-        &mut self,
-        lesson: &str,
-        sitting: i64,
-        sitting_active_ms: u64,
-        position: &Position,
-        ended: bool,
-    ) -> Result<(), ProgressError> {
-        self.checkpoint_at(
-            lesson,
-            sitting,
-            sitting_active_ms,
-            position,
-            ended,
-            now_ms(),
-        )
-    }
-
-    /// [`Self::checkpoint`] at wall-clock time `at` (milliseconds since 1970). The active
-    /// time gained since the last checkpoint is recorded as a span ending at `at`
-    /// (checkpoints are seconds apart, so a span is off by at most that much).
-    pub fn checkpoint_at(
-        &mut self,
-        lesson: &str,
-        sitting: i64,
-        sitting_active_ms: u64,
-        position: &Position,
-        ended: bool,
-        at: i64,
-    ) -> Result<(), ProgressError> {
-        self.writable()?;
-        let result = (|| {
-            let transaction = self.connection.transaction()?;
-            let before: i64 = transaction.query_row(
-                "SELECT active_ms FROM sittings WHERE id = ?1",
-                params![sitting],
-                |row| row.get(0),
-            )?;
-            let gained = to_i64(sitting_active_ms) - before;
-            if gained > 0 {
-                record_span(&transaction, sitting, at - gained, at)?;
-            }
-            transaction.execute(
-                "UPDATE sittings SET active_ms = ?1, ended_at = CASE WHEN ?2 THEN ?3 ELSE ended_at END
-                 WHERE id = ?4",
-                params![to_i64(sitting_active_ms), ended, at, sitting],
-            )?;
-            transaction.execute(
-                "INSERT INTO positions (profile, lesson, section, line_offset, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (profile, lesson) DO UPDATE SET
-                    section = excluded.section, line_offset = excluded.line_offset, at = excluded.at",
-                params![self.profile_id, lesson, position.section, to_i64(position.offset as u64), at],
-            )?;
-            if ended {
-                insert_event(
-                    &transaction,
-                    self.profile_id,
-                    lesson,
-                    Some(sitting),
-                    at,
-                    &Event::SittingEnded,
-                )?;
-            }
-            transaction.commit()
-        })();
-        result.map_err(|error| self.database_error(error))
-    }
-
-    /// Deletes the profile's progress on one lesson, or on every lesson.
-    pub fn reset(&mut self, lesson: Option<&str>) -> Result<usize, ProgressError> {
-        self.writable()?;
-        let result = (|| {
-            let transaction = self.connection.transaction()?;
-            let mut deleted = 0;
-            for table in ["events", "positions", "drafts", "sittings"] {
-                deleted += match lesson {
-                    Some(lesson) => transaction.execute(
-                        &format!("DELETE FROM {table} WHERE profile = ?1 AND lesson = ?2"),
-                        params![self.profile_id, lesson],
-                    )?,
-                    None => transaction.execute(
-                        &format!("DELETE FROM {table} WHERE profile = ?1"),
-                        params![self.profile_id],
-                    )?,
-                };
-            }
-            // Reset of every lesson: the profile goes too, so `profiles` no longer lists it.
-            if lesson.is_none() {
-                transaction.execute(
-                    "DELETE FROM profiles WHERE id = ?1",
-                    params![self.profile_id],
-                )?;
-            }
-            transaction.commit()?;
-            Ok(deleted)
-        })();
-        if lesson.is_none() {
-            self.profile_id = 0;
-        }
-        result.map_err(|error| self.database_error(error))
-    }
-}
-
-/// Extends the sitting's latest span when the new one follows on from it (a learner
-/// at work checkpoints every few seconds), else starts another.
-fn record_span(
-    connection: &Connection,
-    sitting: i64,
-    started_at: i64,
-    ended_at: i64,
-) -> rusqlite::Result<()> {
-    /// Checkpoints are not exactly on time: a gap this short is the same stretch.
-    const JOIN_WITHIN_MS: i64 = 1_000;
-    let extended = connection.execute(
-        "UPDATE spans SET ended_at = ?2
-         WHERE id = (SELECT MAX(id) FROM spans WHERE sitting = ?1) AND ended_at >= ?3",
-        params![sitting, ended_at, started_at - JOIN_WITHIN_MS],
-    )?;
-    if extended == 0 {
-        connection.execute(
-            "INSERT INTO spans (sitting, started_at, ended_at) VALUES (?1, ?2, ?3)",
-            params![sitting, started_at, ended_at],
-        )?;
-    }
-    Ok(())
-}
-
-fn insert_event(
-    connection: &Connection,
-    profile: i64,
-    lesson: &str,
-    sitting: Option<i64>,
-    at: i64,
-    event: &Event,
-) -> rusqlite::Result<()> {
-    let (section, question, answer, right, item, value) = match event {
-        Event::SectionEntered(section) | Event::SectionRead(section) => {
-            (Some(section.as_str()), None, None, None, None, None)
-        }
-        Event::Answer {
-            question,
-            answer,
-            right,
-            kind,
-        } => (
-            None,
-            Some(question.as_str()),
-            Some(answer.as_str()),
-            Some(*right),
-            None,
-            Some(kind.code()),
-        ),
-        Event::SelfAssessed { item, ticked } => (
-            None,
-            None,
-            None,
-            None,
-            Some(to_i64(*item as u64)),
-            Some(i64::from(*ticked)),
-        ),
-        Event::SittingStarted
-        | Event::Paused
-        | Event::Resumed
-        | Event::SittingEnded
-        | Event::TimeUpNoticed
-        | Event::Draft { .. } => (None, None, None, None, None, None),
-    };
-    connection.execute(
-        "INSERT INTO events (profile, lesson, sitting, at, kind, section, question, answer, right, item, value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![profile, lesson, sitting, at, event.kind(), section, question, answer, right, item, value],
-    )?;
-    Ok(())
 }
 
 /// Wall-clock time in milliseconds since 1970, as events are stamped.

@@ -165,77 +165,9 @@ pub fn class_report(
     lang: manabi::strings::Lang,
 ) -> anyhow::Result<ExitCode> {
     let texts = texts(lang);
-    let mut files = Vec::new();
-    for path in paths {
-        if !path.exists() {
-            bail!(fill(
-                texts.no_such_path,
-                &[("path", &path.display().to_string())]
-            ));
-        }
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| fill(texts.cannot_read, &[("file", &path.display().to_string())]))?
-                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-                .filter(|file| {
-                    file.extension()
-                        .is_some_and(|extension| extension == "json" || extension == "csv")
-                })
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    let mut records: Vec<(PathBuf, LearnerRecord)> = Vec::new();
-    let mut skipped = Vec::new();
-    let mut duplicates = Vec::new();
-    for file in &files {
-        let read = std::fs::read(file)
-            .map_err(|error| error.to_string())
-            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not text".to_owned()))
-            .and_then(|text| read_export(&text));
-        match read {
-            Ok(record) => records.push((file.clone(), record)),
-            Err(reason) => skipped.push(format!("{}: {reason}", file.display())),
-        }
-    }
-    // One learner handed in twice (JSON and CSV, or a later export): the record with
-    // more study time is the later one.
-    let mut kept: Vec<(PathBuf, LearnerRecord)> = Vec::new();
-    for (file, record) in records {
-        let time = |record: &LearnerRecord| -> u64 {
-            record
-                .lessons
-                .iter()
-                .map(|lesson| lesson.active_seconds)
-                .sum()
-        };
-        match kept
-            .iter_mut()
-            .find(|(_, other)| other.profile == record.profile)
-        {
-            Some(earlier) => {
-                let (dropped, kept_file) = if time(&record) > time(&earlier.1) {
-                    let dropped = std::mem::replace(earlier, (file, record));
-                    (dropped.0, earlier.0.clone())
-                } else {
-                    (file, earlier.0.clone())
-                };
-                duplicates.push(fill(
-                    texts.another_export,
-                    &[
-                        ("file", &dropped.display().to_string()),
-                        ("name", &earlier.1.profile),
-                        ("kept", &kept_file.display().to_string()),
-                    ],
-                ));
-            }
-            None => kept.push((file, record)),
-        }
-    }
-    let records: Vec<LearnerRecord> = kept.into_iter().map(|(_, record)| record).collect();
+    let files = export_files(paths, texts)?;
+    let (records, skipped) = read_exports(&files);
+    let (records, duplicates) = one_per_learner(records, texts);
     // Problems go to standard error so a JSON or CSV report stays readable by a program.
     for (heading, lines) in [
         (texts.skipped_not_exports, &skipped),
@@ -260,6 +192,95 @@ pub fn class_report(
         ReportFormat::Csv => print!("{}", report_csv(&records).map_err(anyhow::Error::msg)?),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files given, a folder standing for its `.json` and `.csv` files in name order.
+fn export_files(paths: &[PathBuf], texts: &ProgressTexts) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            bail!(fill(
+                texts.no_such_path,
+                &[("path", &path.display().to_string())]
+            ));
+        }
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| fill(texts.cannot_read, &[("file", &path.display().to_string())]))?
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|file| {
+                    file.extension()
+                        .is_some_and(|extension| extension == "json" || extension == "csv")
+                })
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// The records the files hold, and a line for each file that is not an export.
+fn read_exports(files: &[PathBuf]) -> (Vec<(PathBuf, LearnerRecord)>, Vec<String>) {
+    let mut records = Vec::new();
+    let mut skipped = Vec::new();
+    for file in files {
+        let read = std::fs::read(file)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not text".to_owned()))
+            .and_then(|text| read_export(&text));
+        match read {
+            Ok(record) => records.push((file.clone(), record)),
+            Err(reason) => skipped.push(format!("{}: {reason}", file.display())),
+        }
+    }
+    (records, skipped)
+}
+
+/// One record per learner, and a line for each record left out. One learner handed in
+/// twice (JSON and CSV, or a later export): the record with more study time is the
+/// later one.
+fn one_per_learner(
+    records: Vec<(PathBuf, LearnerRecord)>,
+    texts: &ProgressTexts,
+) -> (Vec<LearnerRecord>, Vec<String>) {
+    let time = |record: &LearnerRecord| -> u64 {
+        record
+            .lessons
+            .iter()
+            .map(|lesson| lesson.active_seconds)
+            .sum()
+    };
+    let mut kept: Vec<(PathBuf, LearnerRecord)> = Vec::new();
+    let mut duplicates = Vec::new();
+    for (file, record) in records {
+        match kept
+            .iter_mut()
+            .find(|(_, other)| other.profile == record.profile)
+        {
+            Some(earlier) => {
+                let (dropped, kept_file) = if time(&record) > time(&earlier.1) {
+                    let dropped = std::mem::replace(earlier, (file, record));
+                    (dropped.0, earlier.0.clone())
+                } else {
+                    (file, earlier.0.clone())
+                };
+                duplicates.push(fill(
+                    texts.another_export,
+                    &[
+                        ("file", &dropped.display().to_string()),
+                        ("name", &earlier.1.profile),
+                        ("kept", &kept_file.display().to_string()),
+                    ],
+                ));
+            }
+            None => kept.push((file, record)),
+        }
+    }
+    let records = kept.into_iter().map(|(_, record)| record).collect();
+    (records, duplicates)
 }
 
 pub fn reset(cli: &Cli, lesson: Option<&str>, yes: bool) -> anyhow::Result<ExitCode> {

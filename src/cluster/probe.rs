@@ -2,14 +2,16 @@
 //! does a request through an Ingress, a Gateway or Traefik go, which pods does traffic to
 //! a Service or a node port land on, what does a name resolve to.
 
+mod route;
+
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
+use super::World;
 use super::cilium::{self, HttpRequest};
 use super::dns::{self, Answer};
 use super::policy::{self, Endpoint};
 use super::service::{self, FoundService};
-use super::{World, gateway, ingress, traefik};
 
 /// One question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,13 +141,6 @@ impl std::fmt::Display for ProbeFailure {
     /// learner's language.
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let from = self.probe.source().unwrap_or("outside the cluster");
-        let list = |items: &[String]| {
-            if items.is_empty() {
-                "no pod".to_owned()
-            } else {
-                items.join(", ")
-            }
-        };
         match (&self.probe, &self.expected, &self.observed) {
             (Probe::Connect { to, port, .. }, _, Observed::Allowed(true)) => {
                 let protocol = self.probe.protocol_text();
@@ -165,32 +160,13 @@ impl std::fmt::Display for ProbeFailure {
                 Probe::Request { url, method, .. },
                 Expected::Shares(want),
                 Observed::Routed { shares, broken },
-            ) => {
-                let got = if shares.is_empty() {
-                    "nowhere (404)".to_owned()
-                } else {
-                    shares_text(shares, "(refused)", ", ")
-                };
-                let want = if want.is_empty() {
-                    "nowhere (404)".to_owned()
-                } else {
-                    shares_text(want, "", ", ")
-                };
-                write!(formatter, "{method} {url} goes to {got}; expected {want}")?;
-                for router in broken {
-                    write!(
-                        formatter,
-                        "; router {router} is broken: the Middleware does not exist"
-                    )?;
-                }
-                Ok(())
-            }
+            ) => write_misrouted(formatter, method, url, want, shares, broken),
             (Probe::Send { to, .. }, Expected::Endpoints(want), Observed::Endpoints(got)) => {
                 write!(
                     formatter,
                     "traffic from {from} to {to} lands on {}; expected {}",
-                    list(got),
-                    list(want)
+                    pods_text(got),
+                    pods_text(want)
                 )
             }
             (Probe::Resolve { name, .. }, Expected::Resolved(want), Observed::Resolved(got)) => {
@@ -205,6 +181,45 @@ impl std::fmt::Display for ProbeFailure {
                 self.observed, self.expected
             ),
         }
+    }
+}
+
+/// Where a request went against where it should have, then each router a missing
+/// Middleware broke on the way.
+fn write_misrouted(
+    formatter: &mut std::fmt::Formatter<'_>,
+    method: &str,
+    url: &str,
+    want: &Shares,
+    got: &Shares,
+    broken: &[String],
+) -> std::fmt::Result {
+    let got = if got.is_empty() {
+        "nowhere (404)".to_owned()
+    } else {
+        shares_text(got, "(refused)", ", ")
+    };
+    let want = if want.is_empty() {
+        "nowhere (404)".to_owned()
+    } else {
+        shares_text(want, "", ", ")
+    };
+    write!(formatter, "{method} {url} goes to {got}; expected {want}")?;
+    for router in broken {
+        write!(
+            formatter,
+            "; router {router} is broken: the Middleware does not exist"
+        )?;
+    }
+    Ok(())
+}
+
+/// Pods as a list, or "no pod" when traffic lands nowhere.
+fn pods_text(pods: &[String]) -> String {
+    if pods.is_empty() {
+        "no pod".to_owned()
+    } else {
+        pods.join(", ")
     }
 }
 
@@ -283,10 +298,7 @@ fn observe(world: &World, probe: &Probe) -> Result<Observed, String> {
             method,
             headers,
             through,
-        } => {
-            let url = Url::parse(url)?;
-            route(world, &url, method, headers, through)
-        }
+        } => route::route(world, url, method, headers, through)?,
         Probe::Send { from, to } => {
             let namespace = from
                 .as_deref()
@@ -304,125 +316,6 @@ fn observe(world: &World, probe: &Probe) -> Result<Observed, String> {
             Observed::Resolved(dns::resolve(world, namespace, name))
         }
     })
-}
-
-fn route(
-    world: &World,
-    url: &Url,
-    method: &str,
-    headers: &[(String, String)],
-    through: &Through,
-) -> Observed {
-    let mut shares = Shares::new();
-    let mut broken = Vec::new();
-    match through {
-        Through::Ingress { class } => {
-            if let Some(backend) = ingress::route(world, class, &url.host, &url.path) {
-                let port = port_number(world, &backend.namespace, &backend.service, &backend.port);
-                shares.insert(format!("{}:{port}", backend.service), 100);
-            }
-        }
-        Through::Gateway { namespace, name } => {
-            let request = gateway::Request {
-                scheme: &url.scheme,
-                host: &url.host,
-                port: url.port,
-                path: &url.path,
-                method,
-                headers,
-            };
-            if let gateway::Routed::Backends(backends) =
-                gateway::route(world, namespace, name, &request)
-            {
-                let weighted: Vec<(String, u32)> = backends
-                    .iter()
-                    .map(|backend| {
-                        let port = backend
-                            .port
-                            .map(|port| port.to_string())
-                            .unwrap_or_default();
-                        let mark = if backend.refused { "!" } else { "" };
-                        (format!("{mark}{}:{port}", backend.service), backend.weight)
-                    })
-                    .collect();
-                shares = percentages(&weighted);
-            }
-        }
-        Through::Traefik { entry_point } => {
-            let request = traefik::Request {
-                entry_point,
-                host: &url.host,
-                path: &url.path,
-                method,
-                headers,
-            };
-            let (backends, broken_routers) = traefik::route(world, &request);
-            let weighted: Vec<(String, u32)> = backends
-                .iter()
-                .map(|backend| {
-                    let mark = if backend.refused { "!" } else { "" };
-                    let port =
-                        port_number(world, &backend.namespace, &backend.service, &backend.port);
-                    (format!("{mark}{}:{port}", backend.service), backend.weight)
-                })
-                .collect();
-            shares = percentages(&weighted);
-            broken = broken_routers
-                .into_iter()
-                .map(|router| format!("{} (Middleware {})", router.route, router.middleware))
-                .collect();
-        }
-    }
-    Observed::Routed { shares, broken }
-}
-
-/// A backend's Service port as its number: a port given by name is looked up on the
-/// Service, as controllers resolve it (kept as written when the Service or the name is
-/// not there).
-fn port_number(world: &World, namespace: &str, service_name: &str, port: &str) -> String {
-    if port.parse::<u32>().is_ok() {
-        return port.to_owned();
-    }
-    service::service(world, namespace, service_name)
-        .and_then(|found| {
-            found
-                .spec
-                .ports
-                .iter()
-                .find(|candidate| candidate.name.as_deref() == Some(port))
-                .map(|candidate| candidate.port.to_string())
-        })
-        .unwrap_or_else(|| port.to_owned())
-}
-
-/// Weights as whole percents (largest remainders get the rounding), weight 0 left out.
-fn percentages(weighted: &[(String, u32)]) -> Shares {
-    let total: u64 = weighted.iter().map(|(_, weight)| u64::from(*weight)).sum();
-    let mut shares = Shares::new();
-    if total == 0 {
-        return shares;
-    }
-    let mut parts: Vec<(String, u64, u64)> = weighted
-        .iter()
-        .filter(|(_, weight)| *weight > 0)
-        .map(|(name, weight)| {
-            let scaled = u64::from(*weight) * 100;
-            (name.clone(), scaled / total, scaled % total)
-        })
-        .collect();
-    let given: u64 = parts.iter().map(|(_, whole, _)| whole).sum();
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|a, b| parts[*b].2.cmp(&parts[*a].2));
-    for index in order
-        .into_iter()
-        .take(usize::try_from(100 - given).unwrap_or(0))
-    {
-        parts[index].1 += 1;
-    }
-    for (name, percent, _) in parts {
-        *shares.entry(name).or_default() += u32::try_from(percent).unwrap_or(100);
-    }
-    shares
 }
 
 /// The pods that traffic to `to` lands on, with the port on each.
@@ -453,97 +346,4 @@ fn send(world: &World, namespace: Option<&str>, to: &str) -> Result<Vec<String>,
     Ok(service::cluster_port(&found, port)
         .map(|service_port| landed(&found, service_port))
         .unwrap_or_default())
-}
-
-/// The parts of a request URL the model routes on.
-struct Url {
-    scheme: String,
-    host: String,
-    port: u32,
-    path: String,
-}
-
-impl Url {
-    fn parse(url: &str) -> Result<Self, String> {
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| format!("`{url}` is not a URL"))?;
-        let scheme = scheme.to_lowercase();
-        let default_port = match scheme.as_str() {
-            "http" => 80,
-            "https" => 443,
-            _ => return Err(format!("`{url}`: only http and https are routed")),
-        };
-        let (authority, path) = rest
-            .find('/')
-            .map_or((rest, "/"), |at| (&rest[..at], &rest[at..]));
-        let path = path.split(['?', '#']).next().unwrap_or("/");
-        let (host, port) = match authority.rsplit_once(':') {
-            Some((host, port)) => (
-                host,
-                port.parse().map_err(|_| format!("`{url}`: bad port"))?,
-            ),
-            None => (authority, default_port),
-        };
-        Ok(Self {
-            scheme,
-            host: host.to_lowercase(),
-            port,
-            path: path.to_owned(),
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weights_become_whole_percents() {
-        let shares = |weights: &[(&str, u32)]| {
-            percentages(
-                &weights
-                    .iter()
-                    .map(|(name, weight)| ((*name).to_owned(), *weight))
-                    .collect::<Vec<_>>(),
-            )
-        };
-        assert_eq!(
-            shares(&[("a", 90), ("b", 10)]),
-            Shares::from([("a".to_owned(), 90), ("b".to_owned(), 10)])
-        );
-        assert_eq!(
-            shares(&[("a", 3), ("b", 1)]),
-            Shares::from([("a".to_owned(), 75), ("b".to_owned(), 25)])
-        );
-        assert_eq!(
-            shares(&[("a", 1), ("b", 1), ("c", 1)])
-                .values()
-                .sum::<u32>(),
-            100
-        );
-        assert_eq!(
-            shares(&[("a", 1), ("b", 0)]),
-            Shares::from([("a".to_owned(), 100)])
-        );
-        assert!(shares(&[("a", 0)]).is_empty());
-    }
-
-    #[test]
-    fn a_url_is_read_for_routing() {
-        let url = Url::parse("https://API.example.com/v1/users?id=3").unwrap();
-        assert_eq!(
-            (
-                url.scheme.as_str(),
-                url.host.as_str(),
-                url.port,
-                url.path.as_str()
-            ),
-            ("https", "api.example.com", 443, "/v1/users")
-        );
-        let url = Url::parse("http://a.com:8080").unwrap();
-        assert_eq!((url.port, url.path.as_str()), (8080, "/"));
-        assert!(Url::parse("api.example.com/v1").is_err());
-        assert!(Url::parse("ftp://a.com/").is_err());
-    }
 }

@@ -115,28 +115,57 @@ pub fn read_objects(documents: &[Value]) -> Result<Vec<Object>, ManifestError> {
 }
 
 fn read_object(document: usize, value: &Value) -> Result<Object, ManifestError> {
-    let error = |path: &str, problem: Problem| ManifestError {
+    let Value::Mapping(mapping) = value else {
+        return Err(at(document, "", Problem::NotAMapping));
+    };
+    let api_version = text_field(document, mapping, "apiVersion")?;
+    let kind = text_field(document, mapping, "kind")?;
+    check_top_level(document, mapping, &kind)?;
+    let metadata: Metadata = typed(document, "metadata", mapping.get("metadata"))?;
+    let body = body(document, &api_version, &kind, mapping.get("spec"))?;
+    if metadata.name.is_empty() && !matches!(body, Body::Inert) {
+        return Err(at(
+            document,
+            "metadata",
+            Problem::MissingField("name".to_owned()),
+        ));
+    }
+    Ok(Object {
+        kind,
+        metadata,
+        body,
+    })
+}
+
+fn at(document: usize, path: &str, problem: Problem) -> ManifestError {
+    ManifestError {
         document,
         path: path.to_owned(),
         problem,
-    };
-    let Value::Mapping(mapping) = value else {
-        return Err(error("", Problem::NotAMapping));
-    };
-    let text = |key: &str| -> Result<String, ManifestError> {
-        match mapping.get(key) {
-            Some(Value::String(text)) => Ok(text.clone()),
-            Some(_) => Err(error(key, Problem::Invalid("must be text".to_owned()))),
-            None => Err(error("", Problem::MissingField(key.to_owned()))),
-        }
-    };
-    let api_version = text("apiVersion")?;
-    let kind = text("kind")?;
-    let inert = matches!(kind.as_str(), "ConfigMap" | "Secret" | "ServiceAccount");
+    }
+}
+
+/// A top-level field that must be text (`apiVersion`, `kind`).
+fn text_field(document: usize, mapping: &Mapping, key: &str) -> Result<String, ManifestError> {
+    match mapping.get(key) {
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(_) => Err(at(
+            document,
+            key,
+            Problem::Invalid("must be text".to_owned()),
+        )),
+        None => Err(at(document, "", Problem::MissingField(key.to_owned()))),
+    }
+}
+
+/// The kinds that hold data rather than a spec may carry their data fields at the top.
+fn check_top_level(document: usize, mapping: &Mapping, kind: &str) -> Result<(), ManifestError> {
+    let inert = matches!(kind, "ConfigMap" | "Secret" | "ServiceAccount");
     for key in mapping.keys() {
         let key = key.as_str().unwrap_or_default();
         if !(TOP_LEVEL.contains(&key) || inert && DATA_FIELDS.contains(&key)) {
-            return Err(error(
+            return Err(at(
+                document,
                 "",
                 Problem::UnknownField {
                     field: key.to_owned(),
@@ -145,10 +174,18 @@ fn read_object(document: usize, value: &Value) -> Result<Object, ManifestError> 
             ));
         }
     }
-    let metadata: Metadata = typed(document, "metadata", mapping.get("metadata"))?;
-    let spec = mapping.get("spec");
+    Ok(())
+}
+
+/// The object's spec typed by its API group (the version is not checked) and kind.
+fn body(
+    document: usize,
+    api_version: &str,
+    kind: &str,
+    spec: Option<&Value>,
+) -> Result<Body, ManifestError> {
     let group = api_version.split('/').next().unwrap_or_default();
-    let body = match (group, kind.as_str()) {
+    Ok(match (group, kind) {
         ("v1", "Namespace") => Body::Namespace,
         ("v1", "Service") => Body::Service(required(document, spec)?),
         ("apps", "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet") => {
@@ -174,22 +211,15 @@ fn read_object(document: usize, value: &Value) -> Result<Object, ManifestError> 
         }
         ("v1", "ConfigMap" | "Secret" | "ServiceAccount") => Body::Inert,
         _ => {
-            return Err(error(
+            return Err(at(
+                document,
                 "kind",
                 Problem::UnknownKind {
-                    api_version: api_version.clone(),
-                    kind: kind.clone(),
+                    api_version: api_version.to_owned(),
+                    kind: kind.to_owned(),
                 },
             ));
         }
-    };
-    if metadata.name.is_empty() && !matches!(body, Body::Inert) {
-        return Err(error("metadata", Problem::MissingField("name".to_owned())));
-    }
-    Ok(Object {
-        kind,
-        metadata,
-        body,
     })
 }
 

@@ -181,41 +181,6 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
-    fn heading(&mut self, level: u8, top_level: bool) -> Block {
-        let content = self.inlines();
-        if !top_level {
-            return Block::Paragraph(vec![Inline::Strong(content)]);
-        }
-        let title = plain_text(&content);
-        let anchor = self.unique_anchor(&title);
-        self.sections.push(Section {
-            level,
-            title,
-            anchor,
-            // Set by the caller once the heading block has its index.
-            block: 0,
-            notes: Vec::new(),
-        });
-        Block::Heading {
-            level,
-            content,
-            section: self.sections.len() - 1,
-        }
-    }
-
-    /// The title's slug, with `-1`, `-2` … appended until no earlier heading has it.
-    fn unique_anchor(&mut self, title: &str) -> String {
-        let base = slug(title);
-        let mut anchor = base.clone();
-        let mut suffix = 0;
-        while self.anchors.contains(&anchor) {
-            suffix += 1;
-            anchor = format!("{base}-{suffix}");
-        }
-        self.anchors.insert(anchor.clone());
-        anchor
-    }
-
     fn code_block(&mut self, kind: &CodeBlockKind<'_>, range: &Range<usize>) -> Block {
         let (line, column) = self.position_of(range.start);
         let (language, source_line) = match kind {
@@ -278,57 +243,6 @@ impl<'a> TreeBuilder<'a> {
         ListItem { task, blocks }
     }
 
-    /// `<!-- notes: … -->` comments go to the section they are in (none before the
-    /// first heading), their text made inert and trimmed line by line.
-    fn take_notes(&mut self, html: &str) {
-        let mut rest = html;
-        while let Some(start) = rest.find("<!--") {
-            let body = &rest[start + 4..];
-            let (comment, after) = body
-                .find("-->")
-                .map_or((body, ""), |end| (&body[..end], &body[end + 3..]));
-            rest = after;
-            let Some(text) = comment.trim_start().strip_prefix("notes:") else {
-                continue;
-            };
-            let lines: Vec<String> = text
-                .lines()
-                .map(|line| make_inert(line.trim()).into_owned())
-                .collect();
-            let text = lines.join("\n").trim().to_owned();
-            if let (Some(section), false) = (self.sections.last_mut(), text.is_empty()) {
-                section.notes.push(text);
-            }
-        }
-    }
-
-    /// HTML comments are hidden (they carry speaker notes); other HTML shows as text,
-    /// line for line.
-    fn html_block(&mut self) -> Option<Block> {
-        let mut html = String::new();
-        for (event, _) in self.events.by_ref() {
-            match event {
-                Event::Html(part) | Event::Text(part) => html.push_str(&part),
-                Event::End(_) => break,
-                _ => {}
-            }
-        }
-        self.take_notes(&html);
-        let visible = strip_html_comments(&html);
-        let mut content = Vec::new();
-        for line in visible
-            .lines()
-            .map(str::trim_end)
-            .filter(|line| !line.trim().is_empty())
-        {
-            if !content.is_empty() {
-                content.push(Inline::HardBreak);
-            }
-            content.push(Inline::Text(make_inert(line).into_owned()));
-        }
-        (!content.is_empty()).then_some(Block::Paragraph(content))
-    }
-
     /// Inlines until the enclosing end event (consumed).
     fn inlines(&mut self) -> Vec<Inline> {
         let mut inlines = Vec::new();
@@ -346,7 +260,7 @@ impl<'a> TreeBuilder<'a> {
             Event::Text(text) => push_text(out, &make_inert(&text)),
             Event::Code(code) => out.push(Inline::Code(make_inert(&code).into_owned())),
             Event::InlineHtml(html) | Event::Html(html) => {
-                push_text(out, &make_inert(&strip_html_comments(&html)));
+                push_text(out, &make_inert(&html::strip_html_comments(&html)));
             }
             Event::TaskListMarker(checked) => {
                 let number = self.checklist.len() + 1;
@@ -406,38 +320,8 @@ fn is_block_tag(tag: &Tag<'_>) -> bool {
     )
 }
 
-/// HTML without its `<!-- … -->` comments; an unclosed comment runs to the end.
-fn strip_html_comments(html: &str) -> String {
-    let mut visible = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!--") {
-        visible.push_str(&rest[..start]);
-        rest = rest[start + 4..]
-            .find("-->")
-            .map_or("", |end| &rest[start + 4 + end + 3..]);
-    }
-    visible.push_str(rest);
-    visible
-}
-
-/// A heading's anchor: lower-case, letters and digits of any script kept, spaces and
-/// hyphens as `-`, other punctuation dropped (as GitHub does).
-fn slug(title: &str) -> String {
-    let mut slug = String::with_capacity(title.len());
-    for character in title.trim().chars() {
-        if character.is_alphanumeric() || character == '_' {
-            slug.extend(character.to_lowercase());
-        } else if character == ' ' || character == '-' {
-            slug.push('-');
-        }
-    }
-    if slug.is_empty() {
-        "section".to_owned()
-    } else {
-        slug
-    }
-}
-
+mod html;
+mod section;
 mod table;
 
 #[cfg(test)]

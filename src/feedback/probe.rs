@@ -12,20 +12,6 @@ impl ProbeTexts {
     #[must_use]
     pub fn failure(&self, failure: &ProbeFailure) -> String {
         let from = failure.probe.source().unwrap_or(self.outside);
-        let shares = |shares: &Shares| {
-            if shares.is_empty() {
-                self.nowhere.to_owned()
-            } else {
-                shares_text(shares, self.refused_backend, self.separator)
-            }
-        };
-        let pods = |pods: &[String]| {
-            if pods.is_empty() {
-                self.no_pod.to_owned()
-            } else {
-                pods.join(self.separator)
-            }
-        };
         match (&failure.probe, &failure.expected, &failure.observed) {
             (Probe::Connect { to, port, .. }, _, Observed::Allowed(allowed)) => fill(
                 if *allowed {
@@ -47,36 +33,14 @@ impl ProbeTexts {
                     shares: got,
                     broken,
                 },
-            ) => {
-                let mut text = fill(
-                    self.request_goes,
-                    &[
-                        ("method", method),
-                        ("url", url),
-                        ("got", &shares(got)),
-                        ("want", &shares(want)),
-                    ],
-                );
-                for router in broken {
-                    let (route, middleware) =
-                        router.rsplit_once(" (Middleware ").unwrap_or((router, ""));
-                    text.push_str(&fill(
-                        self.broken_router,
-                        &[
-                            ("router", route),
-                            ("middleware", middleware.trim_end_matches(')')),
-                        ],
-                    ));
-                }
-                text
-            }
+            ) => self.misrouted(method, url, want, got, broken),
             (Probe::Send { to, .. }, Expected::Endpoints(want), Observed::Endpoints(got)) => fill(
                 self.lands,
                 &[
                     ("from", from),
                     ("to", to),
-                    ("got", &pods(got)),
-                    ("want", &pods(want)),
+                    ("got", &self.pods(got)),
+                    ("want", &self.pods(want)),
                 ],
             ),
             (Probe::Resolve { name, .. }, Expected::Resolved(want), Observed::Resolved(got)) => {
@@ -91,6 +55,54 @@ impl ProbeTexts {
                 )
             }
             _ => failure.to_string(),
+        }
+    }
+
+    /// Where a request went against where it should have, then each router a missing
+    /// Middleware broke on the way (the model names it `route (Middleware name)`).
+    fn misrouted(
+        &self,
+        method: &str,
+        url: &str,
+        want: &Shares,
+        got: &Shares,
+        broken: &[String],
+    ) -> String {
+        let mut text = fill(
+            self.request_goes,
+            &[
+                ("method", method),
+                ("url", url),
+                ("got", &self.shares(got)),
+                ("want", &self.shares(want)),
+            ],
+        );
+        for router in broken {
+            let (route, middleware) = router.rsplit_once(" (Middleware ").unwrap_or((router, ""));
+            text.push_str(&fill(
+                self.broken_router,
+                &[
+                    ("router", route),
+                    ("middleware", middleware.trim_end_matches(')')),
+                ],
+            ));
+        }
+        text
+    }
+
+    fn shares(&self, shares: &Shares) -> String {
+        if shares.is_empty() {
+            self.nowhere.to_owned()
+        } else {
+            shares_text(shares, self.refused_backend, self.separator)
+        }
+    }
+
+    fn pods(&self, pods: &[String]) -> String {
+        if pods.is_empty() {
+            self.no_pod.to_owned()
+        } else {
+            pods.join(self.separator)
         }
     }
 

@@ -93,13 +93,24 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
         // A store the learner cannot write (a read-only disk or file) is still read.
         Err(error) if is_read_only(&error) => {
             let notice = StoreNotice::ReadOnly { path: path.clone() };
-            let reason = notice.to_string();
-            notices.push(notice);
-            return open_read_only(path, reason, notices);
+            return read_only(path, notice, notices);
         }
         Err(error) => return Err(database_error(error)),
     };
     make_private(&path);
+    migrated(connection, path, notices)
+}
+
+/// The store at the current schema; one from a newer manabi is only read.
+fn migrated(
+    connection: Connection,
+    path: PathBuf,
+    notices: Vec<StoreNotice>,
+) -> Result<Opened, ProgressError> {
+    let database_error = |source| ProgressError::Database {
+        path: path.clone(),
+        source,
+    };
     let found = version(&connection).map_err(database_error)?;
     if found > CURRENT_VERSION {
         drop(connection);
@@ -108,9 +119,7 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
             found,
             known: CURRENT_VERSION,
         };
-        let reason = notice.to_string();
-        notices.push(notice);
-        return open_read_only(path, reason, notices);
+        return read_only(path, notice, notices);
     }
     let mut connection = connection;
     match migrate(&mut connection) {
@@ -119,9 +128,7 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
         Err(error) if is_read_only(&error) => {
             drop(connection);
             let notice = StoreNotice::ReadOnly { path: path.clone() };
-            let reason = notice.to_string();
-            notices.push(notice);
-            return open_read_only(path, reason, notices);
+            return read_only(path, notice, notices);
         }
         Err(error) => return Err(database_error(error)),
     }
@@ -131,6 +138,17 @@ pub fn open_database(folder: &Path) -> Result<Opened, ProgressError> {
         access: Access::ReadWrite,
         notices,
     })
+}
+
+/// The store opened for reading only, the notice that says why kept with the others.
+fn read_only(
+    path: PathBuf,
+    notice: StoreNotice,
+    mut notices: Vec<StoreNotice>,
+) -> Result<Opened, ProgressError> {
+    let reason = notice.to_string();
+    notices.push(notice);
+    open_read_only(path, reason, notices)
 }
 
 /// The store opened for reading only, `reason` saying why.

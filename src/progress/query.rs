@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use rusqlite::params;
 
-use super::{ProgressError, ProgressStore, kind};
+use super::event::kind;
+use super::{ProgressError, ProgressStore};
 use crate::quiz::{Attempt, AttemptKind, QuizRecord};
 
 /// Where the learner was: a section (by anchor) and how many lines into it.
@@ -107,85 +108,11 @@ impl ProgressStore {
             sittings: usize::try_from(sittings).unwrap_or(0),
             ..LessonState::default()
         };
-        let mut statement = connection.prepare(
-            "SELECT kind, section, question, right, item, value, answer FROM events
-             WHERE profile = ?1 AND lesson = ?2 AND kind IN (?3, ?4, ?5, ?6)
-             ORDER BY id",
-        )?;
-        let mut rows = statement.query(params![
-            profile,
-            lesson,
-            kind::SECTION_READ,
-            kind::ANSWER,
-            kind::SELF_ASSESSED,
-            kind::TIME_UP_NOTICED
-        ])?;
-        let mut ticked = BTreeSet::new();
-        while let Some(row) = rows.next()? {
-            let kind: String = row.get(0)?;
-            match kind.as_str() {
-                kind::SECTION_READ => {
-                    let section: String = row.get(1)?;
-                    if !state.read.contains(&section) {
-                        state.read.push(section);
-                    }
-                }
-                kind::ANSWER => {
-                    state.quiz.attempts.push(Attempt {
-                        question: row.get(2)?,
-                        answer: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                        right: row.get(3)?,
-                        kind: AttemptKind::from_code(row.get(5)?),
-                    });
-                }
-                kind::SELF_ASSESSED => {
-                    let item: i64 = row.get(4)?;
-                    let item = usize::try_from(item).unwrap_or(0);
-                    if row.get::<_, i64>(5)? == 1 {
-                        ticked.insert(item);
-                    } else {
-                        ticked.remove(&item);
-                    }
-                }
-                _ => state.time_up_noticed = true,
-            }
-        }
-        state.quiz.self_assessed = ticked;
-        // A read-only store of the first schema has no drafts table.
-        let has_drafts: bool = connection.query_row(
-            "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'drafts'",
-            [],
-            |row| row.get(0),
-        )?;
-        if has_drafts {
-            let mut drafts = connection.prepare(
-                "SELECT question, text FROM drafts WHERE profile = ?1 AND lesson = ?2 ORDER BY question",
-            )?;
-            state.drafts = drafts
-                .query_map(params![profile, lesson], |row| {
-                    Ok((row.get(0)?, row.get(1)?))
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-        }
-        state.position = connection
-            .query_row(
-                "SELECT section, line_offset FROM positions WHERE profile = ?1 AND lesson = ?2",
-                params![profile, lesson],
-                |row| {
-                    Ok(Position {
-                        section: row.get(0)?,
-                        offset: usize::try_from(row.get::<_, i64>(1)?).unwrap_or(0),
-                    })
-                },
-            )
-            .map(Some)
-            .or_else(|error| match error {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                other => Err(other),
-            })?;
+        read_events(connection, profile, lesson, &mut state)?;
+        state.drafts = drafts(connection, profile, lesson)?;
+        state.position = position(connection, profile, lesson)?;
         Ok(state)
     }
-
     /// The lessons this profile has a record of.
     pub fn lessons(&self) -> Result<Vec<String>, ProgressError> {
         let read = || -> rusqlite::Result<Vec<String>> {
@@ -239,4 +166,108 @@ impl ProgressStore {
         };
         read().map_err(|error| self.database_error(error))
     }
+}
+
+/// What the log's events say of a lesson: the sections read, the answers, the items
+/// ticked by hand (the latest tick or untick wins) and the time-up notice.
+fn read_events(
+    connection: &rusqlite::Connection,
+    profile: i64,
+    lesson: &str,
+    state: &mut LessonState,
+) -> rusqlite::Result<()> {
+    let mut statement = connection.prepare(
+        "SELECT kind, section, question, right, item, value, answer FROM events
+         WHERE profile = ?1 AND lesson = ?2 AND kind IN (?3, ?4, ?5, ?6)
+         ORDER BY id",
+    )?;
+    let mut rows = statement.query(params![
+        profile,
+        lesson,
+        kind::SECTION_READ,
+        kind::ANSWER,
+        kind::SELF_ASSESSED,
+        kind::TIME_UP_NOTICED
+    ])?;
+    let mut ticked = BTreeSet::new();
+    while let Some(row) = rows.next()? {
+        let kind: String = row.get(0)?;
+        match kind.as_str() {
+            kind::SECTION_READ => {
+                let section: String = row.get(1)?;
+                if !state.read.contains(&section) {
+                    state.read.push(section);
+                }
+            }
+            kind::ANSWER => {
+                state.quiz.attempts.push(Attempt {
+                    question: row.get(2)?,
+                    answer: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                    right: row.get(3)?,
+                    kind: AttemptKind::from_code(row.get(5)?),
+                });
+            }
+            kind::SELF_ASSESSED => {
+                let item: i64 = row.get(4)?;
+                let item = usize::try_from(item).unwrap_or(0);
+                if row.get::<_, i64>(5)? == 1 {
+                    ticked.insert(item);
+                } else {
+                    ticked.remove(&item);
+                }
+            }
+            _ => state.time_up_noticed = true,
+        }
+    }
+    state.quiz.self_assessed = ticked;
+    Ok(())
+}
+
+/// The manifest answers being written, by question id.
+fn drafts(
+    connection: &rusqlite::Connection,
+    profile: i64,
+    lesson: &str,
+) -> rusqlite::Result<Vec<(String, String)>> {
+    // A read-only store of the first schema has no drafts table.
+    let has_drafts: bool = connection.query_row(
+        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'drafts'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_drafts {
+        return Ok(Vec::new());
+    }
+    let mut drafts = connection.prepare(
+        "SELECT question, text FROM drafts WHERE profile = ?1 AND lesson = ?2 ORDER BY question",
+    )?;
+    drafts
+        .query_map(params![profile, lesson], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?
+        .collect()
+}
+
+/// Where the learner was in the lesson, if anywhere yet.
+fn position(
+    connection: &rusqlite::Connection,
+    profile: i64,
+    lesson: &str,
+) -> rusqlite::Result<Option<Position>> {
+    connection
+        .query_row(
+            "SELECT section, line_offset FROM positions WHERE profile = ?1 AND lesson = ?2",
+            params![profile, lesson],
+            |row| {
+                Ok(Position {
+                    section: row.get(0)?,
+                    offset: usize::try_from(row.get::<_, i64>(1)?).unwrap_or(0),
+                })
+            },
+        )
+        .map(Some)
+        .or_else(|error| match error {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            other => Err(other),
+        })
 }

@@ -125,59 +125,69 @@ pub(super) fn read_csv(text: &str) -> Result<LearnerRecord, String> {
                 row.profile
             ));
         }
-        if learner
-            .lessons
-            .last()
-            .is_none_or(|lesson| lesson.lesson != row.lesson)
-        {
-            learner.lessons.push(LessonRecord {
-                lesson: row.lesson.clone(),
-                title: row.title.clone(),
-                minutes: row.minutes,
-                active_seconds: row.active_seconds,
-                sittings: row.sittings,
-                sections_read: row.sections_read,
-                sections_total: row.sections_total,
-                checklist: Vec::new(),
-                questions: Vec::new(),
-            });
-        }
-        let Some(lesson) = learner.lessons.last_mut() else {
-            continue;
-        };
-        // The rows of one item's questions repeat the item: it is kept once.
-        if lesson
-            .checklist
-            .last()
-            .is_none_or(|item| item.item != row.item)
-        {
-            lesson.checklist.push(ItemRecord {
-                item: row.item,
-                text: row.item_text,
-                mastery: row.mastery,
-                self_assessed: row.self_assessed,
-                right: row.right,
-                questions: row.questions,
-            });
-        }
-        if let Some(question) = row.question.filter(|question| !question.is_empty()) {
-            let answer =
-                |right: Option<bool>, kind: Option<AttemptKind>, answer: Option<String>| {
-                    Some(AnswerRecord {
-                        right: right?,
-                        kind: kind.unwrap_or_default(),
-                        answer: answer.unwrap_or_default(),
-                    })
-                };
-            lesson.questions.push(QuestionRecord {
-                question,
-                item: row.item,
-                section: row.section.filter(|section| !section.is_empty()),
-                attempts: row.attempts.unwrap_or(0),
-                first: answer(row.first_right, row.first_kind, row.first_answer),
-                latest: answer(row.latest_right, row.latest_kind, row.latest_answer),
-            });
-        }
+        add_row(learner, row);
     }
     record.ok_or_else(|| "no rows: not a manabi export".to_owned())
+}
+
+/// A row into the record: rows come grouped by lesson and by item, each repeating the
+/// lesson's and the item's columns, so a lesson or item starts where they change.
+fn add_row(learner: &mut LearnerRecord, row: CsvRow) {
+    if learner
+        .lessons
+        .last()
+        .is_none_or(|lesson| lesson.lesson != row.lesson)
+    {
+        learner.lessons.push(LessonRecord {
+            lesson: row.lesson.clone(),
+            title: row.title.clone(),
+            minutes: row.minutes,
+            active_seconds: row.active_seconds,
+            sittings: row.sittings,
+            sections_read: row.sections_read,
+            sections_total: row.sections_total,
+            checklist: Vec::new(),
+            questions: Vec::new(),
+        });
+    }
+    let Some(lesson) = learner.lessons.last_mut() else {
+        return;
+    };
+    if lesson
+        .checklist
+        .last()
+        .is_none_or(|item| item.item != row.item)
+    {
+        lesson.checklist.push(ItemRecord {
+            item: row.item,
+            text: row.item_text,
+            mastery: row.mastery,
+            self_assessed: row.self_assessed,
+            right: row.right,
+            questions: row.questions,
+        });
+    }
+    if let Some(question) = row.question.filter(|question| !question.is_empty()) {
+        lesson.questions.push(QuestionRecord {
+            question,
+            item: row.item,
+            section: row.section.filter(|section| !section.is_empty()),
+            attempts: row.attempts.unwrap_or(0),
+            first: answer(row.first_right, row.first_kind, row.first_answer),
+            latest: answer(row.latest_right, row.latest_kind, row.latest_answer),
+        });
+    }
+}
+
+/// A question's first or latest answer; a row without one leaves `right` empty.
+fn answer(
+    right: Option<bool>,
+    kind: Option<AttemptKind>,
+    answer: Option<String>,
+) -> Option<AnswerRecord> {
+    Some(AnswerRecord {
+        right: right?,
+        kind: kind.unwrap_or_default(),
+        answer: answer.unwrap_or_default(),
+    })
 }

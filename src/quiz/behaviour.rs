@@ -201,57 +201,17 @@ impl ProbeEntry {
         if kinds.iter().filter(|given| **given).count() != 1 {
             return Err("a probe is one of `connect`, `request`, `send` or `resolve`".to_owned());
         }
-        let pod = |reference: &str| -> Result<String, String> {
-            world
-                .pod(reference)
-                .map(|_| reference.to_owned())
-                .ok_or_else(|| {
-                    format!("no pod `{reference}` in the world (pods are `namespace/name`)")
-                })
-        };
-        let from = self.from.as_deref().map(pod).transpose()?;
+        let from = self
+            .from
+            .as_deref()
+            .map(|reference| pod_in(world, reference))
+            .transpose()?;
         let (probe, expected) = if let Some(connect) = &self.connect {
-            if connect.from.parse::<Ipv4Addr>().is_err() {
-                pod(&connect.from)?;
-            }
-            let http = match &connect.http {
-                None => None,
-                Some(request) => {
-                    let (method, path) = request
-                        .split_once(' ')
-                        .filter(|(_, path)| path.starts_with('/'))
-                        .ok_or("`http:` is `METHOD /path`, for example `GET /api/v1/users`")?;
-                    Some(HttpRequest {
-                        method: method.to_owned(),
-                        path: path.trim().to_owned(),
-                    })
-                }
-            };
-            let probe = Probe::Connect {
-                from: connect.from.clone(),
-                to: pod(&connect.to)?,
-                port: connect.port,
-                protocol: connect.protocol.clone().unwrap_or_else(|| "TCP".to_owned()),
-                http,
-            };
-            let allowed = self
-                .allowed
-                .ok_or("a `connect` probe expects `allowed: true` or `false`")?;
-            (probe, Expected::Allowed(allowed))
+            self.connect_probe(connect, world)?
         } else if let Some(url) = &self.request {
             self.request_probe(url, world)?
         } else if let Some(target) = &self.send {
-            let probe = Probe::Send {
-                from,
-                to: target.clone(),
-            };
-            let expected = match &self.reaches {
-                Some(Reach::One(nothing)) if nothing == "nothing" => Expected::Endpoints(Vec::new()),
-                Some(Reach::One(one)) => Expected::Endpoints(vec![one.clone()]),
-                Some(Reach::Many(many)) => Expected::Endpoints(many.clone()),
-                None => return Err("a `send` probe expects `reaches:` the pods as `namespace/name:port` (or `nothing`)".to_owned()),
-            };
-            (probe, expected)
+            self.send_probe(target, from)?
         } else {
             self.resolve_probe(from)?
         };
@@ -260,6 +220,42 @@ impl ProbeEntry {
             expected,
             message: self.message.clone(),
         })
+    }
+
+    fn connect_probe(
+        &self,
+        connect: &ConnectEntry,
+        world: &World,
+    ) -> Result<(Probe, Expected), String> {
+        if connect.from.parse::<Ipv4Addr>().is_err() {
+            pod_in(world, &connect.from)?;
+        }
+        let http = connect.http.as_deref().map(http_request).transpose()?;
+        let probe = Probe::Connect {
+            from: connect.from.clone(),
+            to: pod_in(world, &connect.to)?,
+            port: connect.port,
+            protocol: connect.protocol.clone().unwrap_or_else(|| "TCP".to_owned()),
+            http,
+        };
+        let allowed = self
+            .allowed
+            .ok_or("a `connect` probe expects `allowed: true` or `false`")?;
+        Ok((probe, Expected::Allowed(allowed)))
+    }
+
+    fn send_probe(&self, target: &str, from: Option<String>) -> Result<(Probe, Expected), String> {
+        let probe = Probe::Send {
+            from,
+            to: target.to_owned(),
+        };
+        let expected = match &self.reaches {
+            Some(Reach::One(nothing)) if nothing == "nothing" => Expected::Endpoints(Vec::new()),
+            Some(Reach::One(one)) => Expected::Endpoints(vec![one.clone()]),
+            Some(Reach::Many(many)) => Expected::Endpoints(many.clone()),
+            None => return Err("a `send` probe expects `reaches:` the pods as `namespace/name:port` (or `nothing`)".to_owned()),
+        };
+        Ok((probe, expected))
     }
 
     fn request_probe(&self, url: &str, world: &World) -> Result<(Probe, Expected), String> {
@@ -324,6 +320,26 @@ impl ProbeEntry {
         };
         Ok((Probe::Resolve { from, name }, Expected::Resolved(answer)))
     }
+}
+
+/// A pod the probe names, which must be in the world for the probe to mean anything.
+fn pod_in(world: &World, reference: &str) -> Result<String, String> {
+    world
+        .pod(reference)
+        .map(|_| reference.to_owned())
+        .ok_or_else(|| format!("no pod `{reference}` in the world (pods are `namespace/name`)"))
+}
+
+/// `http:` of a connection, `METHOD /path`.
+fn http_request(request: &str) -> Result<HttpRequest, String> {
+    let (method, path) = request
+        .split_once(' ')
+        .filter(|(_, path)| path.starts_with('/'))
+        .ok_or("`http:` is `METHOD /path`, for example `GET /api/v1/users`")?;
+    Ok(HttpRequest {
+        method: method.to_owned(),
+        path: path.trim().to_owned(),
+    })
 }
 
 /// `ingress [CLASS]`, `gateway NAMESPACE/NAME`, `traefik [ENTRY POINT]` (by default

@@ -3,14 +3,16 @@
 //! error at its line.
 
 mod exercise;
+mod kind;
 
 use std::collections::HashSet;
 
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use super::{Kind, ProbeEntry, Question, Quiz, WorldEntry};
-use exercise::{DocumentEntry, ExampleEntry, RuleEntry, manifest};
+use super::{ProbeEntry, Question, Quiz, WorldEntry};
+use exercise::{DocumentEntry, ExampleEntry, RuleEntry};
+use kind::kind;
 
 /// A problem in a quiz file, at a 1-based line and column (0 when unknown).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -121,6 +123,30 @@ pub fn parse_quiz_reporting(text: &str) -> ParsedQuiz {
 }
 
 fn parse_questions(text: &str) -> Result<(Quiz, Vec<QuizError>, Vec<usize>), QuizError> {
+    let file = read_file(text)?;
+    let mut seen = HashSet::new();
+    let mut questions = Vec::with_capacity(file.questions.len());
+    let mut problems = Vec::new();
+    let mut broken_items = Vec::new();
+    let mut from_line = 0;
+    for entry in file.questions {
+        let line = line_of_id(text, &entry.id, from_line);
+        from_line = line;
+        let checklist = entry.checklist;
+        match question(entry, text, line, &mut seen) {
+            Ok(question) => questions.push(question),
+            Err(problem) => {
+                problems.push(problem);
+                broken_items.push(checklist);
+            }
+        }
+    }
+    find_key_lines(text, &mut questions);
+    Ok((Quiz { questions }, problems, broken_items))
+}
+
+/// The file's structure: a problem here leaves no question to read past.
+fn read_file(text: &str) -> Result<QuizFile, QuizError> {
     let file: QuizFile = serde_yaml::from_str(text).map_err(|error| {
         let (line, column) = crate::yaml_message::position(&error).unwrap_or((0, 0));
         QuizError {
@@ -136,66 +162,54 @@ fn parse_questions(text: &str) -> Result<(Quiz, Vec<QuizError>, Vec<usize>), Qui
             message: "`questions` lists no question".to_owned(),
         });
     }
-    let mut seen = HashSet::new();
-    let mut questions = Vec::with_capacity(file.questions.len());
-    let mut problems = Vec::new();
-    let mut broken_items = Vec::new();
-    let mut from_line = 0;
-    for entry in file.questions {
-        let line = line_of_id(text, &entry.id, from_line);
-        from_line = line;
-        let at = |message: String| QuizError {
-            line,
-            column: 0,
-            message: format!("question `{}`: {message}", entry.id),
-        };
-        if entry.id.is_empty()
-            || !entry
-                .id
-                .chars()
-                .all(|character| character.is_alphanumeric() || matches!(character, '-' | '_'))
-        {
-            problems.push(at("an id is letters, digits, `-` and `_`".to_owned()));
-            broken_items.push(entry.checklist);
-            continue;
-        }
-        if !seen.insert(entry.id.clone()) {
-            problems.push(at("this id is used twice".to_owned()));
-            broken_items.push(entry.checklist);
-            continue;
-        }
-        let kind = match kind(&entry, text, line) {
-            Ok(kind) => kind,
-            Err(error) => {
-                problems.push(match error {
-                    Located::Here(message) => at(message),
-                    Located::Key(key, message) => QuizError {
-                        line: line_of(text, &format!("{key}:"), line - 1),
-                        ..at(message)
-                    },
-                    Located::At(error) => error,
-                });
-                broken_items.push(entry.checklist);
-                continue;
-            }
-        };
-        questions.push(Question {
-            key_lines: Vec::new(),
-            id: entry.id,
-            checklist: entry.checklist,
-            section: entry.section,
-            prompt: entry.prompt.trim_end().to_owned(),
-            hint: entry
-                .hint
-                .map(|hint| hint.trim().to_owned())
-                .filter(|hint| !hint.is_empty()),
-            explain: entry.explain.trim_end().to_owned(),
-            kind,
-            line,
-        });
+    Ok(file)
+}
+
+/// The question at `line`, or its first problem; `seen` holds the ids before it.
+fn question(
+    entry: QuestionEntry,
+    text: &str,
+    line: usize,
+    seen: &mut HashSet<String>,
+) -> Result<Question, QuizError> {
+    let at = |message: String| QuizError {
+        line,
+        column: 0,
+        message: format!("question `{}`: {message}", entry.id),
+    };
+    if entry.id.is_empty()
+        || !entry
+            .id
+            .chars()
+            .all(|character| character.is_alphanumeric() || matches!(character, '-' | '_'))
+    {
+        return Err(at("an id is letters, digits, `-` and `_`".to_owned()));
     }
-    find_key_lines(text, &mut questions);
-    Ok((Quiz { questions }, problems, broken_items))
+    if !seen.insert(entry.id.clone()) {
+        return Err(at("this id is used twice".to_owned()));
+    }
+    let kind = kind(&entry, text, line).map_err(|error| match error {
+        Located::Here(message) => at(message),
+        Located::Key(key, message) => QuizError {
+            line: line_of(text, &format!("{key}:"), line - 1),
+            ..at(message)
+        },
+        Located::At(error) => error,
+    })?;
+    Ok(Question {
+        key_lines: Vec::new(),
+        id: entry.id,
+        checklist: entry.checklist,
+        section: entry.section,
+        prompt: entry.prompt.trim_end().to_owned(),
+        hint: entry
+            .hint
+            .map(|hint| hint.trim().to_owned())
+            .filter(|hint| !hint.is_empty()),
+        explain: entry.explain.trim_end().to_owned(),
+        kind,
+        line,
+    })
 }
 
 /// Where each question's keys are, for problems about one of them.
@@ -235,135 +249,6 @@ enum Located {
     Here(String),
     Key(&'static str, String),
     At(QuizError),
-}
-
-fn kind(entry: &QuestionEntry, text: &str, line: usize) -> Result<Kind, Located> {
-    let unused = |keys: &[(&'static str, bool)]| -> Result<(), Located> {
-        match keys.iter().find(|(_, present)| *present) {
-            Some((key, _)) => Err(Located::Key(
-                key,
-                format!("`{key}` is not used by a `{}` question", entry.kind),
-            )),
-            None => Ok(()),
-        }
-    };
-    let manifest_keys = [
-        ("template", entry.template.is_some()),
-        ("solution", entry.solution.is_some()),
-        ("rules", entry.rules.is_some()),
-        ("documents", entry.documents.is_some()),
-        ("world", entry.world.is_some()),
-        ("expect", entry.expect.is_some()),
-        ("examples", entry.examples.is_some()),
-    ];
-    match entry.kind.as_str() {
-        "choice" | "multi" => {
-            unused(&manifest_keys)?;
-            unused(&[("accept", entry.accept.is_some())])?;
-            let choices = entry.choices.clone().unwrap_or_default();
-            if choices.len() < 2 {
-                return Err(Located::Key(
-                    "choices",
-                    "`choices` needs two or more".to_owned(),
-                ));
-            }
-            let numbers = answer_numbers(entry.answer.as_ref(), entry.kind == "multi").map_err(
-                |message| match entry.answer {
-                    Some(_) => Located::Key("answer", message),
-                    None => Located::Here(message),
-                },
-            )?;
-            if let Some(out) = numbers
-                .iter()
-                .find(|number| **number == 0 || **number > choices.len())
-            {
-                return Err(Located::Key(
-                    "answer",
-                    format!("answer {out} is not one of the {} choices", choices.len()),
-                ));
-            }
-            let mut answers: Vec<usize> = numbers.iter().map(|number| number - 1).collect();
-            answers.sort_unstable();
-            answers.dedup();
-            Ok(if entry.kind == "multi" {
-                Kind::Multi { choices, answers }
-            } else {
-                Kind::Choice {
-                    choices,
-                    answer: answers[0],
-                }
-            })
-        }
-        "text" => {
-            unused(&manifest_keys)?;
-            unused(&[
-                ("choices", entry.choices.is_some()),
-                ("answer", entry.answer.is_some()),
-            ])?;
-            let accept = entry.accept.clone().unwrap_or_default();
-            if accept.iter().all(|answer| answer.trim().is_empty()) {
-                return Err(Located::Key(
-                    "accept",
-                    "`accept` lists no answer".to_owned(),
-                ));
-            }
-            if let Some(problem) = repeated_answer(&accept) {
-                return Err(Located::Key("accept", problem));
-            }
-            Ok(Kind::Text { accept })
-        }
-        "manifest" => {
-            unused(&[
-                ("choices", entry.choices.is_some()),
-                ("answer", entry.answer.is_some()),
-                ("accept", entry.accept.is_some()),
-            ])?;
-            manifest(entry, text, line)
-        }
-        other => Err(Located::Key(
-            "type",
-            format!("unknown type `{other}`: use choice, multi, text or manifest"),
-        )),
-    }
-}
-
-/// Answers are compared normalised: two entries of one normal form are one answer
-/// written twice, which hides what the author meant to accept.
-fn repeated_answer(accept: &[String]) -> Option<String> {
-    let normals: Vec<String> = accept
-        .iter()
-        .map(|answer| super::normalize_text(answer))
-        .collect();
-    (1..accept.len()).find_map(|index| {
-        let earlier = (0..index).find(|earlier| normals[*earlier] == normals[index])?;
-        Some(format!(
-            "`accept` lists `{}`, which is compared as `{}` already is; list it once",
-            accept[index], accept[earlier]
-        ))
-    })
-}
-
-/// `answer:` as 1-based numbers: one number, or a list for `multi`.
-fn answer_numbers(answer: Option<&Value>, multi: bool) -> Result<Vec<usize>, String> {
-    let number = |value: &Value| {
-        value
-            .as_u64()
-            .and_then(|number| usize::try_from(number).ok())
-            .ok_or_else(|| "`answer` is a choice number, counted from 1".to_owned())
-    };
-    match answer {
-        None => Err("`answer` is missing".to_owned()),
-        Some(Value::Sequence(items)) if multi => {
-            if items.is_empty() {
-                return Err("`answer` lists no choice".to_owned());
-            }
-            items.iter().map(number).collect()
-        }
-        Some(Value::Sequence(_)) => {
-            Err("a `choice` question has one answer; use `multi` for several".to_owned())
-        }
-        Some(value) => Ok(vec![number(value)?]),
-    }
 }
 
 /// `serde_yaml`'s message without its own " at line L column C" (we give the position).

@@ -47,37 +47,28 @@ pub(super) fn manifest(entry: &QuestionEntry, text: &str, line: usize) -> Result
             "a manifest question needs `template` and `solution`".to_owned(),
         ));
     };
+    Ok(Kind::Manifest(Exercise {
+        template: template.clone(),
+        solution: solution.clone(),
+        documents: expectations(entry, text, line)?,
+        behaviour: behaviour(entry)?,
+        examples: examples(entry, text, line),
+    }))
+}
+
+/// `rules:` for an answer of one document, or `documents:` naming each; neither when
+/// the probes of `expect:` grade the answer alone.
+fn expectations(
+    entry: &QuestionEntry,
+    text: &str,
+    line: usize,
+) -> Result<Vec<Expectation>, Located> {
     let mut rule_line = line;
-    let mut rules = |entries: &[RuleEntry]| -> Result<Vec<Rule>, Located> {
-        entries
-            .iter()
-            .map(|entry| {
-                rule_line = line_of(text, "path:", rule_line);
-                rule(entry).map_err(|(path_column, message)| {
-                    // Columns count characters of the line, where the path starts.
-                    let source = text.lines().nth(rule_line - 1).unwrap_or_default();
-                    let key = source.find("path:").unwrap_or(0);
-                    let value = source[key + "path:".len()..]
-                        .find(|character: char| !character.is_whitespace())
-                        .map_or(key, |offset| key + "path:".len() + offset);
-                    let column = match path_column {
-                        Some(column) => source[..value].chars().count() + column,
-                        None => source[..key].chars().count() + 1,
-                    };
-                    Located::At(QuizError {
-                        line: rule_line,
-                        column,
-                        message,
-                    })
-                })
-            })
-            .collect()
-    };
-    let documents = match (&entry.rules, &entry.documents) {
-        (Some(entries), None) if !entries.is_empty() => vec![Expectation {
+    match (&entry.rules, &entry.documents) {
+        (Some(entries), None) if !entries.is_empty() => Ok(vec![Expectation {
             name: None,
-            rules: rules(entries)?,
-        }],
+            rules: rules(entries, text, &mut rule_line)?,
+        }]),
         (None, Some(documents)) if !documents.is_empty() => {
             let mut expectations = Vec::with_capacity(documents.len());
             for document in documents {
@@ -89,26 +80,50 @@ pub(super) fn manifest(entry: &QuestionEntry, text: &str, line: usize) -> Result
                 }
                 expectations.push(Expectation {
                     name: Some(document.name.clone()),
-                    rules: rules(&document.rules)?,
+                    rules: rules(&document.rules, text, &mut rule_line)?,
                 });
             }
-            expectations
+            Ok(expectations)
         }
-        (None, None) if entry.expect.is_some() => Vec::new(),
-        _ => {
-            return Err(Located::Here(
-                "a manifest question needs `expect` (probes of its world), `rules` or `documents` (not both, not empty)"
-                    .to_owned(),
-            ));
-        }
-    };
-    Ok(Kind::Manifest(Exercise {
-        template: template.clone(),
-        solution: solution.clone(),
-        documents,
-        behaviour: behaviour(entry)?,
-        examples: examples(entry, text, line),
-    }))
+        (None, None) if entry.expect.is_some() => Ok(Vec::new()),
+        _ => Err(Located::Here(
+            "a manifest question needs `expect` (probes of its world), `rules` or `documents` (not both, not empty)"
+                .to_owned(),
+        )),
+    }
+}
+
+/// Rules in order; each one's `path:` is searched for after `rule_line`, which is left
+/// at the last, so an error is put at its rule's line.
+fn rules(entries: &[RuleEntry], text: &str, rule_line: &mut usize) -> Result<Vec<Rule>, Located> {
+    entries
+        .iter()
+        .map(|entry| {
+            *rule_line = line_of(text, "path:", *rule_line);
+            let line = *rule_line;
+            rule(entry).map_err(|(path_column, message)| {
+                Located::At(QuizError {
+                    line,
+                    column: rule_column(text, line, path_column),
+                    message,
+                })
+            })
+        })
+        .collect()
+}
+
+/// Where on its line a rule's error is: at its column in the path, or at `path:` for the
+/// rule as a whole. Columns count characters of the line, where the path starts.
+fn rule_column(text: &str, line: usize, path_column: Option<usize>) -> usize {
+    let source = text.lines().nth(line - 1).unwrap_or_default();
+    let key = source.find("path:").unwrap_or(0);
+    let value = source[key + "path:".len()..]
+        .find(|character: char| !character.is_whitespace())
+        .map_or(key, |offset| key + "path:".len() + offset);
+    match path_column {
+        Some(column) => source[..value].chars().count() + column,
+        None => source[..key].chars().count() + 1,
+    }
 }
 
 /// `world:` and `expect:`, both or neither.
@@ -182,37 +197,18 @@ fn rule(entry: &RuleEntry) -> Result<Rule, (Option<usize>, String)> {
         checks.push(Check::Contains(value.clone()));
     }
     if let Some(pattern) = &entry.matches {
-        let compiled = regex::RegexBuilder::new(pattern)
-            .size_limit(1 << 20)
-            .build()
-            .map_err(|error| {
-                (
-                    None,
-                    format!("`matches: {pattern}` is not a regular expression: {error}"),
-                )
-            })?;
-        checks.push(Check::Matches(Pattern(compiled)));
+        checks.push(matches_check(pattern)?);
     }
-    match entry.exists {
-        Some(true) => checks.push(Check::Exists),
-        Some(false) => {
-            return Err((
-                None,
-                "write `absent: true` instead of `exists: false`".to_owned(),
-            ));
-        }
-        None => {}
-    }
-    match entry.absent {
-        Some(true) => checks.push(Check::Absent),
-        Some(false) => {
-            return Err((
-                None,
-                "write `exists: true` instead of `absent: false`".to_owned(),
-            ));
-        }
-        None => {}
-    }
+    checks.extend(flag_check(
+        entry.exists,
+        Check::Exists,
+        "write `absent: true` instead of `exists: false`",
+    )?);
+    checks.extend(flag_check(
+        entry.absent,
+        Check::Absent,
+        "write `exists: true` instead of `absent: false`",
+    )?);
     if let Some(fields) = &entry.has_item {
         if !fields.is_mapping() {
             return Err((
@@ -236,4 +232,32 @@ fn rule(entry: &RuleEntry) -> Result<Rule, (Option<usize>, String)> {
         check: checks.remove(0),
         message: entry.message.clone(),
     })
+}
+
+/// The pattern compiled once, when the quiz is read; one too big to compile is refused.
+fn matches_check(pattern: &str) -> Result<Check, (Option<usize>, String)> {
+    let compiled = regex::RegexBuilder::new(pattern)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|error| {
+            (
+                None,
+                format!("`matches: {pattern}` is not a regular expression: {error}"),
+            )
+        })?;
+    Ok(Check::Matches(Pattern(compiled)))
+}
+
+/// `exists:` and `absent:` are only ever `true`: `false` reads as the other check, so the
+/// author is told to write that one.
+fn flag_check(
+    flag: Option<bool>,
+    check: Check,
+    instead: &str,
+) -> Result<Option<Check>, (Option<usize>, String)> {
+    match flag {
+        Some(true) => Ok(Some(check)),
+        Some(false) => Err((None, instead.to_owned())),
+        None => Ok(None),
+    }
 }
