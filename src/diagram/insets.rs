@@ -3,7 +3,8 @@
 //! honours a subgraph's direction only when no edge crosses its border; so do we, which
 //! is also what lets the inset be placed apart.
 
-use super::place::{FRAME, Placement, Rect, place_flat};
+use super::columns::FRAME;
+use super::place::{Placement, Rect, place_flat};
 use super::{Flowchart, Node, NodeStyle, Shape, Subgraph};
 use crate::text::display_width;
 
