@@ -6,12 +6,16 @@ mod cursor;
 mod draw;
 mod edge;
 mod insets;
+mod labels;
 mod parse;
 mod place;
 mod ports;
 mod rank;
 mod route;
+mod rows;
+mod steps;
 mod style;
+mod tracks;
 mod verify;
 
 pub use draw::{Cell, Ink, draw};
