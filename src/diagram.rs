@@ -1,6 +1,7 @@
 //! Mermaid flowcharts, the subset authors use for network topology: parsed, placed on a
 //! character grid and drawn as text. Knows nothing of ratatui or terminals.
 
+mod chain;
 mod columns;
 mod cursor;
 mod draw;
@@ -15,6 +16,7 @@ mod route;
 mod rows;
 mod steps;
 mod style;
+mod styling;
 mod tracks;
 mod verify;
 
