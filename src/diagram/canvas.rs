@@ -200,19 +200,8 @@ impl Canvas {
             (std::cmp::Ordering::Less, _) => RIGHT,
             _ => LEFT,
         };
-        let character = match (head, pointing, ascii) {
-            (Head::None, _, _) => return,
-            (Head::Arrow, DOWN, false) => '▼',
-            (Head::Arrow, UP, false) => '▲',
-            (Head::Arrow, RIGHT, false) => '▶',
-            (Head::Arrow, _, false) => '◀',
-            (Head::Arrow, DOWN, true) => 'v',
-            (Head::Arrow, UP, true) => '^',
-            (Head::Arrow, RIGHT, true) => '>',
-            (Head::Arrow, _, true) => '<',
-            (Head::Circle, _, false) => '●',
-            (Head::Circle, _, true) => 'o',
-            (Head::Cross, _, _) => 'x',
+        let Some(character) = head_character(head, pointing, ascii) else {
+            return;
         };
         self.cells[y][x] = Cell {
             character: Some(character),
@@ -266,6 +255,24 @@ fn tee(at: (usize, usize), toward: (usize, usize)) -> u8 {
         LEFT | RIGHT | if toward.1 > at.1 { DOWN } else { UP }
     } else {
         UP | DOWN | if toward.0 > at.0 { RIGHT } else { LEFT }
+    }
+}
+
+/// The character of a head pointing `pointing`; `None` for an edge without one.
+fn head_character(head: Head, pointing: u8, ascii: bool) -> Option<char> {
+    match (head, pointing, ascii) {
+        (Head::None, _, _) => None,
+        (Head::Arrow, DOWN, false) => Some('▼'),
+        (Head::Arrow, UP, false) => Some('▲'),
+        (Head::Arrow, RIGHT, false) => Some('▶'),
+        (Head::Arrow, _, false) => Some('◀'),
+        (Head::Arrow, DOWN, true) => Some('v'),
+        (Head::Arrow, UP, true) => Some('^'),
+        (Head::Arrow, RIGHT, true) => Some('>'),
+        (Head::Arrow, _, true) => Some('<'),
+        (Head::Circle, _, false) => Some('●'),
+        (Head::Circle, _, true) => Some('o'),
+        (Head::Cross, _, _) => Some('x'),
     }
 }
 
