@@ -1,6 +1,7 @@
 //! A flowchart placed on a character grid: layered ranks, clusters as frames around
-//! their members, edges routed orthogonally through the gaps between ranks. Top to
-//! bottom (bottom to top is the same, flipped); left-right charts are not placed yet.
+//! their members, edges routed orthogonally through the gaps between ranks. Every chart
+//! is placed top to bottom, so the rest of placing knows one direction only; the other
+//! directions are that placement flipped, transposed or mirrored.
 
 use super::ports::{keep_room_for_labels, widen_for_ports};
 use super::rank::{common_cluster, flip, mirror, ranks, transpose};
