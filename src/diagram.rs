@@ -1,16 +1,24 @@
 //! Mermaid flowcharts, the subset authors use for network topology: parsed, placed on a
 //! character grid and drawn as text. Knows nothing of ratatui or terminals.
 
+mod canvas;
+mod chain;
+mod columns;
 mod cursor;
 mod draw;
 mod edge;
 mod insets;
+mod labels;
 mod parse;
 mod place;
 mod ports;
 mod rank;
 mod route;
+mod rows;
+mod steps;
 mod style;
+mod styling;
+mod tracks;
 mod verify;
 
 pub use draw::{Cell, Ink, draw};

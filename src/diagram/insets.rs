@@ -3,7 +3,8 @@
 //! honours a subgraph's direction only when no edge crosses its border; so do we, which
 //! is also what lets the inset be placed apart.
 
-use super::place::{FRAME, Placement, Rect, place_flat};
+use super::columns::FRAME;
+use super::place::{Placement, Rect, place_flat};
 use super::{Flowchart, Node, NodeStyle, Shape, Subgraph};
 use crate::text::display_width;
 
@@ -206,9 +207,43 @@ fn surroundings(chart: &Flowchart, insets: &[usize]) -> Part {
     let renumber = |cluster: Option<usize>| -> Option<usize> {
         clusters.iter().position(|other| Some(*other) == cluster)
     };
+    let (origins, nodes, position) = nodes_around(chart, insets, inset_of, renumber);
+    let edges: Vec<usize> = (0..chart.edges.len())
+        .filter(|edge| inset_of(chart.nodes[chart.edges[*edge].from].subgraph).is_none())
+        .collect();
+    let part_chart = Flowchart {
+        direction: chart.direction,
+        nodes,
+        edges: edges
+            .iter()
+            .map(|edge| {
+                let mut edge = chart.edges[*edge].clone();
+                edge.from = position[edge.from];
+                edge.to = position[edge.to];
+                edge
+            })
+            .collect(),
+        subgraphs: renumbered(chart, &clusters, renumber),
+    };
+    Part {
+        chart: part_chart,
+        nodes: origins,
+        clusters,
+        edges,
+    }
+}
+
+/// The nodes of the chart around the insets, in the original order: each node outside
+/// the insets, and a box for each inset where its first member was; where each comes
+/// from; and each original node's index among them (an inset's members: its box's).
+fn nodes_around(
+    chart: &Flowchart,
+    insets: &[usize],
+    inset_of: impl Fn(Option<usize>) -> Option<usize>,
+    renumber: impl Fn(Option<usize>) -> Option<usize>,
+) -> (Vec<Origin>, Vec<Node>, Vec<usize>) {
     let mut origins = Vec::new();
     let mut nodes = Vec::new();
-    // Each original node's index in the surroundings (an inset's members: its box's).
     let mut position = vec![0; chart.nodes.len()];
     for (index, node) in chart.nodes.iter().enumerate() {
         match inset_of(node.subgraph) {
@@ -239,29 +274,7 @@ fn surroundings(chart: &Flowchart, insets: &[usize]) -> Part {
             }
         }
     }
-    let edges: Vec<usize> = (0..chart.edges.len())
-        .filter(|edge| inset_of(chart.nodes[chart.edges[*edge].from].subgraph).is_none())
-        .collect();
-    let part_chart = Flowchart {
-        direction: chart.direction,
-        nodes,
-        edges: edges
-            .iter()
-            .map(|edge| {
-                let mut edge = chart.edges[*edge].clone();
-                edge.from = position[edge.from];
-                edge.to = position[edge.to];
-                edge
-            })
-            .collect(),
-        subgraphs: renumbered(chart, &clusters, renumber),
-    };
-    Part {
-        chart: part_chart,
-        nodes: origins,
-        clusters,
-        edges,
-    }
+    (origins, nodes, position)
 }
 
 /// The subgraphs `clusters` of `chart`, their parents renumbered for a part.

@@ -1,16 +1,12 @@
 //! A flowchart placed on a character grid: layered ranks, clusters as frames around
-//! their members, edges routed orthogonally through the gaps between ranks. Top to
-//! bottom (bottom to top is the same, flipped); left-right charts are not placed yet.
+//! their members, edges routed orthogonally through the gaps between ranks. Every chart
+//! is placed top to bottom, so the rest of placing knows one direction only; the other
+//! directions are that placement flipped, transposed or mirrored.
 
 use super::ports::{keep_room_for_labels, widen_for_ports};
 use super::rank::{common_cluster, flip, mirror, ranks, transpose};
 use super::{Direction, Flowchart};
 use crate::text::display_width;
-
-/// Columns between neighbouring boxes or frames.
-const GAP: usize = 2;
-/// Columns a frame adds on each side of its content (border and a space).
-pub(super) const FRAME: usize = 2;
 
 /// A rectangle of grid cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,6 +82,30 @@ pub(super) struct Vertex {
     pub(super) order: f64,
 }
 
+impl Vertex {
+    /// A vertex before any column or room beside it is decided.
+    fn unplaced(
+        node: Option<usize>,
+        (width, height): (usize, usize),
+        rank: usize,
+        cluster: Option<usize>,
+        order: f64,
+    ) -> Self {
+        Self {
+            node,
+            width,
+            height,
+            rank,
+            cluster,
+            x: 0,
+            room: 0,
+            lead: 0,
+            placed: false,
+            order,
+        }
+    }
+}
+
 /// Places a flowchart, or `None` where it cannot be placed (an edge from a node to
 /// itself, no nodes). A subgraph with a direction of its own is placed on its own and
 /// set in as one block, unless an edge crosses its border (then, as in Mermaid, it
@@ -139,96 +159,20 @@ pub(super) struct Graph<'a> {
 impl<'a> Graph<'a> {
     fn new(chart: &'a Flowchart, across: bool, sizes: &[Option<(usize, usize)>]) -> Self {
         let rank_of = ranks(chart);
-        let mut vertices: Vec<Vertex> = chart
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(index, node)| {
-                let wide = node
-                    .label
-                    .iter()
-                    .map(|line| display_width(line))
-                    .max()
-                    .unwrap_or(0)
-                    + 4;
-                let tall = node.label.len() + 2;
-                let (wide, tall) = sizes.get(index).copied().flatten().unwrap_or((wide, tall));
-                let (width, height) = if across { (tall, wide) } else { (wide, tall) };
-                (index, node, width, height)
-            })
-            .map(|(index, node, width, height)| Vertex {
-                node: Some(index),
-                width,
-                height,
-                rank: rank_of[index],
-                cluster: node.subgraph,
-                x: 0,
-                room: 0,
-                lead: 0,
-                placed: false,
-                order: key(index),
-            })
-            .collect();
+        let mut vertices = node_vertices(chart, &rank_of, across, sizes);
+        // Ports are counted on the nodes alone, before pass-through points join them.
         widen_for_ports(chart, &rank_of, &mut vertices);
-        let mut chains = Vec::with_capacity(chart.edges.len());
-        for edge in &chart.edges {
-            let (from, to) = if rank_of[edge.from] <= rank_of[edge.to] {
-                (edge.from, edge.to)
-            } else {
-                (edge.to, edge.from)
-            };
-            let shared =
-                common_cluster(chart, chart.nodes[from].subgraph, chart.nodes[to].subgraph);
-            let mut chain = vec![from];
-            for rank in rank_of[from] + 1..rank_of[to] {
-                vertices.push(Vertex {
-                    node: None,
-                    width: 1,
-                    height: 0,
-                    rank,
-                    cluster: shared,
-                    x: 0,
-                    room: 0,
-                    lead: 0,
-                    placed: false,
-                    order: key(vertices.len()),
-                });
-                chain.push(vertices.len() - 1);
-            }
-            chain.push(to);
-            chains.push(chain);
-        }
+        let chains = edge_chains(chart, &rank_of, &mut vertices);
         keep_room_for_labels(chart, &rank_of, &chains, &mut vertices, across);
-        let last_rank = vertices.iter().map(|vertex| vertex.rank).max().unwrap_or(0);
-        let mut ranks = vec![Vec::new(); last_rank + 1];
-        for (index, vertex) in vertices.iter().enumerate() {
-            ranks[vertex.rank].push(index);
-        }
-        let mut cluster_ranks: Vec<Option<(usize, usize)>> = vec![None; chart.subgraphs.len()];
-        for vertex in vertices.iter().filter(|vertex| vertex.node.is_some()) {
-            let mut cluster = vertex.cluster;
-            while let Some(index) = cluster {
-                let range = cluster_ranks[index].get_or_insert((vertex.rank, vertex.rank));
-                *range = (range.0.min(vertex.rank), range.1.max(vertex.rank));
-                cluster = chart.subgraphs[index].parent;
-            }
-        }
-        let mut neighbours = vec![(Vec::new(), Vec::new()); vertices.len()];
-        for chain in &chains {
-            for pair in chain.windows(2) {
-                neighbours[pair[1]].0.push(pair[0]);
-                neighbours[pair[0]].1.push(pair[1]);
-            }
-        }
         Self {
             chart,
             across,
+            ranks: rank_members(&vertices),
+            cluster_ranks: cluster_rank_ranges(chart, &vertices),
+            frames: vec![Rect::default(); chart.subgraphs.len()],
+            neighbours: chain_neighbours(&chains, vertices.len()),
             vertices,
             chains,
-            ranks,
-            cluster_ranks,
-            frames: vec![Rect::default(); chart.subgraphs.len()],
-            neighbours,
         }
     }
 
@@ -275,257 +219,106 @@ impl<'a> Graph<'a> {
             }
         }
     }
-
-    /// The reading-order key of a cluster: the mean key of its vertices.
-    fn cluster_key(&self, cluster: usize) -> f64 {
-        let keys: Vec<f64> = self
-            .vertices
-            .iter()
-            .filter(|vertex| self.chart.within(vertex.cluster, cluster))
-            .map(|vertex| vertex.order)
-            .collect();
-        keys.iter().sum::<f64>() / key(keys.len().max(1))
-    }
-
-    fn child_clusters(&self, container: Option<usize>) -> Vec<usize> {
-        (0..self.chart.subgraphs.len())
-            .filter(|index| {
-                self.chart.subgraphs[*index].parent == container
-                    && self.cluster_ranks[*index].is_some()
-            })
-            .collect()
-    }
-
-    /// A container's own vertices: in a column of their own when a child cluster shares
-    /// their rank ("slotted"), else free to sit anywhere on their rank.
-    fn leaves(&self, container: Option<usize>) -> (Vec<usize>, Vec<usize>) {
-        let clusters = self.child_clusters(container);
-        let shares_rank = |rank: usize| {
-            clusters.iter().any(|cluster| {
-                self.cluster_ranks[*cluster]
-                    .is_some_and(|(first, last)| first <= rank && rank <= last)
-            })
-        };
-        (0..self.vertices.len())
-            .filter(|vertex| self.vertices[*vertex].cluster == container)
-            .partition(|vertex| shares_rank(self.vertices[*vertex].rank))
-    }
-
-    fn frame_width(&self, cluster: usize) -> usize {
-        // Room for the title left of an edge entering at the middle, so no line crosses it.
-        let content = self.content_width(Some(cluster)) + 2 * FRAME;
-        if self.across {
-            // The title runs along the other axis here.
-            return content;
-        }
-        let title = display_width(&self.chart.subgraphs[cluster].title) + 4 + content / 2;
-        content.max(title)
-    }
-
-    /// Columns a container's content needs.
-    fn content_width(&self, container: Option<usize>) -> usize {
-        let (slots, free) = self.slots(container);
-        let widths: Vec<usize> = slots.iter().map(|slot| self.slot_width(slot)).collect();
-        let free_width = self
-            .ranks
-            .iter()
-            .map(|rank| {
-                let widths: Vec<usize> = rank
-                    .iter()
-                    .filter(|vertex| free[**vertex])
-                    .map(|vertex| self.span(*vertex))
-                    .collect();
-                spread(&widths)
-            })
-            .max()
-            .unwrap_or(0);
-        spread(&widths).max(free_width)
-    }
-
-    /// A container's columns in reading order: its child clusters, and its vertices on
-    /// ranks a child cluster also spans, packed into shared columns where their ranks
-    /// differ (a long edge's pass-through points make one straight line). Also which
-    /// vertices are free to sit anywhere on their rank.
-    fn slots(&self, container: Option<usize>) -> (Vec<Slot>, Vec<bool>) {
-        let (slotted, free_list) = self.leaves(container);
-        let mut free = vec![false; self.vertices.len()];
-        for vertex in free_list {
-            free[vertex] = true;
-        }
-        let mut items: Vec<(f64, Item, (usize, usize))> = self
-            .child_clusters(container)
-            .into_iter()
-            .filter_map(|cluster| {
-                Some((
-                    self.cluster_key(cluster),
-                    Item::Cluster(cluster),
-                    self.cluster_ranks[cluster]?,
-                ))
-            })
-            .collect();
-        items.extend(slotted.into_iter().map(|vertex| {
-            let rank = self.vertices[vertex].rank;
-            (
-                self.vertices[vertex].order,
-                Item::Vertex(vertex),
-                (rank, rank),
-            )
-        }));
-        items.sort_by(|a, b| a.0.total_cmp(&b.0));
-        // Items whose ranks do not meet share a column: a long edge's pass-through points
-        // make one straight line, and subgraphs one above another stack.
-        let mut columns: Vec<Vec<(Item, (usize, usize))>> = Vec::new();
-        for (_, item, (first, last)) in items {
-            let free_column = columns.iter_mut().find(|column| {
-                column
-                    .iter()
-                    .all(|(_, (low, high))| last < *low || *high < first)
-            });
-            match free_column {
-                Some(column) => column.push((item, (first, last))),
-                None => columns.push(vec![(item, (first, last))]),
-            }
-        }
-        let slots = columns
-            .into_iter()
-            .map(|column| Slot(column.into_iter().map(|(item, _)| item).collect()))
-            .collect();
-        (slots, free)
-    }
-
-    fn slot_width(&self, slot: &Slot) -> usize {
-        slot.0
-            .iter()
-            .map(|item| self.item_width(*item))
-            .max()
-            .unwrap_or(0)
-    }
-
-    fn item_width(&self, item: Item) -> usize {
-        match item {
-            Item::Cluster(cluster) => self.frame_width(cluster),
-            Item::Vertex(vertex) => self.span(vertex),
-        }
-    }
-
-    fn assign_x(&mut self) {
-        let width = self.content_width(None);
-        self.assign_container(None, 0, width);
-    }
-
-    /// Places a container's content in `width` columns from `left`: slots side by side in
-    /// reading order, centred; free vertices under (or over) their neighbours.
-    fn assign_container(&mut self, container: Option<usize>, left: usize, width: usize) {
-        let (slots, free) = self.slots(container);
-        let widths: Vec<usize> = slots.iter().map(|slot| self.slot_width(slot)).collect();
-        let mut x = left + (width - spread(&widths)) / 2;
-        for (slot, slot_width) in slots.iter().zip(&widths) {
-            for item in &slot.0 {
-                let item_width = self.item_width(*item);
-                let item_x = x + (slot_width - item_width) / 2;
-                match *item {
-                    Item::Cluster(cluster) => {
-                        self.frames[cluster].x = item_x;
-                        self.frames[cluster].width = item_width;
-                        self.assign_container(
-                            Some(cluster),
-                            item_x + FRAME,
-                            item_width - 2 * FRAME,
-                        );
-                    }
-                    Item::Vertex(vertex) => {
-                        self.vertices[vertex].x = item_x + self.vertices[vertex].lead;
-                        self.vertices[vertex].placed = true;
-                    }
-                }
-            }
-            x += slot_width + GAP;
-        }
-        for rank in 0..self.ranks.len() {
-            let row: Vec<usize> = self.ranks[rank]
-                .iter()
-                .copied()
-                .filter(|vertex| free[*vertex])
-                .collect();
-            self.place_row(&row, left, width);
-        }
-    }
-
-    /// Free vertices of one rank: each as near the centre of its placed neighbours as the
-    /// others allow, in reading order, within `left..left + width`.
-    fn place_row(&mut self, row: &[usize], left: usize, width: usize) {
-        if row.is_empty() {
-            return;
-        }
-        let wanted: Vec<usize> = row
-            .iter()
-            .map(|vertex| {
-                let (before, after) = &self.neighbours[*vertex];
-                let centres: Vec<usize> = before
-                    .iter()
-                    .chain(after)
-                    .copied()
-                    .filter(|other| self.vertices[*other].placed)
-                    .map(|other| self.centre(other))
-                    .collect();
-                let half = self.vertices[*vertex].width / 2 + self.vertices[*vertex].lead;
-                match centres.len() {
-                    0 => left,
-                    count => (centres.iter().sum::<usize>() / count)
-                        .saturating_sub(half)
-                        .max(left),
-                }
-            })
-            .collect();
-        let mut next = left;
-        let mut xs = Vec::with_capacity(row.len());
-        for (vertex, wanted) in row.iter().zip(wanted) {
-            let x = wanted.max(next);
-            xs.push(x);
-            next = x + self.span(*vertex) + GAP;
-        }
-        // Past the right edge: pull back from the right, then push from the left, so the
-        // gaps hold and the row stays within the container.
-        let mut limit = left + width;
-        for (index, vertex) in row.iter().enumerate().rev() {
-            xs[index] = xs[index].min(limit.saturating_sub(self.span(*vertex)));
-            limit = xs[index].saturating_sub(GAP);
-        }
-        let mut next = left;
-        for (index, vertex) in row.iter().enumerate() {
-            let x = xs[index].max(next);
-            self.vertices[*vertex].x = x + self.vertices[*vertex].lead;
-            self.vertices[*vertex].placed = true;
-            next = x + self.span(*vertex) + GAP;
-        }
-    }
-
-    /// Columns a vertex takes in its row: its box and the room kept for labels.
-    fn span(&self, vertex: usize) -> usize {
-        let vertex = &self.vertices[vertex];
-        vertex.lead + vertex.width + vertex.room
-    }
-
-    fn centre(&self, vertex: usize) -> usize {
-        self.vertices[vertex].x + self.vertices[vertex].width / 2
-    }
 }
 
-/// A column of a container: clusters and vertices on ranks that do not meet.
-struct Slot(Vec<Item>);
+/// One vertex per node, sized by its label or by `sizes`; `across`, turned on its side.
+fn node_vertices(
+    chart: &Flowchart,
+    rank_of: &[usize],
+    across: bool,
+    sizes: &[Option<(usize, usize)>],
+) -> Vec<Vertex> {
+    chart
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| {
+            let wide = node
+                .label
+                .iter()
+                .map(|line| display_width(line))
+                .max()
+                .unwrap_or(0)
+                + 4;
+            let tall = node.label.len() + 2;
+            let (wide, tall) = sizes.get(index).copied().flatten().unwrap_or((wide, tall));
+            let size = if across { (tall, wide) } else { (wide, tall) };
+            Vertex::unplaced(Some(index), size, rank_of[index], node.subgraph, key(index))
+        })
+        .collect()
+}
 
-#[derive(Debug, Clone, Copy)]
-enum Item {
-    Cluster(usize),
-    Vertex(usize),
+/// Each edge as a chain of vertices from its lower rank to its higher, a long edge
+/// gaining a pass-through point (in the innermost subgraph holding both its ends) on
+/// every rank between.
+fn edge_chains(
+    chart: &Flowchart,
+    rank_of: &[usize],
+    vertices: &mut Vec<Vertex>,
+) -> Vec<Vec<usize>> {
+    let mut chains = Vec::with_capacity(chart.edges.len());
+    for edge in &chart.edges {
+        let (from, to) = if rank_of[edge.from] <= rank_of[edge.to] {
+            (edge.from, edge.to)
+        } else {
+            (edge.to, edge.from)
+        };
+        let shared = common_cluster(chart, chart.nodes[from].subgraph, chart.nodes[to].subgraph);
+        let mut chain = vec![from];
+        for rank in rank_of[from] + 1..rank_of[to] {
+            vertices.push(Vertex::unplaced(
+                None,
+                (1, 0),
+                rank,
+                shared,
+                key(vertices.len()),
+            ));
+            chain.push(vertices.len() - 1);
+        }
+        chain.push(to);
+        chains.push(chain);
+    }
+    chains
+}
+
+/// The vertices on each rank.
+fn rank_members(vertices: &[Vertex]) -> Vec<Vec<usize>> {
+    let last_rank = vertices.iter().map(|vertex| vertex.rank).max().unwrap_or(0);
+    let mut ranks = vec![Vec::new(); last_rank + 1];
+    for (index, vertex) in vertices.iter().enumerate() {
+        ranks[vertex.rank].push(index);
+    }
+    ranks
+}
+
+/// First and last rank of each cluster's nodes, nested clusters' nodes included; `None`
+/// for a cluster without nodes.
+fn cluster_rank_ranges(chart: &Flowchart, vertices: &[Vertex]) -> Vec<Option<(usize, usize)>> {
+    let mut cluster_ranks: Vec<Option<(usize, usize)>> = vec![None; chart.subgraphs.len()];
+    for vertex in vertices.iter().filter(|vertex| vertex.node.is_some()) {
+        let mut cluster = vertex.cluster;
+        while let Some(index) = cluster {
+            let range = cluster_ranks[index].get_or_insert((vertex.rank, vertex.rank));
+            *range = (range.0.min(vertex.rank), range.1.max(vertex.rank));
+            cluster = chart.subgraphs[index].parent;
+        }
+    }
+    cluster_ranks
+}
+
+/// Each vertex's neighbours along the chains, on the rank before and after.
+fn chain_neighbours(chains: &[Vec<usize>], count: usize) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let mut neighbours = vec![(Vec::new(), Vec::new()); count];
+    for chain in chains {
+        for pair in chain.windows(2) {
+            neighbours[pair[1]].0.push(pair[0]);
+            neighbours[pair[0]].1.push(pair[1]);
+        }
+    }
+    neighbours
 }
 
 /// A count as an ordering key (counts here are far below 2^32).
-fn key(count: usize) -> f64 {
+pub(super) fn key(count: usize) -> f64 {
     f64::from(u32::try_from(count).unwrap_or(u32::MAX))
-}
-
-/// Total width of items side by side with gaps.
-fn spread(widths: &[usize]) -> usize {
-    widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
 }

@@ -3,11 +3,29 @@
 //! a box, every edge joins its two boxes, every label is whole, and each subgraph frame
 //! holds exactly its members.
 
-use super::{Cell, Flowchart, Ink, Placement, Rect};
+use super::{Cell, Flowchart, Ink, Placement, Rect, Route};
 
 /// Checks a placement and its drawing; the error says which promise broke.
 pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> Result<(), String> {
-    let nodes = &placement.nodes;
+    verify_apart(chart, &placement.nodes)?;
+    let covered = covered(placement);
+    for route in &placement.routes {
+        verify_route(chart, placement, route, &covered)?;
+        verify_label(chart, route, drawn)?;
+    }
+    verify_frames(chart, placement)?;
+    for route in &placement.routes {
+        verify_visible(chart, route, drawn)?;
+    }
+    let widest = drawn.iter().map(Vec::len).max().unwrap_or(0);
+    if widest > placement.width || drawn.len() != placement.height {
+        return Err("the drawing is larger than its placement".to_owned());
+    }
+    Ok(())
+}
+
+/// No two boxes overlap.
+fn verify_apart(chart: &Flowchart, nodes: &[Rect]) -> Result<(), String> {
     for (a, first) in nodes.iter().enumerate() {
         for (b, second) in nodes.iter().enumerate().skip(a + 1) {
             if first.overlaps(second) {
@@ -18,54 +36,58 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
             }
         }
     }
-    // Which node's box covers each cell, so checking a route is linear in its length.
+    Ok(())
+}
+
+/// Which node's box covers each cell, so checking a route is linear in its length.
+fn covered(placement: &Placement) -> Vec<Vec<Option<usize>>> {
     let mut covered = vec![vec![None; placement.width]; placement.height];
-    for (node, rect) in nodes.iter().enumerate() {
+    for (node, rect) in placement.nodes.iter().enumerate() {
         for row in covered.iter_mut().skip(rect.y).take(rect.height) {
             for cell in row.iter_mut().skip(rect.x).take(rect.width) {
                 *cell = Some(node);
             }
         }
     }
-    for route in &placement.routes {
-        verify_route(chart, placement, route, &covered)?;
-        if let (Some((x, y)), Some(label)) = (route.label, &chart.edges[route.edge].label) {
-            let shown: String = drawn
-                .get(y)
-                .map(|row| {
-                    row.iter()
-                        .skip(x)
-                        .filter_map(|cell| cell.character)
-                        .collect()
-                })
-                .unwrap_or_default();
-            if !shown.starts_with(label.as_str()) {
-                return Err(format!("the label `{label}` is not whole"));
-            }
+    covered
+}
+
+/// An edge's label is drawn whole where the route puts it.
+fn verify_label(chart: &Flowchart, route: &Route, drawn: &[Vec<Cell>]) -> Result<(), String> {
+    if let (Some((x, y)), Some(label)) = (route.label, &chart.edges[route.edge].label) {
+        let shown: String = drawn
+            .get(y)
+            .map(|row| {
+                row.iter()
+                    .skip(x)
+                    .filter_map(|cell| cell.character)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !shown.starts_with(label.as_str()) {
+            return Err(format!("the label `{label}` is not whole"));
         }
     }
-    verify_frames(chart, placement)?;
-    for route in &placement.routes {
-        for cell in cells(&route.points) {
-            let ink = drawn
-                .get(cell.1)
-                .and_then(|row| row.get(cell.0))
-                .map(|cell| cell.ink);
-            if matches!(
-                ink,
-                Some(Ink::Title | Ink::EdgeLabel | Ink::NodeLabel(_)) | None
-            ) {
-                let edge = &chart.edges[route.edge];
-                return Err(format!(
-                    "the edge `{}` → `{}` is hidden under text at column {}, row {}",
-                    chart.nodes[edge.from].id, chart.nodes[edge.to].id, cell.0, cell.1
-                ));
-            }
+    Ok(())
+}
+
+/// No cell of an edge's line is covered by text (or off the drawing).
+fn verify_visible(chart: &Flowchart, route: &Route, drawn: &[Vec<Cell>]) -> Result<(), String> {
+    for cell in cells(&route.points) {
+        let ink = drawn
+            .get(cell.1)
+            .and_then(|row| row.get(cell.0))
+            .map(|cell| cell.ink);
+        if matches!(
+            ink,
+            Some(Ink::Title | Ink::EdgeLabel | Ink::NodeLabel(_)) | None
+        ) {
+            let edge = &chart.edges[route.edge];
+            return Err(format!(
+                "the edge `{}` → `{}` is hidden under text at column {}, row {}",
+                chart.nodes[edge.from].id, chart.nodes[edge.to].id, cell.0, cell.1
+            ));
         }
-    }
-    let widest = drawn.iter().map(Vec::len).max().unwrap_or(0);
-    if widest > placement.width || drawn.len() != placement.height {
-        return Err("the drawing is larger than its placement".to_owned());
     }
     Ok(())
 }
@@ -124,7 +146,7 @@ fn verify_frames(chart: &Flowchart, placement: &Placement) -> Result<(), String>
 fn verify_route(
     chart: &Flowchart,
     placement: &Placement,
-    route: &super::Route,
+    route: &Route,
     covered: &[Vec<Option<usize>>],
 ) -> Result<(), String> {
     let edge = &chart.edges[route.edge];

@@ -1,0 +1,115 @@
+//! The steps edges take from one rank to the next, and the columns where they meet their
+//! boxes: a reader takes lines that meet for one edge, so edges that look different get
+//! ports of their own, and no line into a box runs on in the column of another edge's
+//! line out of a box above.
+
+use super::place::Graph;
+
+/// A step of an edge between neighbouring ranks.
+pub(super) struct Step {
+    pub(super) edge: usize,
+    pub(super) from: usize,
+    pub(super) to: usize,
+    pub(super) from_x: usize,
+    pub(super) to_x: usize,
+}
+
+impl Graph<'_> {
+    /// The steps of every edge from `rank` to the next.
+    pub(super) fn steps_from(&self, rank: usize) -> Vec<Step> {
+        let mut steps = self.steps_through_middles(rank);
+        self.spread_ports_by_look(&mut steps);
+        self.move_off_lines_from_above(&mut steps);
+        steps
+    }
+
+    /// The steps from `rank`, each meeting its vertices at their middles.
+    fn steps_through_middles(&self, rank: usize) -> Vec<Step> {
+        self.chains
+            .iter()
+            .enumerate()
+            .flat_map(|(edge, chain)| {
+                chain
+                    .windows(2)
+                    .filter(|pair| self.vertices[pair[0]].rank == rank)
+                    .map(move |pair| (edge, pair[0], pair[1]))
+            })
+            .map(|(edge, from, to)| Step {
+                edge,
+                from,
+                to,
+                from_x: self.port(from),
+                to_x: self.port(to),
+            })
+            .collect()
+    }
+
+    /// Edges into one box merge into one line only when they look the same (stroke,
+    /// head, label); different ones arrive side by side, each keeping its head.
+    fn spread_ports_by_look(&self, steps: &mut [Step]) {
+        let look = |step: &Step| self.chart.edges[step.edge].look();
+        let targets: Vec<usize> = steps.iter().map(|step| step.to).collect();
+        for target in targets {
+            let Some(_) = self.vertices[target].node else {
+                continue;
+            };
+            let mut looks: Vec<_> = Vec::new();
+            for step in steps.iter().filter(|step| step.to == target) {
+                if !looks.contains(&look(step)) {
+                    looks.push(look(step));
+                }
+            }
+            let vertex = &self.vertices[target];
+            // Ports stay off the border's corners; a box too small for one port per
+            // look keeps one shared port.
+            let interior = vertex.width.saturating_sub(2);
+            if looks.len() < 2 || interior < 2 * looks.len() - 1 {
+                continue;
+            }
+            for step in steps.iter_mut().filter(|step| step.to == target) {
+                let group = looks
+                    .iter()
+                    .position(|other| *other == look(step))
+                    .unwrap_or(0);
+                step.to_x = vertex.x + 1 + (group + 1) * interior / (looks.len() + 1);
+            }
+        }
+    }
+
+    /// A line into a box must not run in the same column as another edge's line out of
+    /// a box above, or the two would read as one: move it aside within the box.
+    fn move_off_lines_from_above(&self, steps: &mut [Step]) {
+        for index in 0..steps.len() {
+            let Some(_) = self.vertices[steps[index].to].node else {
+                continue;
+            };
+            let vertex = &self.vertices[steps[index].to];
+            let taken = |x: usize| {
+                steps.iter().enumerate().any(|(other, step)| {
+                    other != index && step.from_x == x && step.from != steps[index].from
+                })
+            };
+            if taken(steps[index].to_x) {
+                let inside = vertex.x + 1..vertex.x + vertex.width - 1;
+                let x = steps[index].to_x;
+                if let Some(free) = [x + 1, x.saturating_sub(1), x + 2, x.saturating_sub(2)]
+                    .into_iter()
+                    .find(|candidate| inside.contains(candidate) && !taken(*candidate))
+                {
+                    let (old, target) = (steps[index].to_x, steps[index].to);
+                    for step in steps
+                        .iter_mut()
+                        .filter(|step| step.to_x == old && step.to == target)
+                    {
+                        step.to_x = free;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The column where edges meet a vertex: a box's middle, a pass-through point itself.
+    fn port(&self, vertex: usize) -> usize {
+        self.vertices[vertex].x + self.vertices[vertex].width / 2
+    }
+}
