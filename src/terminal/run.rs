@@ -64,9 +64,13 @@ fn event_loop(
 ) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let started = Instant::now();
-    let (typed, late_reply) = first_frame(&mut app, &mut terminal, options)?;
+    let (typed, mut late_reply) = first_frame(&mut app, &mut terminal, options)?;
     app.finish_layout();
     after_first_frame(&mut app);
+    // The window counts from when keys are read again: on a slow or busy machine the
+    // work after the first frame can outlast it, and the reply waiting in the input
+    // would then be taken for keys.
+    late_reply.open_window();
     let mut reading = Reading {
         app,
         terminal,
@@ -233,7 +237,6 @@ fn first_frame(
     // Even after the attributes answer: a multiplexer may pass the colour reply on later.
     late_reply.expected = options.detect_theme && received.answers.background.is_none();
     late_reply.swallowing = received.cut_short;
-    late_reply.until = Instant::now() + LATE_REPLY_WINDOW;
     if options.detect_theme && received.answers.is_light() == Some(true) {
         app.set_theme(Theme::new(ThemeKind::Light));
     }
@@ -314,6 +317,11 @@ impl Default for LateReply {
 }
 
 impl LateReply {
+    /// The late reply is looked for from now on, for a while.
+    fn open_window(&mut self) {
+        self.until = Instant::now() + LATE_REPLY_WINDOW;
+    }
+
     fn swallows(&mut self, event: &Event) -> bool {
         let Event::Key(key) = event else {
             return false;
