@@ -89,25 +89,24 @@ impl App {
             }
             return Outcome::default();
         }
-        let Screen::Quiz(mut run) = std::mem::replace(&mut self.screen, Screen::Reading) else {
+        let Some((outcome, next)) = self.on_run(|run, context| run.update(message, context)) else {
             return Outcome::default();
         };
-        let mut context = QuizContext {
-            study: &mut self.study,
-            outbox: &mut self.session.outbox,
-            texts: self.texts,
-            sections: &self.reader.lesson().sections,
-        };
-        let (outcome, next) = run.update(message, &mut context);
         match next {
-            QuizNext::Stay => self.screen = Screen::Quiz(run),
+            QuizNext::Stay => {}
             QuizNext::Leave => {
-                if let Some(selected) = run.back_to_checklist() {
-                    self.screen = Screen::Checklist(Checklist::at(selected));
-                }
+                let back = match &self.screen {
+                    Screen::Quiz(run) => run.back_to_checklist(),
+                    _ => None,
+                };
+                self.screen = back.map_or(Screen::Reading, |selected| {
+                    Screen::Checklist(Checklist::at(selected))
+                });
             }
             QuizNext::Review(section) => {
-                self.suspended_quiz = Some(run);
+                if let Screen::Quiz(run) = std::mem::replace(&mut self.screen, Screen::Reading) {
+                    self.suspended_quiz = Some(run);
+                }
                 self.reader.jump_to_section(section);
             }
         }
@@ -117,8 +116,18 @@ impl App {
 
     /// The manifest as `$EDITOR` left it.
     pub(super) fn edited(&mut self, result: Result<String, String>) -> Outcome {
+        self.on_run(|run, context| run.edited(result, context))
+            .unwrap_or_default()
+    }
+
+    /// `change` applied to the quiz run on screen, with the learner's quiz state, the
+    /// events' outbox and the lesson's sections it works with; `None` without a run.
+    fn on_run<T>(
+        &mut self,
+        change: impl FnOnce(&mut QuizRun, &mut QuizContext<'_>) -> T,
+    ) -> Option<T> {
         let Screen::Quiz(run) = &mut self.screen else {
-            return Outcome::default();
+            return None;
         };
         let mut context = QuizContext {
             study: &mut self.study,
@@ -126,6 +135,6 @@ impl App {
             texts: self.texts,
             sections: &self.reader.lesson().sections,
         };
-        run.edited(result, &mut context)
+        Some(change(run, &mut context))
     }
 }
