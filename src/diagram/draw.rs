@@ -37,9 +37,9 @@ pub fn draw(chart: &Flowchart, placement: &Placement, ascii: bool) -> Vec<Vec<Ce
         }
         canvas.outline(frame, Ink::Frame, Stroke::Normal);
         let title = format!(" {} ", chart.subgraphs[cluster].title);
-        let x = title_column(placement, frame, display_width(&title));
+        let (x, y) = title_place(placement, frame, display_width(&title));
         let room = (frame.x + frame.width).saturating_sub(x + 1);
-        canvas.text(x, frame.y, &clip(&title, room), Ink::Title);
+        canvas.text(x, y, &clip(&title, room), Ink::Title);
     }
     for route in &placement.routes {
         let edge = &chart.edges[route.edge];
@@ -72,27 +72,39 @@ pub fn draw(chart: &Flowchart, placement: &Placement, ascii: bool) -> Vec<Vec<Ce
     canvas.finish(ascii)
 }
 
-/// Where a frame's title goes on its top border: the first place no edge crosses.
-fn title_column(placement: &Placement, frame: &Rect, width: usize) -> usize {
+/// Where a frame's title goes: on its top border, at the first place no edge crosses;
+/// else at such a place on its bottom border (edges that enter a frame from above at
+/// the middle of a narrow one leave no room on top). Where edges cross both, the top
+/// border's first place: `verify` then refuses the drawing.
+fn title_place(placement: &Placement, frame: &Rect, width: usize) -> (usize, usize) {
+    let bottom = frame.y + frame.height - 1;
+    [frame.y, bottom]
+        .into_iter()
+        .find_map(|row| title_column(placement, frame, row, width).map(|x| (x, row)))
+        .unwrap_or((frame.x + 2, frame.y))
+}
+
+/// The first column on border row `row` of `frame` where a title `width` wide crosses
+/// no edge.
+fn title_column(placement: &Placement, frame: &Rect, row: usize, width: usize) -> Option<usize> {
     let crossings: Vec<usize> = placement
         .routes
         .iter()
         .flat_map(|route| route.points.windows(2))
         .filter(|pair| {
             pair[0].0 == pair[1].0
-                && pair[0].1.min(pair[1].1) <= frame.y
-                && frame.y <= pair[0].1.max(pair[1].1)
+                && pair[0].1.min(pair[1].1) <= row
+                && row <= pair[0].1.max(pair[1].1)
         })
         .map(|pair| pair[0].0)
         .collect();
+    // The title carries a space each side, so an edge may run right beside it.
     let last = (frame.x + frame.width).saturating_sub(width + 1);
-    (frame.x + 2..=last.max(frame.x + 2))
-        .find(|start| {
-            !crossings
-                .iter()
-                .any(|x| *x + 1 >= *start && *x <= start + width)
-        })
-        .unwrap_or(frame.x + 2)
+    (frame.x + 2..=last.max(frame.x + 2)).find(|start| {
+        !crossings
+            .iter()
+            .any(|x| (*start..start + width).contains(x))
+    })
 }
 
 /// Text cut to `width` columns (a title longer than its frame).

@@ -1,7 +1,7 @@
 //! The drawing's promises, checked on every diagram before it is shown (a diagram that
 //! breaks one is shown as its source instead): boxes never overlap, no edge runs through
-//! a box, every edge joins its two boxes, every label is whole, and each subgraph frame
-//! holds exactly its members.
+//! a box, every edge joins its two boxes, every label and frame title is whole (no edge
+//! crosses text), and each subgraph frame holds exactly its members.
 
 use super::{Cell, Flowchart, Ink, Placement, Rect, Route};
 
@@ -14,6 +14,7 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
         verify_label(chart, route, drawn)?;
     }
     verify_frames(chart, placement)?;
+    verify_titles(chart, placement, drawn)?;
     for route in &placement.routes {
         verify_visible(chart, route, drawn)?;
     }
@@ -90,6 +91,53 @@ fn verify_visible(chart: &Flowchart, route: &Route, drawn: &[Vec<Cell>]) -> Resu
         }
     }
     Ok(())
+}
+
+/// Each frame's title is one unbroken run of text on its top border (or, where edges
+/// leave no room there, its bottom border): an edge may cross a border, never a title.
+/// A title longer than its frame may be cut at its end.
+fn verify_titles(
+    chart: &Flowchart,
+    placement: &Placement,
+    drawn: &[Vec<Cell>],
+) -> Result<(), String> {
+    for (cluster, frame) in placement.clusters.iter().enumerate() {
+        if frame.width < 2 || frame.height < 2 {
+            continue;
+        }
+        let title = &chart.subgraphs[cluster].title;
+        let on = |row: usize| title_on(drawn, frame, row, title);
+        let shown = [on(frame.y), on(frame.y + frame.height - 1)];
+        if shown.iter().filter(|whole| whole.is_some()).count() != 1 || shown.contains(&Some(false))
+        {
+            return Err(format!(
+                "the title of subgraph `{title}` is broken by an edge"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether border row `row` of `frame` holds `title` whole (`Some(true)`), broken
+/// (`Some(false)`), or none of it (`None`).
+fn title_on(drawn: &[Vec<Cell>], frame: &Rect, row: usize, title: &str) -> Option<bool> {
+    let border = drawn
+        .get(row)
+        .map(|row| &row[frame.x.min(row.len())..(frame.x + frame.width).min(row.len())])
+        .unwrap_or_default();
+    let runs = border
+        .split(|cell| cell.ink != Ink::Title)
+        .filter(|run| !run.is_empty())
+        .count();
+    if runs == 0 {
+        return None;
+    }
+    let shown: String = border
+        .iter()
+        .filter(|cell| cell.ink == Ink::Title)
+        .filter_map(|cell| cell.character)
+        .collect();
+    Some(runs == 1 && !shown.trim().is_empty() && format!(" {title} ").starts_with(&shown))
 }
 
 /// Each subgraph frame holds exactly its members and nested frames, and overlaps no
