@@ -5,6 +5,7 @@
 //! the whole reader is testable without a terminal.
 
 mod checklist;
+mod diagram_view;
 mod geometry;
 mod help;
 mod keymap;
@@ -18,6 +19,7 @@ mod study;
 mod text_field;
 
 pub use checklist::Checklist;
+pub use diagram_view::{DiagramMessage, DiagramView};
 pub use geometry::{
     CONTENTS_FIRST_ROW, MIN_HEIGHT, MIN_WIDTH, PANEL_PADDING, panel_inside, screen_areas,
 };
@@ -52,6 +54,8 @@ pub enum Screen {
     Checklist(Checklist),
     /// A quiz in progress, one question a screen.
     Quiz(Box<QuizRun>),
+    /// A diagram alone, full size.
+    Diagram(Box<DiagramView>),
 }
 
 /// The reader: the lesson on its reading screen, the screen on top, the learner's quiz
@@ -243,6 +247,17 @@ impl App {
                 None => Outcome::notice(self.texts.quiz.nothing_to_return_to),
             },
             Message::Quiz(message) => self.quiz_message(message),
+            Message::OpenDiagram => self.open_diagram(None),
+            Message::Click { column, row } if self.reader.diagram_at(column, row).is_some() => {
+                self.open_diagram(self.reader.diagram_at(column, row))
+            }
+            Message::Diagram(message) => {
+                let view = self.diagram_area();
+                if let Screen::Diagram(diagram) = &mut self.screen {
+                    diagram.update(message, (usize::from(view.width), usize::from(view.height)));
+                }
+                Outcome::default()
+            }
             Message::Edited(result) => self.edited(result),
             Message::Suspend => Outcome::effect(Effect::Suspend),
             Message::Quit => Outcome::effect(Effect::Quit),
@@ -261,11 +276,45 @@ impl App {
                 self.reader.cancel_search();
                 self.screen = Screen::Reading;
             }
-            Screen::Help(_) | Screen::Checklist(_) => self.screen = Screen::Reading,
+            Screen::Help(_) | Screen::Checklist(_) | Screen::Diagram(_) => {
+                self.screen = Screen::Reading;
+            }
             Screen::Quiz(_) => return self.quiz_message(QuizMessage::Leave),
             Screen::Reading => self.reader.cancel(),
         }
         Outcome::default()
+    }
+
+    /// The diagram view over the diagram on screen (the first whose lines are all on
+    /// screen), or over code block `block` (a click); a notice when there is none, or it
+    /// is shown as its source.
+    fn open_diagram(&mut self, block: Option<usize>) -> Outcome {
+        let diagram = |code: &crate::layout::LaidOutCode| {
+            (code.language == "mermaid").then(|| code.source.clone())
+        };
+        let source = match block {
+            Some(block) => self
+                .reader
+                .layout()
+                .code_blocks
+                .get(block)
+                .and_then(diagram),
+            None => self
+                .reader
+                .code_block_on_screen(diagram)
+                .map(|(_, source)| source),
+        };
+        let Some(source) = source else {
+            return Outcome::notice(self.texts.no_diagram);
+        };
+        let ascii = *self.reader.glyphs() == crate::layout::glyphs::ASCII;
+        match crate::diagram::map(&source, ascii) {
+            Some(map) => {
+                self.screen = Screen::Diagram(Box::new(DiagramView::new(map)));
+                Outcome::default()
+            }
+            None => Outcome::notice(self.texts.diagram_as_source),
+        }
     }
 
     /// Puts a screen on top, as the tests of its view need.

@@ -9,6 +9,7 @@ mod draw;
 mod edge;
 mod insets;
 mod labels;
+mod map;
 mod parse;
 mod place;
 mod ports;
@@ -22,6 +23,7 @@ mod tracks;
 mod verify;
 
 pub use draw::{Cell, Ink, draw};
+pub use map::{DiagramMap, EdgeTrace, map};
 pub use parse::parse_flowchart;
 pub use place::{Placement, Rect, Route, place};
 pub use verify::verify;
@@ -40,6 +42,11 @@ pub struct Picture {
 /// promise of `verify`).
 #[must_use]
 pub fn picture(source: &[String], ascii: bool, width: usize) -> Option<Picture> {
+    drawn(source, ascii, width).map(|(_, _, picture)| picture)
+}
+
+/// The chart as drawn for `width` columns, where it was placed, and its picture.
+fn drawn(source: &[String], ascii: bool, width: usize) -> Option<(Flowchart, Placement, Picture)> {
     let mut chart = parse_flowchart(source).ok()?;
     let mut placement = place(&chart)?;
     if placement.width > width {
@@ -52,10 +59,11 @@ pub fn picture(source: &[String], ascii: bool, width: usize) -> Option<Picture> 
     }
     let cells = draw(&chart, &placement, ascii);
     verify(&chart, &placement, &cells).ok()?;
-    Some(Picture {
+    let picture = Picture {
         cells,
         node_styles: chart.nodes.iter().map(|node| node.style).collect(),
-    })
+    };
+    Some((chart, placement, picture))
 }
 
 /// A parsed flowchart.

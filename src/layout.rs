@@ -7,6 +7,7 @@ pub mod glyphs;
 pub mod highlight;
 pub mod inline;
 mod picture;
+pub use picture::style_of as diagram_style;
 mod table;
 
 use std::ops::Range;

@@ -3,6 +3,7 @@
 
 mod checklist;
 mod contents;
+mod diagram_view;
 mod help;
 pub mod progress_text;
 pub mod quiz;
@@ -38,6 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
         match &app.screen() {
             Screen::Checklist(checklist) => checklist::render(frame, main, app, *checklist),
             Screen::Quiz(run) => quiz::render(frame, main, app, run),
+            Screen::Diagram(view) => diagram_view::render(frame, main, app, view),
             Screen::Reading | Screen::Searching | Screen::Help(_) => {
                 let [contents_area, reading_area] = Layout::horizontal([
                     Constraint::Length(app.reader().contents_width()),

@@ -31,14 +31,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "app",
         &[
-            "course", "layout", "quiz", "progress", "strings", "text", "theme",
+            "course", "diagram", "layout", "quiz", "progress", "strings", "text", "theme",
         ],
     ),
     (
         "ui",
         &[
-            "app", "course", "feedback", "layout", "palette", "progress", "quiz", "strings",
-            "text", "theme",
+            "app", "course", "diagram", "feedback", "layout", "palette", "progress", "quiz",
+            "strings", "text", "theme",
         ],
     ),
     (

@@ -29,6 +29,13 @@ impl App {
         HelpPage::scroll_limit(self, self.body())
     }
 
+    /// Where the diagram view draws: the inside of a panel over the rows above the
+    /// status and hint rows.
+    #[must_use]
+    pub fn diagram_area(&self) -> Rect {
+        panel_inside(self.body())
+    }
+
     /// The quiz screen as the app's terminal shows it: the panel fills the rows above
     /// the status and hint rows.
     #[must_use]

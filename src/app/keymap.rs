@@ -6,7 +6,7 @@ use crossterm::event::{
 
 use super::quiz_run::{Answer, QuizRun, Step};
 use super::text_field::Caret;
-use super::{Focus, Message, QuizMessage, Screen};
+use super::{DiagramMessage, Focus, Message, QuizMessage, Screen};
 
 /// Lines a wheel notch scrolls.
 const WHEEL_LINES: isize = 3;
@@ -20,6 +20,7 @@ pub fn message_for_event(event: &Event, screen: &Screen, focus: Focus) -> Option
         }
         // Overlays and the search prompt own the keyboard; the mouse waits for them.
         Event::Mouse(mouse) if *screen == Screen::Reading => message_for_mouse(*mouse),
+        Event::Mouse(mouse) if matches!(screen, Screen::Diagram(_)) => diagram_mouse(*mouse),
         Event::Paste(text) => match screen {
             Screen::Searching => Some(Message::SearchPaste(text.clone())),
             Screen::Quiz(_) => Some(Message::Quiz(QuizMessage::Paste(text.clone()))),
@@ -58,6 +59,12 @@ pub fn message_for_key(key: KeyEvent, screen: &Screen, focus: Focus) -> Option<M
         // Alt+key is never ours: it is also how a late terminal answer (OSC) arrives.
         _ if key.modifiers.contains(KeyModifiers::ALT) => None,
         Screen::Checklist { .. } => checklist_key(key.code),
+        Screen::Diagram(_) => diagram_key(key.code)
+            .map(Message::Diagram)
+            .or(match key.code {
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(Message::Cancel),
+                _ => None,
+            }),
         Screen::Reading if focus == Focus::Contents => contents_key(key.code),
         Screen::Reading => text_key(key.code, key.modifiers),
     }
@@ -238,10 +245,43 @@ fn text_key(code: KeyCode, modifiers: KeyModifiers) -> Option<Message> {
         KeyCode::Char('Q') => Message::StartQuiz,
         KeyCode::Char('r') => Message::ReturnToQuiz,
         KeyCode::Esc => Message::Cancel,
+        KeyCode::Enter => Message::OpenDiagram,
         KeyCode::Char('q') => Message::Quit,
         _ => return None,
     };
     Some(message)
+}
+
+/// Keys in the diagram view: hjkl and the arrows pan, Space and b page, Tab follows the
+/// next node and Shift+Tab the one before.
+fn diagram_key(code: KeyCode) -> Option<DiagramMessage> {
+    let pan = |across, down| Some(DiagramMessage::Pan { across, down });
+    match code {
+        KeyCode::Char('h') | KeyCode::Left => pan(-1, 0),
+        KeyCode::Char('l') | KeyCode::Right => pan(1, 0),
+        KeyCode::Char('j') | KeyCode::Down => pan(0, 1),
+        KeyCode::Char('k') | KeyCode::Up => pan(0, -1),
+        KeyCode::Char(' ') | KeyCode::PageDown => Some(DiagramMessage::Page(1)),
+        KeyCode::Char('b') | KeyCode::PageUp => Some(DiagramMessage::Page(-1)),
+        KeyCode::Tab => Some(DiagramMessage::Follow(true)),
+        KeyCode::BackTab => Some(DiagramMessage::Follow(false)),
+        _ => None,
+    }
+}
+
+/// The wheel pans the diagram view (Shift+wheel, or a sideways wheel, across).
+fn diagram_mouse(mouse: MouseEvent) -> Option<Message> {
+    let shift = mouse.modifiers.contains(KeyModifiers::SHIFT);
+    let (across, down) = match mouse.kind {
+        MouseEventKind::ScrollDown if shift => (1, 0),
+        MouseEventKind::ScrollUp if shift => (-1, 0),
+        MouseEventKind::ScrollDown => (0, WHEEL_LINES),
+        MouseEventKind::ScrollUp => (0, -WHEEL_LINES),
+        MouseEventKind::ScrollRight => (1, 0),
+        MouseEventKind::ScrollLeft => (-1, 0),
+        _ => return None,
+    };
+    Some(Message::Diagram(DiagramMessage::Pan { across, down }))
 }
 
 fn message_for_mouse(mouse: MouseEvent) -> Option<Message> {

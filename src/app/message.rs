@@ -1,6 +1,7 @@
 //! What can happen to the reader (a key, a mouse action, a resize, a result from the
 //! runtime), and what an update hands back: an effect for the runtime to carry out.
 
+use super::diagram_view::DiagramMessage;
 use super::text_field::Caret;
 
 /// Something that happened: a key, a mouse action, a resize, the clock.
@@ -61,6 +62,9 @@ pub enum Message {
     /// Back from reviewing a section to the question.
     ReturnToQuiz,
     Quiz(QuizMessage),
+    /// Enter in the text: the diagram on screen, alone and full size.
+    OpenDiagram,
+    Diagram(DiagramMessage),
     /// The manifest as `$EDITOR` left it, or why it could not be edited.
     Edited(Result<String, String>),
     Suspend,

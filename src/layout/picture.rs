@@ -37,7 +37,9 @@ pub fn spans(
         .collect()
 }
 
-fn style_of(ink: Ink, theme: &Theme, styles: &[crate::diagram::NodeStyle]) -> Style {
+/// How a cell of `ink` is drawn: nodes in their `classDef` colours, the rest in the theme's.
+#[must_use]
+pub fn style_of(ink: Ink, theme: &Theme, styles: &[crate::diagram::NodeStyle]) -> Style {
     let rgb = |(red, green, blue): (u8, u8, u8)| Color::Rgb(red, green, blue);
     match ink {
         Ink::Blank => Style::new(),

@@ -168,6 +168,7 @@ fn hints(app: &App) -> &'static [&'static str] {
     let quiz = app.texts().quiz;
     match &app.screen() {
         Screen::Checklist { .. } => quiz.checklist_hint,
+        Screen::Diagram(_) => app.texts().hint_diagram,
         Screen::Quiz(run) => match &run.step() {
             Step::Answering(Answer::Choice { .. }) => quiz.hint_choice,
             Step::Answering(Answer::Multi { .. }) => quiz.hint_multi,

@@ -175,3 +175,29 @@ fn the_checklist_with_its_styles() {
     app.update(Message::OpenChecklist);
     insta::assert_snapshot!(styled(&drawn(&app)));
 }
+
+/// Keys as the terminal reports them, through the reader's keymap.
+fn keys(app: &mut App, codes: &[crossterm::event::KeyCode]) {
+    for code in codes {
+        let key = crossterm::event::KeyEvent::new(*code, crossterm::event::KeyModifiers::NONE);
+        let message = crate::app::message_for_key(key, app.screen(), app.reader().focus());
+        app.update(message.expect("a key the screen takes"));
+    }
+}
+
+#[test]
+fn the_diagram_view_follows_a_node_and_goes_back() {
+    use crossterm::event::KeyCode;
+    let mut app = crate::app::tests::reader_in(80, 24, Lang::Ja);
+    let section = crate::app::tests::section_index(&app, "NodePort");
+    crate::app::tests::jump_to_entry(&mut app, section);
+    let top = app.reader().top();
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.screen(), crate::app::Screen::Diagram(_)));
+    // The second node of the chart (the node port) with its edge in and its edge out.
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    insta::assert_snapshot!(styled(&drawn(&app)));
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(*app.screen(), crate::app::Screen::Reading);
+    assert_eq!(app.reader().top(), top, "back where the learner was");
+}

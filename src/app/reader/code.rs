@@ -27,6 +27,21 @@ impl Reader {
         (text_column + code.width).saturating_sub(pane)
     }
 
+    /// The diagram drawn at a screen cell of the text pane, if any (a click opens it).
+    #[must_use]
+    pub fn diagram_at(&self, column: u16, row: u16) -> Option<usize> {
+        if column < self.contents_width() || usize::from(row) >= self.page_height() {
+            return None;
+        }
+        let block = self
+            .layout
+            .lines
+            .get(self.top + usize::from(row))?
+            .code?
+            .block;
+        (self.layout.code_blocks.get(block)?.language == "mermaid").then_some(block)
+    }
+
     /// The code block `y`, `s`, `h` and `l` act on: the first one with a line of code
     /// on screen (a block showing only its closing frame does not count).
     #[must_use]

@@ -1,0 +1,74 @@
+//! A drawn diagram with what each part of it is: every node's box and every edge's cells
+//! (its line and its label). A full-screen view uses it to follow one node's edges
+//! through a busy topology; the reader's inline picture does not need it.
+
+use super::verify::cells;
+use super::{Picture, drawn};
+use crate::text::display_width;
+
+/// A diagram drawn at its natural size, with its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagramMap {
+    pub picture: Picture,
+    /// Each node's label on one line, in the author's order.
+    pub labels: Vec<String>,
+    /// Each node's box: column, row, columns, rows.
+    pub boxes: Vec<(usize, usize, usize, usize)>,
+    pub edges: Vec<EdgeTrace>,
+}
+
+/// The cells one edge is drawn on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EdgeTrace {
+    /// Indices into `DiagramMap::boxes`.
+    pub from: usize,
+    pub to: usize,
+    /// Its line, then its label's cells.
+    pub cells: Vec<(usize, usize)>,
+}
+
+impl DiagramMap {
+    /// The edges into and out of `node`.
+    pub fn edges_of(&self, node: usize) -> impl Iterator<Item = &EdgeTrace> {
+        self.edges
+            .iter()
+            .filter(move |edge| edge.from == node || edge.to == node)
+    }
+}
+
+/// The diagram in `source` drawn as its author laid it out (never turned), with its
+/// parts; `None` when it is shown as source instead.
+#[must_use]
+pub fn map(source: &[String], ascii: bool) -> Option<DiagramMap> {
+    let (chart, placement, picture) = drawn(source, ascii, usize::MAX)?;
+    let edges = placement
+        .routes
+        .iter()
+        .map(|route| {
+            let edge = &chart.edges[route.edge];
+            let mut traced = cells(&route.points);
+            if let (Some((x, y)), Some(label)) = (route.label, &edge.label) {
+                traced.extend((x..x + display_width(label)).map(|column| (column, y)));
+            }
+            EdgeTrace {
+                from: edge.from,
+                to: edge.to,
+                cells: traced,
+            }
+        })
+        .collect();
+    Some(DiagramMap {
+        picture,
+        labels: chart
+            .nodes
+            .iter()
+            .map(|node| node.label.join(" "))
+            .collect(),
+        boxes: placement
+            .nodes
+            .iter()
+            .map(|rect| (rect.x, rect.y, rect.width, rect.height))
+            .collect(),
+        edges,
+    })
+}
