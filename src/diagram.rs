@@ -9,6 +9,7 @@ mod draw;
 mod edge;
 mod insets;
 mod labels;
+mod loops;
 mod map;
 mod parse;
 mod place;

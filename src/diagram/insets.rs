@@ -32,7 +32,7 @@ struct Part {
 pub(super) fn place_with_insets(chart: &Flowchart) -> Option<Placement> {
     let insets = outermost_insets(chart);
     if insets.is_empty() {
-        return Some(place_flat(chart, &vec![None; chart.nodes.len()]));
+        return Some(place_flat(chart, &vec![None; chart.nodes.len()], &[]));
     }
     let mut inner = Vec::with_capacity(insets.len());
     for inset in &insets {
@@ -57,7 +57,7 @@ pub(super) fn place_with_insets(chart: &Flowchart) -> Option<Placement> {
             }
         })
         .collect();
-    let around = place_flat(&outer.chart, &sizes);
+    let around = place_flat(&outer.chart, &sizes, &[]);
     Some(assemble(chart, &insets, &outer, &around, &inner))
 }
 
@@ -119,7 +119,7 @@ fn set_in(whole: &mut Placement, part: &Part, placed: &Placement, (dx, dy): (usi
 
 /// Subgraphs whose direction differs from the chart's, with members, that no edge
 /// crosses, and that lie in no other such subgraph.
-fn outermost_insets(chart: &Flowchart) -> Vec<usize> {
+pub(super) fn outermost_insets(chart: &Flowchart) -> Vec<usize> {
     let is_inset = |subgraph: usize| {
         let own = chart.subgraphs[subgraph].direction;
         let members: Vec<bool> = chart

@@ -106,25 +106,32 @@ impl Vertex {
     }
 }
 
-/// Places a flowchart, or `None` where it cannot be placed (an edge from a node to
-/// itself, no nodes). A subgraph with a direction of its own is placed on its own and
-/// set in as one block, unless an edge crosses its border (then, as in Mermaid, it
-/// follows the chart).
+/// Places a flowchart, or `None` where it cannot be placed (no nodes; an edge from a
+/// node to itself where a loop has no side to go on). A subgraph with a direction of
+/// its own is placed on its own and set in as one block, unless an edge crosses its
+/// border (then, as in Mermaid, it follows the chart).
 #[must_use]
 pub fn place(chart: &Flowchart) -> Option<Placement> {
-    if chart.edges.iter().any(|edge| edge.from == edge.to) || chart.nodes.is_empty() {
+    if chart.nodes.is_empty() {
         return None;
+    }
+    if chart.edges.iter().any(|edge| edge.from == edge.to) {
+        return super::loops::place_with_loops(chart);
     }
     super::insets::place_with_insets(chart)
 }
 
 /// Places a chart whose boxes are sized by their labels, or by `sizes` where given
 /// (columns, rows).
-pub(super) fn place_flat(chart: &Flowchart, sizes: &[Option<(usize, usize)>]) -> Placement {
+pub(super) fn place_flat(
+    chart: &Flowchart,
+    sizes: &[Option<(usize, usize)>],
+    aside: &[usize],
+) -> Placement {
     // Left-right charts are placed top-down with every box turned on its side, then
     // the whole placement is transposed (text stays horizontal).
     let across = matches!(chart.direction, Direction::LeftRight | Direction::RightLeft);
-    let mut graph = Graph::new(chart, across, sizes);
+    let mut graph = Graph::new(chart, across, sizes, aside);
     graph.order();
     graph.assign_x();
     let mut placement = graph.assign_y_and_route(chart);
@@ -157,13 +164,23 @@ pub(super) struct Graph<'a> {
 }
 
 impl<'a> Graph<'a> {
-    fn new(chart: &'a Flowchart, across: bool, sizes: &[Option<(usize, usize)>]) -> Self {
+    /// The graph of `chart` with boxes sized by `sizes` where given, and `aside[node]`
+    /// columns kept clear right of a node's box (where its loop goes).
+    fn new(
+        chart: &'a Flowchart,
+        across: bool,
+        sizes: &[Option<(usize, usize)>],
+        aside: &[usize],
+    ) -> Self {
         let rank_of = ranks(chart);
         let mut vertices = node_vertices(chart, &rank_of, across, sizes);
         // Ports are counted on the nodes alone, before pass-through points join them.
         widen_for_ports(chart, &rank_of, &mut vertices);
         let chains = edge_chains(chart, &rank_of, &mut vertices);
         keep_room_for_labels(chart, &rank_of, &chains, &mut vertices, across);
+        for (vertex, room) in vertices.iter_mut().zip(aside) {
+            vertex.room = vertex.room.max(*room);
+        }
         Self {
             chart,
             across,
