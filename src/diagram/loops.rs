@@ -64,13 +64,12 @@ pub(super) fn place_with_loops(chart: &Flowchart) -> Option<Placement> {
     }
     for edge in loops {
         let node = chart.edges[edge].from;
-        let rect = &placement.nodes[node];
-        let route = if across {
-            loop_below(edge, rect)
+        let looped = if across {
+            loop_below(edge, &placement.nodes[node])
         } else {
-            loop_beside(edge, rect)
+            loop_beside(edge, &placement.nodes[node])
         };
-        placement.routes.push(route);
+        placement.routes.push(looped);
     }
     // The room kept right of the rightmost box is not in the placement's width.
     let label_ends = placement.routes.iter().filter_map(|route| {

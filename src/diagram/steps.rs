@@ -19,6 +19,7 @@ impl Graph<'_> {
     pub(super) fn steps_from(&self, rank: usize) -> Vec<Step> {
         let mut steps = self.steps_through_middles(rank);
         self.spread_ports_by_look(&mut steps);
+        self.part_edges_coming_back(&mut steps);
         self.move_off_lines_from_above(&mut steps);
         steps
     }
@@ -72,6 +73,51 @@ impl Graph<'_> {
                     .position(|other| *other == look(step))
                     .unwrap_or(0);
                 step.to_x = vertex.x + 1 + (group + 1) * interior / (looks.len() + 1);
+            }
+        }
+    }
+
+    /// An edge drawn against the flow (to break a cycle) has its head where the edges
+    /// out of the box leave: it gets a port of its own there, else its head would sit
+    /// on their shared line and read as theirs. The edges out keep the middle.
+    fn part_edges_coming_back(&self, steps: &mut [Step]) {
+        let back = |step: &Step| {
+            let chain = &self.chains[step.edge];
+            chain.first() == Some(&step.from)
+                && self.vertices[step.from].node != Some(self.chart.edges[step.edge].from)
+        };
+        let sources: Vec<usize> = steps
+            .iter()
+            .filter(|step| back(step))
+            .map(|step| step.from)
+            .collect();
+        for source in sources {
+            let vertex = &self.vertices[source];
+            let middle = self.port(source);
+            let mut taken: Vec<usize> = steps
+                .iter()
+                .filter(|step| step.from == source && !back(step))
+                .map(|step| step.from_x)
+                .collect();
+            if taken.is_empty() {
+                continue;
+            }
+            let inside = vertex.x + 1..vertex.x + vertex.width - 1;
+            for step in steps
+                .iter_mut()
+                .filter(|step| step.from == source && back(step))
+            {
+                if !taken.contains(&step.from_x) {
+                    continue;
+                }
+                // Beside the middle, right first, two columns off so the lines stay apart.
+                let free = (1..vertex.width)
+                    .flat_map(|distance| [middle + 2 * distance, middle.wrapping_sub(2 * distance)])
+                    .find(|x| inside.contains(x) && !taken.contains(x));
+                if let Some(x) = free {
+                    step.from_x = x;
+                    taken.push(x);
+                }
             }
         }
     }
