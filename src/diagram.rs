@@ -4,6 +4,7 @@
 mod canvas;
 mod chain;
 mod columns;
+mod crossings;
 mod cursor;
 mod draw;
 mod edge;
@@ -11,6 +12,7 @@ mod insets;
 mod labels;
 mod loops;
 mod map;
+mod order;
 mod parse;
 mod place;
 mod ports;
@@ -23,6 +25,7 @@ mod styling;
 mod tracks;
 mod verify;
 
+pub use crossings::crossings;
 pub use draw::{Cell, Ink, draw};
 pub use map::{DiagramMap, EdgeTrace, map};
 pub use parse::parse_flowchart;

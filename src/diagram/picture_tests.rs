@@ -464,3 +464,44 @@ fn an_edge_never_crosses_a_title() {
             .contains("クラスタ管理者")
     );
 }
+
+/// A layered graph as `benches/crossings.rs` makes them: 3–6 ranks of 2–6 nodes, edges
+/// to the next rank and some skipping one.
+fn layered(generator: &mut Generator) -> String {
+    let ranks = 3 + generator.next() % 4;
+    let mut layers: Vec<Vec<usize>> = Vec::new();
+    let mut nodes = 0;
+    for _ in 0..ranks {
+        let width = 2 + generator.next() % 5;
+        layers.push((nodes..nodes + width).collect());
+        nodes += width;
+    }
+    let mut source = String::from("graph TB\n");
+    for rank in 0..ranks - 1 {
+        for node in &layers[rank] {
+            for _ in 0..=generator.next() % 2 {
+                let skip = usize::from(rank + 2 < ranks && generator.next() % 5 == 0);
+                let layer = &layers[rank + 1 + skip];
+                let _ = writeln!(
+                    source,
+                    "N{node} --> N{}",
+                    layer[generator.next() % layer.len()]
+                );
+            }
+        }
+    }
+    source
+}
+
+#[test]
+fn crossings_on_a_fixed_set_of_graphs_do_not_grow() {
+    let mut generator = Generator(0x2545_f491_4f6c_dd1d);
+    let total: usize = (0..60)
+        .map(|_| {
+            let chart = parse_flowchart(&lines(&layered(&mut generator))).unwrap();
+            crossings(&place(&chart).unwrap())
+        })
+        .sum();
+    // Today's figure: a change that adds crossings on these graphs fails here.
+    assert!(total <= 169, "{total} crossings");
+}

@@ -192,50 +192,6 @@ impl<'a> Graph<'a> {
             chains,
         }
     }
-
-    /// Barycentre sweeps down and up: each vertex's key moves to the mean key of its
-    /// neighbours on the rank before (after), which untangles most crossings.
-    fn order(&mut self) {
-        let neighbours = self.neighbours.clone();
-        self.renumber();
-        for sweep in 0..8 {
-            let downward = sweep % 2 == 0;
-            let ranks: Vec<usize> = if downward {
-                (1..self.ranks.len()).collect()
-            } else {
-                (0..self.ranks.len().saturating_sub(1)).rev().collect()
-            };
-            for rank in ranks {
-                for vertex in self.ranks[rank].clone() {
-                    let near = if downward {
-                        &neighbours[vertex].0
-                    } else {
-                        &neighbours[vertex].1
-                    };
-                    if !near.is_empty() {
-                        let sum: f64 = near.iter().map(|other| self.vertices[*other].order).sum();
-                        self.vertices[vertex].order = sum / key(near.len());
-                    }
-                }
-                self.renumber();
-            }
-        }
-    }
-
-    /// Sorts each rank by key and makes the keys positions again.
-    fn renumber(&mut self) {
-        for rank in &mut self.ranks {
-            rank.sort_by(|a, b| {
-                self.vertices[*a]
-                    .order
-                    .total_cmp(&self.vertices[*b].order)
-                    .then(a.cmp(b))
-            });
-            for (position, vertex) in rank.iter().enumerate() {
-                self.vertices[*vertex].order = key(position);
-            }
-        }
-    }
 }
 
 /// One vertex per node, sized by its label or by `sizes`; `across`, turned on its side.

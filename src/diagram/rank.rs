@@ -59,12 +59,28 @@ pub fn ranks(chart: &Flowchart) -> Vec<usize> {
     }
     let mut rank = vec![0; count];
     let mut ready: Vec<usize> = (0..count).filter(|node| incoming[*node] == 0).collect();
+    let mut sorted = Vec::with_capacity(count);
     while let Some(node) = ready.pop() {
+        sorted.push(node);
         for next in &successors[node] {
             rank[*next] = rank[*next].max(rank[node] + 1);
             incoming[*next] -= 1;
             if incoming[*next] == 0 {
                 ready.push(*next);
+            }
+        }
+    }
+    // A node with more edges out than in moves down to just above its nearest successor:
+    // its edges get shorter, so fewer long edges cross the ranks between.
+    let mut predecessors = vec![0_usize; count];
+    for (_, to) in &forward {
+        predecessors[*to] += 1;
+    }
+    for node in sorted.into_iter().rev() {
+        let nearest = successors[node].iter().map(|next| rank[*next]).min();
+        if let Some(nearest) = nearest {
+            if successors[node].len() > predecessors[node] && nearest > rank[node] + 1 {
+                rank[node] = nearest - 1;
             }
         }
     }
