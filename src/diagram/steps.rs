@@ -18,8 +18,8 @@ impl Graph<'_> {
     /// The steps of every edge from `rank` to the next.
     pub(super) fn steps_from(&self, rank: usize) -> Vec<Step> {
         let mut steps = self.steps_through_middles(rank);
-        self.spread_ports_by_look(&mut steps);
         self.part_edges_coming_back(&mut steps);
+        self.spread_ports_by_look(&mut steps);
         self.move_off_lines_from_above(&mut steps);
         steps
     }
@@ -103,6 +103,11 @@ impl Graph<'_> {
                 continue;
             }
             let inside = vertex.x + 1..vertex.x + vertex.width - 1;
+            let (right, left): (Vec<&Step>, Vec<&Step>) = steps
+                .iter()
+                .filter(|step| step.from == source && !back(step) && step.to_x != middle)
+                .partition(|step| step.to_x > middle);
+            let heading_right = right.len() >= left.len();
             for step in steps
                 .iter_mut()
                 .filter(|step| step.from == source && back(step))
@@ -110,9 +115,19 @@ impl Graph<'_> {
                 if !taken.contains(&step.from_x) {
                     continue;
                 }
-                // Beside the middle, right first, two columns off so the lines stay apart.
+                // Beside the middle, two columns off so the lines stay apart, first on
+                // the side away from where the edges out head: their trunk runs there.
+                let toward_left = heading_right;
                 let free = (1..vertex.width)
-                    .flat_map(|distance| [middle + 2 * distance, middle.wrapping_sub(2 * distance)])
+                    .flat_map(|distance| {
+                        let (right, left) =
+                            (middle + 2 * distance, middle.wrapping_sub(2 * distance));
+                        if toward_left {
+                            [left, right]
+                        } else {
+                            [right, left]
+                        }
+                    })
                     .find(|x| inside.contains(x) && !taken.contains(x));
                 if let Some(x) = free {
                     step.from_x = x;
