@@ -25,6 +25,22 @@ pub struct EdgeTrace {
     pub to: usize,
     /// Its line, then its label's cells.
     pub cells: Vec<(usize, usize)>,
+    /// How many of `cells` are its label's.
+    pub label_cells: usize,
+}
+
+impl EdgeTrace {
+    /// The cells of its line.
+    #[must_use]
+    pub fn line(&self) -> &[(usize, usize)] {
+        &self.cells[..self.cells.len() - self.label_cells]
+    }
+
+    /// The cells of its label, left to right.
+    #[must_use]
+    pub fn label(&self) -> &[(usize, usize)] {
+        &self.cells[self.cells.len() - self.label_cells..]
+    }
 }
 
 impl DiagramMap {
@@ -47,13 +63,16 @@ pub fn map(source: &[String], ascii: bool) -> Option<DiagramMap> {
         .map(|route| {
             let edge = &chart.edges[route.edge];
             let mut traced = cells(&route.points);
+            let mut label_cells = 0;
             if let (Some((x, y)), Some(label)) = (route.label, &edge.label) {
-                traced.extend((x..x + display_width(label)).map(|column| (column, y)));
+                label_cells = display_width(label);
+                traced.extend((x..x + label_cells).map(|column| (column, y)));
             }
             EdgeTrace {
                 from: edge.from,
                 to: edge.to,
                 cells: traced,
+                label_cells,
             }
         })
         .collect();

@@ -505,3 +505,82 @@ fn crossings_on_a_fixed_set_of_graphs_do_not_grow() {
     // Today's figure: a change that adds crossings on these graphs fails here.
     assert!(total <= 169, "{total} crossings");
 }
+
+/// An Ingress fan-in and fan-out with a label on each edge.
+const FAN_OUT: &str = "graph TB
+    client[クライアント] -->|api.example.com/v1| ingress[Ingress]
+    client -->|api.example.com/v2| ingress
+    client -->|web.example.com| ingress
+    ingress -->|/v1| v1[api-v1]
+    ingress -->|/v2| v2[api-v2]
+    ingress -->|/| web[web]";
+
+/// Each label's nearest line on its row is its own edge's, and no other edge's line
+/// runs within two columns of it: a label never sits between two edges' lines or
+/// beside a neighbour's.
+fn labels_read_as_their_own(source: &str, ascii: bool) -> Result<(), String> {
+    let Some(map) = map(&lines(source), ascii) else {
+        return Ok(());
+    };
+    let lines_at = |x: usize, y: usize| -> Vec<usize> {
+        (0..map.edges.len())
+            .filter(|trace| map.edges[*trace].line().contains(&(x, y)))
+            .collect()
+    };
+    for (trace, edge) in map.edges.iter().enumerate() {
+        let Some((start, row)) = edge.label().first().copied() else {
+            continue;
+        };
+        let end = start + edge.label().len();
+        let left = (0..start).rev().find(|x| !lines_at(*x, row).is_empty());
+        let right = (end..end + 200).find(|x| !lines_at(*x, row).is_empty());
+        let nearest = match (left, right) {
+            (Some(left), Some(right)) if start - left <= right + 1 - end => Some(left),
+            (Some(left), None) => Some(left),
+            (_, right) => right,
+        };
+        if let Some(nearest) = nearest {
+            if !lines_at(nearest, row).contains(&trace) {
+                return Err(format!(
+                    "a label at row {row} is nearer another edge's line"
+                ));
+            }
+        }
+        let beside = [
+            start.checked_sub(1),
+            start.checked_sub(2),
+            Some(end),
+            Some(end + 1),
+        ];
+        for x in beside.into_iter().flatten() {
+            if lines_at(x, row).iter().any(|other| *other != trace) {
+                return Err(format!("a label at row {row} touches another edge's line"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_labelled_fan_out_gives_each_label_room_beside_its_own_line() {
+    for width in [80, 120] {
+        for ascii in [false, true] {
+            let drawn = picture(&lines(FAN_OUT), ascii, width).unwrap();
+            let shown = text(&drawn);
+            labels_read_as_their_own(FAN_OUT, ascii)
+                .map_err(|error| format!("{error}\n{shown}"))
+                .unwrap();
+            let style = if ascii { "ascii" } else { "unicode" };
+            insta::assert_snapshot!(format!("fan_out_{width}_{style}"), shown);
+        }
+    }
+    for source in lesson_diagrams()
+        .iter()
+        .map(|lines| lines.join("\n"))
+        .chain([LIFECYCLE.to_owned()])
+    {
+        labels_read_as_their_own(&source, false)
+            .map_err(|error| format!("{error}\n{source}"))
+            .unwrap();
+    }
+}

@@ -175,7 +175,7 @@ impl<'a> Graph<'a> {
         let rank_of = ranks(chart);
         let mut vertices = node_vertices(chart, &rank_of, across, sizes);
         // Ports are counted on the nodes alone, before pass-through points join them.
-        widen_for_ports(chart, &rank_of, &mut vertices);
+        widen_for_ports(chart, &rank_of, &mut vertices, across);
         let chains = edge_chains(chart, &rank_of, &mut vertices);
         keep_room_for_labels(chart, &rank_of, &chains, &mut vertices, across);
         for (vertex, room) in vertices.iter_mut().zip(aside) {

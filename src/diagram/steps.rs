@@ -4,6 +4,8 @@
 //! line out of a box above.
 
 use super::place::Graph;
+use super::ports::port_offsets;
+use crate::text::display_width;
 
 /// A step of an edge between neighbouring ranks.
 pub(super) struct Step {
@@ -67,12 +69,17 @@ impl Graph<'_> {
             if looks.len() < 2 || interior < 2 * looks.len() - 1 {
                 continue;
             }
+            let labels: Vec<Option<usize>> = looks
+                .iter()
+                .map(|(_, _, label)| label.filter(|_| !self.across).map(display_width))
+                .collect();
+            let ports = port_offsets(vertex.width, &labels);
             for step in steps.iter_mut().filter(|step| step.to == target) {
                 let group = looks
                     .iter()
                     .position(|other| *other == look(step))
                     .unwrap_or(0);
-                step.to_x = vertex.x + 1 + (group + 1) * interior / (looks.len() + 1);
+                step.to_x = vertex.x + ports[group];
             }
         }
     }
