@@ -308,7 +308,7 @@ impl App {
             return Outcome::notice(self.texts.no_diagram);
         };
         let ascii = *self.reader.glyphs() == crate::layout::glyphs::ASCII;
-        match crate::diagram::map(&source, ascii) {
+        match crate::diagram::map(&source, ascii, usize::MAX) {
             Some(map) => {
                 self.screen = Screen::Diagram(Box::new(DiagramView::new(map)));
                 Outcome::default()

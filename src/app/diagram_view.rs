@@ -3,7 +3,14 @@
 //! and out stand out, the rest dims, so a learner can trace a path through a busy
 //! topology. `Esc` goes back to the text where it was.
 
-use crate::diagram::DiagramMap;
+use std::collections::HashSet;
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::diagram::{Cell, DiagramMap, Ink};
+use crate::layout::diagram_style;
+use crate::theme::Theme;
 
 /// Columns a sideways pan step moves (rows move one at a time).
 const PAN_COLUMNS: isize = 4;
@@ -31,11 +38,57 @@ pub enum DiagramMessage {
 
 impl DiagramView {
     pub(super) fn new(map: DiagramMap) -> Self {
+        Self::panned(map, (0, 0))
+    }
+
+    /// A view of `map` with `pan` at its top left corner, no node followed (the
+    /// workshop shows a diagram taller than its screen this way, a screen at a time).
+    #[must_use]
+    pub fn panned(map: DiagramMap, pan: (usize, usize)) -> Self {
         Self {
             map,
-            pan: (0, 0),
+            pan,
             focus: None,
         }
+    }
+
+    /// The rows shown in a view `width` × `height`, styled as the reader styles a
+    /// diagram; with a node followed, its box reversed, its edges bold in the "right"
+    /// colour and everything else dim.
+    #[must_use]
+    pub fn lines(&self, theme: &Theme, (width, height): (usize, usize)) -> Vec<Line<'static>> {
+        let followed: HashSet<(usize, usize)> = self
+            .focus
+            .map(|node| {
+                self.map
+                    .edges_of(node)
+                    .flat_map(|edge| edge.cells.iter().copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let style = |ink: Ink, at: (usize, usize)| {
+            let plain = diagram_style(ink, theme, &self.map.picture.node_styles);
+            match self.focus {
+                None => plain,
+                Some(node) if matches!(ink, Ink::Node(of) | Ink::NodeLabel(of) if of == node) => {
+                    plain.add_modifier(Modifier::REVERSED)
+                }
+                Some(_) if followed.contains(&at) && matches!(ink, Ink::Edge | Ink::EdgeLabel) => {
+                    theme.right.add_modifier(Modifier::BOLD)
+                }
+                Some(_) => plain.add_modifier(Modifier::DIM),
+            }
+        };
+        let (left, top) = self.pan;
+        self.map
+            .picture
+            .cells
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(height)
+            .map(|(y, row)| visible_line(row, y, left, width, &style))
+            .collect()
     }
 
     #[must_use]
@@ -125,6 +178,35 @@ impl DiagramView {
     }
 }
 
+/// Columns `left ..` of a row, at most `width` of them: a wide character cut by either
+/// edge of the view shows as a space.
+fn visible_line(
+    row: &[Cell],
+    y: usize,
+    left: usize,
+    width: usize,
+    style: &impl Fn(Ink, (usize, usize)) -> Style,
+) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let end = (left + width).min(row.len());
+    for x in left..end {
+        let cell = row[x];
+        let wide = row.get(x + 1).is_some_and(|next| next.character.is_none());
+        let character = match cell.character {
+            None if x == left => ' ',
+            None => continue,
+            Some(_) if wide && x + 1 >= end => ' ',
+            Some(character) => character,
+        };
+        let style = style(cell.ink, (x, y));
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push(character),
+            _ => spans.push(Span::styled(character.to_string(), style)),
+        }
+    }
+    Line::from(spans)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,7 +222,7 @@ mod tests {
                 )
             }))
             .collect();
-        DiagramView::new(crate::diagram::map(&source, false).unwrap())
+        DiagramView::new(crate::diagram::map(&source, false, usize::MAX).unwrap())
     }
 
     #[test]

@@ -52,11 +52,12 @@ impl DiagramMap {
     }
 }
 
-/// The diagram in `source` drawn as its author laid it out (never turned), with its
+/// The diagram in `source` drawn for `width` columns as `picture` draws it (turned when
+/// that fits and its own way does not; `usize::MAX` for its own way always), with its
 /// parts; `None` when it is shown as source instead.
 #[must_use]
-pub fn map(source: &[String], ascii: bool) -> Option<DiagramMap> {
-    let (chart, placement, picture) = drawn(source, ascii, usize::MAX)?;
+pub fn map(source: &[String], ascii: bool, width: usize) -> Option<DiagramMap> {
+    let (chart, placement, picture) = drawn(source, ascii, width)?;
     let edges = placement
         .routes
         .iter()

@@ -519,7 +519,7 @@ const FAN_OUT: &str = "graph TB
 /// runs within two columns of it: a label never sits between two edges' lines or
 /// beside a neighbour's.
 fn labels_read_as_their_own(source: &str, ascii: bool) -> Result<(), String> {
-    let Some(map) = map(&lines(source), ascii) else {
+    let Some(map) = map(&lines(source), ascii, usize::MAX) else {
         return Ok(());
     };
     let lines_at = |x: usize, y: usize| -> Vec<usize> {
