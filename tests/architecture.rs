@@ -44,7 +44,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "present",
         &[
-            "app", "course", "layout", "palette", "progress", "strings", "text", "theme",
+            "app", "course", "diagram", "layout", "palette", "progress", "strings", "text", "theme",
         ],
     ),
     ("ansi", &["layout", "palette", "text"]),

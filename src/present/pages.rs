@@ -3,7 +3,9 @@
 //! screen is never cut; a heading stays with the block after it. A block taller than a
 //! screen is cut into parts of about equal size, none under a third of a screen (no
 //! screen of a closing border or a three-line tail), and a framed block's part after
-//! the first keeps a row for the repeated header (`yaml (続き)`).
+//! the first keeps a row for the repeated header (`yaml (続き)`). A diagram taller than a
+//! screen is not cut: it gets screens of its own, its picture's rows shown a view at a
+//! time (`diagram_screens`).
 
 use std::ops::Range;
 
@@ -15,6 +17,9 @@ pub struct PageBlock {
     pub heading: bool,
     /// Drawn in a frame with a label (code, diagram): a continued part gets a header.
     pub framed: bool,
+    /// A diagram drawn as a picture: taller than a screen, it gets screens of its own,
+    /// shown in the diagram view a screen's rows (less the view's border) at a time.
+    pub alone: bool,
 }
 
 /// Screens of at most `height` lines, each a range of lines; a screen that starts inside
@@ -58,6 +63,19 @@ fn pages_from(blocks: &[PageBlock], height: usize, reserve: usize) -> Vec<Range<
             content_end = unit.start;
             continue;
         }
+        let main = &blocks[index + taken - 1];
+        if main.alone && main.lines.len() > height {
+            // A heading before it closes the screen before.
+            let before = main.lines.start;
+            if before > page_start {
+                pages.push(page_start..before);
+            }
+            pages.extend(diagram_screens(main.lines.clone(), height));
+            page_start = main.lines.end;
+            content_end = main.lines.end;
+            index += taken;
+            continue;
+        }
         // Taller than a screen: cut into parts; the last goes on with what follows.
         let room_next = height - usize::from(framed && height > 1);
         // The blank lines between the screen's last block and this one count too.
@@ -80,6 +98,7 @@ fn pages_from(blocks: &[PageBlock], height: usize, reserve: usize) -> Vec<Range<
             lines: at..unit.end,
             heading: false,
             framed,
+            alone: false,
         }];
         rest.extend(blocks[index + taken..].iter().cloned());
         pages.extend(pages_from(&rest, height, room_next.abs_diff(height)));
@@ -117,6 +136,18 @@ fn cut(
         // A screen too small for a heading and a third of its block.
         None => Some(even(length, room_next.max(1))),
     }
+}
+
+/// The screens of a diagram taller than a screen: its picture's rows (inside its frame's
+/// first and last line), as many as the diagram view shows inside its border.
+#[must_use]
+pub fn diagram_screens(lines: Range<usize>, height: usize) -> Vec<Range<usize>> {
+    let rows = height.saturating_sub(2).max(1);
+    let picture = lines.start + 1..lines.end.saturating_sub(1).max(lines.start + 1);
+    (picture.start..picture.end)
+        .step_by(rows)
+        .map(|start| start..(start + rows).min(picture.end))
+        .collect()
 }
 
 /// What goes on a screen as one: a block, or a heading with the block after it.
@@ -207,6 +238,7 @@ mod tests {
                     lines: start..start + height,
                     heading: *heading,
                     framed,
+                    alone: false,
                 };
                 start += height;
                 block

@@ -5,8 +5,10 @@
 use std::ops::Range;
 
 use super::{AgendaClock, PageBlock, PresenterState, Slide, SlidePlan, paginate, slides};
+use crate::app::DiagramView;
 use crate::course::{Block, Lesson};
-use crate::layout::glyphs::Glyphs;
+use crate::diagram::DiagramMap;
+use crate::layout::glyphs::{ASCII, Glyphs};
 use crate::layout::{LaidOutLesson, LayoutOptions, lay_out};
 use crate::progress::section_budgets;
 use crate::strings::Texts;
@@ -204,6 +206,7 @@ impl Presenter {
                                 Block::Heading { .. }
                             ),
                             framed: lines.get(start).is_some_and(|line| line.code.is_some()),
+                            alone: self.diagram_at(block).is_some(),
                         }
                     })
                     .collect();
@@ -221,6 +224,39 @@ impl Presenter {
                 .map_or(0, Vec::len)
                 .saturating_sub(1),
         );
+    }
+
+    /// The diagram of lesson block `block` as a picture for the slide's width, when it
+    /// is one (not shown as its source).
+    fn diagram_at(&self, block: usize) -> Option<DiagramMap> {
+        let Block::Diagram(code) = self.talk.lesson.blocks.get(block)? else {
+            return None;
+        };
+        let (_, width) = self.text_columns();
+        let ascii = *self.talk.glyphs == ASCII;
+        crate::diagram::map(&code.lines, ascii, usize::from(width).saturating_sub(2))
+    }
+
+    /// The diagram view this screen shows, when it is one of a diagram's own screens (a
+    /// diagram taller than a screen): the diagram panned to the screen's rows.
+    #[must_use]
+    pub fn diagram_view(&self) -> Option<DiagramView> {
+        let range = self.lines_on_screen();
+        let starts = &self.layout.block_starts;
+        let slide = self.talk.slides.get(self.slide)?;
+        let block = slide.blocks.clone().find(|block| {
+            let start = starts.get(*block).copied().unwrap_or(usize::MAX);
+            let end = starts
+                .get(block + 1)
+                .copied()
+                .unwrap_or(self.layout.lines.len());
+            start < range.start && range.end <= end
+        })?;
+        let start = starts[block];
+        let rows = usize::from(self.text_rows());
+        let map = self.diagram_at(block)?;
+        (map.picture.cells.len() + 2 > rows)
+            .then(|| DiagramView::panned(map, (0, range.start - start - 1)))
     }
 
     /// The lines on screen now.

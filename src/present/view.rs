@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::big_text::big_lines;
 use super::{NotesWindow, Presenter, PresenterState};
+use crate::app::DiagramView;
 use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 use crate::course::Inline;
 use crate::layout::inline::inline_runs;
@@ -46,15 +47,19 @@ pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: Col
         width,
         height: presenter.text_rows().min(area.height.saturating_sub(1)),
     };
-    let range = presenter.lines_on_screen();
-    let mut lines: Vec<Line<'static>> = Vec::with_capacity(range.len() + 1);
-    lines.extend(continued_header(presenter, range.start));
-    lines.extend(
-        presenter.layout.lines[range]
-            .iter()
-            .map(|laid| laid.line.clone()),
-    );
-    frame.render_widget(Paragraph::new(lines), text);
+    if let Some(view) = presenter.diagram_view() {
+        render_diagram(frame, text, presenter, &view);
+    } else {
+        let range = presenter.lines_on_screen();
+        let mut lines: Vec<Line<'static>> = Vec::with_capacity(range.len() + 1);
+        lines.extend(continued_header(presenter, range.start));
+        lines.extend(
+            presenter.layout.lines[range]
+                .iter()
+                .map(|laid| laid.line.clone()),
+        );
+        frame.render_widget(Paragraph::new(lines), text);
+    }
     let footer = Rect {
         x: area.x,
         y: area.y + area.height.saturating_sub(1),
@@ -177,6 +182,28 @@ fn render_resume_choice(
         height: rows.min(area.height),
     };
     frame.render_widget(Paragraph::new(lines), box_area);
+}
+
+/// A diagram taller than the screen, in the diagram view: its rows for this screen in a
+/// frame titled with the part shown, not cut into framed pieces.
+fn render_diagram(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter, view: &DiagramView) {
+    let theme = &presenter.talk.theme;
+    let rows = view.map().picture.cells.len();
+    let shown = usize::from(area.height.saturating_sub(2)).max(1);
+    let title = format!(
+        " {} ({}/{}) ",
+        presenter.talk.texts.diagram_title,
+        view.pan().1 / shown + 1,
+        rows.div_ceil(shown)
+    );
+    let block = Block::bordered()
+        .border_set(presenter.talk.glyphs.panel)
+        .border_style(theme.border)
+        .title(Span::styled(title, theme.code_label));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let size = (usize::from(inner.width), usize::from(inner.height));
+    frame.render_widget(Paragraph::new(view.lines(theme, size)), inner);
 }
 
 /// Draws the notes window.

@@ -159,3 +159,44 @@ fn a_presenting_window_too_small_says_so() {
         .collect();
     assert!(shown.contains("40x12"), "{shown}");
 }
+
+#[test]
+fn a_diagram_taller_than_the_screen_gets_screens_of_its_own_in_the_diagram_view() {
+    use crate::present::Talk;
+    use crate::theme::{Theme, ThemeKind};
+    let text = "---\nid: tall\ntitle: 図の練習\nminutes: 5\n---\n# 図の練習\n\n## 流れ\n\n```mermaid\ngraph TB\n A[受付] --> B[検査] --> C[保存] --> D[通知] --> E[完了]\n```\n\n図の後の文。\n";
+    let lesson = crate::course::parse_lesson(text, "tall.md").unwrap();
+    let talk = Talk::new(
+        lesson,
+        Theme::new(ThemeKind::Dark),
+        &crate::layout::glyphs::UNICODE,
+        crate::strings::Lang::Ja.texts(),
+    );
+    let mut presenter = crate::present::Presenter::new(talk, (60, 14), START);
+    go_to(&mut presenter, 2);
+    // The section's heading closes the screen before the diagram's own.
+    assert!(presenter.diagram_view().is_none());
+    presenter.update(PresentMessage::Next);
+    let mut parts = Vec::new();
+    while let Some(view) = presenter.diagram_view() {
+        parts.push(crate::ui::tests::rows(&shown(&presenter)));
+        assert_eq!(view.pan().0, 0);
+        presenter.update(PresentMessage::Next);
+    }
+    assert!(parts.len() >= 2, "the diagram fits on one screen");
+    // Every box of the chain shows whole on some screen, never a cut frame's header.
+    let all = parts.concat().join("\n");
+    for label in ["受付", "検査", "保存", "通知", "完了"] {
+        assert!(all.contains(label), "{label} missing:\n{all}");
+    }
+    assert!(!all.contains("続き"), "{all}");
+    assert!(
+        parts[0]
+            .iter()
+            .any(|row| row.contains(&format!("(1/{})", parts.len())))
+    );
+    insta::assert_snapshot!("tall_diagram_first_screen", parts[0].join("\n"));
+    // After the diagram's screens, the text after it.
+    let after = crate::ui::tests::rows(&shown(&presenter)).join("\n");
+    assert!(after.contains("図の後の文。"), "{after}");
+}
