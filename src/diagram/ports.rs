@@ -129,6 +129,13 @@ pub(super) fn keep_room_for_labels(
         let group = looks.iter().position(|look| *look == edge.look());
         let ports = port_offsets(next.width, &label_widths(&looks, across));
         match group {
+            // Of two ports, either may end up first (`steps` orders them as the lines
+            // come in): room both sides.
+            Some(_) if looks.len() == 2 => {
+                next.lead = next.lead.max((width + 3).saturating_sub(ports[0]));
+                let port = ports[1] + 2;
+                next.room = next.room.max((width + 3).saturating_sub(next.width - port));
+            }
             Some(0) if looks.len() > 1 => {
                 next.lead = next.lead.max((width + 3).saturating_sub(ports[0]));
             }

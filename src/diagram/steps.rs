@@ -62,6 +62,21 @@ impl Graph<'_> {
                     looks.push(look(step));
                 }
             }
+            // Two ports go left to right as their lines come in, so they need not
+            // cross (labels have room on both sides of two ports).
+            if looks.len() == 2 {
+                let mean = |wanted: &(_, _, _)| {
+                    let columns: Vec<usize> = steps
+                        .iter()
+                        .filter(|step| step.to == target && look(step) == *wanted)
+                        .map(|step| step.from_x)
+                        .collect();
+                    columns.iter().sum::<usize>() / columns.len().max(1)
+                };
+                if mean(&looks[1]) < mean(&looks[0]) {
+                    looks.swap(0, 1);
+                }
+            }
             let vertex = &self.vertices[target];
             // Ports stay off the border's corners; a box too small for one port per
             // look keeps one shared port.
