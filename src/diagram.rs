@@ -1,6 +1,7 @@
 //! Mermaid flowcharts, the subset authors use for network topology: parsed, placed on a
 //! character grid and drawn as text. Knows nothing of ratatui or terminals.
 
+mod attached;
 mod canvas;
 mod chain;
 mod columns;

@@ -205,6 +205,7 @@ fn generated_graphs_keep_every_promise() {
     let mut generator = Generator(0x853c_49e6_748f_ea9b);
     let mut insets = 0;
     let mut untitled = 0;
+    let mut unattached = 0;
     let mut loops = 0;
     for _ in 0..300 {
         let mut source = generated(&mut generator);
@@ -241,6 +242,11 @@ fn generated_graphs_keep_every_promise() {
                     assert!(picture(&lines(&source), ascii, usize::MAX).is_none());
                     untitled += 1;
                 }
+                // A label that would sit between two edges' lines: the source instead.
+                Err(broken) if broken.ends_with("could be read as another edge's") => {
+                    assert!(picture(&lines(&source), ascii, usize::MAX).is_none());
+                    unattached += 1;
+                }
                 Err(broken) => {
                     let shown: Vec<String> = drawn
                         .iter()
@@ -256,10 +262,16 @@ fn generated_graphs_keep_every_promise() {
         "the generator made only {insets} subgraphs placed apart"
     );
     assert!(loops >= 80, "the generator made only {loops} self-loops");
-    // Today 8 drawings of 600 (4 charts, each in Unicode and ASCII): at most 1 in 50.
+    // Today 6 drawings of 600 (3 charts, each in Unicode and ASCII): at most 1 in 50.
     assert!(
         untitled * 50 <= 600,
         "{untitled} drawings had no room for a title"
+    );
+    // Dense random charts with labels on most edges: today 16 drawings of 600, at most
+    // 1 in 30.
+    assert!(
+        unattached * 30 <= 600,
+        "{unattached} drawings had a label that reads as another edge's"
     );
 }
 
@@ -515,72 +527,16 @@ const FAN_OUT: &str = "graph TB
     ingress -->|/v2| v2[api-v2]
     ingress -->|/| web[web]";
 
-/// Each label's nearest line on its row is its own edge's, and no other edge's line
-/// runs within two columns of it: a label never sits between two edges' lines or
-/// beside a neighbour's.
-fn labels_read_as_their_own(source: &str, ascii: bool) -> Result<(), String> {
-    let Some(map) = map(&lines(source), ascii, usize::MAX) else {
-        return Ok(());
-    };
-    let lines_at = |x: usize, y: usize| -> Vec<usize> {
-        (0..map.edges.len())
-            .filter(|trace| map.edges[*trace].line().contains(&(x, y)))
-            .collect()
-    };
-    for (trace, edge) in map.edges.iter().enumerate() {
-        let Some((start, row)) = edge.label().first().copied() else {
-            continue;
-        };
-        let end = start + edge.label().len();
-        let left = (0..start).rev().find(|x| !lines_at(*x, row).is_empty());
-        let right = (end..end + 200).find(|x| !lines_at(*x, row).is_empty());
-        let nearest = match (left, right) {
-            (Some(left), Some(right)) if start - left <= right + 1 - end => Some(left),
-            (Some(left), None) => Some(left),
-            (_, right) => right,
-        };
-        if let Some(nearest) = nearest {
-            if !lines_at(nearest, row).contains(&trace) {
-                return Err(format!(
-                    "a label at row {row} is nearer another edge's line"
-                ));
-            }
-        }
-        let beside = [
-            start.checked_sub(1),
-            start.checked_sub(2),
-            Some(end),
-            Some(end + 1),
-        ];
-        for x in beside.into_iter().flatten() {
-            if lines_at(x, row).iter().any(|other| *other != trace) {
-                return Err(format!("a label at row {row} touches another edge's line"));
-            }
-        }
-    }
-    Ok(())
-}
-
 #[test]
 fn a_labelled_fan_out_gives_each_label_room_beside_its_own_line() {
+    // `picture` draws only when every label reads as its own edge's (`verify`).
     for width in [80, 120] {
         for ascii in [false, true] {
-            let drawn = picture(&lines(FAN_OUT), ascii, width).unwrap();
-            let shown = text(&drawn);
-            labels_read_as_their_own(FAN_OUT, ascii)
-                .map_err(|error| format!("{error}\n{shown}"))
-                .unwrap();
+            let drawn =
+                picture(&lines(FAN_OUT), ascii, width).expect("labels beside their own lines");
             let style = if ascii { "ascii" } else { "unicode" };
-            insta::assert_snapshot!(format!("fan_out_{width}_{style}"), shown);
+            insta::assert_snapshot!(format!("fan_out_{width}_{style}"), text(&drawn));
         }
     }
-    for source in lesson_diagrams()
-        .iter()
-        .map(|lines| lines.join("\n"))
-        .chain([LIFECYCLE.to_owned()])
-    {
-        labels_read_as_their_own(&source, false)
-            .map_err(|error| format!("{error}\n{source}"))
-            .unwrap();
-    }
+    assert!(picture(&lines(LIFECYCLE), false, usize::MAX).is_some());
 }

@@ -1,7 +1,8 @@
 //! The drawing's promises, checked on every diagram before it is shown (a diagram that
 //! breaks one is shown as its source instead): boxes never overlap, no edge runs through
 //! a box, every edge joins its two boxes, every label and frame title is whole (no edge
-//! crosses text), and each subgraph frame holds exactly its members.
+//! crosses text), every label reads as its own edge's (`attached`), and each subgraph
+//! frame holds exactly its members.
 
 use super::{Cell, Flowchart, Ink, Placement, Rect, Route};
 
@@ -15,6 +16,7 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
     }
     verify_frames(chart, placement)?;
     verify_titles(chart, placement, drawn)?;
+    super::attached::verify_attached(chart, placement)?;
     for route in &placement.routes {
         verify_visible(chart, route, drawn)?;
     }
