@@ -514,8 +514,9 @@ fn crossings_on_a_fixed_set_of_graphs_do_not_grow() {
             crossings(&place(&chart).unwrap())
         })
         .sum();
-    // Today's figure: a change that adds crossings on these graphs fails here.
-    assert!(total <= 169, "{total} crossings");
+    // Today's figure: a change that adds crossings on these graphs fails here. (169
+    // while unrelated edges could share a track and run together as one line.)
+    assert!(total <= 192, "{total} crossings");
 }
 
 /// An Ingress fan-in and fan-out with a label on each edge.

@@ -8,14 +8,38 @@ use super::steps::Step;
 /// steps need no track.
 pub(super) fn assign_tracks(steps: &[Step]) -> Vec<Option<usize>> {
     let mut tree: Vec<usize> = (0..steps.len()).collect();
+    // Each tree's sources and targets (as vertex and port): a tree is a fan-out (one
+    // source) or a fan-in (one target), never both at once, or two edges that share
+    // neither end would run together on its row and read as one line.
+    let ends = |step: &Step| ((step.from, step.from_x), (step.to, step.to_x));
+    let mut members: Vec<Vec<usize>> = (0..steps.len()).map(|step| vec![step]).collect();
     for a in 0..steps.len() {
         for b in a + 1..steps.len() {
-            let same_source = steps[a].from == steps[b].from && steps[a].from_x == steps[b].from_x;
-            let same_target = steps[a].to == steps[b].to && steps[a].to_x == steps[b].to_x;
-            if same_source || same_target {
-                let (root_a, root_b) = (find(&mut tree, a), find(&mut tree, b));
-                tree[root_a] = root_b;
+            let same_source = ends(&steps[a]).0 == ends(&steps[b]).0;
+            let same_target = ends(&steps[a]).1 == ends(&steps[b]).1;
+            let (root_a, root_b) = (find(&mut tree, a), find(&mut tree, b));
+            if !(same_source || same_target) || root_a == root_b {
+                continue;
             }
+            let joined: Vec<usize> = members[root_a]
+                .iter()
+                .chain(&members[root_b])
+                .copied()
+                .collect();
+            let distinct = |end: fn(&Step) -> (usize, usize)| {
+                let mut seen: Vec<(usize, usize)> =
+                    joined.iter().map(|step| end(&steps[*step])).collect();
+                seen.sort_unstable();
+                seen.dedup();
+                seen.len()
+            };
+            if distinct(|step| (step.from, step.from_x)) > 1
+                && distinct(|step| (step.to, step.to_x)) > 1
+            {
+                continue;
+            }
+            tree[root_a] = root_b;
+            members[root_b] = joined;
         }
     }
     let mut spans: Vec<Span> = Vec::new();
@@ -92,26 +116,74 @@ impl Span {
     }
 }
 
-/// The trees in the order their tracks go down the gap: each wins over an overlapping
-/// tree when it crosses it less above it than below, and the trees go by wins (then
-/// from the left), which keeps the crossings between tracks few.
+/// The trees in the order their tracks go down the gap, chosen to cross little: for two
+/// overlapping trees, the one above costs `crossings_above`; the order is built greedily
+/// (as Eades, Lin and Smyth order a graph against its feedback arcs), each time taking
+/// the tree that gains most by going next, then improved by swapping neighbours while
+/// that lowers the total.
 fn crossing_order(spans: &[Span]) -> Vec<usize> {
-    let wins: Vec<usize> = spans
-        .iter()
-        .map(|span| {
-            spans
-                .iter()
-                .filter(|other| {
-                    !std::ptr::eq(*other, span)
-                        && span.overlaps(other)
-                        && span.crossings_above(other) < other.crossings_above(span)
+    let count = spans.len();
+    // cost[a][b]: crossings between a and b when a is above b (0 when apart).
+    let cost: Vec<Vec<usize>> = (0..count)
+        .map(|a| {
+            (0..count)
+                .map(|b| {
+                    if a != b && spans[a].overlaps(&spans[b]) {
+                        spans[a].crossings_above(&spans[b])
+                    } else {
+                        0
+                    }
                 })
-                .count()
+                .collect()
         })
         .collect();
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|index| (std::cmp::Reverse(wins[*index]), spans[*index].low));
+    let mut left: Vec<usize> = (0..count).collect();
+    let mut order = Vec::with_capacity(count);
+    while !left.is_empty() {
+        // Going next puts it above every tree left: what that saves against going last.
+        let gain = |a: usize| -> isize {
+            left.iter()
+                .map(|b| {
+                    isize::try_from(cost[*b][a]).unwrap_or(0)
+                        - isize::try_from(cost[a][*b]).unwrap_or(0)
+                })
+                .sum()
+        };
+        let (position, _) = left
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, a)| (gain(**a), std::cmp::Reverse(spans[**a].low)))
+            .unwrap_or((0, &0));
+        order.push(left.remove(position));
+    }
+    sift(&mut order, &cost);
     order
+}
+
+/// Moves each tree in turn to the place in the order where it crosses least, while
+/// that lowers the total.
+fn sift(order: &mut Vec<usize>, cost: &[Vec<usize>]) {
+    for _ in 0..4 {
+        let mut improved = false;
+        for tree in order.clone() {
+            let from = order.iter().position(|other| *other == tree).unwrap_or(0);
+            order.remove(from);
+            // Above everything: below nothing; each step down puts one tree above it.
+            let mut at_place = order.iter().map(|other| cost[tree][*other]).sum::<usize>();
+            let (mut best, mut best_cost) = (0, at_place);
+            for (place, other) in order.iter().enumerate() {
+                at_place = at_place + cost[*other][tree] - cost[tree][*other];
+                if at_place < best_cost {
+                    (best, best_cost) = (place + 1, at_place);
+                }
+            }
+            improved |= best != from;
+            order.insert(best, tree);
+        }
+        if !improved {
+            break;
+        }
+    }
 }
 
 /// The root of an item's tree in a union-find forest, shortening the path.
