@@ -206,6 +206,7 @@ fn generated_graphs_keep_every_promise() {
     let mut insets = 0;
     let mut untitled = 0;
     let mut unattached = 0;
+    let mut together = 0;
     let mut loops = 0;
     for _ in 0..300 {
         let mut source = generated(&mut generator);
@@ -242,6 +243,11 @@ fn generated_graphs_keep_every_promise() {
                     assert!(picture(&lines(&source), ascii, usize::MAX).is_none());
                     untitled += 1;
                 }
+                // Lines of unrelated edges that would run together: the source instead.
+                Err(broken) if broken.ends_with("run together") => {
+                    assert!(picture(&lines(&source), ascii, usize::MAX).is_none());
+                    together += 1;
+                }
                 // A label that would sit between two edges' lines: the source instead.
                 Err(broken) if broken.ends_with("could be read as another edge's") => {
                     assert!(picture(&lines(&source), ascii, usize::MAX).is_none());
@@ -272,6 +278,11 @@ fn generated_graphs_keep_every_promise() {
     assert!(
         unattached * 30 <= 600,
         "{unattached} drawings had a label that reads as another edge's"
+    );
+    // Today 4 of 600 (2 charts: a straight line in a column another edge's port uses).
+    assert!(
+        together * 100 <= 600,
+        "{together} drawings had unrelated lines running together"
     );
 }
 
@@ -515,8 +526,9 @@ fn crossings_on_a_fixed_set_of_graphs_do_not_grow() {
         })
         .sum();
     // Today's figure: a change that adds crossings on these graphs fails here. (169
-    // while unrelated edges could share a track and run together as one line.)
-    assert!(total <= 192, "{total} crossings");
+    // while unrelated edges could share a track and run together as one line; one more
+    // since lines may not even share a column between two tracks.)
+    assert!(total <= 193, "{total} crossings");
 }
 
 /// An Ingress fan-in and fan-out with a label on each edge.

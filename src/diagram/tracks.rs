@@ -92,6 +92,9 @@ pub(super) fn assign_tracks(steps: &[Step]) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// What two lines running together in one column cost, against one crossing.
+const RUN_TOGETHER: usize = 1_000;
+
 /// A tree of steps in a gap: the columns it runs across, and its lines down from the
 /// rank above (to its track) and on down to the rank below.
 struct Span {
@@ -108,11 +111,19 @@ impl Span {
     }
 
     /// Crossings with `other` when this tree's track is above it: its lines on down
-    /// through the other's track, and the other's lines from above through its own.
+    /// through the other's track, and the other's lines from above through its own. A
+    /// line of its on down in the column of a line of the other's from above would run
+    /// together with it between the two tracks and read as one: that costs far more.
     fn crossings_above(&self, other: &Self) -> usize {
         let inside = |span: &Self, x: &usize| span.low < *x && *x < span.high;
+        let together = self
+            .bottoms
+            .iter()
+            .filter(|x| other.tops.contains(x))
+            .count();
         self.bottoms.iter().filter(|x| inside(other, x)).count()
             + other.tops.iter().filter(|x| inside(self, x)).count()
+            + RUN_TOGETHER * together
     }
 }
 

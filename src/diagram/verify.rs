@@ -1,8 +1,11 @@
 //! The drawing's promises, checked on every diagram before it is shown (a diagram that
 //! breaks one is shown as its source instead): boxes never overlap, no edge runs through
 //! a box, every edge joins its two boxes, every label and frame title is whole (no edge
-//! crosses text), every label reads as its own edge's (`attached`), and each subgraph
-//! frame holds exactly its members.
+//! crosses text), every label reads as its own edge's (`attached`), the lines of edges
+//! that share no node never run together, and each subgraph frame holds exactly its
+//! members.
+
+use std::collections::HashMap;
 
 use super::{Cell, Flowchart, Ink, Placement, Rect, Route};
 
@@ -16,6 +19,7 @@ pub fn verify(chart: &Flowchart, placement: &Placement, drawn: &[Vec<Cell>]) -> 
     }
     verify_frames(chart, placement)?;
     verify_titles(chart, placement, drawn)?;
+    verify_lines_apart(chart, placement)?;
     super::attached::verify_attached(chart, placement)?;
     for route in &placement.routes {
         verify_visible(chart, route, drawn)?;
@@ -140,6 +144,50 @@ fn title_on(drawn: &[Vec<Cell>], frame: &Rect, row: usize, title: &str) -> Optio
         .filter_map(|cell| cell.character)
         .collect();
     Some(runs == 1 && !shown.trim().is_empty() && format!(" {title} ").starts_with(&shown))
+}
+
+/// A row (`true`) or a column lines run along.
+type Lane = (bool, usize);
+/// A straight piece of an edge's line along a lane: the edge, and where it starts and
+/// ends along the lane.
+type Piece = (usize, usize, usize);
+
+/// Two edges' lines run together (overlap along a row or a column) only when the edges
+/// share a node, as a fan-out's or fan-in's trunk: otherwise the one line would read as
+/// joining boxes no edge joins.
+fn verify_lines_apart(chart: &Flowchart, placement: &Placement) -> Result<(), String> {
+    // The pieces of every line by the row (across) or column (down) they run along:
+    // only pieces on one row or one column can run together.
+    let mut lanes: HashMap<Lane, Vec<Piece>> = HashMap::new();
+    for route in &placement.routes {
+        for pair in route.points.windows(2) {
+            let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+            let (lane, from, to) = if y0 == y1 {
+                ((true, y0), x0.min(x1), x0.max(x1))
+            } else {
+                ((false, x0), y0.min(y1), y0.max(y1))
+            };
+            lanes.entry(lane).or_default().push((route.edge, from, to));
+        }
+    }
+    for pieces in lanes.values() {
+        for (index, (edge, from, to)) in pieces.iter().enumerate() {
+            for (other, other_from, other_to) in &pieces[index + 1..] {
+                let (a, b) = (&chart.edges[*edge], &chart.edges[*other]);
+                let shared = [a.from, a.to].contains(&b.from) || [a.from, a.to].contains(&b.to);
+                if edge != other && !shared && (*from).max(*other_from) < (*to).min(*other_to) {
+                    return Err(format!(
+                        "the lines of `{}` → `{}` and `{}` → `{}` run together",
+                        chart.nodes[a.from].id,
+                        chart.nodes[a.to].id,
+                        chart.nodes[b.from].id,
+                        chart.nodes[b.to].id
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Each subgraph frame holds exactly its members and nested frames, and overlaps no
@@ -269,4 +317,54 @@ pub(super) fn cells(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
         cells.push(*last);
     }
     cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagram::parse_flowchart;
+
+    /// `verify_lines_apart` on two edges drawn as the given lines.
+    fn apart(source: &str, first: Vec<(usize, usize)>, second: Vec<(usize, usize)>) -> bool {
+        let lines: Vec<String> = source.lines().map(str::to_owned).collect();
+        let chart = parse_flowchart(&lines).unwrap();
+        let placement = Placement {
+            width: 20,
+            height: 10,
+            nodes: vec![Rect::default(); chart.nodes.len()],
+            clusters: Vec::new(),
+            routes: vec![
+                Route {
+                    edge: 0,
+                    points: first,
+                    label: None,
+                },
+                Route {
+                    edge: 1,
+                    points: second,
+                    label: None,
+                },
+            ],
+        };
+        verify_lines_apart(&chart, &placement).is_ok()
+    }
+
+    #[test]
+    fn only_edges_that_share_a_node_may_share_a_line() {
+        let (first, second) = (vec![(0, 2), (8, 2)], vec![(5, 2), (12, 2)]);
+        // A → B and C → D on one stretch of row 2: read as joining all four.
+        assert!(!apart(
+            "graph TB\n A --> B\n C --> D",
+            first.clone(),
+            second.clone()
+        ));
+        // A fan-out's trunk: both leave A.
+        assert!(apart("graph TB\n A --> B\n A --> D", first.clone(), second));
+        // Meeting end to end at one cell is not running together.
+        assert!(apart(
+            "graph TB\n A --> B\n C --> D",
+            first,
+            vec![(8, 2), (8, 6)]
+        ));
+    }
 }
