@@ -233,6 +233,53 @@ impl Graph<'_> {
             self.vertices[*vertex].placed = true;
             next = x + self.span(*vertex) + GAP;
         }
+        self.step_off_other_points(row, left + width);
+    }
+
+    /// A long edge's point in the column of another long edge's point on the rank above
+    /// would let the two lines run together between them (where the edges cross, one
+    /// goes down the column the other comes up): it steps a column aside where the row
+    /// leaves room.
+    fn step_off_other_points(&mut self, row: &[usize], right: usize) {
+        let Some(rank) = row.first().map(|vertex| self.vertices[*vertex].rank) else {
+            return;
+        };
+        let Some(above) = rank.checked_sub(1).map(|rank| self.ranks[rank].clone()) else {
+            return;
+        };
+        for (index, vertex) in row.iter().enumerate() {
+            if self.vertices[*vertex].node.is_some() {
+                continue;
+            }
+            let taken = |x: usize| {
+                above.iter().any(|other| {
+                    let point = &self.vertices[*other];
+                    point.node.is_none()
+                        && point.placed
+                        && point.x == x
+                        && !self.neighbours[*vertex].0.contains(other)
+                })
+            };
+            let x = self.vertices[*vertex].x;
+            if !taken(x) {
+                continue;
+            }
+            // Where its span may start and must end, the gaps to its neighbours kept.
+            let start_of = |other: usize| self.vertices[other].x - self.vertices[other].lead;
+            let earliest = index.checked_sub(1).map_or(0, |previous| {
+                start_of(row[previous]) + self.span(row[previous]) + GAP
+            });
+            let limit = row
+                .get(index + 1)
+                .map_or(right, |next| start_of(*next).saturating_sub(GAP));
+            let span = self.span(*vertex);
+            let free = [x + 1, x.wrapping_sub(1)].into_iter().find(|candidate| {
+                *candidate >= earliest && candidate + span <= limit && !taken(*candidate)
+            });
+            if let Some(free) = free {
+                self.vertices[*vertex].x = free;
+            }
+        }
     }
 
     /// Columns a vertex takes in its row: its box and the room kept for labels.

@@ -279,11 +279,8 @@ fn generated_graphs_keep_every_promise() {
         unattached * 30 <= 600,
         "{unattached} drawings had a label that reads as another edge's"
     );
-    // Today 4 of 600 (2 charts: a straight line in a column another edge's port uses).
-    assert!(
-        together * 100 <= 600,
-        "{together} drawings had unrelated lines running together"
-    );
+    // None today: long edges' points step off each other's columns.
+    assert_eq!(together, 0, "drawings with unrelated lines running together");
 }
 
 #[test]
