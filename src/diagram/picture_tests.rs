@@ -280,7 +280,10 @@ fn generated_graphs_keep_every_promise() {
         "{unattached} drawings had a label that reads as another edge's"
     );
     // None today: long edges' points step off each other's columns.
-    assert_eq!(together, 0, "drawings with unrelated lines running together");
+    assert_eq!(
+        together, 0,
+        "drawings with unrelated lines running together"
+    );
 }
 
 #[test]
