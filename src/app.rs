@@ -248,9 +248,10 @@ impl App {
             },
             Message::Quiz(message) => self.quiz_message(message),
             Message::OpenDiagram => self.open_diagram(None),
-            Message::Click { column, row } if self.reader.diagram_at(column, row).is_some() => {
-                self.open_diagram(self.reader.diagram_at(column, row))
-            }
+            Message::Click { column, row } => match self.reader.diagram_at(column, row) {
+                Some(block) => self.open_diagram(Some(block)),
+                None => self.reader.update(message, self.texts),
+            },
             Message::Diagram(message) => {
                 let view = self.diagram_area();
                 if let Screen::Diagram(diagram) = &mut self.screen {

@@ -61,12 +61,6 @@ impl Session {
         self.now
     }
 
-    /// Each section's time budget (milliseconds).
-    #[must_use]
-    pub fn budgets(&self) -> &[u64] {
-        &self.budgets
-    }
-
     /// Whether each section is read.
     #[must_use]
     pub fn read(&self) -> &[bool] {

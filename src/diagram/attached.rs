@@ -4,6 +4,8 @@
 //! along a horizontal line on the row above or below it (left-right charts). A trunk its
 //! edge shares with others counts as its own line.
 
+use std::collections::HashMap;
+
 use super::verify::cells;
 use super::{Flowchart, Placement};
 use crate::text::display_width;
@@ -27,11 +29,21 @@ pub(super) fn verify_attached(chart: &Flowchart, placement: &Placement) -> Resul
                 .map(|((x, y), text)| (y, x..x + display_width(text))),
         })
         .collect();
-    let owners = |x: usize, y: usize| -> Vec<usize> {
-        (0..traced.len())
-            .filter(|trace| traced[*trace].line.contains(&(x, y)))
-            .collect()
-    };
+    if traced.iter().all(|trace| trace.label.is_none()) {
+        return Ok(());
+    }
+    // Which edges' lines pass each cell, gathered once: the checks ask cell by cell.
+    let mut passing: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (index, trace) in traced.iter().enumerate() {
+        for cell in &trace.line {
+            let owners = passing.entry(*cell).or_default();
+            if owners.last() != Some(&index) {
+                owners.push(index);
+            }
+        }
+    }
+    let owners =
+        |x: usize, y: usize| -> Vec<usize> { passing.get(&(x, y)).cloned().unwrap_or_default() };
     for (index, trace) in traced.iter().enumerate() {
         let Some((row, columns)) = trace.label.clone() else {
             continue;

@@ -70,7 +70,10 @@ fn gaps(labels: &[Option<usize>]) -> impl Iterator<Item = usize> + '_ {
 
 /// The labels' widths, for the ports of a box; across, labels run beside the lines
 /// along the other axis and take no room between ports.
-fn label_widths(looks: &[(Stroke, Head, Option<&str>)], across: bool) -> Vec<Option<usize>> {
+pub(super) fn label_widths(
+    looks: &[(Stroke, Head, Option<&str>)],
+    across: bool,
+) -> Vec<Option<usize>> {
     looks
         .iter()
         .map(|(_, _, label)| label.filter(|_| !across).map(display_width))

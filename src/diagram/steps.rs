@@ -4,8 +4,7 @@
 //! line out of a box above.
 
 use super::place::Graph;
-use super::ports::port_offsets;
-use crate::text::display_width;
+use super::ports::{label_widths, port_offsets};
 
 /// A step of an edge between neighbouring ranks.
 pub(super) struct Step {
@@ -84,11 +83,7 @@ impl Graph<'_> {
             if looks.len() < 2 || interior < 2 * looks.len() - 1 {
                 continue;
             }
-            let labels: Vec<Option<usize>> = looks
-                .iter()
-                .map(|(_, _, label)| label.filter(|_| !self.across).map(display_width))
-                .collect();
-            let ports = port_offsets(vertex.width, &labels);
+            let ports = port_offsets(vertex.width, &label_widths(&looks, self.across));
             for step in steps.iter_mut().filter(|step| step.to == target) {
                 let group = looks
                     .iter()

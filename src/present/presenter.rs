@@ -2,6 +2,7 @@
 //! the notes window that follows it. State and updates only: time comes in from the
 //! runtime (wall-clock milliseconds), so both are tested without a terminal.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{AgendaClock, PageBlock, PresenterState, Slide, SlidePlan, paginate, slides};
@@ -101,6 +102,9 @@ pub struct Presenter {
     /// A talk whose window ended without `q` (closed, crashed): the presenter chooses
     /// whether to take it up before anything else.
     pub interrupted: Option<PresenterState>,
+    /// The diagrams taller than a screen, by lesson block, drawn for the slides' width:
+    /// they get screens of their own in the diagram view.
+    tall_diagrams: HashMap<usize, DiagramMap>,
 }
 
 impl Presenter {
@@ -121,6 +125,7 @@ impl Presenter {
             no_such_section: None,
             slide_entered: 0,
             interrupted: None,
+            tall_diagrams: HashMap::new(),
         };
         presenter.lay_out();
         presenter
@@ -176,6 +181,7 @@ impl Presenter {
         };
         self.layout = lay_out(&self.talk.lesson, &options);
         let rows = usize::from(self.text_rows());
+        self.tall_diagrams = self.draw_tall_diagrams(rows);
         let starts = &self.layout.block_starts;
         let line_of = |block: usize| {
             starts
@@ -206,7 +212,7 @@ impl Presenter {
                                 Block::Heading { .. }
                             ),
                             framed: lines.get(start).is_some_and(|line| line.code.is_some()),
-                            alone: self.diagram_at(block).is_some(),
+                            alone: self.tall_diagrams.contains_key(&block),
                         }
                     })
                     .collect();
@@ -226,15 +232,31 @@ impl Presenter {
         );
     }
 
-    /// The diagram of lesson block `block` as a picture for the slide's width, when it
-    /// is one (not shown as its source).
-    fn diagram_at(&self, block: usize) -> Option<DiagramMap> {
-        let Block::Diagram(code) = self.talk.lesson.blocks.get(block)? else {
-            return None;
-        };
+    /// The diagrams laid out taller than `rows` (drawn as pictures, not shown as
+    /// source), by lesson block, with their parts for the diagram view.
+    fn draw_tall_diagrams(&self, rows: usize) -> HashMap<usize, DiagramMap> {
         let (_, width) = self.text_columns();
         let ascii = *self.talk.glyphs == ASCII;
-        crate::diagram::map(&code.lines, ascii, usize::from(width).saturating_sub(2))
+        let starts = &self.layout.block_starts;
+        let mut tall = HashMap::new();
+        for (block, laid) in self.talk.lesson.blocks.iter().enumerate() {
+            let Block::Diagram(code) = laid else {
+                continue;
+            };
+            let end = starts
+                .get(block + 1)
+                .copied()
+                .unwrap_or(self.layout.lines.len());
+            if end.saturating_sub(starts[block]) <= rows {
+                continue;
+            }
+            let drawn =
+                crate::diagram::map(&code.lines, ascii, usize::from(width).saturating_sub(2));
+            if let Some(map) = drawn {
+                tall.insert(block, map);
+            }
+        }
+        tall
     }
 
     /// The diagram view this screen shows, when it is one of a diagram's own screens (a
@@ -252,11 +274,11 @@ impl Presenter {
                 .unwrap_or(self.layout.lines.len());
             start < range.start && range.end <= end
         })?;
-        let start = starts[block];
-        let rows = usize::from(self.text_rows());
-        let map = self.diagram_at(block)?;
-        (map.picture.cells.len() + 2 > rows)
-            .then(|| DiagramView::panned(map, (0, range.start - start - 1)))
+        let map = self.tall_diagrams.get(&block)?.clone();
+        Some(DiagramView::panned(
+            map,
+            (0, range.start - starts[block] - 1),
+        ))
     }
 
     /// The lines on screen now.

@@ -10,13 +10,13 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Cell;
 use ratatui::style::{Color, Modifier};
 
-use super::*;
 use crate::app::{App, Message, QuizMessage};
 use crate::course::parse_lesson;
 use crate::layout::glyphs::UNICODE;
 use crate::quiz::{LessonQuiz, parse_quiz};
 use crate::strings::Lang;
 use crate::theme::{Theme, ThemeKind};
+use crate::ui::tests::frame;
 
 const LESSON: &str = "---
 id: fixture
@@ -79,18 +79,6 @@ fn fixture_reader(width: u16, height: u16) -> App {
     app
 }
 
-fn drawn(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(
-        app.reader().size().0,
-        app.reader().size().1,
-    ))
-    .unwrap();
-    terminal
-        .draw(|frame| draw(frame, app, ColorDepth::TrueColor))
-        .unwrap();
-    terminal
-}
-
 /// The frame as text with its styles: each row (the cell a wide character covers left
 /// out), then `  columns: fg bg modifiers` for every run of cells in one style other
 /// than the default; a covered cell goes with the character over it.
@@ -149,7 +137,7 @@ fn colour(colour: Color) -> String {
 #[test]
 fn the_reader_with_its_styles() {
     let app = fixture_reader(64, 30);
-    insta::assert_snapshot!(styled(&drawn(&app)));
+    insta::assert_snapshot!(styled(&frame(&app)));
 }
 
 #[test]
@@ -157,7 +145,7 @@ fn a_question_with_its_styles() {
     let mut app = fixture_reader(64, 20);
     app.update(Message::StartQuiz);
     app.update(Message::Quiz(QuizMessage::Move(1)));
-    insta::assert_snapshot!(styled(&drawn(&app)));
+    insta::assert_snapshot!(styled(&frame(&app)));
 }
 
 #[test]
@@ -166,14 +154,14 @@ fn a_wrong_answer_with_its_styles() {
     app.update(Message::StartQuiz);
     app.update(Message::Quiz(QuizMessage::Pick(1)));
     app.update(Message::Quiz(QuizMessage::Submit));
-    insta::assert_snapshot!(styled(&drawn(&app)));
+    insta::assert_snapshot!(styled(&frame(&app)));
 }
 
 #[test]
 fn the_checklist_with_its_styles() {
     let mut app = fixture_reader(64, 16);
     app.update(Message::OpenChecklist);
-    insta::assert_snapshot!(styled(&drawn(&app)));
+    insta::assert_snapshot!(styled(&frame(&app)));
 }
 
 /// Keys as the terminal reports them, through the reader's keymap.
@@ -196,7 +184,7 @@ fn the_diagram_view_follows_a_node_and_goes_back() {
     assert!(matches!(app.screen(), crate::app::Screen::Diagram(_)));
     // The second node of the chart (the node port) with its edge in and its edge out.
     keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
-    insta::assert_snapshot!(styled(&drawn(&app)));
+    insta::assert_snapshot!(styled(&frame(&app)));
     keys(&mut app, &[KeyCode::Esc]);
     assert_eq!(*app.screen(), crate::app::Screen::Reading);
     assert_eq!(app.reader().top(), top, "back where the learner was");

@@ -7,7 +7,8 @@ use crate::app::tests::{reader_in, shipping_reader_in};
 use crate::app::{App, Message};
 use crate::strings::Lang;
 
-fn frame(app: &App) -> Terminal<TestBackend> {
+/// The app drawn in a terminal of its size, in true colour.
+pub(crate) fn frame(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(
         app.reader().size().0,
         app.reader().size().1,
