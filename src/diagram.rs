@@ -20,6 +20,7 @@ mod ports;
 mod rank;
 mod route;
 mod rows;
+mod simplex;
 mod steps;
 mod style;
 mod styling;
@@ -31,6 +32,7 @@ pub use draw::{Cell, Ink, draw};
 pub use map::{DiagramMap, EdgeTrace, map};
 pub use parse::parse_flowchart;
 pub use place::{Placement, Rect, Route, place};
+use place::{Search, place_searching};
 pub use verify::verify;
 
 /// A diagram drawn as text: its cells and each node's colours.
@@ -50,25 +52,39 @@ pub fn picture(source: &[String], ascii: bool, width: usize) -> Option<Picture> 
     drawn(source, ascii, width).map(|(_, _, picture)| picture)
 }
 
-/// The chart as drawn for `width` columns, where it was placed, and its picture.
+/// The chart as drawn for `width` columns, where it was placed, and its picture: the
+/// order with the fewest crossings found, or where that breaks a promise, the order
+/// searched from the source's alone.
 fn drawn(source: &[String], ascii: bool, width: usize) -> Option<(Flowchart, Placement, Picture)> {
-    let mut chart = parse_flowchart(source).ok()?;
-    let mut placement = place(&chart)?;
+    let chart = parse_flowchart(source).ok()?;
+    [Search::Wide, Search::Plain]
+        .into_iter()
+        .find_map(|search| {
+            let (chart, placement) = placed(chart.clone(), width, search)?;
+            let cells = draw(&chart, &placement, ascii);
+            verify(&chart, &placement, &cells).ok()?;
+            let picture = Picture {
+                cells,
+                node_styles: chart.nodes.iter().map(|node| node.style).collect(),
+            };
+            Some((chart, placement, picture))
+        })
+}
+
+/// The chart placed within `width` columns if turning it makes it fit, else as drawn.
+fn placed(mut chart: Flowchart, width: usize, search: Search) -> Option<(Flowchart, Placement)> {
+    let mut placement = place_searching(&chart, search)?;
     if placement.width > width {
         let mut turned = chart.clone();
         turned.direction = chart.direction.turned();
-        if let Some(narrower) = place(&turned).filter(|other| other.width <= width) {
+        if let Some(narrower) =
+            place_searching(&turned, search).filter(|other| other.width <= width)
+        {
             placement = narrower;
             chart = turned;
         }
     }
-    let cells = draw(&chart, &placement, ascii);
-    verify(&chart, &placement, &cells).ok()?;
-    let picture = Picture {
-        cells,
-        node_styles: chart.nodes.iter().map(|node| node.style).collect(),
-    };
-    Some((chart, placement, picture))
+    Some((chart, placement))
 }
 
 /// A parsed flowchart.

@@ -115,6 +115,9 @@ impl Graph<'_> {
                 column
                     .iter()
                     .all(|(_, (low, high))| last < *low || *high < first)
+                    && !column
+                        .iter()
+                        .any(|(other, _)| self.points_swap_columns(item, *other))
             });
             match free_column {
                 Some(column) => column.push((item, (first, last))),
@@ -126,6 +129,22 @@ impl Graph<'_> {
             .map(|column| Slot(column.into_iter().map(|(item, _)| item).collect()))
             .collect();
         (slots, free)
+    }
+
+    /// Whether `item` and `other` are points of two long edges on neighbouring ranks:
+    /// sharing a column, each edge would step out of it and the other in, and where the
+    /// two swap columns between the same ranks, their lines run together in both.
+    fn points_swap_columns(&self, item: Item, other: Item) -> bool {
+        let (Item::Vertex(item), Item::Vertex(other)) = (item, other) else {
+            return false;
+        };
+        let (a, b) = (&self.vertices[item], &self.vertices[other]);
+        let (before, after) = &self.neighbours[item];
+        a.node.is_none()
+            && b.node.is_none()
+            && a.rank.abs_diff(b.rank) == 1
+            && !before.contains(&other)
+            && !after.contains(&other)
     }
 
     fn slot_width(&self, slot: &Slot) -> usize {
@@ -264,14 +283,22 @@ impl Graph<'_> {
             if !taken(x) {
                 continue;
             }
-            // Where its span may start and must end, the gaps to its neighbours kept.
+            // Where its span may start and must end, the gaps to its neighbours kept:
+            // beside another point, one blank column keeps the two lines apart.
             let start_of = |other: usize| self.vertices[other].x - self.vertices[other].lead;
+            let gap_to = |other: usize| {
+                if self.vertices[other].node.is_none() {
+                    1
+                } else {
+                    GAP
+                }
+            };
             let earliest = index.checked_sub(1).map_or(0, |previous| {
-                start_of(row[previous]) + self.span(row[previous]) + GAP
+                start_of(row[previous]) + self.span(row[previous]) + gap_to(row[previous])
             });
             let limit = row
                 .get(index + 1)
-                .map_or(right, |next| start_of(*next).saturating_sub(GAP));
+                .map_or(right, |next| start_of(*next).saturating_sub(gap_to(*next)));
             let span = self.span(*vertex);
             let free = [x + 1, x.wrapping_sub(1)].into_iter().find(|candidate| {
                 *candidate >= earliest && candidate + span <= limit && !taken(*candidate)

@@ -4,7 +4,7 @@
 //! is also what lets the inset be placed apart.
 
 use super::columns::FRAME;
-use super::place::{Placement, Rect, place_flat};
+use super::place::{Placement, Rect, Search, place_flat};
 use super::{Flowchart, Node, NodeStyle, Shape, Subgraph};
 use crate::text::display_width;
 
@@ -29,16 +29,21 @@ struct Part {
     edges: Vec<usize>,
 }
 
-pub(super) fn place_with_insets(chart: &Flowchart) -> Option<Placement> {
+pub(super) fn place_with_insets(chart: &Flowchart, search: Search) -> Option<Placement> {
     let insets = outermost_insets(chart);
     if insets.is_empty() {
-        return Some(place_flat(chart, &vec![None; chart.nodes.len()], &[]));
+        return Some(place_flat(
+            chart,
+            &vec![None; chart.nodes.len()],
+            &[],
+            search,
+        ));
     }
     let mut inner = Vec::with_capacity(insets.len());
     for inset in &insets {
         let part = extract(chart, *inset);
         // An inset may hold insets of its own, turned against its direction.
-        let placement = place_with_insets(&part.chart)?;
+        let placement = place_with_insets(&part.chart, search)?;
         inner.push((part, placement));
     }
     let outer = surroundings(chart, &insets);
@@ -57,7 +62,7 @@ pub(super) fn place_with_insets(chart: &Flowchart) -> Option<Placement> {
             }
         })
         .collect();
-    let around = place_flat(&outer.chart, &sizes, &[]);
+    let around = place_flat(&outer.chart, &sizes, &[], search);
     Some(assemble(chart, &insets, &outer, &around, &inner))
 }
 

@@ -12,7 +12,7 @@
 //! ```
 
 use super::insets::outermost_insets;
-use super::place::{Placement, Rect, Route, place_flat};
+use super::place::{Placement, Rect, Route, Search, place_flat};
 use super::{Direction, Flowchart};
 use crate::text::display_width;
 
@@ -21,7 +21,7 @@ const LOOP: usize = 3;
 
 /// Places a chart with self-loops; `None` where a loop has no side to go on: a node
 /// with two loops, or a loop inside a subgraph placed apart.
-pub(super) fn place_with_loops(chart: &Flowchart) -> Option<Placement> {
+pub(super) fn place_with_loops(chart: &Flowchart, search: Search) -> Option<Placement> {
     let loops: Vec<usize> = (0..chart.edges.len())
         .filter(|edge| chart.edges[*edge].from == chart.edges[*edge].to)
         .collect();
@@ -58,7 +58,7 @@ pub(super) fn place_with_loops(chart: &Flowchart) -> Option<Placement> {
             aside[node] = LOOP + if text > 0 { text + 2 } else { 0 };
         }
     }
-    let mut placement = place_flat(&rest, &sizes, &aside);
+    let mut placement = place_flat(&rest, &sizes, &aside, search);
     for route in &mut placement.routes {
         route.edge = kept[route.edge];
     }

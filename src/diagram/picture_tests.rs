@@ -200,6 +200,12 @@ fn generated(generator: &mut Generator) -> String {
     source
 }
 
+/// Whether the reader never shows `drawn`, a drawing that broke a promise: it shows
+/// the chart placed in another order, or its source.
+fn never_shown(source: &str, ascii: bool, drawn: &[Vec<Cell>]) -> bool {
+    picture(&lines(source), ascii, usize::MAX).is_none_or(|shown| shown.cells != drawn)
+}
+
 #[test]
 fn generated_graphs_keep_every_promise() {
     let mut generator = Generator(0x853c_49e6_748f_ea9b);
@@ -238,19 +244,21 @@ fn generated_graphs_keep_every_promise() {
             match verify(&chart, &placement, &drawn) {
                 Ok(()) => {}
                 // No border of a narrow frame left room for its title: the reader shows
-                // the source, never a title an edge runs through.
+                // another order's drawing or the source, never a title an edge runs
+                // through.
                 Err(broken) if broken.starts_with("the title of subgraph") => {
-                    assert!(picture(&lines(&source), ascii, usize::MAX).is_none());
+                    assert!(never_shown(&source, ascii, &drawn));
                     untitled += 1;
                 }
-                // Lines of unrelated edges that would run together: the source instead.
+                // Lines of unrelated edges that would run together: the chart placed in
+                // the source's order instead, or failing that, the source.
                 Err(broken) if broken.ends_with("run together") => {
-                    assert!(picture(&lines(&source), ascii, usize::MAX).is_none());
+                    assert!(never_shown(&source, ascii, &drawn));
                     together += 1;
                 }
                 // A label that would sit between two edges' lines: the source instead.
                 Err(broken) if broken.ends_with("could be read as another edge's") => {
-                    assert!(picture(&lines(&source), ascii, usize::MAX).is_none());
+                    assert!(never_shown(&source, ascii, &drawn));
                     unattached += 1;
                 }
                 Err(broken) => {
@@ -268,12 +276,12 @@ fn generated_graphs_keep_every_promise() {
         "the generator made only {insets} subgraphs placed apart"
     );
     assert!(loops >= 80, "the generator made only {loops} self-loops");
-    // Today 6 drawings of 600 (3 charts, each in Unicode and ASCII): at most 1 in 50.
+    // Today 2 drawings of 600 (a chart in Unicode and ASCII): at most 1 in 50.
     assert!(
         untitled * 50 <= 600,
         "{untitled} drawings had no room for a title"
     );
-    // Dense random charts with labels on most edges: today 16 drawings of 600, at most
+    // Dense random charts with labels on most edges: today 18 drawings of 600, at most
     // 1 in 30.
     assert!(
         unattached * 30 <= 600,
@@ -283,6 +291,53 @@ fn generated_graphs_keep_every_promise() {
     assert_eq!(
         together, 0,
         "drawings with unrelated lines running together"
+    );
+}
+
+/// A generated chart whose order with the fewest crossings sets a label where it could
+/// be read as another edge's.
+const RESCUED: &str = "graph BT
+N0[\"名前<br/>解決\"]
+N1[\"Pod\"]
+N2[\"Pod\"]
+N3[\"名前<br/>解決\"]
+N4[\"Pod\"]
+N5[\"クライアント\"]
+N6[\"名前<br/>解決\"]
+N7[\"クライアント\"]
+N8[\"名前<br/>解決\"]
+N9[\"api-server-v1\"]
+N8 -.-> N2
+N4 --> N6
+N6 -->|ラベル| N3
+N3 --o N8
+N4 ==> N5
+N0 ==> N9
+N6 -- 90% --> N0
+N5 -->|ラベル| N7
+N9 --> N1
+N4 ==> N7
+N7 -- 90% --> N4
+N7 --o N8
+N3 -.-> N7
+N4 -->|ラベル| N3
+";
+
+#[test]
+fn a_drawing_that_breaks_a_promise_is_drawn_again_in_the_sources_order() {
+    let chart = parse_flowchart(&lines(RESCUED)).unwrap();
+    let fewest = place(&chart).unwrap();
+    let broken = verify(&chart, &fewest, &draw(&chart, &fewest, false));
+    assert!(
+        broken.is_err(),
+        "the chart no longer breaks a promise in its first order: pick another"
+    );
+    let plain = place::place_searching(&chart, place::Search::Plain).unwrap();
+    let cells = draw(&chart, &plain, false);
+    assert_eq!(verify(&chart, &plain, &cells), Ok(()));
+    assert_eq!(
+        picture(&lines(RESCUED), false, usize::MAX).unwrap().cells,
+        cells
     );
 }
 
@@ -525,10 +580,10 @@ fn crossings_on_a_fixed_set_of_graphs_do_not_grow() {
             crossings(&place(&chart).unwrap())
         })
         .sum();
-    // Today's figure: a change that adds crossings on these graphs fails here. (169
-    // while unrelated edges could share a track and run together as one line; one more
-    // since lines may not even share a column between two tracks.)
-    assert!(total <= 193, "{total} crossings");
+    // Today's figure: a change that adds crossings on these graphs fails here. (193
+    // before ranks kept edges short and orders were searched from several starts, with
+    // each vertex moved to its best place in its rank and each start's order drawn.)
+    assert!(total <= 151, "{total} crossings");
 }
 
 /// An Ingress fan-in and fan-out with a label on each edge.

@@ -65,6 +65,7 @@ pub struct Placement {
 }
 
 /// A node or a point a long edge passes through on an intermediate rank.
+#[derive(Clone)]
 pub(super) struct Vertex {
     pub(super) node: Option<usize>,
     pub(super) width: usize,
@@ -112,13 +113,29 @@ impl Vertex {
 /// border (then, as in Mermaid, it follows the chart).
 #[must_use]
 pub fn place(chart: &Flowchart) -> Option<Placement> {
+    place_searching(chart, Search::Wide)
+}
+
+/// How widely the order of each rank is searched for few crossings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Search {
+    /// From the source's order and from walks down and up the graph: the fewest
+    /// crossings found.
+    Wide,
+    /// From the source's order alone: a second choice where the fewest crossings make
+    /// a drawing that breaks a promise (two lines that meet nowhere else run together).
+    Plain,
+}
+
+/// [`place`], searching orders as `search` says.
+pub(super) fn place_searching(chart: &Flowchart, search: Search) -> Option<Placement> {
     if chart.nodes.is_empty() {
         return None;
     }
     if chart.edges.iter().any(|edge| edge.from == edge.to) {
-        return super::loops::place_with_loops(chart);
+        return super::loops::place_with_loops(chart, search);
     }
-    super::insets::place_with_insets(chart)
+    super::insets::place_with_insets(chart, search)
 }
 
 /// Places a chart whose boxes are sized by their labels, or by `sizes` where given
@@ -127,14 +144,40 @@ pub(super) fn place_flat(
     chart: &Flowchart,
     sizes: &[Option<(usize, usize)>],
     aside: &[usize],
+    search: Search,
 ) -> Placement {
     // Left-right charts are placed top-down with every box turned on its side, then
     // the whole placement is transposed (text stays horizontal).
     let across = matches!(chart.direction, Direction::LeftRight | Direction::RightLeft);
     let mut graph = Graph::new(chart, across, sizes, aside);
-    graph.order();
-    graph.assign_x();
-    let mut placement = graph.assign_y_and_route(chart);
+    let unplaced = graph.clone();
+    let orders = graph.orders(search);
+    // Each candidate order drawn, the one whose lines cross least kept: the sweeps
+    // count crossings of straight lines between ranks, while drawn lines turn through
+    // rows that fan-ins and fan-outs share, and cross there differently.
+    let mut best: Option<(usize, Placement)> = None;
+    for ranks in &orders {
+        let mut candidate = unplaced.clone();
+        candidate.restore(ranks);
+        candidate.assign_x();
+        let placement = candidate.assign_y_and_route(chart);
+        let crossings = if orders.len() > 1 {
+            super::crossings(&placement)
+        } else {
+            0
+        };
+        if best.as_ref().is_none_or(|(fewest, _)| crossings < *fewest) {
+            best = Some((crossings, placement));
+        }
+        if crossings == 0 {
+            break;
+        }
+    }
+    // Every search has a start, so an order; were there none, the order as it stands.
+    let (_, mut placement) = best.unwrap_or_else(|| {
+        graph.assign_x();
+        (0, graph.assign_y_and_route(chart))
+    });
     if across {
         transpose(&mut placement);
     }
@@ -146,6 +189,7 @@ pub(super) fn place_flat(
     placement
 }
 
+#[derive(Clone)]
 pub(super) struct Graph<'a> {
     pub(super) chart: &'a Flowchart,
     /// Placing a left-right chart in top-down coordinates.

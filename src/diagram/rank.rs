@@ -18,7 +18,8 @@ pub fn common_cluster(chart: &Flowchart, a: Option<usize>, b: Option<usize>) -> 
 }
 
 /// Ranks by longest path from the sources, after edges that close a cycle are turned
-/// around (found by a depth-first walk in source order).
+/// around (found by a depth-first walk in source order), then shortened: the edges'
+/// total length made least.
 pub fn ranks(chart: &Flowchart) -> Vec<usize> {
     let count = chart.nodes.len();
     let mut outgoing = vec![Vec::new(); count];
@@ -59,9 +60,7 @@ pub fn ranks(chart: &Flowchart) -> Vec<usize> {
     }
     let mut rank = vec![0; count];
     let mut ready: Vec<usize> = (0..count).filter(|node| incoming[*node] == 0).collect();
-    let mut sorted = Vec::with_capacity(count);
     while let Some(node) = ready.pop() {
-        sorted.push(node);
         for next in &successors[node] {
             rank[*next] = rank[*next].max(rank[node] + 1);
             incoming[*next] -= 1;
@@ -70,20 +69,7 @@ pub fn ranks(chart: &Flowchart) -> Vec<usize> {
             }
         }
     }
-    // A node with more edges out than in moves down to just above its nearest successor:
-    // its edges get shorter, so fewer long edges cross the ranks between.
-    let mut predecessors = vec![0_usize; count];
-    for (_, to) in &forward {
-        predecessors[*to] += 1;
-    }
-    for node in sorted.into_iter().rev() {
-        let nearest = successors[node].iter().map(|next| rank[*next]).min();
-        if let Some(nearest) = nearest {
-            if successors[node].len() > predecessors[node] && nearest > rank[node] + 1 {
-                rank[node] = nearest - 1;
-            }
-        }
-    }
+    super::simplex::shorten(&mut rank, &forward);
     rank
 }
 
