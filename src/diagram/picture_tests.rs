@@ -586,6 +586,34 @@ fn crossings_on_a_fixed_set_of_graphs_do_not_grow() {
     assert!(total <= 151, "{total} crossings");
 }
 
+#[test]
+fn long_edges_run_straight_between_their_ends() {
+    let mut generator = Generator(0x2545_f491_4f6c_dd1d);
+    let (mut long, mut straight) = (0, 0);
+    for _ in 0..60 {
+        let chart = parse_flowchart(&lines(&layered(&mut generator))).unwrap();
+        let rank_of = rank::ranks(&chart);
+        let placement = place(&chart).unwrap();
+        for route in &placement.routes {
+            let edge = &chart.edges[route.edge];
+            if rank_of[edge.to].abs_diff(rank_of[edge.from]) < 2 {
+                continue;
+            }
+            long += 1;
+            // Out of the source's column and into the target's: one column between.
+            let mut columns: Vec<usize> = route.points.iter().map(|(x, _)| *x).collect();
+            columns.dedup();
+            straight += usize::from(columns.len() <= 3);
+        }
+    }
+    // Today all 85: each point sits under the one before it where its rank leaves room.
+    assert!(long >= 60, "only {long} long edges");
+    assert!(
+        straight * 100 >= long * 95,
+        "{straight} of {long} long edges run straight"
+    );
+}
+
 /// An Ingress fan-in and fan-out with a label on each edge.
 const FAN_OUT: &str = "graph TB
     client[クライアント] -->|api.example.com/v1| ingress[Ingress]
