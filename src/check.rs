@@ -7,7 +7,7 @@ mod manifest_hints;
 use crate::course::{
     Block, COURSE_FILE, CourseSource, LessonBody, LessonEntry, Problem, code_block_problems,
     id_mismatch, lesson_path, missing_lesson, parse_body, parse_front_matter, read_index,
-    split_front_matter, visit_code_blocks,
+    split_front_matter, unknown_next, visit_code_blocks,
 };
 use crate::course::{ChecklistItem, Section};
 use crate::diagram::parse_flowchart;
@@ -19,11 +19,14 @@ pub use manifest_hints::manifest_hints;
 #[must_use]
 pub fn check_course(source: &CourseSource) -> Vec<Problem> {
     match read_index(source) {
-        Ok(index) => index
-            .lessons
-            .iter()
-            .flat_map(|entry| lesson_problems(source, entry))
-            .collect(),
+        Ok(index) => {
+            let ids: Vec<String> = index.lessons.iter().map(|entry| entry.id.clone()).collect();
+            index
+                .lessons
+                .iter()
+                .flat_map(|entry| lesson_problems(source, entry, &ids))
+                .collect()
+        }
         Err(problems) => problems,
     }
 }
@@ -54,7 +57,7 @@ pub fn unlisted_lessons(source: &CourseSource) -> Vec<Problem> {
 }
 
 /// A lesson's problems: front matter and body are checked even when the other is broken.
-fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
+fn lesson_problems(source: &CourseSource, entry: &LessonEntry, ids: &[String]) -> Vec<Problem> {
     if let Some(problem) = missing_lesson(source, entry) {
         return vec![problem];
     }
@@ -68,7 +71,12 @@ fn lesson_problems(source: &CourseSource, entry: &LessonEntry) -> Vec<Problem> {
     };
     let mut problems = Vec::new();
     match parse_front_matter(lesson.front_matter, &file) {
-        Ok(meta) => problems.extend(id_mismatch(&meta.id, &entry.id, &text, &file)),
+        Ok(meta) => {
+            problems.extend(id_mismatch(&meta.id, &entry.id, &text, &file));
+            if let Some(next) = &meta.next {
+                problems.extend(unknown_next(next, ids, &text, &file));
+            }
+        }
         Err(problem) => problems.push(problem),
     }
     let body = parse_body(lesson.body, lesson.body_line);

@@ -16,7 +16,7 @@ pub use front_matter::{parse_front_matter, split_front_matter};
 pub use inert::{make_code_line_inert, make_inert};
 pub use load::{
     COURSE_FILE, LessonEntry, ReadingLesson, id_mismatch, lesson_path, load_course,
-    load_lesson_for_reading, missing_lesson, read_index,
+    load_lesson_for_reading, missing_lesson, read_index, unknown_next,
 };
 pub use parse::{Body as LessonBody, parse_body, parse_lesson};
 pub use problem::{CourseError, Problem};
@@ -44,6 +44,22 @@ impl Course {
     #[must_use]
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|lesson| lesson.meta.id == id)
+    }
+
+    /// The lesson to offer after `id`: the one its `next:` names, else the one after it
+    /// in `course.yaml`; `None` after the last (or for a lesson not in the course).
+    #[must_use]
+    pub fn next_after(&self, id: &str) -> Option<&Lesson> {
+        let index = self
+            .lessons
+            .iter()
+            .position(|lesson| lesson.meta.id == id)?;
+        self.lessons[index]
+            .meta
+            .next
+            .as_deref()
+            .and_then(|next| self.lesson(next))
+            .or_else(|| self.lessons.get(index + 1))
     }
 
     /// The lesson with this id, or the first lesson when no id is given.
@@ -97,7 +113,8 @@ pub struct LessonMeta {
     pub title: String,
     /// Estimated study time in minutes.
     pub minutes: u32,
-    /// A line about the next lesson, if the author wrote one.
+    /// The id of the lesson to offer after this one, if the author named one (else the
+    /// next in `course.yaml`).
     pub next: Option<String>,
 }
 

@@ -77,6 +77,10 @@ fn check_reports_each_broken_course_at_its_file_and_line() {
             "intro/lesson.md:2:1: `id: other` differs from the lesson folder name `intro`",
         ),
         (
+            "bad-next",
+            "intro/lesson.md:5:1: `next: secnd` names no lesson of this course; it must be one of: intro, second",
+        ),
+        (
             "missing-lesson",
             "course.yaml:4:1: lesson `ghost` has no lesson file:",
         ),

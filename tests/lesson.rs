@@ -84,7 +84,14 @@ fn front_matter_carries_the_reading_time() {
     let lesson = lesson();
     assert_eq!(lesson.meta.minutes, 40);
     assert!(SEED.contains("推定読了時間: 40分"));
-    assert_eq!(lesson.meta.next.as_deref(), SEED.lines().last());
+    // The seed's closing line is about a lesson the course does not have yet: it stays
+    // in the body (its last section), and `next:` names no lesson.
+    assert_eq!(lesson.meta.next, None);
+    assert!(
+        SEED.lines()
+            .last()
+            .is_some_and(|line| line.contains("セキュリティ"))
+    );
 }
 
 #[test]

@@ -218,6 +218,22 @@ pub fn id_mismatch(id: &str, folder: &str, text: &str, file: &str) -> Option<Pro
     })
 }
 
+/// A `next:` naming no lesson of the course (`ids`, as `course.yaml` lists them).
+#[must_use]
+pub fn unknown_next(next: &str, ids: &[String], text: &str, file: &str) -> Option<Problem> {
+    (!ids.iter().any(|id| id == next)).then(|| {
+        Problem::at(
+            file,
+            line_of_key(text, "next"),
+            1,
+            format!(
+                "`next: {next}` names no lesson of this course; it must be one of: {}",
+                ids.join(", ")
+            ),
+        )
+    })
+}
+
 /// The lesson file's path inside the course.
 #[must_use]
 pub fn lesson_path(id: &str) -> String {
@@ -278,6 +294,23 @@ mod tests {
         for id in ["k8s-networking", "lesson_2", "v1.2"] {
             assert!(invalid_lesson_id(id).is_none(), "{id:?} refused");
         }
+    }
+
+    #[test]
+    fn the_next_lesson_is_the_one_named_else_the_one_listed_after() {
+        let fixtures =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses");
+        let named = load_course(&CourseSource::Directory(fixtures.join("bad-next"))).unwrap();
+        let next =
+            |course: &Course, id: &str| course.next_after(id).map(|lesson| lesson.meta.id.clone());
+        // `intro` names a lesson the course lacks: the one after it in course.yaml.
+        assert_eq!(next(&named, "intro").as_deref(), Some("second"));
+        // `second` names `intro`, before it.
+        assert_eq!(next(&named, "second").as_deref(), Some("intro"));
+        let listed = load_course(&CourseSource::Directory(fixtures.join("good"))).unwrap();
+        assert_eq!(next(&listed, "intro").as_deref(), Some("second"));
+        assert_eq!(next(&listed, "second"), None);
+        assert_eq!(next(&listed, "ghost"), None);
     }
 
     #[test]
