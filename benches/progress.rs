@@ -1,12 +1,12 @@
 //! The progress store: one event recorded with its commit (synchronous=FULL, WAL), a
 //! clock checkpoint, and what the reader does before its first frame (open the store,
-//! read the lesson's state).
+//! read the lesson's state), and choosing the questions due for review.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use manabi::progress::{Event, Position, ProgressStore};
-use manabi::quiz::AttemptKind;
+use manabi::quiz::{AttemptKind, Recall};
 
 fn bench(criterion: &mut Criterion) {
     // Removed when the bench ends.
@@ -30,6 +30,12 @@ fn bench(criterion: &mut Criterion) {
                 answer: "ClusterIP".to_owned(),
                 right: count % 3 != 0,
                 kind: AttemptKind::FirstTry,
+                took_ms: Some(9_000),
+                recall: if count % 3 == 0 {
+                    Recall::Forgot
+                } else {
+                    Recall::Good
+                },
             };
             black_box(store.record("k8s-networking", sitting, &event).is_ok())
         });
@@ -72,6 +78,8 @@ fn bench(criterion: &mut Criterion) {
                     answer: "2".to_owned(),
                     right: index % 2 == 0,
                     kind: AttemptKind::Retry,
+                    took_ms: Some(9_000),
+                    recall: Recall::Good,
                 },
             };
             let _ = store.record("k8s-networking", sitting, &event);
@@ -98,5 +106,60 @@ fn bench(criterion: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&class);
 }
 
-criterion_group!(benches, bench);
+/// A learner of 30 lessons with 300 answers each, given over two months: which
+/// questions are due, oldest first, the ones the course no longer has left out.
+fn due_questions(criterion: &mut Criterion) {
+    let scratch = match tempfile::tempdir() {
+        Ok(scratch) => scratch,
+        Err(error) => panic!("{error}"),
+    };
+    let reviewer = scratch.path().join("reviewer");
+    let Ok(mut store) = ProgressStore::open(&reviewer, "hanako") else {
+        panic!("cannot open {}", reviewer.display());
+    };
+    let start = 1_798_761_600_000_i64;
+    let day = 24 * 60 * 60 * 1000;
+    for lesson in 0..30 {
+        for index in 0..300_i64 {
+            let event = Event::Answer {
+                question: format!("q{}", index % 30),
+                answer: "2".to_owned(),
+                right: index % 4 != 0,
+                kind: AttemptKind::FirstTry,
+                took_ms: Some(9_000),
+                recall: if index % 4 == 0 {
+                    Recall::Forgot
+                } else {
+                    Recall::Good
+                },
+            };
+            let at = start + (index / 5) * day + lesson * 1000;
+            let _ = store.record_at(&format!("lesson-{lesson}"), None, &event, at);
+        }
+    }
+    let known = |question: &str| question != "q29";
+    let due = store
+        .due_questions(start + 75 * day, None)
+        .unwrap_or_default();
+    println!(
+        "{} of 900 questions due, {} of them known",
+        due.len(),
+        due.iter().filter(|due| known(&due.question)).count()
+    );
+    let mut group = criterion.benchmark_group("progress");
+    group.bench_function(
+        "choose the due questions (30 lessons x 300 answers)",
+        |bencher| {
+            bencher.iter(|| {
+                let due = store
+                    .due_questions(start + 75 * day, None)
+                    .unwrap_or_default();
+                black_box(due.into_iter().filter(|due| known(&due.question)).count())
+            });
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, bench, due_questions);
 criterion_main!(benches);

@@ -11,6 +11,7 @@ mod exchange;
 mod file;
 mod plan;
 mod query;
+mod review;
 mod schema;
 mod spreadsheet;
 mod write;
@@ -28,6 +29,7 @@ pub use exchange::{
 pub use file::{STORE_FILE, StoreNotice, default_data_dir, private_folder};
 pub use plan::section_budgets;
 pub use query::{LessonState, Position, ProfileSummary};
+pub use review::{DueQuestion, ReviewCounts};
 pub use spreadsheet::export_csv;
 
 use std::path::{Path, PathBuf};
@@ -134,3 +136,7 @@ fn to_i64(value: u64) -> i64 {
 #[cfg(test)]
 #[path = "progress/progress_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "progress/review_tests.rs"]
+mod review_tests;

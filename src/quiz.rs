@@ -9,6 +9,7 @@ mod manifest;
 mod normalize;
 mod order;
 mod path;
+mod recall;
 mod record;
 mod rule;
 mod validate;
@@ -21,6 +22,7 @@ pub use manifest::check_manifest;
 pub use normalize::normalize_text;
 pub use order::{choice_order, round_order};
 pub use path::Path;
+pub use recall::Recall;
 pub use record::{Attempt, AttemptKind, ChecklistMark, Mastery, QuizRecord};
 pub use validate::{example_problems, find_section, validate_quiz};
 

@@ -64,6 +64,12 @@ fn study(data: &Path, profile: &str, right: bool) {
             answer: "x".into(),
             right,
             kind: manabi::quiz::AttemptKind::FirstTry,
+            took_ms: Some(8_000),
+            recall: if right {
+                manabi::quiz::Recall::Good
+            } else {
+                manabi::quiz::Recall::Forgot
+            },
         };
         store.record(id, Some(sitting), &event).unwrap();
     }

@@ -63,7 +63,8 @@ impl App {
             return;
         };
         self.suspended_quiz = None;
-        self.screen = Screen::Quiz(Box::new(QuizRun::new(item, queue, first, back)));
+        let shown_at = self.session.active_ms();
+        self.screen = Screen::Quiz(Box::new(QuizRun::new(item, queue, first, back, shown_at)));
     }
 
     /// Why there are no questions: the quiz could not be read, or there is none.
@@ -129,11 +130,13 @@ impl App {
         let Screen::Quiz(run) = &mut self.screen else {
             return None;
         };
+        let now = self.session.active_ms();
         let mut context = QuizContext {
             study: &mut self.study,
             outbox: &mut self.session.outbox,
             texts: self.texts,
             sections: &self.reader.lesson().sections,
+            now,
         };
         Some(change(run, &mut context))
     }

@@ -35,6 +35,9 @@ pub struct QuizRun {
     back_to_checklist: Option<usize>,
     /// Lines scrolled past on a screen taller than the terminal.
     scroll: usize,
+    /// The study clock's active time when the question on screen was shown: how long an
+    /// answer took, idle stretches left out.
+    shown_at: u64,
 }
 
 /// Where the learner is with the current question.
@@ -59,6 +62,7 @@ impl QuizRun {
         queue: Vec<usize>,
         first: Answer,
         back_to_checklist: Option<usize>,
+        shown_at: u64,
     ) -> Self {
         Self {
             item,
@@ -72,6 +76,7 @@ impl QuizRun {
             step: Step::Answering(first),
             back_to_checklist,
             scroll: 0,
+            shown_at,
         }
     }
 

@@ -132,8 +132,8 @@ impl Study {
         &mut self,
         id: &str,
         given: String,
-        right: bool,
-        kind: crate::quiz::AttemptKind,
+        (right, kind): (bool, crate::quiz::AttemptKind),
+        (took_ms, recall): (u64, crate::quiz::Recall),
         outbox: &mut Vec<Event>,
     ) {
         self.record.record(id, &given, right, kind);
@@ -142,6 +142,8 @@ impl Study {
             answer: given,
             right,
             kind,
+            took_ms: Some(took_ms),
+            recall,
         });
         self.derive_marks();
     }

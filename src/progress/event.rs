@@ -1,7 +1,7 @@
 //! The events of the learning log and the names its `kind` column gives them: one list,
 //! so writing and reading the log cannot drift apart.
 
-use crate::quiz::AttemptKind;
+use crate::quiz::{AttemptKind, Recall};
 
 /// A learning event, as the log keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,10 @@ pub enum Event {
         answer: String,
         right: bool,
         kind: AttemptKind,
+        /// From the question shown to the answer given, when known.
+        took_ms: Option<u64>,
+        /// How well it recalled the question, for spaced review.
+        recall: Recall,
     },
     /// A checklist item ticked (`true`) or unticked by hand.
     SelfAssessed {

@@ -15,6 +15,12 @@ fn answer(question: &str, right: bool) -> Event {
         answer: "2".to_owned(),
         right,
         kind: crate::quiz::AttemptKind::FirstTry,
+        took_ms: None,
+        recall: if right {
+            crate::quiz::Recall::Good
+        } else {
+            crate::quiz::Recall::Forgot
+        },
     }
 }
 

@@ -62,7 +62,41 @@ pub(super) const MIGRATIONS: &[&str] = &[
         ended_at INTEGER NOT NULL
     );
     CREATE INDEX spans_by_sitting ON spans(sitting);",
+    // 4: spaced review. Events and sittings get ids of their own, so an export imported
+    // twice counts nothing twice; answers keep how long they took and how well they
+    // recalled the question; each question answered has a review schedule per profile
+    // (built from the answers already in the log when a store upgrades); a profile may
+    // turn reviews off.
+    "ALTER TABLE events ADD COLUMN uid TEXT;
+    UPDATE events SET uid = lower(hex(randomblob(16)));
+    CREATE UNIQUE INDEX events_by_uid ON events(uid);
+    ALTER TABLE events ADD COLUMN took_ms INTEGER;
+    ALTER TABLE events ADD COLUMN recall INTEGER;
+    ALTER TABLE sittings ADD COLUMN uid TEXT;
+    UPDATE sittings SET uid = lower(hex(randomblob(16)));
+    CREATE UNIQUE INDEX sittings_by_uid ON sittings(uid);
+    ALTER TABLE profiles ADD COLUMN reviews INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE schedules (
+        profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        lesson TEXT NOT NULL,
+        question TEXT NOT NULL,
+        due INTEGER NOT NULL,
+        stability REAL NOT NULL,
+        difficulty REAL NOT NULL,
+        elapsed_days INTEGER NOT NULL,
+        scheduled_days INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        lapses INTEGER NOT NULL,
+        state INTEGER NOT NULL,
+        last_review INTEGER NOT NULL,
+        last_recall INTEGER NOT NULL,
+        PRIMARY KEY (profile, lesson, question)
+    );
+    CREATE INDEX schedules_by_due ON schedules(profile, due);",
 ];
+
+/// The migration after which the log's answers are replayed into review schedules.
+const SCHEDULES: u32 = 4;
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -78,6 +112,9 @@ pub fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         let transaction = connection.transaction()?;
         transaction.execute_batch(sql)?;
+        if index + 1 == SCHEDULES as usize {
+            super::review::replay_answers(&transaction)?;
+        }
         transaction.pragma_update(
             None,
             "user_version",

@@ -8,7 +8,7 @@ use super::{Access, Event, Position, ProgressError, ProgressStore, now_ms, to_i6
 
 impl ProgressStore {
     /// Makes sure the store may be written and the profile exists.
-    fn writable(&mut self) -> Result<(), ProgressError> {
+    pub(super) fn writable(&mut self) -> Result<(), ProgressError> {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(ProgressError::ReadOnly(reason.clone()));
         }
@@ -46,7 +46,8 @@ impl ProgressStore {
                 })?;
         let sitting = (|| {
             transaction.execute(
-                "INSERT INTO sittings (profile, lesson, started_at) VALUES (?1, ?2, ?3)",
+                "INSERT INTO sittings (profile, lesson, started_at, uid)
+                 VALUES (?1, ?2, ?3, lower(hex(randomblob(16))))",
                 params![self.profile_id, lesson, at],
             )?;
             let sitting = transaction.last_insert_rowid();
@@ -72,6 +73,18 @@ impl ProgressStore {
         sitting: Option<i64>,
         event: &Event,
     ) -> Result<(), ProgressError> {
+        self.record_at(lesson, sitting, event, now_ms())
+    }
+
+    /// [`Self::record`] at wall-clock time `at` (milliseconds since 1970). An answer
+    /// updates its question's review schedule in the same transaction.
+    pub fn record_at(
+        &mut self,
+        lesson: &str,
+        sitting: Option<i64>,
+        event: &Event,
+        at: i64,
+    ) -> Result<(), ProgressError> {
         self.writable()?;
         let written = match event {
             Event::Draft { question, text } => self
@@ -81,15 +94,33 @@ impl ProgressStore {
                      VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (profile, lesson, question) DO UPDATE SET
                         text = excluded.text, at = excluded.at",
-                    params![self.profile_id, lesson, question, text, now_ms()],
+                    params![self.profile_id, lesson, question, text, at],
                 )
                 .map(drop),
+            Event::Answer {
+                question,
+                kind,
+                recall,
+                ..
+            } => (|| {
+                let transaction = self.connection.transaction()?;
+                insert_event(&transaction, self.profile_id, lesson, sitting, at, event)?;
+                super::review::schedule_answer(
+                    &transaction,
+                    self.profile_id,
+                    lesson,
+                    question,
+                    at,
+                    (*recall, *kind),
+                )?;
+                transaction.commit()
+            })(),
             _ => insert_event(
                 &self.connection,
                 self.profile_id,
                 lesson,
                 sitting,
-                now_ms(),
+                at,
                 event,
             ),
         };
@@ -172,7 +203,7 @@ impl ProgressStore {
         let result = (|| {
             let transaction = self.connection.transaction()?;
             let mut deleted = 0;
-            for table in ["events", "positions", "drafts", "sittings"] {
+            for table in ["events", "positions", "drafts", "schedules", "sittings"] {
                 deleted += match lesson {
                     Some(lesson) => transaction.execute(
                         &format!("DELETE FROM {table} WHERE profile = ?1 AND lesson = ?2"),
@@ -233,6 +264,7 @@ fn insert_event(
     at: i64,
     event: &Event,
 ) -> rusqlite::Result<()> {
+    let (mut took_ms, mut recall) = (None, None);
     let (section, question, answer, right, item, value) = match event {
         Event::SectionEntered(section) | Event::SectionRead(section) => {
             (Some(section.as_str()), None, None, None, None, None)
@@ -242,14 +274,20 @@ fn insert_event(
             answer,
             right,
             kind,
-        } => (
-            None,
-            Some(question.as_str()),
-            Some(answer.as_str()),
-            Some(*right),
-            None,
-            Some(kind.code()),
-        ),
+            took_ms: took,
+            recall: how,
+        } => {
+            took_ms = took.map(to_i64);
+            recall = Some(how.code());
+            (
+                None,
+                Some(question.as_str()),
+                Some(answer.as_str()),
+                Some(*right),
+                None,
+                Some(kind.code()),
+            )
+        }
         Event::SelfAssessed { item, ticked } => (
             None,
             None,
@@ -266,9 +304,10 @@ fn insert_event(
         | Event::Draft { .. } => (None, None, None, None, None, None),
     };
     connection.execute(
-        "INSERT INTO events (profile, lesson, sitting, at, kind, section, question, answer, right, item, value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![profile, lesson, sitting, at, event.kind(), section, question, answer, right, item, value],
+        "INSERT INTO events (profile, lesson, sitting, at, kind, section, question, answer, right,
+            item, value, took_ms, recall, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, lower(hex(randomblob(16))))",
+        params![profile, lesson, sitting, at, event.kind(), section, question, answer, right, item, value, took_ms, recall],
     )?;
     Ok(())
 }

@@ -249,6 +249,7 @@ mod quiz_views {
             vec![index],
             first,
             None,
+            0,
         ))));
     }
 

@@ -9,7 +9,7 @@ use crate::app::text_field::TextField;
 use crate::app::{Effect, Outcome, QuizMessage, Study};
 use crate::course::Section;
 use crate::progress::Event;
-use crate::quiz::{AnswerError, Kind, Question, Response, find_section, grade};
+use crate::quiz::{AnswerError, Kind, Question, Recall, Response, find_section, grade};
 use crate::strings::Texts;
 
 /// What a run's update works with besides the run.
@@ -18,6 +18,8 @@ pub(in crate::app) struct QuizContext<'a> {
     pub outbox: &'a mut Vec<Event>,
     pub texts: &'static Texts,
     pub sections: &'a [Section],
+    /// The study clock's active time now.
+    pub now: u64,
 }
 
 /// Where the learner goes after a key on a question.
@@ -213,10 +215,16 @@ impl QuizRun {
         let given = answer_text(question, &response);
         let id = question.id.clone();
         let answer = answer.clone();
+        let took = context.now.saturating_sub(self.shown_at);
+        let recall = Recall::of(&question.kind, verdict.right, Some(took));
         let kind = self.note_attempt(index, verdict.right, reveals);
-        context
-            .study
-            .record_answer(&id, given, verdict.right, kind, context.outbox);
+        context.study.record_answer(
+            &id,
+            given,
+            (verdict.right, kind),
+            (took, recall),
+            context.outbox,
+        );
         if !verdict.right {
             self.missed.push(index);
         } else if self.round == 1 {
@@ -239,6 +247,7 @@ impl QuizRun {
             return Outcome::default();
         };
         self.step = Step::Answering(answer);
+        self.shown_at = context.now;
         if self.round == round {
             Outcome::default()
         } else {

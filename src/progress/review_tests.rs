@@ -1,0 +1,310 @@
+use super::*;
+use crate::quiz::{AttemptKind, Recall};
+
+const DAY: i64 = 24 * 60 * 60 * 1000;
+/// 2027-01-01, a time to start simulated weeks from.
+const START: i64 = 1_798_761_600_000;
+
+fn folder(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("manabi-review-{name}-"))
+        .tempdir()
+        .unwrap()
+}
+
+fn answer(question: &str, recall: Recall, kind: AttemptKind) -> Event {
+    Event::Answer {
+        question: question.to_owned(),
+        answer: "x".to_owned(),
+        right: recall != Recall::Forgot,
+        kind,
+        took_ms: Some(10_000),
+        recall,
+    }
+}
+
+/// When `question` of `lesson` becomes due, seen from `now`: the first moment after
+/// `now` (checked day by day) it is among the due questions.
+fn due_day(store: &ProgressStore, lesson: &str, question: &str, now: i64) -> i64 {
+    (0..4000)
+        .map(|day| now + day * DAY)
+        .find(|at| {
+            store
+                .due_questions(*at, Some(lesson))
+                .unwrap()
+                .iter()
+                .any(|due| due.question == question)
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_question_answered_right_each_time_it_is_due_comes_back_later_each_time() {
+    let scratch = folder("weeks");
+    let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    let mut now = START;
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("q", Recall::Good, AttemptKind::FirstTry),
+            now,
+        )
+        .unwrap();
+    let mut gaps = Vec::new();
+    for _ in 0..5 {
+        let due = due_day(&store, "net", "q", now);
+        gaps.push((due - now) / DAY);
+        now = due;
+        store
+            .record_at(
+                "net",
+                None,
+                &answer("q", Recall::Good, AttemptKind::FirstTry),
+                now,
+            )
+            .unwrap();
+    }
+    assert!(gaps[0] >= 1, "{gaps:?}");
+    assert!(gaps.windows(2).all(|pair| pair[1] > pair[0]), "{gaps:?}");
+    // A month and more apart by the fifth review.
+    assert!(gaps[4] >= 30, "{gaps:?}");
+}
+
+#[test]
+fn a_wrong_answer_brings_a_question_back_soon() {
+    let scratch = folder("wrong");
+    let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    let mut now = START;
+    for _ in 0..4 {
+        store
+            .record_at(
+                "net",
+                None,
+                &answer("q", Recall::Good, AttemptKind::FirstTry),
+                now,
+            )
+            .unwrap();
+        now = due_day(&store, "net", "q", now);
+    }
+    let before_lapse = now;
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("q", Recall::Forgot, AttemptKind::FirstTry),
+            now,
+        )
+        .unwrap();
+    let back = due_day(&store, "net", "q", now);
+    assert!(
+        back - before_lapse <= DAY,
+        "{}",
+        (back - before_lapse) / DAY
+    );
+    // Not due the same hour: a wrong answer's second chance is the same run's round.
+    assert!(
+        store
+            .due_questions(now + DAY / 24, Some("net"))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn only_a_runs_first_answer_moves_the_schedule() {
+    let scratch = folder("retry");
+    let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("q", Recall::Forgot, AttemptKind::FirstTry),
+            START,
+        )
+        .unwrap();
+    let due = due_day(&store, "net", "q", START);
+    // Right on the retry after the answer was shown: memory of the screen.
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("q", Recall::Easy, AttemptKind::RetryAfterAnswerShown),
+            START + 1000,
+        )
+        .unwrap();
+    assert_eq!(due_day(&store, "net", "q", START), due);
+}
+
+#[test]
+fn due_questions_come_oldest_first_across_lessons() {
+    let scratch = folder("order");
+    let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    store
+        .record_at(
+            "b",
+            None,
+            &answer("late", Recall::Forgot, AttemptKind::FirstTry),
+            START + DAY,
+        )
+        .unwrap();
+    store
+        .record_at(
+            "a",
+            None,
+            &answer("early", Recall::Forgot, AttemptKind::FirstTry),
+            START,
+        )
+        .unwrap();
+    let due = store.due_questions(START + 10 * DAY, None).unwrap();
+    let names: Vec<(&str, &str)> = due
+        .iter()
+        .map(|due| (due.lesson.as_str(), due.question.as_str()))
+        .collect();
+    assert_eq!(names, [("a", "early"), ("b", "late")]);
+    assert_eq!(
+        store
+            .due_questions(START + 10 * DAY, Some("b"))
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_clock_set_back_neither_hides_what_was_due_nor_makes_everything_due() {
+    let scratch = folder("clock");
+    let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("old", Recall::Forgot, AttemptKind::FirstTry),
+            START,
+        )
+        .unwrap();
+    let later = START + 30 * DAY;
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("fresh", Recall::Easy, AttemptKind::FirstTry),
+            later,
+        )
+        .unwrap();
+    // The laptop's clock reset to 2001.
+    let reset = 1_000_000_000_000;
+    let due = store.due_questions(reset, None).unwrap();
+    let names: Vec<&str> = due.iter().map(|due| due.question.as_str()).collect();
+    assert_eq!(names, ["old"]);
+    // An answer given at the reset time does not schedule backwards.
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("old", Recall::Good, AttemptKind::FirstTry),
+            reset,
+        )
+        .unwrap();
+    assert!(store.due_questions(later, None).unwrap().is_empty());
+    let counts = store.review_counts(reset).unwrap();
+    assert_eq!(counts["net"].scheduled, 2);
+    assert_eq!(counts["net"].retained, 2);
+}
+
+#[test]
+fn reviews_turned_off_leave_nothing_due_and_keep_the_schedules() {
+    let scratch = folder("off");
+    let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    assert!(store.reviews_on().unwrap());
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("q", Recall::Forgot, AttemptKind::FirstTry),
+            START,
+        )
+        .unwrap();
+    let later = START + 5 * DAY;
+    assert_eq!(store.due_questions(later, None).unwrap().len(), 1);
+    store.set_reviews(false).unwrap();
+    let reopened = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    assert!(!reopened.reviews_on().unwrap());
+    assert!(reopened.due_questions(later, None).unwrap().is_empty());
+    assert_eq!(reopened.review_counts(later).unwrap()["net"].due, 0);
+    store.set_reviews(true).unwrap();
+    assert_eq!(store.due_questions(later, None).unwrap().len(), 1);
+    // Another learner on the same laptop still reviews.
+    assert!(
+        ProgressStore::open(scratch.path(), "taro")
+            .unwrap()
+            .reviews_on()
+            .unwrap()
+    );
+}
+
+#[test]
+fn a_store_of_the_previous_schema_gets_schedules_from_its_answers() {
+    let scratch = folder("upgrade");
+    let folder = scratch.path().to_path_buf();
+    {
+        let mut connection = rusqlite::Connection::open(folder.join(STORE_FILE)).unwrap();
+        let transaction = connection.transaction().unwrap();
+        for sql in &schema::MIGRATIONS[..3] {
+            transaction.execute_batch(sql).unwrap();
+        }
+        transaction.pragma_update(None, "user_version", 3).unwrap();
+        transaction
+            .execute_batch(&format!(
+                "INSERT INTO profiles (name, created_at) VALUES ('hanako', 1);
+                 INSERT INTO sittings (profile, lesson, started_at, active_ms)
+                    VALUES (1, 'net', {START}, 60000);
+                 INSERT INTO events (profile, lesson, sitting, at, kind, question, answer, right, value)
+                    VALUES (1, 'net', 1, {START}, 'answer', 'right-one', 'a', 1, 0),
+                           (1, 'net', 1, {START}, 'answer', 'wrong-one', 'b', 0, 0),
+                           (1, 'net', 1, {START}, 'answer', 'wrong-one', 'c', 1, 2);"
+            ))
+            .unwrap();
+        transaction.commit().unwrap();
+    }
+    let store = ProgressStore::open(&folder, "hanako").unwrap();
+    assert_eq!(
+        schema::version(&store.connection).unwrap(),
+        schema::CURRENT_VERSION
+    );
+    let state = store.lesson_state("net").unwrap();
+    assert_eq!(state.active_ms, 60_000);
+    assert_eq!(state.quiz.attempts.len(), 3);
+    // The wrong one is due first (its retry after the answer was shown is no recall).
+    let due = store.due_questions(START + 2 * DAY, None).unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].question, "wrong-one");
+    let counts = store.review_counts(START + 2 * DAY).unwrap();
+    assert_eq!(counts["net"].scheduled, 2);
+    // Every event has an id of its own.
+    let without: i64 = store
+        .connection
+        .query_row(
+            "SELECT COUNT(*) FROM events WHERE uid IS NULL OR length(uid) <> 32",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(without, 0);
+}
+
+#[test]
+fn a_reset_forgets_the_schedules_too() {
+    let scratch = folder("reset");
+    let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+    store
+        .record_at(
+            "net",
+            None,
+            &answer("q", Recall::Forgot, AttemptKind::FirstTry),
+            START,
+        )
+        .unwrap();
+    store.reset(Some("net")).unwrap();
+    assert!(store.review_counts(START).unwrap().is_empty());
+}
