@@ -8,12 +8,14 @@ mod checklist;
 mod diagram_view;
 mod geometry;
 mod help;
+mod home;
 mod keymap;
 mod message;
 mod quiz_page;
 mod quiz_route;
 mod quiz_run;
 mod reader;
+mod review;
 mod session;
 mod study;
 mod text_field;
@@ -24,6 +26,7 @@ pub use geometry::{
     CONTENTS_FIRST_ROW, MIN_HEIGHT, MIN_WIDTH, PANEL_PADDING, panel_inside, screen_areas,
 };
 pub use help::{Help, HelpPage};
+pub use home::Home;
 pub use keymap::{message_for_event, message_for_key};
 pub use message::{Effect, Message, QuizMessage, SavedFile};
 pub use quiz_page::QuizPage;
@@ -56,6 +59,8 @@ pub enum Screen {
     Quiz(Box<QuizRun>),
     /// A diagram alone, full size.
     Diagram(Box<DiagramView>),
+    /// The course: every lesson and where it stands.
+    Home(Box<Home>),
 }
 
 /// The reader: the lesson on its reading screen, the screen on top, the learner's quiz
@@ -67,6 +72,14 @@ pub struct App {
     study: Study,
     /// A quiz left to review a section; `r` goes back to it.
     suspended_quiz: Option<Box<QuizRun>>,
+    /// The review run on screen, when the quiz is one.
+    review: Option<Box<review::Review>>,
+    /// Questions due for review, as the runtime last counted them.
+    due: usize,
+    /// The lesson after this one (id, title), for `L` and the offers.
+    next_lesson: Option<(String, String)>,
+    /// The next lesson was offered at the end of this one.
+    offered_next: bool,
     /// A one-line notice in the status bar until the next key (the runtime adds its
     /// own: saving, the store).
     pub notice: Option<String>,
@@ -96,6 +109,10 @@ impl App {
             screen: Screen::Reading,
             study,
             suspended_quiz: None,
+            review: None,
+            due: 0,
+            next_lesson: None,
+            offered_next: false,
             notice: None,
             session,
         }
@@ -133,16 +150,20 @@ impl App {
         &self.screen
     }
 
-    /// The learner's quiz state.
+    /// The learner's quiz state: of the review on screen, else of the lesson.
     #[must_use]
     pub fn study(&self) -> &Study {
-        &self.study
+        match &self.review {
+            Some(review) if matches!(self.screen, Screen::Quiz(_)) => &review.study,
+            _ => &self.study,
+        }
     }
 
-    /// The lesson's quiz when it has a usable one.
+    /// The quiz on screen's questions: the review's, else the lesson's when it has a
+    /// usable quiz.
     #[must_use]
     pub fn quiz(&self) -> Option<&Quiz> {
-        self.study.quiz()
+        self.study().quiz()
     }
 
     /// Whether a quiz waits for the learner to come back from reviewing a section.
@@ -260,6 +281,10 @@ impl App {
                 Outcome::default()
             }
             Message::Edited(result) => self.edited(result),
+            Message::StartReview => Outcome::effect(Effect::GatherReview),
+            Message::OpenHome => Outcome::effect(Effect::ShowHome),
+            Message::HomeMove(_) | Message::HomeOpen => self.home_message(&message),
+            Message::OpenNextLesson => self.open_next_lesson(),
             Message::Suspend => Outcome::effect(Effect::Suspend),
             Message::Quit => Outcome::effect(Effect::Quit),
             message => self.reader.update(message, self.texts),
@@ -277,7 +302,7 @@ impl App {
                 self.reader.cancel_search();
                 self.screen = Screen::Reading;
             }
-            Screen::Help(_) | Screen::Checklist(_) | Screen::Diagram(_) => {
+            Screen::Help(_) | Screen::Checklist(_) | Screen::Diagram(_) | Screen::Home(_) => {
                 self.screen = Screen::Reading;
             }
             Screen::Quiz(_) => return self.quiz_message(QuizMessage::Leave),
@@ -340,3 +365,7 @@ pub(crate) mod tests;
 #[cfg(test)]
 #[path = "app/quiz_tests.rs"]
 pub(crate) mod quiz_tests;
+
+#[cfg(test)]
+#[path = "app/course_tests.rs"]
+mod course_tests;

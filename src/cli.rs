@@ -56,6 +56,18 @@ pub enum Command {
         /// The lesson id (see `manabi list`).
         lesson: String,
     },
+    /// Answer the questions due for review (spaced review), of one lesson or of all,
+    /// longest due first; or turn this learner's reviews on or off.
+    Review {
+        /// The lesson id; every lesson when omitted.
+        lesson: Option<String>,
+        /// Turn reviews on for this learner (they are on unless turned off).
+        #[arg(long, conflicts_with_all = ["off", "lesson"])]
+        on: bool,
+        /// Turn reviews off for this learner: nothing comes due, schedules are kept.
+        #[arg(long, conflicts_with = "lesson")]
+        off: bool,
+    },
     /// List the course's lessons.
     List,
     /// Print a lesson laid out for a width (for pipes, `less -R`, printing, screen readers).

@@ -16,7 +16,7 @@ pub use front_matter::{parse_front_matter, split_front_matter};
 pub use inert::{make_code_line_inert, make_inert};
 pub use load::{
     COURSE_FILE, LessonEntry, ReadingLesson, id_mismatch, lesson_path, load_course,
-    load_lesson_for_reading, missing_lesson, read_index, unknown_next,
+    load_course_outline, load_lesson_for_reading, missing_lesson, read_index, unknown_next,
 };
 pub use parse::{Body as LessonBody, parse_body, parse_lesson};
 pub use problem::{CourseError, Problem};

@@ -25,7 +25,7 @@ use manabi::progress::{Access, ProgressStore};
 use manabi::quiz::{LessonQuiz, load_quiz};
 use manabi::strings::Lang;
 use manabi::terminal::{
-    Recording, RunOptions, alive, follow_notes, present as present_slides, run,
+    Library, Recording, RunOptions, alive, follow_notes, present as present_slides, run,
     termination_requested,
 };
 use manabi::theme::{Theme, ThemeKind};
@@ -39,6 +39,13 @@ const DEFAULT_WIDTH: u16 = 80;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(at) = std::env::var("MANABI_NOW")
+        .ok()
+        .as_deref()
+        .and_then(parse_now)
+    {
+        manabi::progress::set_now(at);
+    }
     let result = match &cli.command {
         Some(Command::Check { dir, notes }) => course_cli::check(
             &dir.clone()
@@ -61,7 +68,11 @@ fn main() -> ExitCode {
             course_cli::render(&cli, lesson.as_deref(), *width)
         }
         Some(Command::List) => course_cli::list(&cli),
-        Some(Command::Open { lesson }) => read(&cli, Some(lesson)),
+        Some(Command::Open { lesson }) => read(&cli, Start::Lesson(lesson)),
+        Some(Command::Review { lesson, on, off }) => match (on, off) {
+            (true, _) | (_, true) => progress_cli::set_reviews(&cli, *on),
+            _ => read(&cli, Start::Review(lesson.as_deref())),
+        },
         Some(Command::Grade {
             question,
             files,
@@ -82,7 +93,7 @@ fn main() -> ExitCode {
             progress_cli::class_report(paths, *format, lang(&cli))
         }
         Some(Command::Reset { lesson, yes }) => progress_cli::reset(&cli, lesson.as_deref(), *yes),
-        None => read(&cli, None),
+        None => read(&cli, Start::Course),
     };
     match result {
         Ok(code) => code,
@@ -103,6 +114,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// `MANABI_NOW`: an RFC 3339 time (`2027-01-10T09:00:00Z`) or milliseconds since 1970.
+fn parse_now(text: &str) -> Option<i64> {
+    text.trim().parse().ok().or_else(|| {
+        chrono::DateTime::parse_from_rfc3339(text.trim())
+            .ok()
+            .map(|time| time.timestamp_millis())
+    })
+}
+
 fn source(cli: &Cli) -> CourseSource {
     cli.course
         .clone()
@@ -120,30 +140,66 @@ fn course_error(error: manabi::course::CourseError, lang: Lang) -> anyhow::Error
     }
 }
 
+/// What the reader opens on.
+#[derive(Clone, Copy)]
+enum Start<'a> {
+    /// `manabi`: the home screen over the lesson studied last (a course of several
+    /// lessons), else the lesson.
+    Course,
+    /// `manabi open LESSON`.
+    Lesson(&'a str),
+    /// `manabi review [LESSON]`: the questions due, of one lesson or all.
+    Review(Option<&'a str>),
+}
+
 /// The interactive reader.
-fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
+fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
-    // A wrong lesson id is the first thing to hear about, terminal or not.
     let source = source(cli);
-    let opened = load_lesson_for_reading(&source, lesson_id).map_err(|error| match lesson_id {
-        // The lesson asked for is broken: say it is that lesson, not the course.
-        Some(id) if matches!(error, manabi::course::CourseError::Invalid(_)) => {
-            anyhow::anyhow!(lang.texts().lesson_skipped_because(id, &error.to_string()))
-        }
-        _ => course_error(error, lang),
-    })?;
+    // The store first: the course opens on the lesson studied last.
+    let store = progress_cli::data_dir(cli).and_then(|folder| {
+        Ok(ProgressStore::open(
+            &folder,
+            &progress_cli::profile_name(cli),
+        )?)
+    });
+    let last = store
+        .as_ref()
+        .ok()
+        .and_then(|store| store.last_studied().ok().flatten());
+    let several = manabi::course::read_index(&source).is_ok_and(|index| index.lessons.len() > 1);
+    let opened = reading_lesson(&source, start, last.as_deref(), lang)?;
     let file = opened.file;
-    let lesson = opened.lesson;
+    let mut library = Library::new(source.clone(), None);
+    // Nothing due, or reviews off: said on the command line, no reader opened.
+    let review = match start {
+        Start::Review(lesson) => {
+            match due_for_review(store.as_ref().ok(), &mut library, lesson, lang)? {
+                Some(items) => Some(items),
+                None => return Ok(ExitCode::SUCCESS),
+            }
+        }
+        Start::Course | Start::Lesson(_) => None,
+    };
     if !io::stdout().is_terminal() {
         eprintln!("{}", lang.texts().not_a_terminal);
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let (theme, glyphs) = look(cli);
-    let mut app = App::new(lesson, theme, glyphs, lang.texts(), size);
+    let mut app = App::new(opened.lesson, theme, glyphs, lang.texts(), size);
     // Choice orders are per learner.
     app.set_profile(progress_cli::profile_name(cli));
-    let (recording, store_notices) = open_recording(cli, &mut app);
+    let (recording, store_notices) = open_recording(store, &mut app);
+    if let Some(items) = review {
+        app.start_review(items);
+    } else if several && matches!(start, Start::Course) {
+        // Studied last before this run's sitting began (a newcomer has none).
+        let store = recording.as_ref().map(Recording::store);
+        if let Ok(home) = library.home(store, last.as_deref().or(Some(""))) {
+            app.show_home(home);
+        }
+    }
     if let Some(skipped) = opened.skipped.first() {
         app.notice = Some(
             lang.texts()
@@ -173,7 +229,7 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         detect_ambiguous: asks_ambiguous_width(cli),
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
-    run(app, options, recording, check_code_blocks)?;
+    run(app, options, (recording, library), check_code_blocks)?;
     if let Some(signal) = termination_requested() {
         return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
     }
@@ -182,6 +238,59 @@ fn read(cli: &Cli, lesson_id: Option<&str>) -> anyhow::Result<ExitCode> {
         eprintln!("manabi: {notice}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lesson the reader opens: the one asked for, else the one studied last (the
+/// first that loads when that one is broken now or gone).
+fn reading_lesson(
+    source: &CourseSource,
+    start: Start<'_>,
+    last: Option<&str>,
+    lang: Lang,
+) -> anyhow::Result<manabi::course::ReadingLesson> {
+    let asked = match start {
+        Start::Lesson(id) | Start::Review(Some(id)) => Some(id),
+        Start::Course | Start::Review(None) => None,
+    };
+    // A wrong lesson id is the first thing to hear about, terminal or not.
+    let opened = match (asked, last) {
+        (Some(id), _) => load_lesson_for_reading(source, Some(id)),
+        (None, Some(last)) => load_lesson_for_reading(source, Some(last))
+            .or_else(|_| load_lesson_for_reading(source, None)),
+        (None, None) => load_lesson_for_reading(source, None),
+    };
+    opened.map_err(|error| match asked {
+        // The lesson asked for is broken: say it is that lesson, not the course.
+        Some(id) if matches!(error, manabi::course::CourseError::Invalid(_)) => {
+            anyhow::anyhow!(lang.texts().lesson_skipped_because(id, &error.to_string()))
+        }
+        _ => course_error(error, lang),
+    })
+}
+
+/// `manabi review`: the questions due (of `lesson`, or all), or `None` after saying
+/// that there are none or that reviews are off.
+fn due_for_review(
+    store: Option<&ProgressStore>,
+    library: &mut Library,
+    lesson: Option<&str>,
+    lang: Lang,
+) -> anyhow::Result<Option<Vec<manabi::progress::ReviewItem>>> {
+    let texts = lang.texts().course;
+    let Some(store) = store else {
+        println!("{}", texts.nothing_due);
+        return Ok(None);
+    };
+    if !store.reviews_on()? {
+        println!("{}", texts.reviews_off);
+        return Ok(None);
+    }
+    let items = library.due(store, lesson).map_err(anyhow::Error::msg)?;
+    if items.is_empty() {
+        println!("{}", texts.nothing_due);
+        return Ok(None);
+    }
+    Ok(Some(items))
 }
 
 /// The language of everything manabi says: `--lang`, else the locale.
@@ -240,9 +349,11 @@ fn present(
 /// Opens the progress store and picks up the learner's earlier sittings; without a
 /// store the reader still runs, saying that progress is not saved. Also what the store
 /// said about itself, for the shell after the reader.
-fn open_recording(cli: &Cli, app: &mut App) -> (Option<Recording>, Vec<String>) {
-    let opened = progress_cli::data_dir(cli).and_then(|folder| {
-        let mut store = ProgressStore::open(&folder, app.study().profile())?;
+fn open_recording(
+    store: anyhow::Result<ProgressStore>,
+    app: &mut App,
+) -> (Option<Recording>, Vec<String>) {
+    let opened = store.and_then(|mut store| {
         let lesson = app.lesson().meta.id.clone();
         let state = store.lesson_state(&lesson)?;
         app.restore(&state);

@@ -9,6 +9,7 @@ mod clock;
 mod event;
 mod exchange;
 mod file;
+mod overview;
 mod plan;
 mod query;
 mod review;
@@ -27,6 +28,7 @@ pub use exchange::{
     read_export,
 };
 pub use file::{STORE_FILE, StoreNotice, default_data_dir, private_folder};
+pub use overview::{LessonOverview, ReviewItem, course_overview, review_items};
 pub use plan::section_budgets;
 pub use query::{LessonState, Position, ProfileSummary};
 pub use review::{DueQuestion, ReviewCounts};
@@ -119,14 +121,26 @@ impl ProgressStore {
     }
 }
 
+/// Milliseconds added to the system clock: set once by `set_now` (tests and demos
+/// that need another day), else none.
+static CLOCK_OFFSET_MS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
 /// Wall-clock time in milliseconds since 1970, as events are stamped.
 #[must_use]
 pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
+    let system = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| {
             to_i64(u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX))
-        })
+        });
+    system.saturating_add(CLOCK_OFFSET_MS.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// From now on, `now_ms` says it is `at` (milliseconds since 1970) and runs on from
+/// there: how `MANABI_NOW` lets a test or a demo live on another day.
+pub fn set_now(at: i64) {
+    let offset = at.saturating_sub(now_ms());
+    CLOCK_OFFSET_MS.fetch_add(offset, std::sync::atomic::Ordering::Relaxed);
 }
 
 fn to_i64(value: u64) -> i64 {

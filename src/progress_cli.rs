@@ -55,6 +55,22 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<ProgressStore> {
     Ok(store)
 }
 
+/// `review --on` / `--off`: this learner's spaced review.
+pub fn set_reviews(cli: &Cli, on: bool) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(cli)?;
+    store.set_reviews(on)?;
+    let texts = texts(lang(cli));
+    println!(
+        "{}",
+        if on {
+            texts.reviews_on
+        } else {
+            texts.reviews_now_off
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn course(cli: &Cli) -> anyhow::Result<Course> {
     load_course(&source(cli)).context(lang(cli).texts().cannot_load)
 }

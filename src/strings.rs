@@ -5,12 +5,14 @@
 //! The chrome avoids East Asian ambiguous-width characters (arrows, middle dots, ×),
 //! which some terminals draw two columns wide.
 
+pub mod course;
 pub mod present;
 pub mod probe;
 pub mod progress;
 pub mod quiz;
 pub mod session;
 
+use course::CourseTexts;
 use present::PresentTexts;
 use quiz::QuizTexts;
 use session::SessionTexts;
@@ -86,6 +88,7 @@ pub struct Texts {
     pub diagram_title: &'static str,
     pub hint_diagram: &'static [&'static str],
     pub quiz: &'static QuizTexts,
+    pub course: &'static CourseTexts,
     pub session: &'static SessionTexts,
     pub present: &'static PresentTexts,
 }
@@ -164,6 +167,9 @@ static EN: Texts = Texts {
         ("c", "the checklist: each item's state, its questions"),
         ("Q", "take the whole quiz"),
         ("r", "back to the question after reviewing"),
+        ("R", "review the questions due (spaced review)"),
+        ("H", "the course: every lesson and where it stands"),
+        ("L", "open the next lesson"),
         ("mouse wheel, click", "scroll; jump to a contents entry"),
         ("Ctrl-Z", "suspend (fg to come back)"),
         ("q Ctrl-C", "quit"),
@@ -214,6 +220,7 @@ static EN: Texts = Texts {
         "Space page",
     ],
     quiz: &quiz::EN,
+    course: &course::EN,
     session: &session::EN,
     present: &present::EN,
 };
@@ -243,6 +250,9 @@ static JA: Texts = Texts {
         ("c", "チェックリスト (各項目の状態と問題)"),
         ("Q", "全問に挑戦"),
         ("r", "復習の後で問題に戻る"),
+        ("R", "復習する問題に答える (間隔反復)"),
+        ("H", "コースの全レッスンと進み具合"),
+        ("L", "次のレッスンを開く"),
         (
             "ホイール・クリック",
             "スクロール・目次のセクションへジャンプ",
@@ -296,6 +306,7 @@ static JA: Texts = Texts {
         "Space 次ページ",
     ],
     quiz: &quiz::JA,
+    course: &course::JA,
     session: &session::JA,
     present: &present::JA,
 };

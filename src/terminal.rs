@@ -3,11 +3,13 @@
 //! the clipboard through OSC 52.
 
 mod editor;
+mod library;
 mod present_run;
 mod probe;
 mod recording;
 mod run;
 
+pub use library::Library;
 pub use present_run::{alive, follow_notes, present};
 pub use recording::Recording;
 pub use run::{RunOptions, run};

@@ -5,6 +5,7 @@ mod checklist;
 mod contents;
 mod diagram_view;
 mod help;
+mod home;
 pub mod progress_text;
 pub mod quiz;
 mod reader;
@@ -40,6 +41,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
             Screen::Checklist(checklist) => checklist::render(frame, main, app, *checklist),
             Screen::Quiz(run) => quiz::render(frame, main, app, run),
             Screen::Diagram(view) => diagram_view::render(frame, main, app, view),
+            Screen::Home(home) => home::render(frame, main, app, home),
             Screen::Reading | Screen::Searching | Screen::Help(_) => {
                 let [contents_area, reading_area] = Layout::horizontal([
                     Constraint::Length(app.reader().contents_width()),
@@ -88,3 +90,7 @@ pub(crate) mod tests;
 #[cfg(test)]
 #[path = "ui/styled_tests.rs"]
 mod styled_tests;
+
+#[cfg(test)]
+#[path = "ui/home_tests.rs"]
+mod home_tests;

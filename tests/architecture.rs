@@ -51,7 +51,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "terminal",
         &[
-            "app", "layout", "palette", "present", "progress", "quiz", "strings", "theme", "ui",
+            "app", "course", "layout", "palette", "present", "progress", "quiz", "strings",
+            "theme", "ui",
         ],
     ),
 ];

@@ -65,6 +65,7 @@ pub fn message_for_key(key: KeyEvent, screen: &Screen, focus: Focus) -> Option<M
                 KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(Message::Cancel),
                 _ => None,
             }),
+        Screen::Home(_) => home_key(key.code),
         Screen::Reading if focus == Focus::Contents => contents_key(key.code),
         Screen::Reading => text_key(key.code, key.modifiers),
     }
@@ -78,6 +79,19 @@ fn search_key(code: KeyCode, control: bool) -> Option<Message> {
         KeyCode::Char(character) if !control && !character.is_control() => {
             Some(Message::SearchInput(character))
         }
+        _ => None,
+    }
+}
+
+fn home_key(code: KeyCode) -> Option<Message> {
+    match code {
+        KeyCode::Char('j') | KeyCode::Down => Some(Message::HomeMove(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(Message::HomeMove(-1)),
+        KeyCode::Enter => Some(Message::HomeOpen),
+        KeyCode::Char('R') => Some(Message::StartReview),
+        KeyCode::Esc | KeyCode::Char('H') => Some(Message::Cancel),
+        KeyCode::Char('?') => Some(Message::ShowHelp),
+        KeyCode::Char('q') => Some(Message::Quit),
         _ => None,
     }
 }
@@ -244,6 +258,9 @@ fn text_key(code: KeyCode, modifiers: KeyModifiers) -> Option<Message> {
         KeyCode::Char('c') => Message::OpenChecklist,
         KeyCode::Char('Q') => Message::StartQuiz,
         KeyCode::Char('r') => Message::ReturnToQuiz,
+        KeyCode::Char('R') => Message::StartReview,
+        KeyCode::Char('H') => Message::OpenHome,
+        KeyCode::Char('L') => Message::OpenNextLesson,
         KeyCode::Esc => Message::Cancel,
         KeyCode::Enter => Message::OpenDiagram,
         KeyCode::Char('q') => Message::Quit,

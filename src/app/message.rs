@@ -67,6 +67,15 @@ pub enum Message {
     Diagram(DiagramMessage),
     /// The manifest as `$EDITOR` left it, or why it could not be edited.
     Edited(Result<String, String>),
+    /// `R`: the questions due for review, of every lesson.
+    StartReview,
+    /// `H`: the course's home screen.
+    OpenHome,
+    HomeMove(isize),
+    /// Enter on the home screen: the lesson chosen.
+    HomeOpen,
+    /// `L`: the lesson after this one.
+    OpenNextLesson,
     Suspend,
     Quit,
 }
@@ -129,6 +138,14 @@ pub enum Effect {
     },
     /// Edit text in the learner's `$EDITOR` and report back with `Message::Edited`.
     EditExternally(String),
+    /// Find the questions due for review and start them (`App::start_review`).
+    GatherReview,
+    /// Gather each lesson's progress and show the home screen (`App::show_home`).
+    ShowHome,
+    /// Open this lesson in the reader, where the learner left it.
+    OpenLesson(String),
+    /// Count the questions due again (a review ended) and `App::set_due` them.
+    CountDue,
     Suspend,
     Quit,
 }

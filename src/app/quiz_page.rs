@@ -294,7 +294,13 @@ fn finished(app: &App, quiz: &Quiz, run: &QuizRun, width: usize) -> Vec<Line<'st
         Line::from(texts.score(run.right_first_time(), total)),
         Line::default(),
     ];
-    for (index, item) in app.lesson().checklist.iter().enumerate() {
+    // A review's questions come from several lessons: no one checklist is theirs.
+    let checklist = if app.is_reviewing() {
+        &[][..]
+    } else {
+        &app.lesson().checklist[..]
+    };
+    for (index, item) in checklist.iter().enumerate() {
         if run.item().is_some_and(|tested| tested != item.number) {
             continue;
         }

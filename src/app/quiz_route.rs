@@ -5,7 +5,8 @@
 use super::checklist::ChecklistNext;
 use super::message::Outcome;
 use super::quiz_run::{QuizContext, QuizNext};
-use super::{App, Checklist, Message, QuizMessage, QuizRun, Screen};
+use super::{App, Checklist, Effect, Message, QuizMessage, QuizRun, Screen};
+use crate::progress::Event;
 use crate::quiz::LessonQuiz;
 
 impl App {
@@ -103,6 +104,12 @@ impl App {
                 self.screen = back.map_or(Screen::Reading, |selected| {
                     Screen::Checklist(Checklist::at(selected))
                 });
+                if self.review.take().is_some() {
+                    return Outcome {
+                        effect: Effect::CountDue,
+                        notice: outcome.notice,
+                    };
+                }
             }
             QuizNext::Review(section) => {
                 if let Screen::Quiz(run) = std::mem::replace(&mut self.screen, Screen::Reading) {
@@ -131,13 +138,46 @@ impl App {
             return None;
         };
         let now = self.session.active_ms();
+        // A review's questions come from several lessons: their events go to those
+        // lessons, and no section of this one is theirs to read.
+        let mut theirs = Vec::new();
+        let (study, outbox, sections, lesson) = match &mut self.review {
+            Some(review) => {
+                let lesson = run
+                    .current()
+                    .and_then(|index| review.lesson(index))
+                    .map(|(id, _)| id.clone());
+                (&mut review.study, &mut theirs, &[][..], lesson)
+            }
+            None => (
+                &mut self.study,
+                &mut self.session.outbox,
+                &self.reader.lesson().sections[..],
+                None,
+            ),
+        };
         let mut context = QuizContext {
-            study: &mut self.study,
-            outbox: &mut self.session.outbox,
+            study,
+            outbox,
             texts: self.texts,
-            sections: &self.reader.lesson().sections,
+            sections,
             now,
         };
-        Some(change(run, &mut context))
+        let result = change(run, &mut context);
+        if let Some(lesson) = lesson {
+            if lesson == self.reader.lesson().meta.id {
+                // This lesson's own questions: its checklist marks follow at once.
+                for event in &theirs {
+                    self.study.note(event);
+                }
+            }
+            self.session
+                .outbox
+                .extend(theirs.into_iter().map(|event| Event::InLesson {
+                    lesson: lesson.clone(),
+                    event: Box::new(event),
+                }));
+        }
+        Some(result)
     }
 }

@@ -75,6 +75,13 @@ impl Session {
 }
 
 impl App {
+    /// The reader starts at `now` on the runtime's clock (a lesson opened mid-run): its
+    /// clock starts there, with nothing counted yet.
+    pub fn start_at(&mut self, now: u64) {
+        self.session.now = now;
+        self.session.clock = StudyClock::start(now, 0);
+    }
+
     /// Takes up where earlier sittings left off: time, read sections, answers,
     /// self-assessment and the reading position (its section, else the top, when the
     /// lesson changed since).
@@ -156,6 +163,9 @@ impl App {
             self.session.entered = current;
         }
         let visible = self.reader.sections_on_screen();
+        let at_end = visible
+            .iter()
+            .any(|(section, end)| *end && section + 1 == sections.len());
         self.session
             .visible_since
             .retain(|section, _| visible.iter().any(|(shown, _)| shown == section));
@@ -170,6 +180,13 @@ impl App {
                 self.session.outbox.push(Event::SectionRead(anchor));
             }
         }
+        // The end of the lesson on screen: the next one is offered, once a sitting.
+        if at_end && !self.offered_next {
+            self.offered_next = true;
+            if self.notice.is_none() {
+                self.notice = self.next_lesson_offer();
+            }
+        }
     }
 
     fn check_time_up(&mut self) {
@@ -181,7 +198,11 @@ impl App {
         self.session.time_up_noticed = true;
         self.session.outbox.push(Event::TimeUpNoticed);
         if !self.study.all_mastered() {
-            self.notice = Some(self.texts.session.time_up(minutes));
+            let time_up = self.texts.session.time_up(minutes);
+            self.notice = Some(match self.next_lesson_offer() {
+                Some(offer) => format!("{time_up} / {offer}"),
+                None => time_up,
+            });
         }
     }
 

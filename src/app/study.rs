@@ -148,6 +148,21 @@ impl Study {
         self.derive_marks();
     }
 
+    /// An answer given elsewhere (a review) to one of this lesson's questions.
+    pub(super) fn note(&mut self, event: &Event) {
+        if let Event::Answer {
+            question,
+            answer,
+            right,
+            kind,
+            ..
+        } = event
+        {
+            self.record.record(question, answer, *right, *kind);
+            self.derive_marks();
+        }
+    }
+
     /// A new answer to question `index` in round `round`, from the learner's draft for
     /// a manifest.
     #[must_use]

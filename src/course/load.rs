@@ -14,11 +14,24 @@ pub const COURSE_FILE: &str = "course.yaml";
 /// first problem and the others are loaded; the course fails only when `course.yaml`
 /// is broken or no lesson loads.
 pub fn load_course(source: &CourseSource) -> Result<Course, CourseError> {
+    load_with(source, load_checked)
+}
+
+/// The course as a home screen needs it: every lesson parsed, its code blocks not yet
+/// checked (that waits for the lesson to be opened, as the reader's first frame does).
+pub fn load_course_outline(source: &CourseSource) -> Result<Course, CourseError> {
+    load_with(source, load_lesson_text)
+}
+
+fn load_with(
+    source: &CourseSource,
+    load: fn(&CourseSource, &LessonEntry) -> Result<Lesson, Problem>,
+) -> Result<Course, CourseError> {
     let index = read_index(source).map_err(first_problem)?;
     let mut lessons = Vec::with_capacity(index.lessons.len());
     let mut broken = Vec::new();
     for entry in &index.lessons {
-        match load_checked(source, entry) {
+        match load(source, entry) {
             Ok(lesson) => lessons.push(lesson),
             Err(problem) => broken.push(BrokenLesson {
                 id: entry.id.clone(),

@@ -37,6 +37,12 @@ pub enum Event {
         question: String,
         text: String,
     },
+    /// An event of another lesson than the one being read: a review's answers belong
+    /// to the lessons their questions come from.
+    InLesson {
+        lesson: String,
+        event: Box<Event>,
+    },
 }
 
 /// The event kinds as the log's `kind` column names them (the reading side matches on
@@ -67,6 +73,7 @@ impl Event {
             Self::SelfAssessed { .. } => kind::SELF_ASSESSED,
             Self::TimeUpNoticed => kind::TIME_UP_NOTICED,
             Self::Draft { .. } => kind::DRAFT,
+            Self::InLesson { event, .. } => event.kind(),
         }
     }
 }

@@ -87,6 +87,7 @@ impl ProgressStore {
     ) -> Result<(), ProgressError> {
         self.writable()?;
         let written = match event {
+            Event::InLesson { lesson, event } => return self.record_at(lesson, None, event, at),
             Event::Draft { question, text } => self
                 .connection
                 .execute(
@@ -158,6 +159,37 @@ impl ProgressStore {
         ended: bool,
         at: i64,
     ) -> Result<(), ProgressError> {
+        self.save_sitting(
+            lesson,
+            sitting,
+            sitting_active_ms,
+            Some(position),
+            ended,
+            at,
+        )
+    }
+
+    /// Saves a sitting's active time alone: time given to a lesson without reading it
+    /// (reviewing its questions) does not move its reading position.
+    pub fn checkpoint_time(
+        &mut self,
+        lesson: &str,
+        sitting: i64,
+        sitting_active_ms: u64,
+        ended: bool,
+    ) -> Result<(), ProgressError> {
+        self.save_sitting(lesson, sitting, sitting_active_ms, None, ended, now_ms())
+    }
+
+    fn save_sitting(
+        &mut self,
+        lesson: &str,
+        sitting: i64,
+        sitting_active_ms: u64,
+        position: Option<&Position>,
+        ended: bool,
+        at: i64,
+    ) -> Result<(), ProgressError> {
         self.writable()?;
         let result = (|| {
             let transaction = self.connection.transaction()?;
@@ -175,13 +207,15 @@ impl ProgressStore {
                  WHERE id = ?4",
                 params![to_i64(sitting_active_ms), ended, at, sitting],
             )?;
-            transaction.execute(
-                "INSERT INTO positions (profile, lesson, section, line_offset, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (profile, lesson) DO UPDATE SET
-                    section = excluded.section, line_offset = excluded.line_offset, at = excluded.at",
-                params![self.profile_id, lesson, position.section, to_i64(position.offset as u64), at],
-            )?;
+            if let Some(position) = position {
+                transaction.execute(
+                    "INSERT INTO positions (profile, lesson, section, line_offset, at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (profile, lesson) DO UPDATE SET
+                        section = excluded.section, line_offset = excluded.line_offset, at = excluded.at",
+                    params![self.profile_id, lesson, position.section, to_i64(position.offset as u64), at],
+                )?;
+            }
             if ended {
                 insert_event(
                     &transaction,
@@ -301,7 +335,8 @@ fn insert_event(
         | Event::Resumed
         | Event::SittingEnded
         | Event::TimeUpNoticed
-        | Event::Draft { .. } => (None, None, None, None, None, None),
+        | Event::Draft { .. }
+        | Event::InLesson { .. } => (None, None, None, None, None, None),
     };
     connection.execute(
         "INSERT INTO events (profile, lesson, sitting, at, kind, section, question, answer, right,

@@ -55,6 +55,13 @@ pub struct ProgressTexts {
     pub cannot_write: &'static str,
     pub cannot_read: &'static str,
     pub no_such_path: &'static str,
+    pub review: &'static str,
+    /// `{due}`, `{retained}` and `{scheduled}` questions.
+    pub review_counts: &'static str,
+    pub reviews_on: &'static str,
+    pub reviews_now_off: &'static str,
+    /// A lesson the store has progress of that the course no longer lists.
+    pub orphaned: &'static str,
 }
 
 /// The strings of `lang`.
@@ -115,6 +122,11 @@ static EN: ProgressTexts = ProgressTexts {
     cannot_write: "cannot write {file}",
     cannot_read: "cannot read {file}",
     no_such_path: "{path} does not exist",
+    review: "review",
+    review_counts: "{due} due, {retained} retained, of {scheduled} scheduled",
+    reviews_on: "reviews are on: answered questions come back when due (manabi review)",
+    reviews_now_off: "reviews are off: nothing comes due; `manabi review --on` turns them on again",
+    orphaned: "(not in this course: renamed or removed)",
 };
 
 static JA: ProgressTexts = ProgressTexts {
@@ -166,4 +178,9 @@ static JA: ProgressTexts = ProgressTexts {
     cannot_write: "{file} に書き込めません",
     cannot_read: "{file} を読めません",
     no_such_path: "{path} はありません",
+    review: "復習",
+    review_counts: "期限 {due} 問、定着 {retained} 問 (予定 {scheduled} 問)",
+    reviews_on: "復習をオンにしました。答えた問題が期限に戻ってきます (manabi review)",
+    reviews_now_off: "復習をオフにしました。期限は来ません。`manabi review --on` で戻せます",
+    orphaned: "(このコースにはありません: 名前の変更か削除)",
 };

@@ -1,37 +1,79 @@
 //! The reader's events into the progress store: each event as it happens, the clock
-//! and position every few seconds and at the end. A store that fails keeps the reader
-//! going, with a notice that progress is not being saved.
+//! and position every few seconds and at the end. Study time goes to the lesson being
+//! studied: the one read, or while reviewing, the one the question comes from (each
+//! lesson studied gets a sitting of its own). A store that fails keeps the reader going,
+//! with a notice that progress is not being saved.
 
 use crate::app::App;
 use crate::progress::{CHECKPOINT_EVERY_MS, Event, Position, ProgressError, ProgressStore};
 
-/// An open store and the sitting being recorded.
+/// An open store and the sittings being recorded.
 pub struct Recording {
     store: ProgressStore,
+    /// The lesson the reader shows: its sitting also saves the reading position.
     lesson: String,
-    sitting: i64,
-    /// Active time of earlier sittings (the app's clock counts them too).
-    earlier_ms: u64,
+    /// A sitting for each lesson studied in this run, with its own active time.
+    sittings: Vec<Sitting>,
+    /// The app's active time already shared out among the sittings.
+    counted_ms: u64,
     last_checkpoint: u64,
-    /// What the last checkpoint saved: an idle reader writes nothing.
+    /// What the last checkpoint saved of the lesson read: an idle reader writes nothing.
     saved: Option<(u64, Position)>,
 }
 
+/// One lesson's sitting in this run.
+struct Sitting {
+    lesson: String,
+    id: i64,
+    active_ms: u64,
+    /// The active time the store has.
+    saved_ms: u64,
+}
+
 impl Recording {
+    /// Recording the sitting `sitting` of `lesson`, whose earlier sittings' time
+    /// (`earlier_ms`) the app's clock counts too.
     #[must_use]
     pub fn new(store: ProgressStore, lesson: &str, sitting: i64, earlier_ms: u64) -> Self {
         Self {
             store,
             lesson: lesson.to_owned(),
-            sitting,
-            earlier_ms,
+            sittings: vec![Sitting {
+                lesson: lesson.to_owned(),
+                id: sitting,
+                active_ms: 0,
+                saved_ms: 0,
+            }],
+            counted_ms: earlier_ms,
             last_checkpoint: 0,
             saved: None,
         }
     }
 
+    /// The store, for what the runtime reads from it (the home screen, due reviews).
+    #[must_use]
+    pub fn store(&self) -> &ProgressStore {
+        &self.store
+    }
+
+    /// The reader goes from `earlier` to `next`, on another lesson: time so far and the
+    /// place left go to the lessons studied before, and the new lesson gets a sitting
+    /// of its own.
+    pub fn switch(&mut self, earlier: &mut App, next: &mut App) {
+        self.flush(earlier);
+        self.checkpoint(earlier, false);
+        self.lesson.clone_from(&next.lesson().meta.id);
+        self.saved = None;
+        self.counted_ms = next.session.active_ms();
+        let lesson = self.lesson.clone();
+        if let Err(error) = self.sitting(&lesson) {
+            Self::report(next, Err(error));
+        }
+    }
+
     /// Writes the app's new events, and the clock when a checkpoint is due.
     pub fn flush(&mut self, app: &mut App) {
+        self.share_time(app);
         let mut events = std::mem::take(&mut app.session.outbox);
         // Of several drafts of one question only the last needs writing.
         let mut seen = Vec::new();
@@ -45,7 +87,16 @@ impl Recording {
             }
         }
         for event in events {
-            let written = self.store.record(&self.lesson, Some(self.sitting), &event);
+            let written = match event {
+                Event::InLesson { lesson, event } => self
+                    .sitting(&lesson)
+                    .and_then(|sitting| self.store.record(&lesson, Some(sitting), &event)),
+                event => {
+                    let reading = self.lesson.clone();
+                    self.sitting(&reading)
+                        .and_then(|sitting| self.store.record(&reading, Some(sitting), &event))
+                }
+            };
             Self::report(app, written);
         }
         if app.session.now().saturating_sub(self.last_checkpoint) >= CHECKPOINT_EVERY_MS {
@@ -53,21 +104,70 @@ impl Recording {
         }
     }
 
-    /// Saves the sitting's active time and the reading position; `ended` on quit.
-    pub fn checkpoint(&mut self, app: &mut App, ended: bool) {
-        let active = app.session.active_ms().saturating_sub(self.earlier_ms);
-        let position = app.position();
-        self.last_checkpoint = app.session.now();
-        if !ended && self.saved.as_ref() == Some(&(active, position.clone())) {
+    /// The active time gained since the last share goes to the lesson being studied.
+    fn share_time(&mut self, app: &App) {
+        let active = app.session.active_ms();
+        let gained = active.saturating_sub(self.counted_ms);
+        self.counted_ms = active;
+        if gained == 0 {
             return;
         }
-        let saved = self
-            .store
-            .checkpoint(&self.lesson, self.sitting, active, &position, ended);
-        if saved.is_ok() {
-            self.saved = Some((active, position));
+        let lesson = app.studying_lesson().to_owned();
+        if let Ok(id) = self.sitting(&lesson) {
+            if let Some(sitting) = self.sittings.iter_mut().find(|sitting| sitting.id == id) {
+                sitting.active_ms += gained;
+            }
         }
-        Self::report(app, saved);
+    }
+
+    /// The sitting of `lesson` in this run, started when first needed.
+    fn sitting(&mut self, lesson: &str) -> Result<i64, ProgressError> {
+        if let Some(sitting) = self
+            .sittings
+            .iter()
+            .find(|sitting| sitting.lesson == lesson)
+        {
+            return Ok(sitting.id);
+        }
+        let id = self.store.start_sitting(lesson)?;
+        self.sittings.push(Sitting {
+            lesson: lesson.to_owned(),
+            id,
+            active_ms: 0,
+            saved_ms: 0,
+        });
+        Ok(id)
+    }
+
+    /// Saves each sitting's active time, and the reading position with the lesson
+    /// read; `ended` on quit.
+    pub fn checkpoint(&mut self, app: &mut App, ended: bool) {
+        self.share_time(app);
+        self.last_checkpoint = app.session.now();
+        let position = app.position();
+        for index in 0..self.sittings.len() {
+            let sitting = &self.sittings[index];
+            let (lesson, id, active) = (sitting.lesson.clone(), sitting.id, sitting.active_ms);
+            let saved = if lesson == self.lesson {
+                if !ended && self.saved.as_ref() == Some(&(active, position.clone())) {
+                    continue;
+                }
+                let saved = self.store.checkpoint(&lesson, id, active, &position, ended);
+                if saved.is_ok() {
+                    self.saved = Some((active, position.clone()));
+                }
+                saved
+            } else {
+                if !ended && sitting.saved_ms == active {
+                    continue;
+                }
+                self.store.checkpoint_time(&lesson, id, active, ended)
+            };
+            if saved.is_ok() {
+                self.sittings[index].saved_ms = active;
+            }
+            Self::report(app, saved);
+        }
     }
 
     /// A failed write shows once as a notice and stays in the status bar until a write

@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::editor::edit_externally;
-use super::{Recording, termination_requested};
+use super::{Library, Recording, termination_requested};
 use super::{
     copy_to_clipboard, enter, install_panic_hook, probe, restore, suspend, watch_termination,
 };
@@ -44,12 +44,13 @@ pub struct RunOptions {
 pub fn run(
     app: App,
     options: RunOptions,
-    recording: Option<Recording>,
+    (recording, library): (Option<Recording>, Library),
     after_first_frame: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     install_panic_hook();
     watch_termination()?;
-    let result = enter().and_then(|()| event_loop(app, options, recording, after_first_frame));
+    let result =
+        enter().and_then(|()| event_loop(app, options, (recording, library), after_first_frame));
     restore();
     result
 }
@@ -59,7 +60,7 @@ type Tty = Terminal<CrosstermBackend<io::Stdout>>;
 fn event_loop(
     mut app: App,
     options: RunOptions,
-    recording: Option<Recording>,
+    (recording, library): (Option<Recording>, Library),
     after_first_frame: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -76,10 +77,14 @@ fn event_loop(
         terminal,
         options,
         recording,
+        library,
         started,
         late_reply,
         drawn_second: u64::MAX,
     };
+    reading.course_effect(Effect::CountDue);
+    let next = reading.library.next_after(&reading.app.lesson().meta.id);
+    reading.app.set_next_lesson(next);
     // The loop ends on `q`, on SIGTERM/SIGHUP (seen within a second) or on an error
     // (a terminal that went away); in every case the clock is saved after it.
     let result = reading.run(typed.into_iter().map(Event::Key));
@@ -92,11 +97,12 @@ fn event_loop(
 }
 
 /// The reader at work in the terminal, after its first frame.
-struct Reading {
-    app: App,
+pub(super) struct Reading {
+    pub(super) app: App,
     terminal: Tty,
     options: RunOptions,
-    recording: Option<Recording>,
+    pub(super) recording: Option<Recording>,
+    pub(super) library: Library,
     /// The runtime's clock starts here.
     started: Instant,
     late_reply: LateReply,
@@ -106,7 +112,7 @@ struct Reading {
 
 impl Reading {
     /// Milliseconds since the start, the app's time scale.
-    fn now(&self) -> u64 {
+    pub(super) fn now(&self) -> u64 {
         u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
 
@@ -191,6 +197,10 @@ impl Reading {
                 self.app.note_focus(true, self.now());
                 repaint(&mut self.terminal)?;
             }
+            effect @ (Effect::GatherReview
+            | Effect::ShowHome
+            | Effect::OpenLesson(_)
+            | Effect::CountDue) => self.course_effect(effect),
             other => carry_out(other, &mut self.app, &mut self.terminal, self.options)?,
         }
         self.app.note_input(self.now());
@@ -271,7 +281,13 @@ fn carry_out(
             repaint(terminal)?;
             app.update(Message::Edited(edited));
         }
-        Effect::None | Effect::Quit | Effect::Suspend => {}
+        Effect::None
+        | Effect::Quit
+        | Effect::Suspend
+        | Effect::GatherReview
+        | Effect::ShowHome
+        | Effect::OpenLesson(_)
+        | Effect::CountDue => {}
     }
     Ok(())
 }

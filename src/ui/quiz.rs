@@ -21,6 +21,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
         .and_then(|number| app.lesson().checklist.get(number - 1))
     {
         Some(item) => format!("{}. {}", item.number, item.text),
+        None if app.is_reviewing() => app
+            .texts()
+            .course
+            .reviewing(app.review_lesson_title().unwrap_or_default()),
         None => texts.whole_quiz.to_owned(),
     };
     frame.render_widget(panel(app, &title, area.width), area);

@@ -94,7 +94,14 @@ pub fn render_status(frame: &mut Frame<'_>, area: Rect, bar: &Bar) {
 /// " Lesson > Section": where the learner is.
 fn place_text(app: &App) -> String {
     let section = match &app.screen() {
+        Screen::Home(home) => return format!(" {}", home.course),
         Screen::Checklist { .. } => format!(" > {}", app.texts().quiz.checklist_title),
+        Screen::Quiz(_) if app.is_reviewing() => format!(
+            " > {}",
+            app.texts()
+                .course
+                .reviewing(app.review_lesson_title().unwrap_or_default())
+        ),
         Screen::Quiz(_) => format!(" > {}", app.texts().quiz.quiz_title),
         _ => app
             .reader()
@@ -121,6 +128,9 @@ fn clock_text(app: &App, room: usize) -> String {
     }
     if app.session.not_saving.is_some() {
         state = format!("{state} {}", session.unsaved);
+    }
+    if app.due() > 0 {
+        state = format!("{} {state}", app.texts().course.due(app.due()));
     }
     let clock = format!(
         "{:>3}%  {:02}:{:02} / {}:00",
@@ -169,6 +179,7 @@ fn hints(app: &App) -> &'static [&'static str] {
     match &app.screen() {
         Screen::Checklist { .. } => quiz.checklist_hint,
         Screen::Diagram(_) => app.texts().hint_diagram,
+        Screen::Home(_) => app.texts().course.home_hint,
         Screen::Quiz(run) => match &run.step() {
             Step::Answering(Answer::Choice { .. }) => quiz.hint_choice,
             Step::Answering(Answer::Multi { .. }) => quiz.hint_multi,

@@ -1,0 +1,175 @@
+//! The course around the lesson: the home screen's keys, the next lesson, and a review
+//! run over questions of several lessons.
+
+use super::tests::reader_in;
+use super::*;
+use crate::course::{CourseSource, load_course};
+use crate::progress::{Event, LessonOverview, ReviewItem};
+use crate::quiz::{CourseQuizzes, Recall};
+use crate::strings::Lang;
+
+/// Questions of the two-lesson fixture course, one of each lesson, for a review.
+fn review_items() -> Vec<ReviewItem> {
+    let source = CourseSource::Directory(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses/course-home"),
+    );
+    let course = load_course(&source).unwrap();
+    let quizzes = CourseQuizzes::load(&source, &course);
+    [
+        ("pods", "pod-ip-changes"),
+        ("services", "svc-internal-clusterip"),
+    ]
+    .into_iter()
+    .map(|(lesson, question)| ReviewItem {
+        lesson: lesson.to_owned(),
+        lesson_title: course.lesson(lesson).unwrap().meta.title.clone(),
+        question: quizzes
+            .ready(lesson)
+            .unwrap()
+            .questions
+            .iter()
+            .find(|candidate| candidate.id == question)
+            .unwrap()
+            .clone(),
+    })
+    .collect()
+}
+
+/// The question on screen's right choice, by its shown number.
+fn right_choice(app: &App) -> usize {
+    let Screen::Quiz(run) = app.screen() else {
+        panic!("no quiz on screen");
+    };
+    let index = run.current().unwrap();
+    let question = &app.quiz().unwrap().questions[index];
+    let crate::quiz::Kind::Choice { answer, .. } = &question.kind else {
+        panic!("not a choice");
+    };
+    let Step::Answering(Answer::Choice { order, .. }) = run.step() else {
+        panic!("not answering");
+    };
+    order.iter().position(|choice| choice == answer).unwrap()
+}
+
+#[test]
+fn a_review_records_each_answer_with_its_own_lesson_and_asks_a_wrong_one_again() {
+    let mut app = reader_in(100, 30, Lang::Ja);
+    let before = app.position();
+    app.start_review(review_items());
+    assert!(app.is_reviewing());
+    assert_eq!(app.review_lesson_title(), Some("Pod の基本"));
+    assert_eq!(app.studying_lesson(), "pods");
+    app.session.outbox.clear();
+    // The pods question answered wrong.
+    let wrong = (right_choice(&app) + 1) % 2;
+    app.update(Message::Quiz(QuizMessage::Pick(wrong)));
+    app.update(Message::Quiz(QuizMessage::Submit));
+    let recorded: Vec<&Event> = app.session.outbox.iter().collect();
+    assert!(
+        matches!(
+            recorded.as_slice(),
+            [Event::InLesson { lesson, event }]
+                if lesson == "pods"
+                    && matches!(**event, Event::Answer { right: false, recall: Recall::Forgot, .. })
+        ),
+        "{recorded:?}"
+    );
+    app.session.outbox.clear();
+    app.update(Message::Quiz(QuizMessage::Next));
+    assert_eq!(app.studying_lesson(), "services");
+    let right = right_choice(&app);
+    app.update(Message::Quiz(QuizMessage::Pick(right)));
+    app.update(Message::Quiz(QuizMessage::Submit));
+    // The reader's own lesson: its checklist follows the answer at once.
+    assert!(matches!(
+        app.session.outbox.as_slice(),
+        [Event::InLesson { lesson, .. }] if lesson == "services"
+    ));
+    assert_eq!(app.study.record().attempts.len(), 1);
+    app.update(Message::Quiz(QuizMessage::Next));
+    // The wrong one comes back in the next round.
+    assert_eq!(app.studying_lesson(), "pods");
+    let right = right_choice(&app);
+    app.update(Message::Quiz(QuizMessage::Pick(right)));
+    app.update(Message::Quiz(QuizMessage::Submit));
+    app.update(Message::Quiz(QuizMessage::Next));
+    let effect = app.update(Message::Quiz(QuizMessage::Leave));
+    assert_eq!(effect, Effect::CountDue);
+    assert!(!app.is_reviewing());
+    assert_eq!(*app.screen(), Screen::Reading);
+    assert_eq!(app.position(), before);
+    assert_eq!(app.studying_lesson(), "services");
+}
+
+#[test]
+fn nothing_due_is_said_and_starts_nothing() {
+    let mut app = reader_in(100, 30, Lang::En);
+    assert_eq!(app.update(Message::StartReview), Effect::GatherReview);
+    app.start_review(Vec::new());
+    assert_eq!(*app.screen(), Screen::Reading);
+    assert!(app.notice.as_deref().unwrap().contains("nothing to review"));
+}
+
+fn home_of(rows: usize) -> Home {
+    let rows = (0..rows)
+        .map(|index| LessonOverview {
+            id: if index == 1 {
+                "services".to_owned()
+            } else {
+                format!("lesson-{index}")
+            },
+            title: format!("レッスン {index}"),
+            minutes: 20,
+            sections: 4,
+            items: 3,
+            ..LessonOverview::default()
+        })
+        .collect();
+    Home::new("講座".to_owned(), rows, Some(0))
+}
+
+#[test]
+fn the_home_screen_opens_the_lesson_chosen_or_goes_back_to_the_one_read() {
+    let mut app = reader_in(100, 30, Lang::Ja);
+    assert_eq!(app.update(Message::OpenHome), Effect::ShowHome);
+    app.show_home(home_of(3));
+    assert_eq!(
+        app.update(Message::HomeOpen),
+        Effect::OpenLesson("lesson-0".to_owned())
+    );
+    app.update(Message::HomeMove(5));
+    let Screen::Home(home) = app.screen() else {
+        panic!("no home screen");
+    };
+    assert_eq!(home.selected(), 2);
+    app.update(Message::HomeMove(-1));
+    // The lesson being read: back to it, no lesson opened.
+    assert_eq!(app.update(Message::HomeOpen), Effect::None);
+    assert_eq!(*app.screen(), Screen::Reading);
+    app.show_home(home_of(1));
+    app.update(Message::Cancel);
+    assert_eq!(*app.screen(), Screen::Reading);
+}
+
+#[test]
+fn the_next_lesson_is_offered_at_the_end_and_opened_with_l() {
+    let mut app = reader_in(100, 30, Lang::En);
+    assert_eq!(app.update(Message::OpenNextLesson), Effect::None);
+    assert!(app.notice.as_deref().unwrap().contains("last lesson"));
+    app.set_next_lesson(Some(("pods".to_owned(), "Pod basics".to_owned())));
+    app.update(Message::Bottom);
+    app.tick(1_000);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("next lesson: Pod basics (L opens it)")
+    );
+    // Once a sitting.
+    app.update(Message::Top);
+    app.update(Message::Bottom);
+    app.tick(2_000);
+    assert_eq!(app.notice, None);
+    assert_eq!(
+        app.update(Message::OpenNextLesson),
+        Effect::OpenLesson("pods".to_owned())
+    );
+}

@@ -1,0 +1,94 @@
+//! A review run: the questions due for review, drawn from the lessons they belong to,
+//! asked one a screen as a quiz run asks them (a wrong one again in the next round).
+//! Their answers are recorded with their own lessons, and the reading position stays.
+
+use super::{App, QuizRun, Screen, Study};
+use crate::progress::ReviewItem;
+use crate::quiz::{LessonQuiz, Quiz};
+
+/// The questions of a review run and the learner's answers to them.
+pub(super) struct Review {
+    pub(super) study: Study,
+    /// Each question's lesson: id and title.
+    lessons: Vec<(String, String)>,
+}
+
+impl Review {
+    /// The lesson of question `index`: id and title.
+    pub(super) fn lesson(&self, index: usize) -> Option<&(String, String)> {
+        self.lessons.get(index)
+    }
+}
+
+impl App {
+    /// Starts a review of `items`, longest due first; a notice when there is none.
+    pub fn start_review(&mut self, items: Vec<ReviewItem>) {
+        if items.is_empty() {
+            self.notice = Some(self.texts.course.nothing_due.to_owned());
+            return;
+        }
+        let mut lessons = Vec::with_capacity(items.len());
+        let mut questions = Vec::with_capacity(items.len());
+        for item in items {
+            lessons.push((item.lesson, item.lesson_title));
+            questions.push(item.question);
+        }
+        let mut study = Study::new(0);
+        study.set_profile(self.study.profile().to_owned());
+        let count = questions.len();
+        study.set_quiz(LessonQuiz::Ready(Quiz { questions }));
+        let Some(first) = study.fresh_answer(0, 1) else {
+            return;
+        };
+        let shown_at = self.session.active_ms();
+        self.review = Some(Box::new(Review { study, lessons }));
+        self.screen = Screen::Quiz(Box::new(QuizRun::new(
+            None,
+            (0..count).collect(),
+            first,
+            None,
+            shown_at,
+        )));
+    }
+
+    /// Whether the quiz on screen is a review.
+    #[must_use]
+    pub fn is_reviewing(&self) -> bool {
+        self.review.is_some() && matches!(self.screen, Screen::Quiz(_))
+    }
+
+    /// The title of the lesson the question under review comes from.
+    #[must_use]
+    pub fn review_lesson_title(&self) -> Option<&str> {
+        let Screen::Quiz(run) = &self.screen else {
+            return None;
+        };
+        let review = self.review.as_ref()?;
+        review
+            .lesson(run.current()?)
+            .map(|(_, title)| title.as_str())
+    }
+
+    /// The lesson whose study time runs now: the one the question under review comes
+    /// from, else the lesson read.
+    #[must_use]
+    pub fn studying_lesson(&self) -> &str {
+        if let (Screen::Quiz(run), Some(review)) = (&self.screen, &self.review) {
+            if let Some((lesson, _)) = run.current().and_then(|index| review.lesson(index)) {
+                return lesson;
+            }
+        }
+        &self.reader.lesson().meta.id
+    }
+
+    /// How many questions are due for review (the status bar says so).
+    pub fn set_due(&mut self, count: usize) {
+        self.due = count;
+    }
+
+    /// Questions due for review, as last counted.
+    #[must_use]
+    pub fn due(&self) -> usize {
+        self.due
+    }
+}

@@ -1,0 +1,120 @@
+//! What spans a course's lessons for one learner: each lesson's standing (the home
+//! screen's figures), the lesson studied last, and the questions due for review that the
+//! course still has (a schedule row of a question since removed is skipped, and kept).
+
+use rusqlite::params;
+
+use super::{ProgressError, ProgressStore};
+use crate::course::Course;
+use crate::quiz::{CourseQuizzes, Mastery, Question};
+
+/// One lesson as the learner stands with it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LessonOverview {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    pub active_ms: u64,
+    pub read: usize,
+    pub sections: usize,
+    /// Checklist items mastered, of `items`.
+    pub mastered: usize,
+    pub items: usize,
+    /// Questions due for review.
+    pub due: usize,
+}
+
+/// A question due for review, with the lesson it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewItem {
+    pub lesson: String,
+    pub lesson_title: String,
+    pub question: Question,
+}
+
+/// Each lesson of `course` as the store's learner stands with it at `now_ms`; without
+/// a store, as a newcomer does.
+pub fn course_overview(
+    course: &Course,
+    quizzes: &CourseQuizzes,
+    store: Option<&ProgressStore>,
+    now_ms: i64,
+) -> Result<Vec<LessonOverview>, ProgressError> {
+    let due = match store {
+        Some(store) => review_items(course, quizzes, store, now_ms, None)?,
+        None => Vec::new(),
+    };
+    let mut rows = Vec::with_capacity(course.lessons.len());
+    for lesson in &course.lessons {
+        let state = match store {
+            Some(store) => store.lesson_state(&lesson.meta.id)?,
+            None => super::LessonState::default(),
+        };
+        let quiz = quizzes.ready(&lesson.meta.id);
+        let marks = state.quiz.marks(quiz, lesson.checklist.len());
+        rows.push(LessonOverview {
+            id: lesson.meta.id.clone(),
+            title: lesson.meta.title.clone(),
+            minutes: lesson.meta.minutes,
+            active_ms: state.active_ms,
+            read: lesson
+                .sections
+                .iter()
+                .filter(|section| state.read.contains(&section.anchor))
+                .count(),
+            sections: lesson.sections.len(),
+            mastered: marks
+                .iter()
+                .filter(|mark| mark.mastery == Mastery::Mastered)
+                .count(),
+            items: lesson.checklist.len(),
+            due: due
+                .iter()
+                .filter(|item| item.lesson == lesson.meta.id)
+                .count(),
+        });
+    }
+    Ok(rows)
+}
+
+/// The questions due at `now_ms` (of one lesson, or all) that the course still has,
+/// longest due first.
+pub fn review_items(
+    course: &Course,
+    quizzes: &CourseQuizzes,
+    store: &ProgressStore,
+    now_ms: i64,
+    lesson: Option<&str>,
+) -> Result<Vec<ReviewItem>, ProgressError> {
+    let due = store.due_questions(now_ms, lesson)?;
+    Ok(due
+        .into_iter()
+        .filter_map(|due| {
+            let lesson = course.lesson(&due.lesson)?;
+            let question = quizzes
+                .ready(&due.lesson)?
+                .questions
+                .iter()
+                .find(|question| question.id == due.question)?;
+            Some(ReviewItem {
+                lesson: due.lesson,
+                lesson_title: lesson.meta.title.clone(),
+                question: question.clone(),
+            })
+        })
+        .collect())
+}
+
+impl ProgressStore {
+    /// The lesson the learner studied last (the latest event's), if any.
+    pub fn last_studied(&self) -> Result<Option<String>, ProgressError> {
+        let read = || -> rusqlite::Result<Option<String>> {
+            let mut statement = self.connection.prepare(
+                "SELECT lesson FROM events WHERE profile = ?1 ORDER BY at DESC, id DESC LIMIT 1",
+            )?;
+            let mut rows = statement.query(params![self.profile_id])?;
+            rows.next()?.map(|row| row.get(0)).transpose()
+        };
+        read().map_err(|error| self.database_error(error))
+    }
+}

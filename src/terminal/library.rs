@@ -1,0 +1,169 @@
+//! The course around the lesson read, for the runtime: the home screen's figures, the
+//! questions due for review, and another lesson opened where the learner left it. The
+//! lessons are read when first needed, their code blocks checked when one is opened.
+
+use super::Recording;
+use crate::app::{App, Effect, Home};
+use crate::course::{Course, CourseSource, code_block_problems, load_course_outline};
+use crate::progress::{ProgressStore, ReviewItem, course_overview, now_ms, review_items};
+use crate::quiz::{CourseQuizzes, LessonQuiz, load_quiz};
+
+/// The course the reader plays.
+pub struct Library {
+    source: CourseSource,
+    course: Option<Course>,
+    quizzes: Option<CourseQuizzes>,
+}
+
+impl Library {
+    /// The course at `source`; `course` when it is read already.
+    #[must_use]
+    pub fn new(source: CourseSource, course: Option<Course>) -> Self {
+        Self {
+            source,
+            course,
+            quizzes: None,
+        }
+    }
+
+    /// The course and every lesson's quiz, read on first use.
+    fn loaded(&mut self) -> Result<(&Course, &CourseQuizzes), String> {
+        if self.course.is_none() {
+            self.course =
+                Some(load_course_outline(&self.source).map_err(|error| error.to_string())?);
+        }
+        let Some(course) = &self.course else {
+            return Err(String::new());
+        };
+        let quizzes = self
+            .quizzes
+            .get_or_insert_with(|| CourseQuizzes::load(&self.source, course));
+        Ok((course, quizzes))
+    }
+
+    /// The lesson to offer after `id`: its id and title.
+    pub fn next_after(&mut self, id: &str) -> Option<(String, String)> {
+        let (course, _) = self.loaded().ok()?;
+        course
+            .next_after(id)
+            .map(|lesson| (lesson.meta.id.clone(), lesson.meta.title.clone()))
+    }
+
+    /// The home screen: every lesson and where the learner stands with it, the lesson
+    /// studied last chosen (`last`, else the store's).
+    pub fn home(
+        &mut self,
+        store: Option<&ProgressStore>,
+        last: Option<&str>,
+    ) -> Result<Home, String> {
+        let (course, quizzes) = self.loaded()?;
+        let rows =
+            course_overview(course, quizzes, store, now_ms()).map_err(|error| error.to_string())?;
+        let last = last
+            .map(str::to_owned)
+            .or_else(|| store.and_then(|store| store.last_studied().ok().flatten()))
+            .and_then(|id| rows.iter().position(|row| row.id == id));
+        Ok(Home::new(course.title.clone(), rows, last))
+    }
+
+    /// The questions due now that the course still has (of one lesson, or all).
+    pub fn due(
+        &mut self,
+        store: &ProgressStore,
+        lesson: Option<&str>,
+    ) -> Result<Vec<ReviewItem>, String> {
+        let (course, quizzes) = self.loaded()?;
+        review_items(course, quizzes, store, now_ms(), lesson).map_err(|error| error.to_string())
+    }
+
+    /// Lesson `id` in a reader like `current` (its look, words, size and learner), at
+    /// `now` on the runtime's clock, where the store says the learner left it.
+    pub fn open(
+        &mut self,
+        id: &str,
+        current: &App,
+        store: Option<&ProgressStore>,
+        now: u64,
+    ) -> Result<App, String> {
+        let (course, _) = self.loaded()?;
+        let Some(lesson) = course.lesson(id).cloned() else {
+            return Err(id.to_owned());
+        };
+        let file = self.source.lesson_display_path(id);
+        let problem = code_block_problems(&lesson.blocks, &file)
+            .into_iter()
+            .next();
+        if let Some(problem) = problem {
+            return Err(problem.to_string());
+        }
+        let mut app = App::new(
+            lesson,
+            current.theme().clone(),
+            current.glyphs(),
+            current.texts(),
+            current.reader().size(),
+        );
+        app.set_profile(current.study().profile().to_owned());
+        app.start_at(now);
+        if let Some(store) = store {
+            let state = store.lesson_state(id).map_err(|error| error.to_string())?;
+            app.restore(&state);
+        }
+        let quiz = load_quiz(&self.source, app.lesson());
+        if let LessonQuiz::Unavailable(reason) = &quiz {
+            app.notice = Some(app.texts().quiz.unavailable_because(reason));
+        }
+        app.set_quiz(quiz);
+        app.finish_layout();
+        app.set_next_lesson(self.next_after(id));
+        Ok(app)
+    }
+}
+
+impl super::run::Reading {
+    /// The effects that span the course: they need the store and the other lessons.
+    pub(super) fn course_effect(&mut self, effect: Effect) {
+        let texts = self.app.texts().course;
+        let store = self.recording.as_ref().map(Recording::store);
+        match effect {
+            Effect::ShowHome => match self.library.home(store, None) {
+                Ok(home) => self.app.show_home(home),
+                Err(reason) => self.app.notice = Some(texts.cannot_open(&reason)),
+            },
+            Effect::GatherReview => {
+                let Some(store) = store else {
+                    self.app.notice = Some(texts.nothing_due.to_owned());
+                    return;
+                };
+                if !store.reviews_on().unwrap_or(true) {
+                    self.app.notice = Some(texts.reviews_off.to_owned());
+                    return;
+                }
+                match self.library.due(store, None) {
+                    Ok(items) => self.app.start_review(items),
+                    Err(reason) => self.app.notice = Some(reason),
+                }
+            }
+            Effect::CountDue => {
+                let due = store.map_or(0, |store| {
+                    self.library.due(store, None).map_or(0, |items| items.len())
+                });
+                self.app.set_due(due);
+            }
+            Effect::OpenLesson(id) => {
+                let now = self.now();
+                match self.library.open(&id, &self.app, store, now) {
+                    Ok(mut next) => {
+                        if let Some(recording) = self.recording.as_mut() {
+                            recording.switch(&mut self.app, &mut next);
+                        }
+                        next.set_due(self.app.due());
+                        self.app = next;
+                    }
+                    Err(reason) => self.app.notice = Some(texts.cannot_open(&reason)),
+                }
+            }
+            _ => {}
+        }
+    }
+}
