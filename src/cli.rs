@@ -132,6 +132,12 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Merge a learner's export (JSON, as `export` writes it) into this machine's
+    /// progress: nothing is counted twice, however often a file is imported.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Print the class report from learners' exports (files, or folders of them).
     Report {
         #[arg(required = true, value_name = "FILES_OR_DIRS")]

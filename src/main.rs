@@ -89,6 +89,7 @@ fn main() -> ExitCode {
         Some(Command::Export { format, output }) => {
             progress_cli::export(&cli, *format, output.as_deref())
         }
+        Some(Command::Import { file }) => progress_cli::import(&cli, file),
         Some(Command::Report { paths, format }) => {
             progress_cli::class_report(paths, *format, lang(&cli))
         }

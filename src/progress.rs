@@ -9,6 +9,7 @@ mod clock;
 mod event;
 mod exchange;
 mod file;
+mod log;
 mod overview;
 mod plan;
 mod query;
@@ -24,10 +25,11 @@ pub use class::{
 pub use clock::{ClockChange, IDLE_AFTER_MS, StudyClock};
 pub use event::Event;
 pub use exchange::{
-    AnswerRecord, FORMAT, ItemRecord, LearnerRecord, LessonRecord, QuestionRecord, learner_record,
-    read_export,
+    AnswerRecord, FORMAT, ItemRecord, LearnerRecord, LessonRecord, OrphanRecord, QuestionRecord,
+    ReviewRecord, learner_record, read_export,
 };
 pub use file::{STORE_FILE, StoreNotice, default_data_dir, private_folder};
+pub use log::{Imported, Log};
 pub use overview::{LessonOverview, ReviewItem, course_overview, review_items};
 pub use plan::section_budgets;
 pub use query::{LessonState, Position, ProfileSummary};

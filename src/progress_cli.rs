@@ -55,6 +55,46 @@ pub fn open_store(cli: &Cli) -> anyhow::Result<ProgressStore> {
     Ok(store)
 }
 
+/// `import FILE`: a learner's export merged into this machine's store, for the
+/// export's learner (or `--profile`).
+pub fn import(cli: &Cli, path: &Path) -> anyhow::Result<ExitCode> {
+    let texts = texts(lang(cli));
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .with_context(|| fill(texts.cannot_read, &[("file", &file)]))?;
+    let record = read_export(&text).map_err(|why| anyhow::anyhow!("{file}: {why}"))?;
+    let Some(log) = &record.log else {
+        let why = if text.trim_start().starts_with('{') {
+            record.format.clone()
+        } else {
+            "CSV".to_owned()
+        };
+        anyhow::bail!(fill(texts.import_no_log, &[("file", &file), ("why", &why)]));
+    };
+    let name = cli
+        .profile
+        .clone()
+        .unwrap_or_else(|| record.profile.clone());
+    let mut store = ProgressStore::open(&data_dir(cli)?, &name)?;
+    for notice in &store.notices {
+        eprintln!("manabi: {}", lang(cli).texts().session.store_notice(notice));
+    }
+    let imported = store.import(log)?;
+    println!(
+        "{}",
+        fill(
+            texts.imported,
+            &[
+                ("sittings", &imported.sittings.to_string()),
+                ("events", &imported.events.to_string()),
+                ("known", &imported.known.to_string()),
+                ("name", &name),
+            ]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `review --on` / `--off`: this learner's spaced review.
 pub fn set_reviews(cli: &Cli, on: bool) -> anyhow::Result<ExitCode> {
     let mut store = open_store(cli)?;
@@ -79,7 +119,12 @@ fn course(cli: &Cli) -> anyhow::Result<Course> {
 fn record(cli: &Cli, store: &ProgressStore) -> anyhow::Result<LearnerRecord> {
     let course = course(cli)?;
     let quizzes = CourseQuizzes::load(&source(cli), &course);
-    Ok(learner_record(&course, &quizzes, store)?)
+    Ok(learner_record(
+        &course,
+        &quizzes,
+        store,
+        manabi::progress::now_ms(),
+    )?)
 }
 
 /// A typo in `--profile` must not pass for a learner with no progress.

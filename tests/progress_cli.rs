@@ -99,7 +99,11 @@ fn profiles_progress_export_report_and_reset() {
         progress.contains("2:05 / 40:00 active, 1 sitting(s)"),
         "{progress}"
     );
-    assert!(progress.contains("  read  1/21 sections"), "{progress}");
+    assert!(progress.contains("  read    1/21 sections"), "{progress}");
+    assert!(
+        progress.contains("  review  0 due, 7 retained, of 7 scheduled"),
+        "{progress}"
+    );
     let course = load_course(&CourseSource::Embedded).unwrap();
     let LessonQuiz::Ready(quiz) = load_quiz(&CourseSource::Embedded, &course.lessons[0]) else {
         panic!("no quiz");
@@ -215,9 +219,9 @@ fn a_class_of_sample_exports_makes_the_report() {
     let text = stdout(&output);
     assert!(text.contains("6 learner(s)"), "{text}");
     for line in [
-        "haruto   20:00 / 40:00         1    9/21       8/14     3/7     5/7       -       -       -       -",
-        "aiko     40:10 / 40:00         2   21/21      31/35    *7/7    *7/7    *6/6    *5/5    *6/6   *4/4v",
-        "kenji    42:35 / 40:00         2   20/21          ?    *6/6     3/5    *6/6    *5/5     4/6    *4/4",
+        "haruto   20:00 / 40:00         1    9/21       8/14          ?     3/7     5/7       -       -       -       -",
+        "aiko     40:10 / 40:00         2   21/21      31/35          ?    *7/7    *7/7    *6/6    *5/5    *6/6   *4/4v",
+        "kenji    42:35 / 40:00         2   20/21          ?          ?    *6/6     3/5    *6/6    *5/5     4/6    *4/4",
         "  5 [######              ] 2/6  NetworkPolicy でトラフィックを制限できる",
         "  1 [#############       ] 4/6  Service の各タイプ",
         "  3/5 wrong  svc-nodeport-range               #1 NodePort; still wrong: 1; most given wrong answer: \"1-65535\" (3)",
@@ -381,4 +385,129 @@ fn typos_in_profiles_and_lessons_are_errors_and_duplicates_are_reported_once() {
             .success()
     );
     assert!(!stdout(&manabi(&data, &["profiles"])).contains("hanako"));
+}
+
+#[test]
+fn an_export_imported_twice_on_another_machine_counts_once() {
+    let base = folder("import");
+    let laptop = base.path().join("laptop");
+    let home = base.path().join("home");
+    study(&laptop, "hanako", false);
+    let export = base.path().join("hanako.json");
+    let exported = manabi(
+        &laptop,
+        &[
+            "export",
+            "--profile",
+            "hanako",
+            "-o",
+            export.to_str().unwrap(),
+        ],
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    // At home the learner studied too, before bringing the laptop's record.
+    study(&home, "hanako", true);
+    let before = stdout(&manabi(&home, &["progress", "--profile", "hanako"]));
+    for round in 0..2 {
+        let imported = manabi(&home, &["import", export.to_str().unwrap()]);
+        assert!(imported.status.success(), "{}", stderr(&imported));
+        let said = stdout(&imported);
+        if round == 0 {
+            assert!(
+                said.contains("into hanako's progress; 0 were here"),
+                "{said}"
+            );
+        } else {
+            assert!(
+                said.contains("imported 0 sitting(s) and 0 event(s)"),
+                "{said}"
+            );
+        }
+    }
+    let after = stdout(&manabi(&home, &["progress", "--profile", "hanako"]));
+    assert_ne!(before, after);
+    // Both sittings, their time counted once where the two machines' spans overlap
+    // (both were written in the same seconds here).
+    assert!(
+        after.contains("2:05 / 40:00 active, 2 sitting(s)"),
+        "{after}"
+    );
+    // Home's answers came after the laptop's: the latest, right, wins.
+    assert!(after.contains("1. mastered (7/7)"), "{after}");
+    let json = stdout(&manabi(
+        &home,
+        &["progress", "--profile", "hanako", "--json"],
+    ));
+    let record: LearnerRecord = serde_json::from_str(&json).unwrap();
+    let log = record.log.unwrap();
+    assert_eq!(log.sittings.len(), 2);
+    let mut uids: Vec<&str> = log.events.iter().map(|event| event.uid.as_str()).collect();
+    let events = uids.len();
+    uids.sort_unstable();
+    uids.dedup();
+    assert_eq!(uids.len(), events);
+}
+
+#[test]
+fn an_export_without_a_log_is_refused_with_the_reason() {
+    let base = folder("import-old");
+    let data = base.path().join("data");
+    study(&data, "hanako", true);
+    let csv = base.path().join("hanako.csv");
+    let written = manabi(
+        &data,
+        &["export", "--profile", "hanako", "-o", csv.to_str().unwrap()],
+    );
+    assert!(written.status.success());
+    let refused = manabi(&data, &["import", csv.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("has totals but not the log"),
+        "{}",
+        stderr(&refused)
+    );
+    let old = base.path().join("old.json");
+    std::fs::write(
+        &old,
+        r#"{"format":"manabi-progress-2","profile":"kenji","lessons":[]}"#,
+    )
+    .unwrap();
+    let refused = manabi(&data, &["import", old.to_str().unwrap()]);
+    assert!(
+        stderr(&refused).contains("(manabi-progress-2)"),
+        "{}",
+        stderr(&refused)
+    );
+    let missing = manabi(&data, &["import", "/nonexistent/x.json"]);
+    assert!(
+        stderr(&missing).contains("cannot read"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn progress_of_a_lesson_the_course_no_longer_has_is_shown_as_orphaned() {
+    let base = folder("orphan");
+    let data = base.path().join("data");
+    study(&data, "hanako", true);
+    let mut store = ProgressStore::open(&data, "hanako").unwrap();
+    let sitting = store.start_sitting("k8s-networking-old").unwrap();
+    store
+        .checkpoint(
+            "k8s-networking-old",
+            sitting,
+            60_000,
+            &Position::default(),
+            true,
+        )
+        .unwrap();
+    let output = manabi(&data, &["progress", "--profile", "hanako"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("k8s-networking-old  (not in this course: renamed or removed)"),
+        "{text}"
+    );
+    assert!(text.contains("1:00 / -:00 active, 1 sitting(s)"), "{text}");
 }

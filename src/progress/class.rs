@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::exchange::{AnswerRecord, LearnerRecord, LessonRecord, QuestionRecord};
+use super::exchange::{AnswerRecord, LearnerRecord, LessonRecord, QuestionRecord, ReviewRecord};
 
 /// The report on every lesson the records share.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,6 +37,8 @@ pub struct LearnerRow {
     pub first_try_right: Option<usize>,
     pub first_tries: Option<usize>,
     pub items: Vec<ItemCell>,
+    /// Spaced review: due and retained questions (none from exports before it).
+    pub review: Option<ReviewRecord>,
 }
 
 /// One learner's state on one checklist item.
@@ -162,6 +164,7 @@ fn row(name: &str, record: &LessonRecord) -> LearnerRow {
         sections_total: record.sections_total,
         first_try_right: answered.then(|| firsts.clone().filter(|first| first.right).count()),
         first_tries: answered.then(|| firsts.count()),
+        review: record.review,
         items: record
             .checklist
             .iter()

@@ -3,25 +3,56 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::LessonState;
+use super::{LessonState, Log};
 use crate::course::{Course, Lesson};
 use crate::quiz::{Attempt, AttemptKind, CourseQuizzes, Mastery, Quiz};
 
 /// What `manabi export` writes: one learner, every lesson they have a record of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LearnerRecord {
-    /// `manabi-progress-2` (`-1`, from an older manabi, has no questions), so `report`
-    /// knows what it reads.
+    /// `manabi-progress-3` (`-2` has no log or reviews, `-1` no questions either), so
+    /// `report` and `import` know what they read.
     pub format: String,
     pub profile: String,
     pub lessons: Vec<LessonRecord>,
+    /// Lessons the store has progress of that the course no longer has (renamed or
+    /// removed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphaned: Vec<OrphanRecord>,
+    /// The whole log, for `manabi import` on another machine (JSON only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log: Option<Log>,
 }
 
 /// The export format's name and version.
-pub const FORMAT: &str = "manabi-progress-2";
-/// The first format: no per-question answers. Still read.
+pub const FORMAT: &str = "manabi-progress-3";
+/// The second format: no log, no review counts. Still read by `report`.
+pub(super) const FORMAT_2: &str = "manabi-progress-2";
+/// The first format: no per-question answers either. Still read by `report`.
 pub(super) const FORMAT_1: &str = "manabi-progress-1";
+
+/// A lesson the store has progress of that the course no longer lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrphanRecord {
+    pub lesson: String,
+    pub active_seconds: u64,
+    pub sittings: usize,
+    pub answers: usize,
+}
+
+/// A lesson's spaced review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRecord {
+    /// Questions due now.
+    pub due: usize,
+    /// Questions last recalled and not due yet.
+    pub retained: usize,
+    /// Questions with a schedule.
+    pub scheduled: usize,
+}
 
 /// One lesson of a learner's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +69,9 @@ pub struct LessonRecord {
     /// Every question of the lesson (empty in a `manabi-progress-1` export).
     #[serde(default)]
     pub questions: Vec<QuestionRecord>,
+    /// Spaced review (none in exports before `manabi-progress-3`).
+    #[serde(default)]
+    pub review: Option<ReviewRecord>,
 }
 
 /// One question of a lesson record: how often it was answered, the first answer ever
@@ -142,6 +176,7 @@ impl LessonRecord {
                         .collect()
                 })
                 .unwrap_or_default(),
+            review: None,
         }
     }
 }
@@ -160,7 +195,7 @@ pub fn read_export(text: &str) -> Result<LearnerRecord, String> {
     if text.trim_start().starts_with('{') {
         let record: LearnerRecord =
             serde_json::from_str(text).map_err(|error| error.to_string())?;
-        if record.format != FORMAT && record.format != FORMAT_1 {
+        if ![FORMAT, FORMAT_2, FORMAT_1].contains(&record.format.as_str()) {
             return Err(format!(
                 "unknown format `{}` (expected {FORMAT})",
                 record.format
@@ -171,21 +206,55 @@ pub fn read_export(text: &str) -> Result<LearnerRecord, String> {
     super::spreadsheet::read_csv(text)
 }
 
-/// A learner's record of every lesson of a course, from the store.
+/// A learner's record of every lesson of a course at `now_ms`, from the store, with
+/// the lessons the course no longer has and the whole log.
 pub fn learner_record(
     course: &Course,
     quizzes: &CourseQuizzes,
     store: &super::ProgressStore,
+    now_ms: i64,
 ) -> Result<LearnerRecord, super::ProgressError> {
+    let reviews = store.review_counts(now_ms)?;
+    let due = store.due_questions(now_ms, None)?;
     let mut lessons = Vec::with_capacity(course.lessons.len());
     for lesson in &course.lessons {
-        let state = store.lesson_state(&lesson.meta.id)?;
-        let quiz = quizzes.ready(&lesson.meta.id);
-        lessons.push(LessonRecord::new(lesson, quiz, &state));
+        let id = &lesson.meta.id;
+        let state = store.lesson_state(id)?;
+        let quiz = quizzes.ready(id);
+        let mut record = LessonRecord::new(lesson, quiz, &state);
+        let counts = reviews.get(id).copied().unwrap_or_default();
+        // Questions the quiz no longer has are not due (their rows are kept).
+        let known = |question: &str| {
+            quiz.is_some_and(|quiz| quiz.questions.iter().any(|known| known.id == question))
+        };
+        record.review = Some(ReviewRecord {
+            due: due
+                .iter()
+                .filter(|due| &due.lesson == id && known(&due.question))
+                .count(),
+            retained: counts.retained,
+            scheduled: counts.scheduled,
+        });
+        lessons.push(record);
+    }
+    let mut orphaned = Vec::new();
+    for lesson in store.lessons()? {
+        if course.lesson(&lesson).is_some() {
+            continue;
+        }
+        let state = store.lesson_state(&lesson)?;
+        orphaned.push(OrphanRecord {
+            lesson,
+            active_seconds: state.active_ms / 1000,
+            sittings: state.sittings,
+            answers: state.quiz.attempts.len(),
+        });
     }
     Ok(LearnerRecord {
         format: FORMAT.to_owned(),
         profile: store.profile.clone(),
         lessons,
+        orphaned,
+        log: Some(store.log()?),
     })
 }

@@ -299,6 +299,8 @@ fn exports_make_a_class_report_in_json_and_csv() {
             format: exchange::FORMAT.to_owned(),
             profile: name.to_owned(),
             lessons: vec![LessonRecord::new(lesson, Some(&quiz), &state)],
+            orphaned: Vec::new(),
+            log: None,
         });
     }
     let json = serde_json::to_string_pretty(&records[0]).unwrap();

@@ -179,7 +179,7 @@ fn read_events(
     let mut statement = connection.prepare(
         "SELECT kind, section, question, right, item, value, answer FROM events
          WHERE profile = ?1 AND lesson = ?2 AND kind IN (?3, ?4, ?5, ?6)
-         ORDER BY id",
+         ORDER BY at, id",
     )?;
     let mut rows = statement.query(params![
         profile,

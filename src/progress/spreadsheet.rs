@@ -8,6 +8,7 @@ use crate::quiz::AttemptKind;
 
 use super::exchange::{
     AnswerRecord, FORMAT, FORMAT_1, ItemRecord, LearnerRecord, LessonRecord, QuestionRecord,
+    ReviewRecord,
 };
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -44,6 +45,12 @@ struct CsvRow {
     latest_kind: Option<AttemptKind>,
     #[serde(default)]
     latest_answer: Option<String>,
+    #[serde(default)]
+    review_due: Option<usize>,
+    #[serde(default)]
+    review_retained: Option<usize>,
+    #[serde(default)]
+    review_scheduled: Option<usize>,
 }
 
 /// The record as CSV.
@@ -79,6 +86,9 @@ pub fn export_csv(record: &LearnerRecord) -> Result<String, String> {
                 latest_answer: question
                     .and_then(|q| q.latest.as_ref())
                     .map(|a| a.answer.clone()),
+                review_due: lesson.review.map(|review| review.due),
+                review_retained: lesson.review.map(|review| review.retained),
+                review_scheduled: lesson.review.map(|review| review.scheduled),
             };
             let questions: Vec<&QuestionRecord> = lesson
                 .questions
@@ -117,6 +127,8 @@ pub(super) fn read_csv(text: &str) -> Result<LearnerRecord, String> {
             format: if has_questions { FORMAT } else { FORMAT_1 }.to_owned(),
             profile: row.profile.clone(),
             lessons: Vec::new(),
+            orphaned: Vec::new(),
+            log: None,
         });
         if learner.profile != row.profile {
             return Err(format!(
@@ -148,6 +160,14 @@ fn add_row(learner: &mut LearnerRecord, row: CsvRow) {
             sections_total: row.sections_total,
             checklist: Vec::new(),
             questions: Vec::new(),
+            review: match (row.review_due, row.review_retained, row.review_scheduled) {
+                (Some(due), Some(retained), Some(scheduled)) => Some(ReviewRecord {
+                    due,
+                    retained,
+                    scheduled,
+                }),
+                _ => None,
+            },
         });
     }
     let Some(lesson) = learner.lessons.last_mut() else {

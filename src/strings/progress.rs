@@ -29,6 +29,8 @@ pub struct ProgressTexts {
     pub column_sittings: &'static str,
     pub column_read: &'static str,
     pub column_first_try: &'static str,
+    /// Questions due for review / retained.
+    pub column_review: &'static str,
     pub table_key: &'static str,
     pub chart_title: &'static str,
     pub chart_ticked: &'static str,
@@ -62,6 +64,10 @@ pub struct ProgressTexts {
     pub reviews_now_off: &'static str,
     /// A lesson the store has progress of that the course no longer lists.
     pub orphaned: &'static str,
+    /// An export without a log: `{file}` and why.
+    pub import_no_log: &'static str,
+    /// `{sittings}`, `{events}`, `{known}` and `{name}`.
+    pub imported: &'static str,
 }
 
 /// The strings of `lang`.
@@ -96,6 +102,7 @@ static EN: ProgressTexts = ProgressTexts {
     column_sittings: "sittings",
     column_read: "read",
     column_first_try: "first try",
+    column_review: "due/kept",
     table_key: "(* mastered: every question right at its latest answer; - not tried; v ticked by hand; first try: questions right at the first answer, ? from an older manabi)",
     chart_title: "Mastered, per checklist item:",
     chart_ticked: " (ticked by hand: {count})",
@@ -127,6 +134,8 @@ static EN: ProgressTexts = ProgressTexts {
     reviews_on: "reviews are on: answered questions come back when due (manabi review)",
     reviews_now_off: "reviews are off: nothing comes due; `manabi review --on` turns them on again",
     orphaned: "(not in this course: renamed or removed)",
+    import_no_log: "{file} has totals but not the log a store needs ({why}): export it again with `manabi export` (JSON) from this version of manabi",
+    imported: "imported {sittings} sitting(s) and {events} event(s) into {name}'s progress; {known} were here already",
 };
 
 static JA: ProgressTexts = ProgressTexts {
@@ -152,6 +161,7 @@ static JA: ProgressTexts = ProgressTexts {
     column_sittings: "回数",
     column_read: "読了",
     column_first_try: "初回正解",
+    column_review: "復習/定着",
     table_key: "(* 習得済み: すべての問題の最新の答えが正解、- 未挑戦、v 自分でチェック、初回正解: 最初の答えが正解だった問題の数、? 古い manabi の書き出し)",
     chart_title: "チェックリストの項目ごとの習得者:",
     chart_ticked: " (自分でチェック: {count} 人)",
@@ -183,4 +193,6 @@ static JA: ProgressTexts = ProgressTexts {
     reviews_on: "復習をオンにしました。答えた問題が期限に戻ってきます (manabi review)",
     reviews_now_off: "復習をオフにしました。期限は来ません。`manabi review --on` で戻せます",
     orphaned: "(このコースにはありません: 名前の変更か削除)",
+    import_no_log: "{file} には合計しかなく、記録の取り込みに要るログがありません ({why})。この版の manabi で `manabi export` (JSON) をやり直してください",
+    imported: "{name} の記録に {sittings} 回の学習と {events} 件の記録を取り込みました。{known} 件は取り込み済みでした",
 };

@@ -41,7 +41,7 @@ fn pad_left(text: &str, width: usize) -> String {
 #[must_use]
 pub fn progress_text(record: &LearnerRecord, lang: Lang) -> String {
     let texts = texts(lang);
-    let labels = [texts.time, texts.read, texts.quiz];
+    let labels = [texts.time, texts.read, texts.quiz, texts.review];
     let label_width = labels
         .iter()
         .map(|label| display_width(label))
@@ -70,11 +70,23 @@ pub fn progress_text(record: &LearnerRecord, lang: Lang) -> String {
             );
         }
     }
+    for orphan in &record.orphaned {
+        let _ = writeln!(text, "\n{}  {}", orphan.lesson, texts.orphaned);
+        let time = fill(
+            texts.active,
+            &[
+                ("time", &clock(orphan.active_seconds * 1000)),
+                ("minutes", "-"),
+                ("sittings", &orphan.sittings.to_string()),
+            ],
+        );
+        let _ = writeln!(text, "  {}  {time}", pad(texts.time, label_width));
+    }
     text
 }
 
 /// A lesson's time (with sittings), sections read and quiz score, each with its label.
-fn lesson_fields(texts: &ProgressTexts, lesson: &LessonRecord) -> [(&'static str, String); 3] {
+fn lesson_fields(texts: &ProgressTexts, lesson: &LessonRecord) -> [(&'static str, String); 4] {
     let (right, questions) = lesson
         .checklist
         .iter()
@@ -111,6 +123,22 @@ fn lesson_fields(texts: &ProgressTexts, lesson: &LessonRecord) -> [(&'static str
                     ("right", &right.to_string()),
                     ("total", &questions.to_string()),
                 ],
+            ),
+        ),
+        (
+            texts.review,
+            lesson.review.map_or_else(
+                || "?".to_owned(),
+                |review| {
+                    fill(
+                        texts.review_counts,
+                        &[
+                            ("due", &review.due.to_string()),
+                            ("retained", &review.retained.to_string()),
+                            ("scheduled", &review.scheduled.to_string()),
+                        ],
+                    )
+                },
             ),
         ),
     ]
@@ -189,12 +217,13 @@ fn table(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
         .unwrap_or(0);
     let items: Vec<usize> = lesson.items.iter().map(|item| item.item).collect();
     let mut header = format!(
-        "{}  {}  {}  {}  {}",
+        "{}  {}  {}  {}  {}  {}",
         pad(texts.column_learner, name_width),
         pad_left(texts.column_time, 13),
         pad_left(texts.column_sittings, 8),
         pad_left(texts.column_read, 6),
         pad_left(texts.column_first_try, 9),
+        pad_left(texts.column_review, 9),
     );
     for item in &items {
         let _ = write!(header, "  {:>6}", format!("#{item}"));
@@ -207,7 +236,7 @@ fn table(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
         };
         let _ = write!(
             text,
-            "{}  {}  {}  {}  {}",
+            "{}  {}  {}  {}  {}  {}",
             pad(&row.profile, name_width),
             pad_left(
                 &format!(
@@ -220,6 +249,13 @@ fn table(text: &mut String, texts: &ProgressTexts, lesson: &LessonReport) {
             pad_left(&row.sittings.to_string(), 8),
             pad_left(&format!("{}/{}", row.sections_read, row.sections_total), 6),
             pad_left(&first_try, 9),
+            pad_left(
+                &row.review.map_or_else(
+                    || "?".to_owned(),
+                    |review| format!("{}/{}", review.due, review.retained)
+                ),
+                9
+            ),
         );
         for item in &items {
             let cell = item_cell(row, *item);

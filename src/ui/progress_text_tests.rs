@@ -81,7 +81,10 @@ fn learner(name: &str, answers: &[(&str, Option<(bool, &str)>)], ticked: bool) -
                     latest: given.map(|(right, text)| answer(right, text)),
                 })
                 .collect(),
+            review: None,
         }],
+        orphaned: Vec::new(),
+        log: None,
     }
 }
 
