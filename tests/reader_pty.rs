@@ -47,9 +47,22 @@ impl Session {
     }
 
     fn start_answering(args: &[&str], folder: &Path, answers: Answers) -> Self {
+        Self::start_with(args, folder, answers, &[])
+    }
+
+    /// With environment variables of its own (`MANABI_NOW`, a day of the test's).
+    fn start_with(
+        args: &[&str],
+        folder: &Path,
+        answers: Answers,
+        environment: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system().openpty(size(120, 40)).unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_manabi"));
         command.args(args);
+        for (name, value) in environment {
+            command.env(name, value);
+        }
         command.cwd(folder);
         command.env("TERM", "xterm-256color");
         command.env("LANG", "C.UTF-8");
@@ -695,4 +708,121 @@ fn a_presenting_window_on_an_ambiguous_wide_terminal_uses_ascii() {
     assert!(!screen.contains('│') && !screen.contains('┌'), "{screen}");
     session.type_keys("q");
     assert!(session.child.wait().unwrap().success());
+}
+
+/// The two-lesson course of the home screen's tests.
+fn home_course() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses/course-home")
+}
+
+#[test]
+fn the_home_screen_shows_a_lesson_studied_move_on() {
+    let scratch = temp_folder("home");
+    let course = home_course();
+    let args = [
+        "--course",
+        course.to_str().unwrap(),
+        "--lang",
+        "ja",
+        "--profile",
+        "hanako",
+    ];
+    let mut session = Session::start(&args, scratch.path());
+    session.wait_for("ホーム画面のテスト用講座");
+    session.wait_for("[--------] 0/2");
+    // A newcomer: the first lesson is chosen.
+    session.type_keys("\r");
+    session.wait_for("同じ Pod のコンテナはネットワークを共有します");
+    session.type_keys("c");
+    session.wait_for("未挑戦 (0/1)");
+    session.type_keys("\r");
+    session.wait_for("互いにどう接続できますか");
+    let number = shown_number(&session.contents(), "localhost で接続できる");
+    session.type_keys(&format!("{number}\r"));
+    session.wait_for("正解！");
+    session.type_keys("\r");
+    session.wait_for("すべての問題に答えました");
+    session.type_keys("\r");
+    session.wait_for("習得済み (1/1)");
+    session.type_keys("\x1b");
+    session.type_keys("H");
+    session.wait_for("[####----] 1/2");
+    // The lesson studied last is the one to continue.
+    session.wait_until("続きから on Pod の基本", |screen| {
+        screen
+            .contents()
+            .lines()
+            .any(|line| line.contains("Pod の基本") && line.contains("続きから"))
+    });
+    session.type_keys("q");
+    assert!(session.child.wait().unwrap().success());
+    // The next start opens on the home screen again, the gauge kept.
+    let mut again = Session::start(&args, scratch.path());
+    again.wait_for("[####----] 1/2");
+    again.type_keys("q");
+    assert!(again.child.wait().unwrap().success());
+}
+
+#[test]
+fn a_question_answered_wrong_is_reviewed_days_later() {
+    let scratch = temp_folder("review");
+    let course = home_course();
+    let day: i64 = 24 * 60 * 60 * 1000;
+    let start: i64 = 1_798_761_600_000;
+    {
+        let mut store =
+            manabi::progress::ProgressStore::open(&scratch.path().join("progress"), "hanako")
+                .unwrap();
+        let answer = manabi::progress::Event::Answer {
+            question: "pod-ip-changes".to_owned(),
+            answer: "同じ IP が引き継がれる".to_owned(),
+            right: false,
+            kind: manabi::quiz::AttemptKind::FirstTry,
+            took_ms: Some(9_000),
+            recall: manabi::quiz::Recall::Forgot,
+        };
+        store.record_at("pods", None, &answer, start).unwrap();
+    }
+    let run = |now: i64, args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_manabi"))
+            .args(["--course", course.to_str().unwrap(), "--profile", "hanako"])
+            .args(args)
+            .env("MANABI_DATA_DIR", scratch.path().join("progress"))
+            .env("MANABI_NOW", now.to_string())
+            .env("LANG", "C.UTF-8")
+            .output()
+            .unwrap()
+    };
+    // The same hour: nothing is due yet.
+    let early = run(start + day / 24, &["review"]);
+    assert!(early.status.success());
+    assert!(String::from_utf8_lossy(&early.stdout).contains("nothing to review now"));
+    // Two days on, the question comes back.
+    let later = (start + 2 * day).to_string();
+    let mut args = vec!["--course", course.to_str().unwrap(), "--profile", "hanako"];
+    args.extend(["--lang", "ja", "review"]);
+    let mut session = Session::start_with(
+        &args,
+        scratch.path(),
+        Answers::Silent,
+        &[("MANABI_NOW", later.as_str())],
+    );
+    session.wait_for("復習: Pod の基本");
+    session.wait_for("その IP アドレスはどうなりますか");
+    let number = shown_number(&session.contents(), "新しい IP が割り当てられる");
+    session.type_keys(&format!("{number}\r"));
+    session.wait_for("正解！");
+    session.type_keys("\r");
+    session.wait_for("すべての問題に答えました");
+    session.type_keys("\x1b");
+    session.wait_until("no review due in the status bar", |screen| {
+        !status_line(screen).contains("復習")
+    });
+    session.type_keys("q");
+    assert!(session.child.wait().unwrap().success());
+    let after = run(start + 2 * day, &["review"]);
+    assert!(String::from_utf8_lossy(&after.stdout).contains("nothing to review now"));
+    let progress = run(start + 2 * day, &["progress"]);
+    let text = String::from_utf8_lossy(&progress.stdout);
+    assert!(text.contains("0 due, 1 retained, of 1 scheduled"), "{text}");
 }

@@ -185,3 +185,76 @@ impl Recording {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Recording;
+    use crate::app::tests::reader_in;
+    use crate::app::{Message, QuizMessage};
+    use crate::course::{CourseSource, load_course};
+    use crate::progress::{ProgressStore, ReviewItem};
+    use crate::quiz::CourseQuizzes;
+    use crate::strings::Lang;
+
+    fn pods_question() -> ReviewItem {
+        let source = CourseSource::Directory(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/courses/course-home"),
+        );
+        let course = load_course(&source).unwrap();
+        let quizzes = CourseQuizzes::load(&source, &course);
+        ReviewItem {
+            lesson: "pods".to_owned(),
+            lesson_title: "Pod の基本".to_owned(),
+            question: quizzes.ready("pods").unwrap().questions[0].clone(),
+        }
+    }
+
+    #[test]
+    fn review_time_and_answers_go_to_the_questions_lesson_and_leave_its_place_alone() {
+        let scratch = tempfile::tempdir().unwrap();
+        let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+        let sitting = store.start_sitting("services").unwrap();
+        let mut recording = Recording::new(store, "services", sitting, 0);
+        let mut app = reader_in(100, 30, Lang::Ja);
+        // Four seconds of reading.
+        app.note_input(0);
+        app.tick(4_000);
+        recording.flush(&mut app);
+        // Five of reviewing a question of `pods`, answered.
+        app.start_review(vec![pods_question()]);
+        app.note_input(4_000);
+        app.update(Message::Quiz(QuizMessage::Pick(0)));
+        app.note_input(9_000);
+        app.update(Message::Quiz(QuizMessage::Submit));
+        app.tick(9_000);
+        recording.flush(&mut app);
+        app.update(Message::Quiz(QuizMessage::Next));
+        app.update(Message::Quiz(QuizMessage::Leave));
+        // One more of reading.
+        app.note_input(9_500);
+        app.tick(10_000);
+        recording.flush(&mut app);
+        recording.checkpoint(&mut app, true);
+        let store = ProgressStore::open(scratch.path(), "hanako").unwrap();
+        // Each sitting's own time (the lessons' totals join spans on the wall clock,
+        // which this test does not wait for).
+        let log = store.log().unwrap();
+        let active = |lesson: &str| -> Vec<i64> {
+            log.sittings
+                .iter()
+                .filter(|sitting| sitting.lesson == lesson)
+                .map(|sitting| sitting.active_ms)
+                .collect()
+        };
+        assert_eq!(active("pods"), [5_000]);
+        assert_eq!(active("services"), [5_000]);
+        let pods = store.lesson_state("pods").unwrap();
+        assert_eq!(pods.quiz.attempts.len(), 1);
+        // Reviewing is not reading: no place kept in `pods`.
+        assert_eq!(pods.position, None);
+        let services = store.lesson_state("services").unwrap();
+        assert!(services.quiz.attempts.is_empty());
+        assert!(services.position.is_some());
+    }
+}
