@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time to first complete frame, exit time, bytes written and peak memory of the reader
 # in a 120×40 pseudo-terminal (the shared ttff.py harness), on the lesson and on its body
-# repeated ten times; beside less, md-tui (mdt) and presenterm when they are on PATH
+# repeated ten times, and of the home screen of a two-lesson course; beside less, md-tui (mdt) and presenterm when they are on PATH
 # (install them outside the project: cargo install --root "$PEERS_DIR" md-tui presenterm).
 # Usage: [PEERS_DIR=DIR] benches/first-frame.sh [RUNS]   (after cargo build --release)
 # PEERS_DIR, when set, is the install root of the peers: its bin/ goes first on PATH.
@@ -25,6 +25,9 @@ export MANABI_DATA_DIR="$work/progress"
 measure "manabi 1x" -- "$manabi" --course "$work/course1"
 measure "manabi 10x" -- "$manabi" --course "$work/course10"
 measure "manabi 1x, silent terminal" --no-answer -- "$manabi" --course "$work/course1"
+# A course of two lessons: the home screen first, against the reader on the same course.
+measure "manabi home, 2 lessons" -- "$manabi" --course "$work/course2"
+measure "manabi reader, 2 lessons" -- "$manabi" --course "$work/course2" open k8s-networking
 # The same without a store (a folder that cannot be made): what the store costs the start.
 MANABI_DATA_DIR=/proc/no-store measure "manabi 1x, no progress store" -- "$manabi" --course "$work/course1"
 # A whole session: open, page through the lesson to its end, quit (peak memory).

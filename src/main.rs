@@ -157,6 +157,13 @@ enum Start<'a> {
 fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
     let source = source(cli);
+    let several = manabi::course::read_index(&source).is_ok_and(|index| index.lessons.len() > 1);
+    let mut library = Library::new(source.clone(), None);
+    let home = several && matches!(start, Start::Course);
+    if home {
+        // The home screen's figures need every lesson and quiz: read beside the rest.
+        library.preload();
+    }
     // The store first: the course opens on the lesson studied last.
     let store = progress_cli::data_dir(cli).and_then(|folder| {
         Ok(ProgressStore::open(
@@ -168,10 +175,8 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
         .as_ref()
         .ok()
         .and_then(|store| store.last_studied().ok().flatten());
-    let several = manabi::course::read_index(&source).is_ok_and(|index| index.lessons.len() > 1);
     let opened = reading_lesson(&source, start, last.as_deref(), lang)?;
     let file = opened.file;
-    let mut library = Library::new(source.clone(), None);
     // Nothing due, or reviews off: said on the command line, no reader opened.
     let review = match start {
         Start::Review(lesson) => {
@@ -194,7 +199,7 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     let (recording, store_notices) = open_recording(store, &mut app);
     if let Some(items) = review {
         app.start_review(items);
-    } else if several && matches!(start, Start::Course) {
+    } else if home {
         // Studied last before this run's sitting began (a newcomer has none).
         let store = recording.as_ref().map(Recording::store);
         if let Ok(home) = library.home(store, last.as_deref().or(Some(""))) {

@@ -4,9 +4,9 @@
 
 use rusqlite::params;
 
-use super::{ProgressError, ProgressStore};
+use super::{DueQuestion, ProgressError, ProgressStore};
 use crate::course::Course;
-use crate::quiz::{CourseQuizzes, Mastery, Question};
+use crate::quiz::{CourseQuizzes, Mastery, Question, QuizOutlines};
 
 /// One lesson as the learner stands with it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -33,15 +33,15 @@ pub struct ReviewItem {
 }
 
 /// Each lesson of `course` as the store's learner stands with it at `now_ms`; without
-/// a store, as a newcomer does.
+/// a store, as a newcomer does. The quizzes in outline are enough.
 pub fn course_overview(
     course: &Course,
-    quizzes: &CourseQuizzes,
+    outlines: &QuizOutlines,
     store: Option<&ProgressStore>,
     now_ms: i64,
 ) -> Result<Vec<LessonOverview>, ProgressError> {
     let due = match store {
-        Some(store) => review_items(course, quizzes, store, now_ms, None)?,
+        Some(store) => known_due(outlines, store, now_ms)?,
         None => Vec::new(),
     };
     let mut rows = Vec::with_capacity(course.lessons.len());
@@ -50,8 +50,17 @@ pub fn course_overview(
             Some(store) => store.lesson_state(&lesson.meta.id)?,
             None => super::LessonState::default(),
         };
-        let quiz = quizzes.ready(&lesson.meta.id);
-        let marks = state.quiz.marks(quiz, lesson.checklist.len());
+        let questions: Vec<(&str, usize)> = outlines
+            .of(&lesson.meta.id)
+            .map(|outline| {
+                outline
+                    .questions
+                    .iter()
+                    .map(|(id, item)| (id.as_str(), *item))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let marks = state.quiz.marks_of(&questions, lesson.checklist.len());
         rows.push(LessonOverview {
             id: lesson.meta.id.clone(),
             title: lesson.meta.title.clone(),
@@ -70,11 +79,26 @@ pub fn course_overview(
             items: lesson.checklist.len(),
             due: due
                 .iter()
-                .filter(|item| item.lesson == lesson.meta.id)
+                .filter(|due| due.lesson == lesson.meta.id)
                 .count(),
         });
     }
     Ok(rows)
+}
+
+/// The questions due at `now_ms` that the course (in outline) still has.
+pub fn known_due(
+    outlines: &QuizOutlines,
+    store: &ProgressStore,
+    now_ms: i64,
+) -> Result<Vec<DueQuestion>, ProgressError> {
+    let mut due = store.due_questions(now_ms, None)?;
+    due.retain(|due| {
+        outlines
+            .of(&due.lesson)
+            .is_some_and(|outline| outline.has(&due.question))
+    });
+    Ok(due)
 }
 
 /// The questions due at `now_ms` (of one lesson, or all) that the course still has,
@@ -106,11 +130,11 @@ pub fn review_items(
 }
 
 impl ProgressStore {
-    /// The lesson the learner studied last (the latest event's), if any.
+    /// The lesson the learner read last (the latest reading position's), if any.
     pub fn last_studied(&self) -> Result<Option<String>, ProgressError> {
         let read = || -> rusqlite::Result<Option<String>> {
             let mut statement = self.connection.prepare(
-                "SELECT lesson FROM events WHERE profile = ?1 ORDER BY at DESC, id DESC LIMIT 1",
+                "SELECT lesson FROM positions WHERE profile = ?1 ORDER BY at DESC LIMIT 1",
             )?;
             let mut rows = statement.query(params![self.profile_id])?;
             rows.next()?.map(|row| row.get(0)).transpose()

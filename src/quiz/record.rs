@@ -138,16 +138,27 @@ impl QuizRecord {
     /// The state of every item of a checklist of `items` items.
     #[must_use]
     pub fn marks(&self, quiz: Option<&Quiz>, items: usize) -> Vec<ChecklistMark> {
+        let questions: Vec<(&str, usize)> = quiz
+            .map(|quiz| {
+                quiz.questions
+                    .iter()
+                    .map(|question| (question.id.as_str(), question.checklist))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.marks_of(&questions, items)
+    }
+
+    /// [`Self::marks`] from the questions' ids and checklist items alone.
+    #[must_use]
+    pub fn marks_of(&self, questions: &[(&str, usize)], items: usize) -> Vec<ChecklistMark> {
         (1..=items)
             .map(|item| {
-                let ids: Vec<&str> = quiz
-                    .map(|quiz| {
-                        quiz.questions_for(item)
-                            .into_iter()
-                            .map(|index| quiz.questions[index].id.as_str())
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let ids: Vec<&str> = questions
+                    .iter()
+                    .filter(|(_, tested)| *tested == item)
+                    .map(|(id, _)| *id)
+                    .collect();
                 let latest: Vec<Option<&Attempt>> = ids.iter().map(|id| self.latest(id)).collect();
                 let right = latest
                     .iter()

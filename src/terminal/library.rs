@@ -2,17 +2,26 @@
 //! questions due for review, and another lesson opened where the learner left it. The
 //! lessons are read when first needed, their code blocks checked when one is opened.
 
+use std::thread::JoinHandle;
+
 use super::Recording;
 use crate::app::{App, Effect, Home};
 use crate::course::{Course, CourseSource, code_block_problems, load_course_outline};
-use crate::progress::{ProgressStore, ReviewItem, course_overview, now_ms, review_items};
-use crate::quiz::{CourseQuizzes, LessonQuiz, load_quiz};
+use crate::progress::{
+    ProgressStore, ReviewItem, course_overview, known_due, now_ms, review_items,
+};
+use crate::quiz::{CourseQuizzes, LessonQuiz, QuizOutlines, load_quiz};
 
 /// The course the reader plays.
 pub struct Library {
     source: CourseSource,
     course: Option<Course>,
+    /// Every quiz in outline (questions' ids and items), read on first use.
+    outlines: Option<QuizOutlines>,
+    /// Every quiz whole, read when a review needs its questions.
     quizzes: Option<CourseQuizzes>,
+    /// The course and its quizzes in outline being read on another thread (`preload`).
+    pending: Option<JoinHandle<Result<(Course, QuizOutlines), String>>>,
 }
 
 impl Library {
@@ -22,12 +31,55 @@ impl Library {
         Self {
             source,
             course,
+            outlines: None,
             quizzes: None,
+            pending: None,
         }
     }
 
-    /// The course and every lesson's quiz, read on first use.
+    /// Starts reading the course and its quizzes in outline on another thread, for a
+    /// home screen that needs them on its first frame: the reader's own start goes on
+    /// meanwhile.
+    pub fn preload(&mut self) {
+        let source = self.source.clone();
+        self.pending = Some(std::thread::spawn(move || {
+            let course = load_course_outline(&source).map_err(|error| error.to_string())?;
+            let outlines = QuizOutlines::load(&source, &course);
+            Ok((course, outlines))
+        }));
+    }
+
+    /// The course and every quiz in outline, read on first use.
+    fn outlined(&mut self) -> Result<(&Course, &QuizOutlines), String> {
+        self.course()?;
+        let Some(course) = &self.course else {
+            return Err(String::new());
+        };
+        let outlines = self
+            .outlines
+            .get_or_insert_with(|| QuizOutlines::load(&self.source, course));
+        Ok((course, outlines))
+    }
+
+    /// The course, its lessons parsed, read on first use.
+    fn course(&mut self) -> Result<&Course, String> {
+        if let Some(pending) = self.pending.take() {
+            let (course, outlines) = pending
+                .join()
+                .map_err(|_| "the course could not be read".to_owned())??;
+            self.course = Some(course);
+            self.outlines = Some(outlines);
+        }
+        if self.course.is_none() {
+            self.course =
+                Some(load_course_outline(&self.source).map_err(|error| error.to_string())?);
+        }
+        self.course.as_ref().ok_or_else(String::new)
+    }
+
+    /// The course and every lesson's quiz whole, read on first use.
     fn loaded(&mut self) -> Result<(&Course, &CourseQuizzes), String> {
+        self.course()?;
         if self.course.is_none() {
             self.course =
                 Some(load_course_outline(&self.source).map_err(|error| error.to_string())?);
@@ -43,7 +95,7 @@ impl Library {
 
     /// The lesson to offer after `id`: its id and title.
     pub fn next_after(&mut self, id: &str) -> Option<(String, String)> {
-        let (course, _) = self.loaded().ok()?;
+        let course = self.course().ok()?;
         course
             .next_after(id)
             .map(|lesson| (lesson.meta.id.clone(), lesson.meta.title.clone()))
@@ -56,9 +108,9 @@ impl Library {
         store: Option<&ProgressStore>,
         last: Option<&str>,
     ) -> Result<Home, String> {
-        let (course, quizzes) = self.loaded()?;
-        let rows =
-            course_overview(course, quizzes, store, now_ms()).map_err(|error| error.to_string())?;
+        let (course, outlines) = self.outlined()?;
+        let rows = course_overview(course, outlines, store, now_ms())
+            .map_err(|error| error.to_string())?;
         let last = last
             .map(str::to_owned)
             .or_else(|| store.and_then(|store| store.last_studied().ok().flatten()))
@@ -76,6 +128,14 @@ impl Library {
         review_items(course, quizzes, store, now_ms(), lesson).map_err(|error| error.to_string())
     }
 
+    /// How many questions the course still has are due now.
+    pub fn due_count(&mut self, store: &ProgressStore) -> usize {
+        let Ok((_, outlines)) = self.outlined() else {
+            return 0;
+        };
+        known_due(outlines, store, now_ms()).map_or(0, |due| due.len())
+    }
+
     /// Lesson `id` in a reader like `current` (its look, words, size and learner), at
     /// `now` on the runtime's clock, where the store says the learner left it.
     pub fn open(
@@ -85,7 +145,7 @@ impl Library {
         store: Option<&ProgressStore>,
         now: u64,
     ) -> Result<App, String> {
-        let (course, _) = self.loaded()?;
+        let course = self.course()?;
         let Some(lesson) = course.lesson(id).cloned() else {
             return Err(id.to_owned());
         };
@@ -126,7 +186,8 @@ impl super::run::Reading {
         let texts = self.app.texts().course;
         let store = self.recording.as_ref().map(Recording::store);
         match effect {
-            Effect::ShowHome => match self.library.home(store, None) {
+            // The lesson being read is the one to continue.
+            Effect::ShowHome => match self.library.home(store, Some(&self.app.lesson().meta.id)) {
                 Ok(home) => self.app.show_home(home),
                 Err(reason) => self.app.notice = Some(texts.cannot_open(&reason)),
             },
@@ -145,9 +206,7 @@ impl super::run::Reading {
                 }
             }
             Effect::CountDue => {
-                let due = store.map_or(0, |store| {
-                    self.library.due(store, None).map_or(0, |items| items.len())
-                });
+                let due = store.map_or(0, |store| self.library.due_count(store));
                 self.app.set_due(due);
             }
             Effect::OpenLesson(id) => {
