@@ -353,33 +353,7 @@ fn merge_latest(transaction: &Transaction<'_>, profile: i64, log: &Log) -> rusql
         )?;
     }
     for schedule in &log.schedules {
-        transaction.execute(
-            "INSERT INTO schedules (profile, lesson, question, due, stability, difficulty,
-                elapsed_days, scheduled_days, reps, lapses, state, last_review, last_recall)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-             ON CONFLICT (profile, lesson, question) DO UPDATE SET
-                due = excluded.due, stability = excluded.stability,
-                difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
-                scheduled_days = excluded.scheduled_days, reps = excluded.reps,
-                lapses = excluded.lapses, state = excluded.state,
-                last_review = excluded.last_review, last_recall = excluded.last_recall
-             WHERE excluded.last_review > schedules.last_review",
-            params![
-                profile,
-                schedule.lesson,
-                schedule.question,
-                schedule.due,
-                schedule.stability,
-                schedule.difficulty,
-                schedule.elapsed_days,
-                schedule.scheduled_days,
-                schedule.reps,
-                schedule.lapses,
-                schedule.state,
-                schedule.last_review,
-                schedule.last_recall
-            ],
-        )?;
+        super::review::save_schedule(transaction, profile, schedule)?;
     }
     for draft in &log.drafts {
         transaction.execute(

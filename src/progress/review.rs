@@ -12,6 +12,7 @@ use rs_fsrs::{Card, FSRS, Parameters, Rating, State};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::event::kind;
+use super::log::ScheduleEntry;
 use super::{ProgressError, ProgressStore};
 use crate::quiz::{AttemptKind, Recall};
 
@@ -128,6 +129,34 @@ pub(super) fn schedule_answer(
         next.due = next.due.min(time(at + FORGOTTEN_BACK_WITHIN_MS));
         next.scheduled_days = next.scheduled_days.min(1);
     }
+    save_schedule(
+        connection,
+        profile,
+        &ScheduleEntry {
+            lesson: lesson.to_owned(),
+            question: question.to_owned(),
+            due: next.due.timestamp_millis(),
+            stability: next.stability,
+            difficulty: next.difficulty,
+            elapsed_days: next.elapsed_days,
+            scheduled_days: next.scheduled_days,
+            reps: i64::from(next.reps),
+            lapses: i64::from(next.lapses),
+            state: state_code(next.state),
+            last_review: at,
+            last_recall: recall.code(),
+        },
+    )?;
+    Ok(())
+}
+
+/// Writes a question's schedule unless the one there comes from a later review (an
+/// import brings older ones too).
+pub(super) fn save_schedule(
+    connection: &Connection,
+    profile: i64,
+    schedule: &ScheduleEntry,
+) -> rusqlite::Result<()> {
     connection.execute(
         "INSERT INTO schedules (profile, lesson, question, due, stability, difficulty,
             elapsed_days, scheduled_days, reps, lapses, state, last_review, last_recall)
@@ -137,21 +166,22 @@ pub(super) fn schedule_answer(
             difficulty = excluded.difficulty, elapsed_days = excluded.elapsed_days,
             scheduled_days = excluded.scheduled_days, reps = excluded.reps,
             lapses = excluded.lapses, state = excluded.state,
-            last_review = excluded.last_review, last_recall = excluded.last_recall",
+            last_review = excluded.last_review, last_recall = excluded.last_recall
+         WHERE excluded.last_review >= schedules.last_review",
         params![
             profile,
-            lesson,
-            question,
-            next.due.timestamp_millis(),
-            next.stability,
-            next.difficulty,
-            next.elapsed_days,
-            next.scheduled_days,
-            next.reps,
-            next.lapses,
-            state_code(next.state),
-            at,
-            recall.code()
+            schedule.lesson,
+            schedule.question,
+            schedule.due,
+            schedule.stability,
+            schedule.difficulty,
+            schedule.elapsed_days,
+            schedule.scheduled_days,
+            schedule.reps,
+            schedule.lapses,
+            schedule.state,
+            schedule.last_review,
+            schedule.last_recall
         ],
     )?;
     Ok(())
