@@ -23,6 +23,18 @@ fn answer(question: &str, recall: Recall, kind: AttemptKind) -> Event {
     }
 }
 
+/// A run's first answer to `question` of `lesson`, given at `at`.
+fn answered(store: &mut ProgressStore, lesson: &str, question: &str, recall: Recall, at: i64) {
+    store
+        .record_at(
+            lesson,
+            None,
+            &answer(question, recall, AttemptKind::FirstTry),
+            at,
+        )
+        .unwrap();
+}
+
 /// When `question` of `lesson` becomes due, seen from `now`: the first moment after
 /// `now` (checked day by day) it is among the due questions.
 fn due_day(store: &ProgressStore, lesson: &str, question: &str, now: i64) -> i64 {
@@ -43,27 +55,13 @@ fn a_question_answered_right_each_time_it_is_due_comes_back_later_each_time() {
     let scratch = folder("weeks");
     let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
     let mut now = START;
-    store
-        .record_at(
-            "net",
-            None,
-            &answer("q", Recall::Good, AttemptKind::FirstTry),
-            now,
-        )
-        .unwrap();
+    answered(&mut store, "net", "q", Recall::Good, now);
     let mut gaps = Vec::new();
     for _ in 0..5 {
         let due = due_day(&store, "net", "q", now);
         gaps.push((due - now) / DAY);
         now = due;
-        store
-            .record_at(
-                "net",
-                None,
-                &answer("q", Recall::Good, AttemptKind::FirstTry),
-                now,
-            )
-            .unwrap();
+        answered(&mut store, "net", "q", Recall::Good, now);
     }
     assert!(gaps[0] >= 1, "{gaps:?}");
     assert!(gaps.windows(2).all(|pair| pair[1] > pair[0]), "{gaps:?}");
@@ -77,25 +75,11 @@ fn a_wrong_answer_brings_a_question_back_soon() {
     let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
     let mut now = START;
     for _ in 0..4 {
-        store
-            .record_at(
-                "net",
-                None,
-                &answer("q", Recall::Good, AttemptKind::FirstTry),
-                now,
-            )
-            .unwrap();
+        answered(&mut store, "net", "q", Recall::Good, now);
         now = due_day(&store, "net", "q", now);
     }
     let before_lapse = now;
-    store
-        .record_at(
-            "net",
-            None,
-            &answer("q", Recall::Forgot, AttemptKind::FirstTry),
-            now,
-        )
-        .unwrap();
+    answered(&mut store, "net", "q", Recall::Forgot, now);
     let back = due_day(&store, "net", "q", now);
     assert!(
         back - before_lapse <= DAY,
@@ -115,14 +99,7 @@ fn a_wrong_answer_brings_a_question_back_soon() {
 fn only_a_runs_first_answer_moves_the_schedule() {
     let scratch = folder("retry");
     let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
-    store
-        .record_at(
-            "net",
-            None,
-            &answer("q", Recall::Forgot, AttemptKind::FirstTry),
-            START,
-        )
-        .unwrap();
+    answered(&mut store, "net", "q", Recall::Forgot, START);
     let due = due_day(&store, "net", "q", START);
     // Right on the retry after the answer was shown: memory of the screen.
     store
@@ -140,22 +117,8 @@ fn only_a_runs_first_answer_moves_the_schedule() {
 fn due_questions_come_oldest_first_across_lessons() {
     let scratch = folder("order");
     let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
-    store
-        .record_at(
-            "b",
-            None,
-            &answer("late", Recall::Forgot, AttemptKind::FirstTry),
-            START + DAY,
-        )
-        .unwrap();
-    store
-        .record_at(
-            "a",
-            None,
-            &answer("early", Recall::Forgot, AttemptKind::FirstTry),
-            START,
-        )
-        .unwrap();
+    answered(&mut store, "b", "late", Recall::Forgot, START + DAY);
+    answered(&mut store, "a", "early", Recall::Forgot, START);
     let due = store.due_questions(START + 10 * DAY, None).unwrap();
     let names: Vec<(&str, &str)> = due
         .iter()
@@ -175,37 +138,16 @@ fn due_questions_come_oldest_first_across_lessons() {
 fn a_clock_set_back_neither_hides_what_was_due_nor_makes_everything_due() {
     let scratch = folder("clock");
     let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
-    store
-        .record_at(
-            "net",
-            None,
-            &answer("old", Recall::Forgot, AttemptKind::FirstTry),
-            START,
-        )
-        .unwrap();
+    answered(&mut store, "net", "old", Recall::Forgot, START);
     let later = START + 30 * DAY;
-    store
-        .record_at(
-            "net",
-            None,
-            &answer("fresh", Recall::Easy, AttemptKind::FirstTry),
-            later,
-        )
-        .unwrap();
+    answered(&mut store, "net", "fresh", Recall::Easy, later);
     // The laptop's clock reset to 2001.
     let reset = 1_000_000_000_000;
     let due = store.due_questions(reset, None).unwrap();
     let names: Vec<&str> = due.iter().map(|due| due.question.as_str()).collect();
     assert_eq!(names, ["old"]);
     // An answer given at the reset time does not schedule backwards.
-    store
-        .record_at(
-            "net",
-            None,
-            &answer("old", Recall::Good, AttemptKind::FirstTry),
-            reset,
-        )
-        .unwrap();
+    answered(&mut store, "net", "old", Recall::Good, reset);
     assert!(store.due_questions(later, None).unwrap().is_empty());
     let counts = store.review_counts(reset).unwrap();
     assert_eq!(counts["net"].scheduled, 2);
@@ -217,14 +159,7 @@ fn reviews_turned_off_leave_nothing_due_and_keep_the_schedules() {
     let scratch = folder("off");
     let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
     assert!(store.reviews_on().unwrap());
-    store
-        .record_at(
-            "net",
-            None,
-            &answer("q", Recall::Forgot, AttemptKind::FirstTry),
-            START,
-        )
-        .unwrap();
+    answered(&mut store, "net", "q", Recall::Forgot, START);
     let later = START + 5 * DAY;
     assert_eq!(store.due_questions(later, None).unwrap().len(), 1);
     store.set_reviews(false).unwrap();
@@ -297,14 +232,7 @@ fn a_store_of_the_previous_schema_gets_schedules_from_its_answers() {
 fn a_reset_forgets_the_schedules_too() {
     let scratch = folder("reset");
     let mut store = ProgressStore::open(scratch.path(), "hanako").unwrap();
-    store
-        .record_at(
-            "net",
-            None,
-            &answer("q", Recall::Forgot, AttemptKind::FirstTry),
-            START,
-        )
-        .unwrap();
+    answered(&mut store, "net", "q", Recall::Forgot, START);
     store.reset(Some("net")).unwrap();
     assert!(store.review_counts(START).unwrap().is_empty());
 }
