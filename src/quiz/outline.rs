@@ -46,26 +46,36 @@ impl QuizOutlines {
     /// Reads every lesson's quiz in outline.
     #[must_use]
     pub fn load(source: &CourseSource, course: &Course) -> Self {
-        let by_lesson = course
-            .lessons
-            .iter()
-            .map(|lesson| {
-                let id = &lesson.meta.id;
-                let outline = source
-                    .read(&quiz_path(id))
-                    .ok()
-                    .and_then(|text| serde_yaml::from_str::<File>(&text).ok())
-                    .map(|file| QuizOutline {
-                        questions: file
-                            .questions
-                            .into_iter()
-                            .map(|entry| (entry.id, entry.checklist))
-                            .collect(),
+        // A thread a lesson: parsing the YAML is the whole cost, and the lessons' files
+        // are apart.
+        let by_lesson = std::thread::scope(|scope| {
+            let readers: Vec<_> = course
+                .lessons
+                .iter()
+                .map(|lesson| {
+                    let id = lesson.meta.id.clone();
+                    scope.spawn(move || {
+                        let outline = source
+                            .read(&quiz_path(&id))
+                            .ok()
+                            .and_then(|text| serde_yaml::from_str::<File>(&text).ok())
+                            .map(|file| QuizOutline {
+                                questions: file
+                                    .questions
+                                    .into_iter()
+                                    .map(|entry| (entry.id, entry.checklist))
+                                    .collect(),
+                            })
+                            .unwrap_or_default();
+                        (id, outline)
                     })
-                    .unwrap_or_default();
-                (id.clone(), outline)
-            })
-            .collect();
+                })
+                .collect();
+            readers
+                .into_iter()
+                .filter_map(|reader| reader.join().ok())
+                .collect()
+        });
         Self { by_lesson }
     }
 
