@@ -73,6 +73,9 @@ pub struct ProgressStore {
     profile_id: i64,
     pub profile: String,
     pub access: Access,
+    /// The schema of the file: below `schema::REVIEWS` (a store read as it is, never
+    /// upgraded) it has no reviews and no event ids.
+    schema: u32,
     /// Things the learner should know about how the store was opened (a corrupt file
     /// moved aside, a newer version).
     pub notices: Vec<StoreNotice>,
@@ -82,10 +85,12 @@ impl ProgressStore {
     /// Opens (creating, migrating or repairing) the store in `folder` for `profile`.
     pub fn open(folder: &Path, profile: &str) -> Result<Self, ProgressError> {
         let opened = file::open_database(folder)?;
+        let schema = schema::version(&opened.connection).unwrap_or(0);
         let mut store = Self {
             connection: opened.connection,
             path: opened.path,
             profile_id: 0,
+            schema,
             profile: profile.to_owned(),
             access: opened.access,
             notices: opened.notices,
@@ -98,6 +103,12 @@ impl ProgressStore {
     #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the file has reviews and event ids (a store read as it is, from before
+    /// them, has neither).
+    fn has_reviews(&self) -> bool {
+        self.schema >= schema::REVIEWS
     }
 
     fn database_error(&self, source: rusqlite::Error) -> ProgressError {

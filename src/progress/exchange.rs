@@ -255,6 +255,6 @@ pub fn learner_record(
         profile: store.profile.clone(),
         lessons,
         orphaned,
-        log: Some(store.log()?),
+        log: store.log()?,
     })
 }

@@ -99,9 +99,15 @@ pub struct Imported {
 }
 
 impl ProgressStore {
-    /// The profile's whole log.
-    pub fn log(&self) -> Result<Log, ProgressError> {
-        self.read_log().map_err(|error| self.database_error(error))
+    /// The profile's whole log; `None` from a store read as it is, from before events
+    /// had ids (it cannot be imported anywhere without counting twice).
+    pub fn log(&self) -> Result<Option<Log>, ProgressError> {
+        if !self.has_reviews() {
+            return Ok(None);
+        }
+        self.read_log()
+            .map(Some)
+            .map_err(|error| self.database_error(error))
     }
 
     fn read_log(&self) -> rusqlite::Result<Log> {
@@ -261,7 +267,7 @@ fn merge_sittings(
     for sitting in &log.sittings {
         let added = transaction.execute(
             "INSERT INTO sittings (profile, lesson, started_at, ended_at, active_ms, uid)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (uid) DO NOTHING",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (profile, uid) DO NOTHING",
             params![
                 profile,
                 sitting.lesson,
@@ -297,9 +303,11 @@ fn merge_events(
     for event in &log.events {
         let sitting: Option<i64> = match &event.sitting {
             Some(uid) => transaction
-                .query_row("SELECT id FROM sittings WHERE uid = ?1", [uid], |row| {
-                    row.get(0)
-                })
+                .query_row(
+                    "SELECT id FROM sittings WHERE profile = ?1 AND uid = ?2",
+                    params![profile, uid],
+                    |row| row.get(0),
+                )
                 .optional()?,
             None => None,
         };
@@ -307,7 +315,7 @@ fn merge_events(
             "INSERT INTO events (profile, lesson, sitting, at, kind, section, question, answer,
                 right, item, value, took_ms, recall, uid)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-             ON CONFLICT (uid) DO NOTHING",
+             ON CONFLICT (profile, uid) DO NOTHING",
             params![
                 profile,
                 event.lesson,

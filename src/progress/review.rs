@@ -228,7 +228,7 @@ pub(super) fn replay_answers(connection: &Connection) -> rusqlite::Result<()> {
 impl ProgressStore {
     /// Whether the profile wants spaced review (on unless turned off).
     pub fn reviews_on(&self) -> Result<bool, ProgressError> {
-        if self.profile_id == 0 {
+        if self.profile_id == 0 || !self.has_reviews() {
             return Ok(true);
         }
         self.connection
@@ -271,7 +271,7 @@ impl ProgressStore {
         now_ms: i64,
         lesson: Option<&str>,
     ) -> Result<Vec<DueQuestion>, ProgressError> {
-        if !self.reviews_on()? {
+        if !self.has_reviews() || !self.reviews_on()? {
             return Ok(Vec::new());
         }
         let read = || -> rusqlite::Result<Vec<DueQuestion>> {
@@ -300,6 +300,9 @@ impl ProgressStore {
         &self,
         now_ms: i64,
     ) -> Result<BTreeMap<String, ReviewCounts>, ProgressError> {
+        if !self.has_reviews() {
+            return Ok(BTreeMap::new());
+        }
         let on = self.reviews_on()?;
         let read = || -> rusqlite::Result<BTreeMap<String, ReviewCounts>> {
             let now = self.review_now(now_ms)?;

@@ -216,16 +216,24 @@ fn a_store_of_the_previous_schema_gets_schedules_from_its_answers() {
     assert_eq!(due[0].question, "wrong-one");
     let counts = store.review_counts(START + 2 * DAY).unwrap();
     assert_eq!(counts["net"].scheduled, 2);
-    // Every event has an id of its own.
-    let without: i64 = store
-        .connection
-        .query_row(
-            "SELECT COUNT(*) FROM events WHERE uid IS NULL OR length(uid) <> 32",
-            [],
-            |row| row.get(0),
-        )
-        .unwrap();
-    assert_eq!(without, 0);
+    // Every event has an id of its own, made of what it is: two copies of this store
+    // upgraded apart agree on it.
+    let uids: Vec<String> = store
+        .log()
+        .unwrap()
+        .unwrap()
+        .events
+        .into_iter()
+        .map(|event| event.uid)
+        .collect();
+    assert_eq!(uids.len(), 3);
+    assert!(
+        uids.iter().all(|uid| uid.starts_with("hanako/net/")),
+        "{uids:?}"
+    );
+    let mut distinct = uids.clone();
+    distinct.dedup();
+    assert_eq!(distinct, uids);
 }
 
 #[test]
@@ -235,4 +243,62 @@ fn a_reset_forgets_the_schedules_too() {
     answered(&mut store, "net", "q", Recall::Forgot, START);
     store.reset(Some("net")).unwrap();
     assert!(store.review_counts(START).unwrap().is_empty());
+}
+
+#[test]
+fn a_store_read_as_it_is_from_before_reviews_has_none_and_no_log() {
+    let scratch = folder("old-read-only");
+    let path = scratch.path().join(STORE_FILE);
+    {
+        let mut connection = rusqlite::Connection::open(&path).unwrap();
+        let transaction = connection.transaction().unwrap();
+        for sql in &schema::MIGRATIONS[..3] {
+            transaction.execute_batch(sql).unwrap();
+        }
+        transaction.pragma_update(None, "user_version", 3).unwrap();
+        transaction
+            .execute_batch(&format!(
+                "INSERT INTO profiles (name, created_at) VALUES ('hanako', 1);
+                 INSERT INTO events (profile, lesson, at, kind, question, answer, right, value)
+                    VALUES (1, 'k8s-networking', {START}, 'answer', 'q', 'a', 0, 0);"
+            ))
+            .unwrap();
+        transaction.commit().unwrap();
+    }
+    // As the store is opened when its file cannot be written: read as it is.
+    let connection =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let mut store = ProgressStore {
+        connection,
+        path,
+        profile_id: 0,
+        schema: 3,
+        profile: "hanako".to_owned(),
+        access: Access::ReadOnly("read-only disk".to_owned()),
+        notices: Vec::new(),
+    };
+    store.profile_id = store.find_profile("hanako").unwrap();
+    assert!(store.reviews_on().unwrap());
+    assert!(
+        store
+            .due_questions(START + 9 * DAY, None)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(store.review_counts(START).unwrap().is_empty());
+    assert_eq!(store.log().unwrap(), None);
+    let course = crate::course::load_course(&crate::course::CourseSource::Embedded).unwrap();
+    let quizzes = crate::quiz::CourseQuizzes::load(&crate::course::CourseSource::Embedded, &course);
+    let record = learner_record(&course, &quizzes, &store, START).unwrap();
+    assert_eq!(
+        store
+            .lesson_state("k8s-networking")
+            .unwrap()
+            .quiz
+            .attempts
+            .len(),
+        1
+    );
+    assert_eq!(record.log, None);
 }

@@ -67,14 +67,19 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // recalled the question; each question answered has a review schedule per profile
     // (built from the answers already in the log when a store upgrades); a profile may
     // turn reviews off.
+    // Rows already there get ids made of what they are (their profile's name and their
+    // row), so two copies of one store upgraded apart agree on them; new rows get random
+    // ones.
     "ALTER TABLE events ADD COLUMN uid TEXT;
-    UPDATE events SET uid = lower(hex(randomblob(16)));
-    CREATE UNIQUE INDEX events_by_uid ON events(uid);
+    UPDATE events SET uid = (SELECT name FROM profiles WHERE id = events.profile)
+        || '/' || lesson || '/' || at || '/' || kind || '/' || id;
+    CREATE UNIQUE INDEX events_by_uid ON events(profile, uid);
     ALTER TABLE events ADD COLUMN took_ms INTEGER;
     ALTER TABLE events ADD COLUMN recall INTEGER;
     ALTER TABLE sittings ADD COLUMN uid TEXT;
-    UPDATE sittings SET uid = lower(hex(randomblob(16)));
-    CREATE UNIQUE INDEX sittings_by_uid ON sittings(uid);
+    UPDATE sittings SET uid = (SELECT name FROM profiles WHERE id = sittings.profile)
+        || '/' || lesson || '/' || started_at || '/sitting/' || id;
+    CREATE UNIQUE INDEX sittings_by_uid ON sittings(profile, uid);
     ALTER TABLE profiles ADD COLUMN reviews INTEGER NOT NULL DEFAULT 1;
     CREATE TABLE schedules (
         profile INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
@@ -95,8 +100,9 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX schedules_by_due ON schedules(profile, due);",
 ];
 
-/// The migration after which the log's answers are replayed into review schedules.
-const SCHEDULES: u32 = 4;
+/// The migration that brings reviews and event ids; the log's answers are replayed into
+/// review schedules after it.
+pub const REVIEWS: u32 = 4;
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -112,7 +118,7 @@ pub fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         let transaction = connection.transaction()?;
         transaction.execute_batch(sql)?;
-        if index + 1 == SCHEDULES as usize {
+        if index + 1 == REVIEWS as usize {
             super::review::replay_answers(&transaction)?;
         }
         transaction.pragma_update(

@@ -239,7 +239,7 @@ mod tests {
         let store = ProgressStore::open(scratch.path(), "hanako").unwrap();
         // Each sitting's own time (the lessons' totals join spans on the wall clock,
         // which this test does not wait for).
-        let log = store.log().unwrap();
+        let log = store.log().unwrap().unwrap();
         let active = |lesson: &str| -> Vec<i64> {
             log.sittings
                 .iter()
