@@ -74,7 +74,7 @@ fn lesson_problems(source: &CourseSource, entry: &LessonEntry, ids: &[String]) -
         Ok(meta) => {
             problems.extend(id_mismatch(&meta.id, &entry.id, &text, &file));
             if let Some(next) = &meta.next {
-                problems.extend(unknown_next(next, ids, &text, &file));
+                problems.extend(unknown_next(next, (&meta.id, ids), &text, &file));
             }
         }
         Err(problem) => problems.push(problem),

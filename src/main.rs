@@ -39,12 +39,20 @@ const DEFAULT_WIDTH: u16 = 80;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(at) = std::env::var("MANABI_NOW")
-        .ok()
-        .as_deref()
-        .and_then(parse_now)
-    {
-        manabi::progress::set_now(at);
+    if let Ok(text) = std::env::var("MANABI_NOW") {
+        match parse_now(&text) {
+            // Said every time: a day set by hand moves schedules, and is not forgotten.
+            Some(at) => {
+                manabi::progress::set_now(at);
+                eprintln!("manabi: MANABI_NOW: taking {text} as now");
+            }
+            None => {
+                eprintln!(
+                    "manabi: MANABI_NOW: `{text}` is not a time (RFC 3339, such as 2027-01-10T09:00:00Z, or milliseconds since 1970)"
+                );
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+        }
     }
     let result = match &cli.command {
         Some(Command::Check { dir, notes }) => course_cli::check(
@@ -115,13 +123,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// `MANABI_NOW`: an RFC 3339 time (`2027-01-10T09:00:00Z`) or milliseconds since 1970.
+/// `MANABI_NOW`: an RFC 3339 time (`2027-01-10T09:00:00Z`) or milliseconds since 1970;
+/// a count too small for milliseconds of this century (seconds, say) is not taken.
 fn parse_now(text: &str) -> Option<i64> {
-    text.trim().parse().ok().or_else(|| {
-        chrono::DateTime::parse_from_rfc3339(text.trim())
+    /// 2001-09-09 in milliseconds: a count of seconds stays far below it.
+    const EARLIEST_MS: i64 = 1_000_000_000_000;
+    match text.trim().parse::<i64>() {
+        Ok(ms) => (ms >= EARLIEST_MS).then_some(ms),
+        Err(_) => chrono::DateTime::parse_from_rfc3339(text.trim())
             .ok()
-            .map(|time| time.timestamp_millis())
-    })
+            .map(|time| time.timestamp_millis()),
+    }
 }
 
 fn source(cli: &Cli) -> CourseSource {

@@ -43,6 +43,11 @@ fn stderr(output: &Output) -> String {
 
 /// A learner who studied 2:05, read a section and answered item 1's questions.
 fn study(data: &Path, profile: &str, right: bool) {
+    study_at(data, profile, right, manabi::progress::now_ms());
+}
+
+/// [`study`], the sitting ending at `at` (milliseconds since 1970).
+fn study_at(data: &Path, profile: &str, right: bool, at: i64) {
     let course = load_course(&CourseSource::Embedded).unwrap();
     let lesson = &course.lessons[0];
     let LessonQuiz::Ready(quiz) = load_quiz(&CourseSource::Embedded, lesson) else {
@@ -71,10 +76,12 @@ fn study(data: &Path, profile: &str, right: bool) {
                 manabi::quiz::Recall::Forgot
             },
         };
-        store.record(id, Some(sitting), &event).unwrap();
+        store
+            .record_at(id, Some(sitting), &event, at - 1_000)
+            .unwrap();
     }
     store
-        .checkpoint(id, sitting, 125_000, &Position::default(), true)
+        .checkpoint_at(id, sitting, 125_000, &Position::default(), true, at)
         .unwrap();
 }
 
@@ -392,7 +399,9 @@ fn an_export_imported_twice_on_another_machine_counts_once() {
     let base = folder("import");
     let laptop = base.path().join("laptop");
     let home = base.path().join("home");
-    study(&laptop, "hanako", false);
+    // The laptop in class, home in the evening: two sittings hours apart.
+    let evening = manabi::progress::now_ms();
+    study_at(&laptop, "hanako", false, evening - 6 * 60 * 60 * 1000);
     let export = base.path().join("hanako.json");
     let exported = manabi(
         &laptop,
@@ -406,7 +415,7 @@ fn an_export_imported_twice_on_another_machine_counts_once() {
     );
     assert!(exported.status.success(), "{}", stderr(&exported));
     // At home the learner studied too, before bringing the laptop's record.
-    study(&home, "hanako", true);
+    study_at(&home, "hanako", true, evening);
     let before = stdout(&manabi(&home, &["progress", "--profile", "hanako"]));
     for round in 0..2 {
         let imported = manabi(&home, &["import", export.to_str().unwrap()]);
@@ -426,10 +435,9 @@ fn an_export_imported_twice_on_another_machine_counts_once() {
     }
     let after = stdout(&manabi(&home, &["progress", "--profile", "hanako"]));
     assert_ne!(before, after);
-    // Both sittings, their time counted once where the two machines' spans overlap
-    // (both were written in the same seconds here).
+    // Both sittings, each one's time.
     assert!(
-        after.contains("2:05 / 40:00 active, 2 sitting(s)"),
+        after.contains("4:10 / 40:00 active, 2 sitting(s)"),
         "{after}"
     );
     // Home's answers came after the laptop's: the latest, right, wins.
@@ -441,6 +449,13 @@ fn an_export_imported_twice_on_another_machine_counts_once() {
     let record: LearnerRecord = serde_json::from_str(&json).unwrap();
     let log = record.log.unwrap();
     assert_eq!(log.sittings.len(), 2);
+    // Each question's schedule comes from both machines' answers, in the order given.
+    assert!(!log.schedules.is_empty());
+    assert!(
+        log.schedules.iter().all(|schedule| schedule.reps == 2),
+        "{:?}",
+        log.schedules
+    );
     let mut uids: Vec<&str> = log.events.iter().map(|event| event.uid.as_str()).collect();
     let events = uids.len();
     uids.sort_unstable();

@@ -58,7 +58,7 @@ fn a_review_records_each_answer_with_its_own_lesson_and_asks_a_wrong_one_again()
     app.start_review(review_items());
     assert!(app.is_reviewing());
     assert_eq!(app.review_lesson_title(), Some("Pod の基本"));
-    assert_eq!(app.studying_lesson(), "pods");
+    assert_eq!(app.studying_lesson(), Some("pods"));
     app.session.outbox.clear();
     // The pods question answered wrong.
     let wrong = (right_choice(&app) + 1) % 2;
@@ -76,7 +76,7 @@ fn a_review_records_each_answer_with_its_own_lesson_and_asks_a_wrong_one_again()
     );
     app.session.outbox.clear();
     app.update(Message::Quiz(QuizMessage::Next));
-    assert_eq!(app.studying_lesson(), "services");
+    assert_eq!(app.studying_lesson(), Some("services"));
     let right = right_choice(&app);
     app.update(Message::Quiz(QuizMessage::Pick(right)));
     app.update(Message::Quiz(QuizMessage::Submit));
@@ -88,7 +88,7 @@ fn a_review_records_each_answer_with_its_own_lesson_and_asks_a_wrong_one_again()
     assert_eq!(app.study.record().attempts.len(), 1);
     app.update(Message::Quiz(QuizMessage::Next));
     // The wrong one comes back in the next round.
-    assert_eq!(app.studying_lesson(), "pods");
+    assert_eq!(app.studying_lesson(), Some("pods"));
     let right = right_choice(&app);
     app.update(Message::Quiz(QuizMessage::Pick(right)));
     app.update(Message::Quiz(QuizMessage::Submit));
@@ -98,7 +98,7 @@ fn a_review_records_each_answer_with_its_own_lesson_and_asks_a_wrong_one_again()
     assert!(!app.is_reviewing());
     assert_eq!(*app.screen(), Screen::Reading);
     assert_eq!(app.position(), before);
-    assert_eq!(app.studying_lesson(), "services");
+    assert_eq!(app.studying_lesson(), Some("services"));
 }
 
 #[test]
@@ -137,6 +137,8 @@ fn the_home_screen_opens_the_lesson_chosen_or_goes_back_to_the_one_read() {
         app.update(Message::HomeOpen),
         Effect::OpenLesson("lesson-0".to_owned())
     );
+    // Choosing a lesson is no lesson's study time.
+    assert_eq!(app.studying_lesson(), None);
     app.update(Message::HomeMove(5));
     let Screen::Home(home) = app.screen() else {
         panic!("no home screen");

@@ -77,6 +77,13 @@ impl App {
         }
     }
 
+    /// Back from the home screen to the lesson read.
+    pub fn close_home(&mut self) {
+        if matches!(self.screen, Screen::Home(_)) {
+            self.screen = Screen::Reading;
+        }
+    }
+
     /// The lesson to offer after this one: id and title (the runtime knows the course).
     pub fn set_next_lesson(&mut self, next: Option<(String, String)>) {
         self.next_lesson = next;

@@ -70,15 +70,18 @@ impl App {
     }
 
     /// The lesson whose study time runs now: the one the question under review comes
-    /// from, else the lesson read.
+    /// from, else the lesson read; none on the home screen or a finished review (time
+    /// spent choosing is no lesson's).
     #[must_use]
-    pub fn studying_lesson(&self) -> &str {
-        if let (Screen::Quiz(run), Some(review)) = (&self.screen, &self.review) {
-            if let Some((lesson, _)) = run.current().and_then(|index| review.lesson(index)) {
-                return lesson;
-            }
+    pub fn studying_lesson(&self) -> Option<&str> {
+        match (&self.screen, &self.review) {
+            (Screen::Home(_), _) => None,
+            (Screen::Quiz(run), Some(review)) => run
+                .current()
+                .and_then(|index| review.lesson(index))
+                .map(|(lesson, _)| lesson.as_str()),
+            _ => Some(&self.reader.lesson().meta.id),
         }
-        &self.reader.lesson().meta.id
     }
 
     /// How many questions are due for review (the status bar says so).

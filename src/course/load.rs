@@ -233,7 +233,20 @@ pub fn id_mismatch(id: &str, folder: &str, text: &str, file: &str) -> Option<Pro
 
 /// A `next:` naming no lesson of the course (`ids`, as `course.yaml` lists them).
 #[must_use]
-pub fn unknown_next(next: &str, ids: &[String], text: &str, file: &str) -> Option<Problem> {
+pub fn unknown_next(
+    next: &str,
+    (own, ids): (&str, &[String]),
+    text: &str,
+    file: &str,
+) -> Option<Problem> {
+    if next == own {
+        return Some(Problem::at(
+            file,
+            line_of_key(text, "next"),
+            1,
+            format!("`next: {next}` names this lesson itself; name the lesson to offer after it"),
+        ));
+    }
     (!ids.iter().any(|id| id == next)).then(|| {
         Problem::at(
             file,

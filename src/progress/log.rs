@@ -7,6 +7,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::event::kind;
 use super::{ProgressError, ProgressStore};
 
 /// Everything one profile's store holds.
@@ -252,8 +253,10 @@ impl ProgressStore {
 fn merge(transaction: &Transaction<'_>, profile: i64, log: &Log) -> rusqlite::Result<Imported> {
     let mut imported = Imported::default();
     merge_sittings(transaction, profile, log, &mut imported)?;
-    merge_events(transaction, profile, log, &mut imported)?;
+    let answered = merge_events(transaction, profile, log, &mut imported)?;
     merge_latest(transaction, profile, log)?;
+    // A question answered on both machines: its schedule from all its answers in order.
+    super::review::replay_questions(transaction, &answered)?;
     Ok(imported)
 }
 
@@ -293,13 +296,15 @@ fn merge_sittings(
     Ok(())
 }
 
-/// Events not here yet, in the sittings they were recorded in.
+/// Events not here yet, in the sittings they were recorded in; the questions whose
+/// answers came in (profile, lesson, question).
 fn merge_events(
     transaction: &Transaction<'_>,
     profile: i64,
     log: &Log,
     imported: &mut Imported,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<Vec<(i64, String, String)>> {
+    let mut answered = Vec::new();
     for event in &log.events {
         let sitting: Option<i64> = match &event.sitting {
             Some(uid) => transaction
@@ -337,9 +342,19 @@ fn merge_events(
             imported.known += 1;
         } else {
             imported.events += 1;
+            if let Some(question) = event
+                .question
+                .as_ref()
+                .filter(|_| event.kind == kind::ANSWER)
+            {
+                let key = (profile, event.lesson.clone(), question.clone());
+                if !answered.contains(&key) {
+                    answered.push(key);
+                }
+            }
         }
     }
-    Ok(())
+    Ok(answered)
 }
 
 /// Positions, schedules and drafts later than the ones here.

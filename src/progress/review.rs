@@ -77,14 +77,25 @@ fn state_of(code: i64) -> State {
     }
 }
 
+/// How early an answer's time may be taken.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Floor {
+    /// Not before the profile's latest review: an answer given now, on a clock that may
+    /// have been set back.
+    Profile,
+    /// Not before this question's own last review: answers of the log replayed in the
+    /// order they were given.
+    Question,
+}
+
 /// Updates the schedule of `question` from an answer given at `at_ms`.
 pub(super) fn schedule_answer(
     connection: &Connection,
     profile: i64,
-    lesson: &str,
-    question: &str,
+    (lesson, question): (&str, &str),
     at_ms: i64,
     (recall, attempt): (Recall, AttemptKind),
+    floor: Floor,
 ) -> rusqlite::Result<()> {
     if attempt != AttemptKind::FirstTry {
         return Ok(());
@@ -111,12 +122,18 @@ pub(super) fn schedule_answer(
         )
         .optional()?;
     // A clock set back reviews at the latest review's time: intervals never run back.
-    let latest: i64 = connection.query_row(
-        "SELECT COALESCE(MAX(last_review), 0) FROM schedules WHERE profile = ?1",
-        [profile],
-        |row| row.get(0),
-    )?;
-    let at = at_ms.max(latest);
+    let latest: i64 = match floor {
+        Floor::Profile => connection.query_row(
+            "SELECT COALESCE(MAX(last_review), 0) FROM schedules WHERE profile = ?1",
+            [profile],
+            |row| row.get(0),
+        )?,
+        Floor::Question => 0,
+    };
+    let own = card
+        .as_ref()
+        .map_or(0, |card| card.last_review.timestamp_millis());
+    let at = at_ms.max(latest).max(own);
     let card = card.unwrap_or_else(|| Card {
         due: time(at),
         last_review: time(at),
@@ -126,7 +143,9 @@ pub(super) fn schedule_answer(
     if recall == Recall::Forgot {
         // Forgotten: back the next day at the latest (the run's own rounds ask it again
         // the same day), whatever the memory it had; FSRS keeps that memory's strength.
-        next.due = next.due.min(time(at + FORGOTTEN_BACK_WITHIN_MS));
+        next.due = next
+            .due
+            .min(time(at.saturating_add(FORGOTTEN_BACK_WITHIN_MS)));
         next.scheduled_days = next.scheduled_days.min(1);
     }
     save_schedule(
@@ -177,8 +196,9 @@ pub(super) fn save_schedule(
             schedule.difficulty,
             schedule.elapsed_days,
             schedule.scheduled_days,
-            schedule.reps,
-            schedule.lapses,
+            // Read back as 32-bit counts: an import's larger ones are held there.
+            schedule.reps.clamp(0, i64::from(i32::MAX)),
+            schedule.lapses.clamp(0, i64::from(i32::MAX)),
             schedule.state,
             schedule.last_review,
             schedule.last_recall
@@ -187,12 +207,31 @@ pub(super) fn save_schedule(
     Ok(())
 }
 
-/// Builds the schedules from every answer in the log, oldest first (a store upgrading
-/// from before spaced review keeps what its learners answered).
+/// Builds the schedules from every answer in the log, in the order given (a store
+/// upgrading from before spaced review keeps what its learners answered).
 pub(super) fn replay_answers(connection: &Connection) -> rusqlite::Result<()> {
+    replay(connection, None)
+}
+
+/// Builds again, from the log, the schedules of `questions` (profile, lesson, question):
+/// after an import, their answers from both machines in the order they were given.
+pub(super) fn replay_questions(
+    connection: &Connection,
+    questions: &[(i64, String, String)],
+) -> rusqlite::Result<()> {
+    for (profile, lesson, question) in questions {
+        connection.execute(
+            "DELETE FROM schedules WHERE profile = ?1 AND lesson = ?2 AND question = ?3",
+            params![profile, lesson, question],
+        )?;
+    }
+    replay(connection, Some(questions))
+}
+
+fn replay(connection: &Connection, only: Option<&[(i64, String, String)]>) -> rusqlite::Result<()> {
     let mut statement = connection.prepare(
         "SELECT profile, lesson, question, at, right, recall, value FROM events
-         WHERE kind = ?1 AND question IS NOT NULL ORDER BY id",
+         WHERE kind = ?1 AND question IS NOT NULL ORDER BY at, id",
     )?;
     let answers = statement
         .query_map([kind::ANSWER], |row| {
@@ -208,6 +247,13 @@ pub(super) fn replay_answers(connection: &Connection) -> rusqlite::Result<()> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (profile, lesson, question, at, right, recall, attempt) in answers {
+        let wanted = only.is_none_or(|only| {
+            only.iter()
+                .any(|(who, which, what)| *who == profile && *which == lesson && *what == question)
+        });
+        if !wanted {
+            continue;
+        }
         let recall = recall.map_or(
             if right { Recall::Good } else { Recall::Forgot },
             Recall::from_code,
@@ -216,10 +262,10 @@ pub(super) fn replay_answers(connection: &Connection) -> rusqlite::Result<()> {
         schedule_answer(
             connection,
             profile,
-            &lesson,
-            &question,
+            (&lesson, &question),
             at,
             (recall, attempt),
+            Floor::Question,
         )?;
     }
     Ok(())

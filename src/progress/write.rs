@@ -109,10 +109,10 @@ impl ProgressStore {
                 super::review::schedule_answer(
                     &transaction,
                     self.profile_id,
-                    lesson,
-                    question,
+                    (lesson, question),
                     at,
                     (*recall, *kind),
+                    super::review::Floor::Profile,
                 )?;
                 transaction.commit()
             })(),

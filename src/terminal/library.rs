@@ -209,7 +209,17 @@ impl super::run::Reading {
                 let due = store.map_or(0, |store| self.library.due_count(store));
                 self.app.set_due(due);
             }
+            Effect::OpenLesson(id) if id == self.app.lesson().meta.id => {
+                self.app.close_home();
+            }
             Effect::OpenLesson(id) => {
+                // What this lesson's sitting has is saved before the next lesson's state
+                // is read (the same lesson may come back).
+                if let Some(recording) = self.recording.as_mut() {
+                    recording.flush(&mut self.app);
+                    recording.checkpoint(&mut self.app, false);
+                }
+                let store = self.recording.as_ref().map(Recording::store);
                 let now = self.now();
                 match self.library.open(&id, &self.app, store, now) {
                     Ok(mut next) => {
@@ -217,6 +227,7 @@ impl super::run::Reading {
                             recording.switch(&mut self.app, &mut next);
                         }
                         next.set_due(self.app.due());
+                        next.session.not_saving = self.app.session.not_saving.clone();
                         self.app = next;
                     }
                     Err(reason) => self.app.notice = Some(texts.cannot_open(&reason)),

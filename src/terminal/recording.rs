@@ -112,7 +112,9 @@ impl Recording {
         if gained == 0 {
             return;
         }
-        let lesson = app.studying_lesson().to_owned();
+        let Some(lesson) = app.studying_lesson().map(str::to_owned) else {
+            return;
+        };
         if let Ok(id) = self.sitting(&lesson) {
             if let Some(sitting) = self.sittings.iter_mut().find(|sitting| sitting.id == id) {
                 sitting.active_ms += gained;
@@ -148,7 +150,10 @@ impl Recording {
         for index in 0..self.sittings.len() {
             let sitting = &self.sittings[index];
             let (lesson, id, active) = (sitting.lesson.clone(), sitting.id, sitting.active_ms);
-            let saved = if lesson == self.lesson {
+            // On the home screen the place in the lesson read is not news: it is not
+            // saved as if the learner were reading there now.
+            let reading = app.studying_lesson().is_some();
+            let saved = if lesson == self.lesson && reading {
                 if !ended && self.saved.as_ref() == Some(&(active, position.clone())) {
                     continue;
                 }
