@@ -227,7 +227,7 @@ impl super::run::Reading {
                             recording.switch(&mut self.app, &mut next);
                         }
                         next.set_due(self.app.due());
-                        next.session.not_saving = self.app.session.not_saving.clone();
+                        next.session.not_saving.clone_from(&self.app.session.not_saving);
                         self.app = next;
                     }
                     Err(reason) => self.app.notice = Some(texts.cannot_open(&reason)),
