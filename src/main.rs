@@ -40,19 +40,15 @@ const DEFAULT_WIDTH: u16 = 80;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Ok(text) = std::env::var("MANABI_NOW") {
-        match parse_now(&text) {
-            // Said every time: a day set by hand moves schedules, and is not forgotten.
-            Some(at) => {
-                manabi::progress::set_now(at);
-                eprintln!("manabi: MANABI_NOW: taking {text} as now");
-            }
-            None => {
-                eprintln!(
-                    "manabi: MANABI_NOW: `{text}` is not a time (RFC 3339, such as 2027-01-10T09:00:00Z, or milliseconds since 1970)"
-                );
-                return ExitCode::from(EXIT_BAD_INPUT);
-            }
-        }
+        let Some(at) = parse_now(&text) else {
+            eprintln!(
+                "manabi: MANABI_NOW: `{text}` is not a time (RFC 3339, such as 2027-01-10T09:00:00Z, or milliseconds since 1970)"
+            );
+            return ExitCode::from(EXIT_BAD_INPUT);
+        };
+        manabi::progress::set_now(at);
+        // Said every time: a day set by hand moves schedules, and is not forgotten.
+        eprintln!("manabi: MANABI_NOW: taking {text} as now");
     }
     let result = match &cli.command {
         Some(Command::Check { dir, notes }) => course_cli::check(

@@ -227,7 +227,9 @@ impl super::run::Reading {
                             recording.switch(&mut self.app, &mut next);
                         }
                         next.set_due(self.app.due());
-                        next.session.not_saving.clone_from(&self.app.session.not_saving);
+                        next.session
+                            .not_saving
+                            .clone_from(&self.app.session.not_saving);
                         self.app = next;
                     }
                     Err(reason) => self.app.notice = Some(texts.cannot_open(&reason)),
