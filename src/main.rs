@@ -204,7 +204,7 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     let mut app = App::new(opened.lesson, theme, glyphs, lang.texts(), size);
     // Choice orders are per learner.
     app.set_profile(progress_cli::profile_name(cli));
-    let (recording, store_notices) = open_recording(store, &mut app);
+    let (recording, store_notices) = open_recording(store, &mut app, &mut library);
     if let Some(items) = review {
         app.start_review(items);
     } else if home {
@@ -363,9 +363,11 @@ fn present(
 /// Opens the progress store and picks up the learner's earlier sittings; without a
 /// store the reader still runs, saying that progress is not saved. Also what the store
 /// said about itself, for the shell after the reader.
+/// A store that can only be read goes to `library`, for the home screen and reviews.
 fn open_recording(
     store: anyhow::Result<ProgressStore>,
     app: &mut App,
+    library: &mut Library,
 ) -> (Option<Recording>, Vec<String>) {
     let opened = store.and_then(|mut store| {
         let lesson = app.lesson().meta.id.clone();
@@ -379,6 +381,7 @@ fn open_recording(
             }
             Access::ReadOnly(reason) => {
                 app.session.not_saving = Some(reason.clone());
+                library.keep_read_only(store);
                 None
             }
         };

@@ -22,6 +22,9 @@ pub struct Library {
     quizzes: Option<CourseQuizzes>,
     /// The course and its quizzes in outline being read on another thread (`preload`).
     pending: Option<JoinHandle<Result<(Course, QuizOutlines), String>>>,
+    /// A progress store that is read but never written (a read-only disk, a newer
+    /// manabi's file), for the home screen and reviews; a writable one is the recording's.
+    read_only: Option<ProgressStore>,
 }
 
 impl Library {
@@ -34,7 +37,18 @@ impl Library {
             outlines: None,
             quizzes: None,
             pending: None,
+            read_only: None,
         }
+    }
+
+    /// Keeps a store that is read but never written, for what the runtime reads.
+    pub fn keep_read_only(&mut self, store: ProgressStore) {
+        self.read_only = Some(store);
+    }
+
+    /// The store kept read-only, handed to the runtime.
+    pub(super) fn take_read_only(&mut self) -> Option<ProgressStore> {
+        self.read_only.take()
     }
 
     /// Starts reading the course and its quizzes in outline on another thread, for a
@@ -108,7 +122,11 @@ impl Library {
         store: Option<&ProgressStore>,
         last: Option<&str>,
     ) -> Result<Home, String> {
-        let (course, outlines) = self.outlined()?;
+        self.outlined()?;
+        let (Some(course), Some(outlines)) = (&self.course, &self.outlines) else {
+            return Err(String::new());
+        };
+        let store = store.or(self.read_only.as_ref());
         let rows = course_overview(course, outlines, store, now_ms())
             .map_err(|error| error.to_string())?;
         let last = last
@@ -184,7 +202,11 @@ impl super::run::Reading {
     /// The effects that span the course: they need the store and the other lessons.
     pub(super) fn course_effect(&mut self, effect: Effect) {
         let texts = self.app.texts().course;
-        let store = self.recording.as_ref().map(Recording::store);
+        let store = self
+            .recording
+            .as_ref()
+            .map(Recording::store)
+            .or(self.read_only.as_ref());
         match effect {
             // The lesson being read is the one to continue.
             Effect::ShowHome => match self.library.home(store, Some(&self.app.lesson().meta.id)) {
@@ -219,7 +241,11 @@ impl super::run::Reading {
                     recording.flush(&mut self.app);
                     recording.checkpoint(&mut self.app, false);
                 }
-                let store = self.recording.as_ref().map(Recording::store);
+                let store = self
+                    .recording
+                    .as_ref()
+                    .map(Recording::store)
+                    .or(self.read_only.as_ref());
                 let now = self.now();
                 match self.library.open(&id, &self.app, store, now) {
                     Ok(mut next) => {

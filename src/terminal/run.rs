@@ -72,11 +72,13 @@ fn event_loop(
     // work after the first frame can outlast it, and the reply waiting in the input
     // would then be taken for keys.
     late_reply.open_window();
+    let mut library = library;
     let mut reading = Reading {
         app,
         terminal,
         options,
         recording,
+        read_only: library.take_read_only(),
         library,
         started,
         late_reply,
@@ -102,6 +104,8 @@ pub(super) struct Reading {
     terminal: Tty,
     options: RunOptions,
     pub(super) recording: Option<Recording>,
+    /// A store read but never written, when the recording has none.
+    pub(super) read_only: Option<crate::progress::ProgressStore>,
     pub(super) library: Library,
     /// The runtime's clock starts here.
     started: Instant,
