@@ -211,6 +211,7 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
         // Studied last before this run's sitting began (a newcomer has none).
         let store = recording.as_ref().map(Recording::store);
         if let Ok(home) = library.home(store, last.as_deref().or(Some(""))) {
+            app.set_due(home.due());
             app.show_home(home);
         }
     }

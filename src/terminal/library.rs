@@ -223,7 +223,12 @@ impl super::run::Reading {
                     return;
                 }
                 match self.library.due(store, None) {
-                    Ok(items) => self.app.start_review(items),
+                    Ok(items) => {
+                        // The count said so far came from the quizzes in outline; a quiz
+                        // that does not read whole has no questions to ask.
+                        self.app.set_due(items.len());
+                        self.app.start_review(items);
+                    }
                     Err(reason) => self.app.notice = Some(reason),
                 }
             }
