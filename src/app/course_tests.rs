@@ -21,6 +21,7 @@ fn review_items() -> Vec<ReviewItem> {
     ]
     .into_iter()
     .map(|(lesson, question)| ReviewItem {
+        draft: None,
         lesson: lesson.to_owned(),
         lesson_title: course.lesson(lesson).unwrap().meta.title.clone(),
         question: quizzes
@@ -174,4 +175,31 @@ fn the_next_lesson_is_offered_at_the_end_and_opened_with_l() {
         app.update(Message::OpenNextLesson),
         Effect::OpenLesson("pods".to_owned())
     );
+}
+
+#[test]
+fn a_manifest_under_review_opens_on_the_learners_draft() {
+    let mut app = reader_in(100, 30, Lang::Ja);
+    let question = app
+        .quiz()
+        .unwrap()
+        .questions
+        .iter()
+        .find(|question| question.id == "ingress-two-paths-manifest")
+        .unwrap()
+        .clone();
+    let draft = "kind: Ingress\nmetadata:\n  name: halfway\n".to_owned();
+    app.start_review(vec![ReviewItem {
+        lesson: "services".to_owned(),
+        lesson_title: "Service と入口".to_owned(),
+        question,
+        draft: Some(draft.clone()),
+    }]);
+    let Screen::Quiz(run) = app.screen() else {
+        panic!("no review on screen");
+    };
+    let Step::Answering(Answer::Manifest { editor, .. }) = run.step() else {
+        panic!("not a manifest");
+    };
+    assert_eq!(editor.text(), draft);
 }

@@ -29,12 +29,15 @@ impl App {
         }
         let mut lessons = Vec::with_capacity(items.len());
         let mut questions = Vec::with_capacity(items.len());
+        let mut study = Study::new(0);
+        study.set_profile(self.study.profile().to_owned());
         for item in items {
+            if let Some(draft) = item.draft {
+                study.keep_draft_silently(&item.question.id, draft);
+            }
             lessons.push((item.lesson, item.lesson_title));
             questions.push(item.question);
         }
-        let mut study = Study::new(0);
-        study.set_profile(self.study.profile().to_owned());
         let count = questions.len();
         study.set_quiz(LessonQuiz::Ready(Quiz { questions }));
         let Some(first) = study.fresh_answer(0, 1) else {

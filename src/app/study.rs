@@ -148,19 +148,30 @@ impl Study {
         self.derive_marks();
     }
 
-    /// An answer given elsewhere (a review) to one of this lesson's questions.
+    /// An answer or a draft given elsewhere (a review) to one of this lesson's
+    /// questions.
     pub(super) fn note(&mut self, event: &Event) {
-        if let Event::Answer {
-            question,
-            answer,
-            right,
-            kind,
-            ..
-        } = event
-        {
-            self.record.record(question, answer, *right, *kind);
-            self.derive_marks();
+        match event {
+            Event::Answer {
+                question,
+                answer,
+                right,
+                kind,
+                ..
+            } => {
+                self.record.record(question, answer, *right, *kind);
+                self.derive_marks();
+            }
+            Event::Draft { question, text } => {
+                self.drafts.insert(question.clone(), text.clone());
+            }
+            _ => {}
         }
+    }
+
+    /// A draft the store already has (a review's question), kept without an event.
+    pub(super) fn keep_draft_silently(&mut self, id: &str, text: String) {
+        self.drafts.insert(id.to_owned(), text);
     }
 
     /// A new answer to question `index` in round `round`, from the learner's draft for

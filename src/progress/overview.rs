@@ -30,6 +30,8 @@ pub struct ReviewItem {
     pub lesson: String,
     pub lesson_title: String,
     pub question: Question,
+    /// The manifest the learner was writing for it, if any.
+    pub draft: Option<String>,
 }
 
 /// Each lesson of `course` as the store's learner stands with it at `now_ms`; without
@@ -111,6 +113,19 @@ pub fn review_items(
     lesson: Option<&str>,
 ) -> Result<Vec<ReviewItem>, ProgressError> {
     let due = store.due_questions(now_ms, lesson)?;
+    let mut drafts: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for due in &due {
+        if !drafts.iter().any(|(lesson, _)| *lesson == due.lesson) {
+            drafts.push((due.lesson.clone(), store.lesson_state(&due.lesson)?.drafts));
+        }
+    }
+    let draft = |lesson: &str, question: &str| {
+        drafts
+            .iter()
+            .find(|(of, _)| of == lesson)
+            .and_then(|(_, drafts)| drafts.iter().find(|(id, _)| id == question))
+            .map(|(_, text)| text.clone())
+    };
     Ok(due
         .into_iter()
         .filter_map(|due| {
@@ -121,6 +136,7 @@ pub fn review_items(
                 .iter()
                 .find(|question| question.id == due.question)?;
             Some(ReviewItem {
+                draft: draft(&due.lesson, &due.question),
                 lesson: due.lesson,
                 lesson_title: lesson.meta.title.clone(),
                 question: question.clone(),

@@ -209,6 +209,7 @@ mod tests {
         let course = load_course(&source).unwrap();
         let quizzes = CourseQuizzes::load(&source, &course);
         ReviewItem {
+            draft: None,
             lesson: "pods".to_owned(),
             lesson_title: "Pod の基本".to_owned(),
             question: quizzes.ready("pods").unwrap().questions[0].clone(),
