@@ -80,6 +80,10 @@ pub struct App {
     next_lesson: Option<(String, String)>,
     /// The next lesson was offered at the end of this one.
     offered_next: bool,
+    /// Active time spent in reviews, which is the reviewed lessons' and not this one's:
+    /// finished reviews', and the running one's start.
+    reviewed_ms: u64,
+    review_started: Option<u64>,
     /// A one-line notice in the status bar until the next key (the runtime adds its
     /// own: saving, the store).
     pub notice: Option<String>,
@@ -113,6 +117,8 @@ impl App {
             due: 0,
             next_lesson: None,
             offered_next: false,
+            reviewed_ms: 0,
+            review_started: None,
             notice: None,
             session,
         }

@@ -203,3 +203,21 @@ fn a_manifest_under_review_opens_on_the_learners_draft() {
     };
     assert_eq!(editor.text(), draft);
 }
+
+#[test]
+fn time_in_a_review_is_not_the_lesson_reads() {
+    let mut app = reader_in(100, 30, Lang::Ja);
+    app.note_input(0);
+    app.tick(4_000);
+    assert_eq!(app.lesson_active_ms(), 4_000);
+    app.start_review(review_items());
+    app.note_input(4_000);
+    app.tick(9_000);
+    // The clock runs for the review's lessons, not for this one.
+    assert_eq!(app.session.active_ms(), 9_000);
+    assert_eq!(app.lesson_active_ms(), 4_000);
+    app.update(Message::Quiz(QuizMessage::Leave));
+    app.note_input(9_500);
+    app.tick(10_000);
+    assert_eq!(app.lesson_active_ms(), 5_000);
+}

@@ -104,7 +104,8 @@ impl App {
                 self.screen = back.map_or(Screen::Reading, |selected| {
                     Screen::Checklist(Checklist::at(selected))
                 });
-                if self.review.take().is_some() {
+                if self.review.is_some() {
+                    self.end_review();
                     return Outcome {
                         effect: Effect::CountDue,
                         notice: outcome.notice,

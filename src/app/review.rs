@@ -44,6 +44,7 @@ impl App {
             return;
         };
         let shown_at = self.session.active_ms();
+        self.review_started = Some(shown_at);
         self.review = Some(Box::new(Review { study, lessons }));
         self.screen = Screen::Quiz(Box::new(QuizRun::new(
             None,
@@ -85,6 +86,25 @@ impl App {
                 .map(|(lesson, _)| lesson.as_str()),
             _ => Some(&self.reader.lesson().meta.id),
         }
+    }
+
+    /// Active time on the lesson read: the study clock less the time spent reviewing
+    /// (that is the reviewed lessons').
+    #[must_use]
+    pub fn lesson_active_ms(&self) -> u64 {
+        let active = self.session.active_ms();
+        let running = self
+            .review_started
+            .map_or(0, |started| active.saturating_sub(started));
+        active.saturating_sub(self.reviewed_ms + running)
+    }
+
+    /// A review run ended: its time is set apart from the lesson read's.
+    pub(super) fn end_review(&mut self) {
+        if let Some(started) = self.review_started.take() {
+            self.reviewed_ms += self.session.active_ms().saturating_sub(started);
+        }
+        self.review = None;
     }
 
     /// How many questions are due for review (the status bar says so).

@@ -192,7 +192,7 @@ impl App {
     fn check_time_up(&mut self) {
         let minutes = self.reader.lesson().meta.minutes;
         let planned = u64::from(minutes) * 60_000;
-        if self.session.time_up_noticed || self.session.active_ms() < planned {
+        if self.session.time_up_noticed || self.lesson_active_ms() < planned {
             return;
         }
         self.session.time_up_noticed = true;
@@ -230,7 +230,7 @@ impl App {
             .map(|(_, budget)| budget)
             .sum();
         i64::try_from(planned).unwrap_or(i64::MAX)
-            - i64::try_from(self.session.active_ms()).unwrap_or(i64::MAX)
+            - i64::try_from(self.lesson_active_ms()).unwrap_or(i64::MAX)
     }
 }
 

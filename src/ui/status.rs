@@ -117,7 +117,7 @@ fn place_text(app: &App) -> String {
 /// the plan goes first, then the gauge.
 fn clock_text(app: &App, room: usize) -> String {
     let session = &app.texts().session;
-    let active = app.session.active_ms() / 1000;
+    let active = app.lesson_active_ms() / 1000;
     let planned = u64::from(app.lesson().meta.minutes) * 60;
     let filled =
         usize::try_from((active.min(planned) * 10).checked_div(planned).unwrap_or(0)).unwrap_or(0);
