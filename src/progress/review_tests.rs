@@ -23,6 +23,18 @@ fn answer(question: &str, recall: Recall, kind: AttemptKind) -> Event {
     }
 }
 
+/// A store file at `path` of the schema before reviews, with `rows` in it.
+fn store_of_schema_3(path: &std::path::Path, rows: &str) {
+    let mut connection = rusqlite::Connection::open(path).unwrap();
+    let transaction = connection.transaction().unwrap();
+    for sql in &schema::MIGRATIONS[..3] {
+        transaction.execute_batch(sql).unwrap();
+    }
+    transaction.pragma_update(None, "user_version", 3).unwrap();
+    transaction.execute_batch(rows).unwrap();
+    transaction.commit().unwrap();
+}
+
 /// A run's first answer to `question` of `lesson`, given at `at`.
 fn answered(store: &mut ProgressStore, lesson: &str, question: &str, recall: Recall, at: i64) {
     store
@@ -182,15 +194,7 @@ fn reviews_turned_off_leave_nothing_due_and_keep_the_schedules() {
 fn a_store_of_the_previous_schema_gets_schedules_from_its_answers() {
     let scratch = folder("upgrade");
     let folder = scratch.path().to_path_buf();
-    {
-        let mut connection = rusqlite::Connection::open(folder.join(STORE_FILE)).unwrap();
-        let transaction = connection.transaction().unwrap();
-        for sql in &schema::MIGRATIONS[..3] {
-            transaction.execute_batch(sql).unwrap();
-        }
-        transaction.pragma_update(None, "user_version", 3).unwrap();
-        transaction
-            .execute_batch(&format!(
+    store_of_schema_3(&folder.join(STORE_FILE), &format!(
                 "INSERT INTO profiles (name, created_at) VALUES ('hanako', 1);
                  INSERT INTO sittings (profile, lesson, started_at, active_ms)
                     VALUES (1, 'net', {START}, 60000);
@@ -198,10 +202,7 @@ fn a_store_of_the_previous_schema_gets_schedules_from_its_answers() {
                     VALUES (1, 'net', 1, {START}, 'answer', 'right-one', 'a', 1, 0),
                            (1, 'net', 1, {START}, 'answer', 'wrong-one', 'b', 0, 0),
                            (1, 'net', 1, {START}, 'answer', 'wrong-one', 'c', 1, 2);"
-            ))
-            .unwrap();
-        transaction.commit().unwrap();
-    }
+    ));
     let store = ProgressStore::open(&folder, "hanako").unwrap();
     assert_eq!(
         schema::version(&store.connection).unwrap(),
@@ -249,22 +250,14 @@ fn a_reset_forgets_the_schedules_too() {
 fn a_store_read_as_it_is_from_before_reviews_has_none_and_no_log() {
     let scratch = folder("old-read-only");
     let path = scratch.path().join(STORE_FILE);
-    {
-        let mut connection = rusqlite::Connection::open(&path).unwrap();
-        let transaction = connection.transaction().unwrap();
-        for sql in &schema::MIGRATIONS[..3] {
-            transaction.execute_batch(sql).unwrap();
-        }
-        transaction.pragma_update(None, "user_version", 3).unwrap();
-        transaction
-            .execute_batch(&format!(
-                "INSERT INTO profiles (name, created_at) VALUES ('hanako', 1);
+    store_of_schema_3(
+        &path,
+        &format!(
+            "INSERT INTO profiles (name, created_at) VALUES ('hanako', 1);
                  INSERT INTO events (profile, lesson, at, kind, question, answer, right, value)
                     VALUES (1, 'k8s-networking', {START}, 'answer', 'q', 'a', 0, 0);"
-            ))
-            .unwrap();
-        transaction.commit().unwrap();
-    }
+        ),
+    );
     // As the store is opened when its file cannot be written: read as it is.
     let connection =
         rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
