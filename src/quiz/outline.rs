@@ -46,14 +46,25 @@ impl QuizOutlines {
     /// Reads every lesson's quiz in outline.
     #[must_use]
     pub fn load(source: &CourseSource, course: &Course) -> Self {
+        let ids: Vec<String> = course
+            .lessons
+            .iter()
+            .map(|lesson| lesson.meta.id.clone())
+            .collect();
+        Self::load_lessons(source, &ids)
+    }
+
+    /// Reads the quizzes of the lessons `ids` in outline (no need to have read the
+    /// lessons first).
+    #[must_use]
+    pub fn load_lessons(source: &CourseSource, ids: &[String]) -> Self {
         // A thread a lesson: parsing the YAML is the whole cost, and the lessons' files
         // are apart.
         let by_lesson = std::thread::scope(|scope| {
-            let readers: Vec<_> = course
-                .lessons
+            let readers: Vec<_> = ids
                 .iter()
-                .map(|lesson| {
-                    let id = lesson.meta.id.clone();
+                .map(|id| {
+                    let id = id.clone();
                     scope.spawn(move || {
                         let outline = source
                             .read(&quiz_path(&id))

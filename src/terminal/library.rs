@@ -6,7 +6,7 @@ use std::thread::JoinHandle;
 
 use super::Recording;
 use crate::app::{App, Effect, Home};
-use crate::course::{Course, CourseSource, code_block_problems, load_course_outline};
+use crate::course::{Course, CourseSource, code_block_problems, load_course_outline, read_index};
 use crate::progress::{
     ProgressStore, ReviewItem, course_overview, known_due, now_ms, review_items,
 };
@@ -57,9 +57,18 @@ impl Library {
     pub fn preload(&mut self) {
         let source = self.source.clone();
         self.pending = Some(std::thread::spawn(move || {
-            let course = load_course_outline(&source).map_err(|error| error.to_string())?;
-            let outlines = QuizOutlines::load(&source, &course);
-            Ok((course, outlines))
+            let ids: Vec<String> = read_index(&source)
+                .map(|index| index.lessons.into_iter().map(|entry| entry.id).collect())
+                .unwrap_or_default();
+            // The quizzes' outlines beside the lessons: neither needs the other.
+            std::thread::scope(|scope| {
+                let outlines = scope.spawn(|| QuizOutlines::load_lessons(&source, &ids));
+                let course = load_course_outline(&source).map_err(|error| error.to_string());
+                let outlines = outlines
+                    .join()
+                    .map_err(|_| "the quizzes could not be read".to_owned());
+                Ok((course?, outlines?))
+            })
         }));
     }
 
