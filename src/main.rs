@@ -167,6 +167,9 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     let source = source(cli);
     let several = manabi::course::read_index(&source).is_ok_and(|index| index.lessons.len() > 1);
     let mut library = Library::new(source.clone(), None);
+    if let Ok(folder) = progress_cli::data_dir(cli) {
+        library.cache_in(&folder);
+    }
     let home = several && matches!(start, Start::Course);
     if home {
         // The home screen's figures need every lesson and quiz: read beside the rest.

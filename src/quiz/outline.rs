@@ -3,11 +3,12 @@
 //! lesson's mastery and what is due, at a third of the cost of reading the quizzes.
 
 use std::collections::HashMap;
+use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::lesson_quiz::quiz_path;
-use crate::course::{Course, CourseSource};
+use crate::course::CourseSource;
 
 /// One lesson's questions: id and checklist item (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -35,6 +36,40 @@ struct Entry {
     checklist: usize,
 }
 
+/// What a cache file keeps: each lesson's quiz outline and the fingerprint of the text
+/// it was read from.
+#[derive(Default, Serialize, Deserialize)]
+struct Cache {
+    lessons: HashMap<String, CacheEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CacheEntry {
+    fingerprint: u64,
+    questions: Vec<(String, usize)>,
+}
+
+impl Cache {
+    /// Written beside and renamed over, so a reader never sees half a file; a failure
+    /// leaves the old cache (or none), which is only slower.
+    fn write(&self, path: &Path) {
+        let Ok(text) = serde_json::to_vec(self) else {
+            return;
+        };
+        let partial = path.with_extension("partial");
+        if std::fs::write(&partial, text).is_ok() && std::fs::rename(&partial, path).is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+    }
+}
+
+/// FNV-1a over the quiz's text: tells a quiz the cache saw from one edited since.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// The outlines of a course's quizzes, by lesson id. A lesson without a quiz, or with
 /// one that does not read, has an empty outline (the reader says why when it opens).
 #[derive(Debug, Default)]
@@ -43,33 +78,38 @@ pub struct QuizOutlines {
 }
 
 impl QuizOutlines {
-    /// Reads every lesson's quiz in outline.
-    #[must_use]
-    pub fn load(source: &CourseSource, course: &Course) -> Self {
-        let ids: Vec<String> = course
-            .lessons
-            .iter()
-            .map(|lesson| lesson.meta.id.clone())
-            .collect();
-        Self::load_lessons(source, &ids)
-    }
-
     /// Reads the quizzes of the lessons `ids` in outline (no need to have read the
-    /// lessons first).
+    /// lessons first). With a `cache` file, a quiz whose text is the one the cache saw
+    /// is taken from it, and the cache is brought up to date (best effort: it is only a
+    /// cache).
     #[must_use]
-    pub fn load_lessons(source: &CourseSource, ids: &[String]) -> Self {
+    pub fn load_lessons(source: &CourseSource, ids: &[String], cache: Option<&Path>) -> Self {
+        let cached: Cache = cache
+            .and_then(|path| std::fs::read(path).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
         // A thread a lesson: parsing the YAML is the whole cost, and the lessons' files
         // are apart.
-        let by_lesson = std::thread::scope(|scope| {
+        let read: Vec<(String, u64, QuizOutline, bool)> = std::thread::scope(|scope| {
             let readers: Vec<_> = ids
                 .iter()
                 .map(|id| {
                     let id = id.clone();
+                    let cached = &cached;
                     scope.spawn(move || {
-                        let outline = source
-                            .read(&quiz_path(&id))
-                            .ok()
-                            .and_then(|text| serde_yaml::from_str::<File>(&text).ok())
+                        let text = source.read(&quiz_path(&id)).unwrap_or_default();
+                        let fingerprint = fingerprint(&text);
+                        if let Some(entry) = cached
+                            .lessons
+                            .get(&id)
+                            .filter(|entry| entry.fingerprint == fingerprint)
+                        {
+                            let outline = QuizOutline {
+                                questions: entry.questions.clone(),
+                            };
+                            return (id, fingerprint, outline, false);
+                        }
+                        let outline = serde_yaml::from_str::<File>(&text)
                             .map(|file| QuizOutline {
                                 questions: file
                                     .questions
@@ -78,7 +118,7 @@ impl QuizOutlines {
                                     .collect(),
                             })
                             .unwrap_or_default();
-                        (id, outline)
+                        (id, fingerprint, outline, true)
                     })
                 })
                 .collect();
@@ -87,12 +127,83 @@ impl QuizOutlines {
                 .filter_map(|reader| reader.join().ok())
                 .collect()
         });
-        Self { by_lesson }
+        if let Some(path) = cache.filter(|_| read.iter().any(|(.., fresh)| *fresh)) {
+            let mut updated = cached;
+            for (id, fingerprint, outline, _) in &read {
+                updated.lessons.insert(
+                    id.clone(),
+                    CacheEntry {
+                        fingerprint: *fingerprint,
+                        questions: outline.questions.clone(),
+                    },
+                );
+            }
+            updated.write(path);
+        }
+        Self {
+            by_lesson: read
+                .into_iter()
+                .map(|(id, _, outline, _)| (id, outline))
+                .collect(),
+        }
     }
 
     /// The lesson's outline (empty for a lesson the course does not have).
     #[must_use]
     pub fn of(&self, lesson: &str) -> Option<&QuizOutline> {
         self.by_lesson.get(lesson)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QuizOutlines;
+    use crate::course::CourseSource;
+
+    const QUIZ: &str = "questions:
+  - id: pod-ip
+    checklist: 2
+    type: choice
+    prompt: p
+    choices: [a, b]
+    answer: 1
+    explain: e
+";
+
+    #[test]
+    fn a_cached_outline_is_used_until_its_quiz_changes() {
+        let scratch = tempfile::tempdir().unwrap();
+        let course = scratch.path().join("course");
+        std::fs::create_dir_all(course.join("pods")).unwrap();
+        std::fs::write(course.join("pods/quiz.yaml"), QUIZ).unwrap();
+        let source = CourseSource::Directory(course.clone());
+        let cache = scratch.path().join("cache.json");
+        let ids = ["pods".to_owned(), "none".to_owned()];
+        let first = QuizOutlines::load_lessons(&source, &ids, Some(&cache));
+        let questions = |outlines: &QuizOutlines| outlines.of("pods").unwrap().questions.clone();
+        assert_eq!(questions(&first), [("pod-ip".to_owned(), 2)]);
+        assert!(first.of("none").unwrap().questions.is_empty());
+        assert!(cache.exists());
+        // The cache is what answers while the quiz is unchanged: a doctored entry shows.
+        let doctored = std::fs::read_to_string(&cache)
+            .unwrap()
+            .replace("pod-ip", "from-cache");
+        std::fs::write(&cache, doctored).unwrap();
+        let second = QuizOutlines::load_lessons(&source, &ids, Some(&cache));
+        assert_eq!(questions(&second), [("from-cache".to_owned(), 2)]);
+        // An edited quiz is read again, and the cache follows it.
+        std::fs::write(
+            course.join("pods/quiz.yaml"),
+            QUIZ.replace("checklist: 2", "checklist: 1"),
+        )
+        .unwrap();
+        let third = QuizOutlines::load_lessons(&source, &ids, Some(&cache));
+        assert_eq!(questions(&third), [("pod-ip".to_owned(), 1)]);
+        let fourth = QuizOutlines::load_lessons(&source, &ids, Some(&cache));
+        assert_eq!(questions(&fourth), [("pod-ip".to_owned(), 1)]);
+        // A cache that does not read is only slower.
+        std::fs::write(&cache, "not json").unwrap();
+        let fifth = QuizOutlines::load_lessons(&source, &ids, Some(&cache));
+        assert_eq!(questions(&fifth), [("pod-ip".to_owned(), 1)]);
     }
 }

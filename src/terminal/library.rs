@@ -2,6 +2,7 @@
 //! questions due for review, and another lesson opened where the learner left it. The
 //! lessons are read when first needed, their code blocks checked when one is opened.
 
+use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
 use super::Recording;
@@ -11,6 +12,9 @@ use crate::progress::{
     ProgressStore, ReviewItem, course_overview, known_due, now_ms, review_items,
 };
 use crate::quiz::{CourseQuizzes, LessonQuiz, QuizOutlines, load_quiz};
+
+/// The file in the data folder that keeps the quizzes' outlines between runs.
+const OUTLINE_CACHE: &str = "quiz-outlines.json";
 
 /// The course the reader plays.
 pub struct Library {
@@ -25,6 +29,8 @@ pub struct Library {
     /// A progress store that is read but never written (a read-only disk, a newer
     /// manabi's file), for the home screen and reviews; a writable one is the recording's.
     read_only: Option<ProgressStore>,
+    /// Where the quizzes' outlines are cached between runs (the data folder).
+    cache: Option<PathBuf>,
 }
 
 impl Library {
@@ -38,7 +44,14 @@ impl Library {
             quizzes: None,
             pending: None,
             read_only: None,
+            cache: None,
         }
+    }
+
+    /// Caches the quizzes' outlines in `folder` (the data folder), so a home screen
+    /// reads only the quizzes edited since.
+    pub fn cache_in(&mut self, folder: &Path) {
+        self.cache = Some(folder.join(OUTLINE_CACHE));
     }
 
     /// Keeps a store that is read but never written, for what the runtime reads.
@@ -56,13 +69,15 @@ impl Library {
     /// meanwhile.
     pub fn preload(&mut self) {
         let source = self.source.clone();
+        let cache = self.cache.clone();
         self.pending = Some(std::thread::spawn(move || {
             let ids: Vec<String> = read_index(&source)
                 .map(|index| index.lessons.into_iter().map(|entry| entry.id).collect())
                 .unwrap_or_default();
             // The quizzes' outlines beside the lessons: neither needs the other.
             std::thread::scope(|scope| {
-                let outlines = scope.spawn(|| QuizOutlines::load_lessons(&source, &ids));
+                let outlines =
+                    scope.spawn(|| QuizOutlines::load_lessons(&source, &ids, cache.as_deref()));
                 let course = load_course_outline(&source).map_err(|error| error.to_string());
                 let outlines = outlines
                     .join()
@@ -78,9 +93,15 @@ impl Library {
         let Some(course) = &self.course else {
             return Err(String::new());
         };
+        let ids: Vec<String> = course
+            .lessons
+            .iter()
+            .map(|lesson| lesson.meta.id.clone())
+            .collect();
+        let (source, cache) = (&self.source, self.cache.as_deref());
         let outlines = self
             .outlines
-            .get_or_insert_with(|| QuizOutlines::load(&self.source, course));
+            .get_or_insert_with(|| QuizOutlines::load_lessons(source, &ids, cache));
         Ok((course, outlines))
     }
 
