@@ -197,13 +197,11 @@ impl Library {
         let Some(lesson) = course.lesson(id).cloned() else {
             return Err(id.to_owned());
         };
+        // As `manabi open` does: a code block's problem is said, the lesson still opens.
         let file = self.source.lesson_display_path(id);
         let problem = code_block_problems(&lesson.blocks, &file)
             .into_iter()
             .next();
-        if let Some(problem) = problem {
-            return Err(problem.to_string());
-        }
         let mut app = App::new(
             lesson,
             current.theme().clone(),
@@ -222,6 +220,9 @@ impl Library {
             app.notice = Some(app.texts().quiz.unavailable_because(reason));
         }
         app.set_quiz(quiz);
+        if let Some(problem) = problem {
+            app.notice = Some(problem.to_string());
+        }
         app.finish_layout();
         app.set_next_lesson(self.next_after(id));
         Ok(app)
