@@ -80,10 +80,11 @@ pub struct App {
     next_lesson: Option<(String, String)>,
     /// The next lesson was offered at the end of this one.
     offered_next: bool,
-    /// Active time spent in reviews, which is the reviewed lessons' and not this one's:
-    /// finished reviews', and the running one's start.
-    reviewed_ms: u64,
-    review_started: Option<u64>,
+    /// Active time that was not the lesson read's (reviewing other lessons' questions,
+    /// choosing on the home screen), counted each tick as the store counts it.
+    elsewhere_ms: u64,
+    /// The active time counted so far into `elsewhere_ms` or the lesson's.
+    counted_ms: u64,
     /// A one-line notice in the status bar until the next key (the runtime adds its
     /// own: saving, the store).
     pub notice: Option<String>,
@@ -117,8 +118,8 @@ impl App {
             due: 0,
             next_lesson: None,
             offered_next: false,
-            reviewed_ms: 0,
-            review_started: None,
+            elsewhere_ms: 0,
+            counted_ms: 0,
             notice: None,
             session,
         }

@@ -124,12 +124,15 @@ fn main() -> ExitCode {
 fn parse_now(text: &str) -> Option<i64> {
     /// 2001-09-09 in milliseconds: a count of seconds stays far below it.
     const EARLIEST_MS: i64 = 1_000_000_000_000;
-    match text.trim().parse::<i64>() {
-        Ok(ms) => (ms >= EARLIEST_MS).then_some(ms),
+    /// The last millisecond of 9999: micro- and nanoseconds go far past it.
+    const LATEST_MS: i64 = 253_402_300_799_999;
+    let ms = match text.trim().parse::<i64>() {
+        Ok(ms) => ms,
         Err(_) => chrono::DateTime::parse_from_rfc3339(text.trim())
-            .ok()
-            .map(|time| time.timestamp_millis()),
-    }
+            .ok()?
+            .timestamp_millis(),
+    };
+    (EARLIEST_MS..=LATEST_MS).contains(&ms).then_some(ms)
 }
 
 fn source(cli: &Cli) -> CourseSource {

@@ -221,3 +221,25 @@ fn time_in_a_review_is_not_the_lesson_reads() {
     app.tick(10_000);
     assert_eq!(app.lesson_active_ms(), 5_000);
 }
+
+#[test]
+fn time_on_the_home_screen_is_not_the_lessons_and_reviewing_its_own_questions_is() {
+    let mut app = reader_in(100, 30, Lang::Ja);
+    app.note_input(0);
+    app.show_home(home_of(2));
+    app.tick(3_000);
+    assert_eq!(app.lesson_active_ms(), 0);
+    app.update(Message::Cancel);
+    app.note_input(3_000);
+    app.tick(5_000);
+    assert_eq!(app.lesson_active_ms(), 2_000);
+    // A review of this lesson's own question: its time.
+    let items: Vec<ReviewItem> = review_items()
+        .into_iter()
+        .filter(|item| item.lesson == "services")
+        .collect();
+    app.start_review(items);
+    app.note_input(5_000);
+    app.tick(8_000);
+    assert_eq!(app.lesson_active_ms(), 5_000);
+}

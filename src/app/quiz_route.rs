@@ -104,8 +104,7 @@ impl App {
                 self.screen = back.map_or(Screen::Reading, |selected| {
                     Screen::Checklist(Checklist::at(selected))
                 });
-                if self.review.is_some() {
-                    self.end_review();
+                if self.review.take().is_some() {
                     return Outcome {
                         effect: Effect::CountDue,
                         notice: outcome.notice,

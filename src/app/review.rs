@@ -44,7 +44,6 @@ impl App {
             return;
         };
         let shown_at = self.session.active_ms();
-        self.review_started = Some(shown_at);
         self.review = Some(Box::new(Review { study, lessons }));
         self.screen = Screen::Quiz(Box::new(QuizRun::new(
             None,
@@ -88,23 +87,38 @@ impl App {
         }
     }
 
-    /// Active time on the lesson read: the study clock less the time spent reviewing
-    /// (that is the reviewed lessons').
+    /// Active time on the lesson read: the study clock less the time that was another
+    /// lesson's or none (the store counts the same).
     #[must_use]
     pub fn lesson_active_ms(&self) -> u64 {
         let active = self.session.active_ms();
-        let running = self
-            .review_started
-            .map_or(0, |started| active.saturating_sub(started));
-        active.saturating_sub(self.reviewed_ms + running)
+        let uncounted = active.saturating_sub(self.counted_ms);
+        let elsewhere = if self.studying_this_lesson() {
+            self.elsewhere_ms
+        } else {
+            self.elsewhere_ms + uncounted
+        };
+        active.saturating_sub(elsewhere)
     }
 
-    /// A review run ended: its time is set apart from the lesson read's.
-    pub(super) fn end_review(&mut self) {
-        if let Some(started) = self.review_started.take() {
-            self.reviewed_ms += self.session.active_ms().saturating_sub(started);
+    /// Counts the active time since the last count as the lesson read's or not, by what
+    /// is studied now (the runtime does the same for the store, after each tick).
+    pub(super) fn count_lesson_time(&mut self) {
+        let active = self.session.active_ms();
+        let gained = active.saturating_sub(self.counted_ms);
+        self.counted_ms = active;
+        if !self.studying_this_lesson() {
+            self.elsewhere_ms += gained;
         }
-        self.review = None;
+    }
+
+    /// The study clock jumped (earlier sittings restored): nothing to count.
+    pub(super) fn recount_from_here(&mut self) {
+        self.counted_ms = self.session.active_ms();
+    }
+
+    fn studying_this_lesson(&self) -> bool {
+        self.studying_lesson() == Some(self.reader.lesson().meta.id.as_str())
     }
 
     /// How many questions are due for review (the status bar says so).

@@ -80,6 +80,7 @@ impl App {
     pub fn start_at(&mut self, now: u64) {
         self.session.now = now;
         self.session.clock = StudyClock::start(now, 0);
+        self.recount_from_here();
     }
 
     /// Takes up where earlier sittings left off: time, read sections, answers,
@@ -88,6 +89,7 @@ impl App {
     pub fn restore(&mut self, state: &LessonState) {
         let now = self.session.now;
         self.session.clock = StudyClock::start(now, state.active_ms);
+        self.recount_from_here();
         self.session.time_up_noticed = state.time_up_noticed;
         for (index, section) in self.reader.lesson().sections.iter().enumerate() {
             if state.read.contains(&section.anchor) {
@@ -140,6 +142,7 @@ impl App {
         if self.session.clock.tick(now) == ClockChange::Paused {
             self.session.outbox.push(Event::Paused);
         }
+        self.count_lesson_time();
         if matches!(
             self.screen(),
             super::Screen::Reading | super::Screen::Searching

@@ -40,8 +40,13 @@ struct Entry {
 /// it was read from.
 #[derive(Default, Serialize, Deserialize)]
 struct Cache {
+    /// `CACHE_VERSION` when written: another's outlines are read again.
+    version: u32,
     lessons: HashMap<String, CacheEntry>,
 }
+
+/// The cache's format and how outlines are read; a change here reads every quiz again.
+const CACHE_VERSION: u32 = 1;
 
 #[derive(Serialize, Deserialize)]
 struct CacheEntry {
@@ -56,7 +61,8 @@ impl Cache {
         let Ok(text) = serde_json::to_vec(self) else {
             return;
         };
-        let partial = path.with_extension("partial");
+        // Each process its own: two starting at once never rename each other's half file.
+        let partial = path.with_extension(format!("{}.partial", std::process::id()));
         if std::fs::write(&partial, text).is_ok() && std::fs::rename(&partial, path).is_err() {
             let _ = std::fs::remove_file(&partial);
         }
@@ -86,7 +92,8 @@ impl QuizOutlines {
     pub fn load_lessons(source: &CourseSource, ids: &[String], cache: Option<&Path>) -> Self {
         let cached: Cache = cache
             .and_then(|path| std::fs::read(path).ok())
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
+            .filter(|cache| cache.version == CACHE_VERSION)
             .unwrap_or_default();
         // A thread a lesson: parsing the YAML is the whole cost, and the lessons' files
         // are apart.
@@ -129,6 +136,7 @@ impl QuizOutlines {
         });
         if let Some(path) = cache.filter(|_| read.iter().any(|(.., fresh)| *fresh)) {
             let mut updated = cached;
+            updated.version = CACHE_VERSION;
             for (id, fingerprint, outline, _) in &read {
                 updated.lessons.insert(
                     id.clone(),

@@ -220,7 +220,7 @@ impl Library {
             app.notice = Some(app.texts().quiz.unavailable_because(reason));
         }
         app.set_quiz(quiz);
-        if let Some(problem) = problem {
+        if let Some(problem) = problem.filter(|_| app.notice.is_none()) {
             app.notice = Some(problem.to_string());
         }
         app.finish_layout();
