@@ -169,7 +169,7 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
     let source = source(cli);
     let several = manabi::course::read_index(&source).is_ok_and(|index| index.lessons.len() > 1);
-    let mut library = Library::new(source.clone(), None);
+    let mut library = Library::new(source.clone());
     if let Ok(folder) = progress_cli::data_dir(cli) {
         library.cache_in(&folder);
     }

@@ -34,12 +34,12 @@ pub struct Library {
 }
 
 impl Library {
-    /// The course at `source`; `course` when it is read already.
+    /// The course at `source`, read when first needed.
     #[must_use]
-    pub fn new(source: CourseSource, course: Option<Course>) -> Self {
+    pub fn new(source: CourseSource) -> Self {
         Self {
             source,
-            course,
+            course: None,
             outlines: None,
             quizzes: None,
             pending: None,
@@ -93,15 +93,15 @@ impl Library {
         let Some(course) = &self.course else {
             return Err(String::new());
         };
-        let ids: Vec<String> = course
-            .lessons
-            .iter()
-            .map(|lesson| lesson.meta.id.clone())
-            .collect();
         let (source, cache) = (&self.source, self.cache.as_deref());
-        let outlines = self
-            .outlines
-            .get_or_insert_with(|| QuizOutlines::load_lessons(source, &ids, cache));
+        let outlines = self.outlines.get_or_insert_with(|| {
+            let ids: Vec<String> = course
+                .lessons
+                .iter()
+                .map(|lesson| lesson.meta.id.clone())
+                .collect();
+            QuizOutlines::load_lessons(source, &ids, cache)
+        });
         Ok((course, outlines))
     }
 
@@ -124,10 +124,6 @@ impl Library {
     /// The course and every lesson's quiz whole, read on first use.
     fn loaded(&mut self) -> Result<(&Course, &CourseQuizzes), String> {
         self.course()?;
-        if self.course.is_none() {
-            self.course =
-                Some(load_course_outline(&self.source).map_err(|error| error.to_string())?);
-        }
         let Some(course) = &self.course else {
             return Err(String::new());
         };
@@ -229,15 +225,19 @@ impl Library {
     }
 }
 
+/// The store to read progress from: the recording's, else one kept read-only.
+fn readable<'a>(
+    recording: Option<&'a Recording>,
+    read_only: Option<&'a ProgressStore>,
+) -> Option<&'a ProgressStore> {
+    recording.map(Recording::store).or(read_only)
+}
+
 impl super::run::Reading {
     /// The effects that span the course: they need the store and the other lessons.
     pub(super) fn course_effect(&mut self, effect: Effect) {
         let texts = self.app.texts().course;
-        let store = self
-            .recording
-            .as_ref()
-            .map(Recording::store)
-            .or(self.read_only.as_ref());
+        let store = readable(self.recording.as_ref(), self.read_only.as_ref());
         match effect {
             // The lesson being read is the one to continue.
             Effect::ShowHome => match self.library.home(store, Some(&self.app.lesson().meta.id)) {
@@ -277,16 +277,12 @@ impl super::run::Reading {
                     recording.flush(&mut self.app);
                     recording.checkpoint(&mut self.app, false);
                 }
-                let store = self
-                    .recording
-                    .as_ref()
-                    .map(Recording::store)
-                    .or(self.read_only.as_ref());
+                let store = readable(self.recording.as_ref(), self.read_only.as_ref());
                 let now = self.now();
                 match self.library.open(&id, &self.app, store, now) {
                     Ok(mut next) => {
                         if let Some(recording) = self.recording.as_mut() {
-                            recording.switch(&mut self.app, &mut next);
+                            recording.switch_to(&mut next);
                         }
                         next.set_due(self.app.due());
                         next.session

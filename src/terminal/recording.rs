@@ -17,8 +17,9 @@ pub struct Recording {
     /// The app's active time already shared out among the sittings.
     counted_ms: u64,
     last_checkpoint: u64,
-    /// What the last checkpoint saved of the lesson read: an idle reader writes nothing.
-    saved: Option<(u64, Position)>,
+    /// The place the last checkpoint saved in the lesson read: an idle reader writes
+    /// nothing.
+    saved_position: Option<Position>,
 }
 
 /// One lesson's sitting in this run.
@@ -46,7 +47,7 @@ impl Recording {
             }],
             counted_ms: earlier_ms,
             last_checkpoint: 0,
-            saved: None,
+            saved_position: None,
         }
     }
 
@@ -56,14 +57,11 @@ impl Recording {
         &self.store
     }
 
-    /// The reader goes from `earlier` to `next`, on another lesson: time so far and the
-    /// place left go to the lessons studied before, and the new lesson gets a sitting
-    /// of its own.
-    pub fn switch(&mut self, earlier: &mut App, next: &mut App) {
-        self.flush(earlier);
-        self.checkpoint(earlier, false);
+    /// The reader now shows `next`, on another lesson (the one before flushed and
+    /// checkpointed): the new lesson gets a sitting of its own.
+    pub fn switch_to(&mut self, next: &mut App) {
         self.lesson.clone_from(&next.lesson().meta.id);
-        self.saved = None;
+        self.saved_position = None;
         self.counted_ms = next.session.active_ms();
         let lesson = self.lesson.clone();
         if let Err(error) = self.sitting(&lesson) {
@@ -88,13 +86,16 @@ impl Recording {
         }
         for event in events {
             let written = match event {
-                Event::InLesson { lesson, event } => self
-                    .sitting(&lesson)
-                    .and_then(|sitting| self.store.record(&lesson, Some(sitting), &event)),
+                Event::InLesson { lesson, event } => self.sitting(&lesson).and_then(|index| {
+                    let sitting = self.sittings[index].id;
+                    self.store.record(&lesson, Some(sitting), &event)
+                }),
                 event => {
                     let reading = self.lesson.clone();
-                    self.sitting(&reading)
-                        .and_then(|sitting| self.store.record(&reading, Some(sitting), &event))
+                    self.sitting(&reading).and_then(|index| {
+                        let sitting = self.sittings[index].id;
+                        self.store.record(&reading, Some(sitting), &event)
+                    })
                 }
             };
             Self::report(app, written);
@@ -115,21 +116,19 @@ impl Recording {
         let Some(lesson) = app.studying_lesson().map(str::to_owned) else {
             return;
         };
-        if let Ok(id) = self.sitting(&lesson) {
-            if let Some(sitting) = self.sittings.iter_mut().find(|sitting| sitting.id == id) {
-                sitting.active_ms += gained;
-            }
+        if let Ok(index) = self.sitting(&lesson) {
+            self.sittings[index].active_ms += gained;
         }
     }
 
-    /// The sitting of `lesson` in this run, started when first needed.
-    fn sitting(&mut self, lesson: &str) -> Result<i64, ProgressError> {
-        if let Some(sitting) = self
+    /// Where `lesson`'s sitting of this run is in `sittings`, started when first needed.
+    fn sitting(&mut self, lesson: &str) -> Result<usize, ProgressError> {
+        if let Some(index) = self
             .sittings
             .iter()
-            .find(|sitting| sitting.lesson == lesson)
+            .position(|sitting| sitting.lesson == lesson)
         {
-            return Ok(sitting.id);
+            return Ok(index);
         }
         let id = self.store.start_sitting(lesson)?;
         self.sittings.push(Sitting {
@@ -138,7 +137,7 @@ impl Recording {
             active_ms: 0,
             saved_ms: 0,
         });
-        Ok(id)
+        Ok(self.sittings.len() - 1)
     }
 
     /// Saves each sitting's active time, and the reading position with the lesson
@@ -147,25 +146,25 @@ impl Recording {
         self.share_time(app);
         self.last_checkpoint = app.session.now();
         let position = app.position();
+        // On the home screen the place in the lesson read is not news: it is not saved
+        // as if the learner were reading there now.
+        let reading = app.studying_lesson().is_some();
         for index in 0..self.sittings.len() {
             let sitting = &self.sittings[index];
             let (lesson, id, active) = (sitting.lesson.clone(), sitting.id, sitting.active_ms);
-            // On the home screen the place in the lesson read is not news: it is not
-            // saved as if the learner were reading there now.
-            let reading = app.studying_lesson().is_some();
-            let saved = if lesson == self.lesson && reading {
-                if !ended && self.saved.as_ref() == Some(&(active, position.clone())) {
-                    continue;
-                }
+            let with_place = lesson == self.lesson && reading;
+            let unchanged = sitting.saved_ms == active
+                && (!with_place || self.saved_position.as_ref() == Some(&position));
+            if unchanged && !ended {
+                continue;
+            }
+            let saved = if with_place {
                 let saved = self.store.checkpoint(&lesson, id, active, &position, ended);
                 if saved.is_ok() {
-                    self.saved = Some((active, position.clone()));
+                    self.saved_position = Some(position.clone());
                 }
                 saved
             } else {
-                if !ended && sitting.saved_ms == active {
-                    continue;
-                }
                 self.store.checkpoint_time(&lesson, id, active, ended)
             };
             if saved.is_ok() {
