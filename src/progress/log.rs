@@ -4,6 +4,8 @@
 //! two files that overlap, adds nothing twice; a position, schedule or draft is taken
 //! when it is later than the one here.
 
+use std::collections::HashSet;
+
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
@@ -256,7 +258,7 @@ fn merge(transaction: &Transaction<'_>, profile: i64, log: &Log) -> rusqlite::Re
     let answered = merge_events(transaction, profile, log, &mut imported)?;
     merge_latest(transaction, profile, log)?;
     // A question answered on both machines: its schedule from all its answers in order.
-    super::review::replay_questions(transaction, &answered)?;
+    super::review::replay_questions(transaction, profile, &answered)?;
     Ok(imported)
 }
 
@@ -297,14 +299,14 @@ fn merge_sittings(
 }
 
 /// Events not here yet, in the sittings they were recorded in; the questions whose
-/// answers came in (profile, lesson, question).
+/// answers came in (lesson, question).
 fn merge_events(
     transaction: &Transaction<'_>,
     profile: i64,
     log: &Log,
     imported: &mut Imported,
-) -> rusqlite::Result<Vec<(i64, String, String)>> {
-    let mut answered = Vec::new();
+) -> rusqlite::Result<HashSet<(String, String)>> {
+    let mut answered = HashSet::new();
     for event in &log.events {
         let sitting: Option<i64> = match &event.sitting {
             Some(uid) => transaction
@@ -347,10 +349,7 @@ fn merge_events(
                 .as_ref()
                 .filter(|_| event.kind == kind::ANSWER)
             {
-                let key = (profile, event.lesson.clone(), question.clone());
-                if !answered.contains(&key) {
-                    answered.push(key);
-                }
+                answered.insert((event.lesson.clone(), question.clone()));
             }
         }
     }

@@ -5,7 +5,7 @@
 //! as the latest time the schedules have seen, so it neither makes everything due nor
 //! hides what was due.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating, State};
@@ -122,12 +122,8 @@ pub(super) fn schedule_answer(
         )
         .optional()?;
     // A clock set back reviews at the latest review's time: intervals never run back.
-    let latest: i64 = match floor {
-        Floor::Profile => connection.query_row(
-            "SELECT COALESCE(MAX(last_review), 0) FROM schedules WHERE profile = ?1",
-            [profile],
-            |row| row.get(0),
-        )?,
+    let latest = match floor {
+        Floor::Profile => latest_review(connection, profile)?,
         Floor::Question => 0,
     };
     let own = card
@@ -167,6 +163,15 @@ pub(super) fn schedule_answer(
         },
     )?;
     Ok(())
+}
+
+/// The profile's latest review, in milliseconds since 1970 (0 before any).
+fn latest_review(connection: &Connection, profile: i64) -> rusqlite::Result<i64> {
+    connection.query_row(
+        "SELECT COALESCE(MAX(last_review), 0) FROM schedules WHERE profile = ?1",
+        [profile],
+        |row| row.get(0),
+    )
 }
 
 /// Writes a question's schedule unless the one there comes from a later review (an
@@ -213,45 +218,52 @@ pub(super) fn replay_answers(connection: &Connection) -> rusqlite::Result<()> {
     replay(connection, None)
 }
 
-/// Builds again, from the log, the schedules of `questions` (profile, lesson, question):
-/// after an import, their answers from both machines in the order they were given.
+/// Builds again, from the log, the schedules of `profile`'s `questions` (lesson,
+/// question): after an import, their answers from both machines in the order given.
 pub(super) fn replay_questions(
     connection: &Connection,
-    questions: &[(i64, String, String)],
+    profile: i64,
+    questions: &HashSet<(String, String)>,
 ) -> rusqlite::Result<()> {
-    for (profile, lesson, question) in questions {
+    for (lesson, question) in questions {
         connection.execute(
             "DELETE FROM schedules WHERE profile = ?1 AND lesson = ?2 AND question = ?3",
             params![profile, lesson, question],
         )?;
     }
-    replay(connection, Some(questions))
+    replay(connection, Some((profile, questions)))
 }
 
-fn replay(connection: &Connection, only: Option<&[(i64, String, String)]>) -> rusqlite::Result<()> {
+/// Replays the answers of the log (of one profile's questions, or all) into schedules.
+fn replay(
+    connection: &Connection,
+    only: Option<(i64, &HashSet<(String, String)>)>,
+) -> rusqlite::Result<()> {
     let mut statement = connection.prepare(
         "SELECT profile, lesson, question, at, right, recall, value FROM events
-         WHERE kind = ?1 AND question IS NOT NULL ORDER BY at, id",
+         WHERE kind = ?1 AND question IS NOT NULL AND (?2 IS NULL OR profile = ?2)
+         ORDER BY at, id",
     )?;
     let answers = statement
-        .query_map([kind::ANSWER], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, i64>(3)?,
-                row.get::<_, Option<bool>>(4)?.unwrap_or(false),
-                row.get::<_, Option<i64>>(5)?,
-                row.get::<_, Option<i64>>(6)?,
-            ))
-        })?
+        .query_map(
+            params![kind::ANSWER, only.map(|(profile, _)| profile)],
+            |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, i64>(3)?,
+                    row.get::<_, Option<bool>>(4)?.unwrap_or(false),
+                    row.get::<_, Option<i64>>(5)?,
+                    row.get::<_, Option<i64>>(6)?,
+                ))
+            },
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (profile, lesson, question, at, right, recall, attempt) in answers {
-        let wanted = only.is_none_or(|only| {
-            only.iter()
-                .any(|(who, which, what)| *who == profile && *which == lesson && *what == question)
-        });
-        if !wanted {
+        if only
+            .is_some_and(|(_, questions)| !questions.contains(&(lesson.clone(), question.clone())))
+        {
             continue;
         }
         let recall = recall.map_or(
@@ -301,12 +313,7 @@ impl ProgressStore {
     /// The time due dates are measured against: `now_ms`, or the latest review if the
     /// clock says earlier.
     fn review_now(&self, now_ms: i64) -> rusqlite::Result<i64> {
-        let latest: i64 = self.connection.query_row(
-            "SELECT COALESCE(MAX(last_review), 0) FROM schedules WHERE profile = ?1",
-            [self.profile_id],
-            |row| row.get(0),
-        )?;
-        Ok(now_ms.max(latest))
+        Ok(now_ms.max(latest_review(&self.connection, self.profile_id)?))
     }
 
     /// The questions due at `now_ms` (of one lesson, or all), longest due first; none
