@@ -30,7 +30,9 @@ pub use exchange::{
 };
 pub use file::{STORE_FILE, StoreNotice, default_data_dir, private_folder};
 pub use log::{Imported, Log};
-pub use overview::{LessonOverview, ReviewItem, course_overview, known_due, review_items};
+pub use overview::{
+    LessonOverview, ReviewItem, course_overview, known_due, outlined, review_items,
+};
 pub use plan::section_budgets;
 pub use query::{LessonState, Position, ProfileSummary};
 pub use review::{DueQuestion, ReviewCounts};

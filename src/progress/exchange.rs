@@ -215,7 +215,12 @@ pub fn learner_record(
     now_ms: i64,
 ) -> Result<LearnerRecord, super::ProgressError> {
     let reviews = store.review_counts(now_ms)?;
-    let due = store.due_questions(now_ms, None)?;
+    // Questions the quizzes no longer have are not due (their rows are kept).
+    let due = super::known_due(store, now_ms, |lesson, question| {
+        quizzes
+            .ready(lesson)
+            .is_some_and(|quiz| quiz.questions.iter().any(|known| known.id == question))
+    })?;
     let mut lessons = Vec::with_capacity(course.lessons.len());
     for lesson in &course.lessons {
         let id = &lesson.meta.id;
@@ -223,15 +228,8 @@ pub fn learner_record(
         let quiz = quizzes.ready(id);
         let mut record = LessonRecord::new(lesson, quiz, &state);
         let counts = reviews.get(id).copied().unwrap_or_default();
-        // Questions the quiz no longer has are not due (their rows are kept).
-        let known = |question: &str| {
-            quiz.is_some_and(|quiz| quiz.questions.iter().any(|known| known.id == question))
-        };
         record.review = Some(ReviewRecord {
-            due: due
-                .iter()
-                .filter(|due| &due.lesson == id && known(&due.question))
-                .count(),
+            due: due.iter().filter(|due| &due.lesson == id).count(),
             retained: counts.retained,
             scheduled: counts.scheduled,
         });

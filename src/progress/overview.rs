@@ -43,7 +43,7 @@ pub fn course_overview(
     now_ms: i64,
 ) -> Result<Vec<LessonOverview>, ProgressError> {
     let due = match store {
-        Some(store) => known_due(outlines, store, now_ms)?,
+        Some(store) => known_due(store, now_ms, outlined(outlines))?,
         None => Vec::new(),
     };
     let mut rows = Vec::with_capacity(course.lessons.len());
@@ -88,19 +88,24 @@ pub fn course_overview(
     Ok(rows)
 }
 
-/// The questions due at `now_ms` that the course (in outline) still has.
+/// The questions due at `now_ms` that the course still has (`knows` says which).
 pub fn known_due(
-    outlines: &QuizOutlines,
     store: &ProgressStore,
     now_ms: i64,
+    knows: impl Fn(&str, &str) -> bool,
 ) -> Result<Vec<DueQuestion>, ProgressError> {
     let mut due = store.due_questions(now_ms, None)?;
-    due.retain(|due| {
-        outlines
-            .of(&due.lesson)
-            .is_some_and(|outline| outline.has(&due.question))
-    });
+    due.retain(|due| knows(&due.lesson, &due.question));
     Ok(due)
+}
+
+/// Whether the course (its quizzes in outline) has `question` of `lesson`.
+pub fn outlined(outlines: &QuizOutlines) -> impl Fn(&str, &str) -> bool + '_ {
+    |lesson, question| {
+        outlines
+            .of(lesson)
+            .is_some_and(|outline| outline.has(question))
+    }
 }
 
 /// The questions due at `now_ms` (of one lesson, or all) that the course still has,

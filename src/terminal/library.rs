@@ -9,7 +9,7 @@ use super::Recording;
 use crate::app::{App, Effect, Home};
 use crate::course::{Course, CourseSource, code_block_problems, load_course_outline, read_index};
 use crate::progress::{
-    ProgressStore, ReviewItem, course_overview, known_due, now_ms, review_items,
+    ProgressStore, ReviewItem, course_overview, known_due, now_ms, outlined, review_items,
 };
 use crate::quiz::{CourseQuizzes, LessonQuiz, QuizOutlines, load_quiz};
 
@@ -177,7 +177,7 @@ impl Library {
         let Ok((_, outlines)) = self.outlined() else {
             return 0;
         };
-        known_due(outlines, store, now_ms()).map_or(0, |due| due.len())
+        known_due(store, now_ms(), outlined(outlines)).map_or(0, |due| due.len())
     }
 
     /// Lesson `id` in a reader like `current` (its look, words, size and learner), at
