@@ -63,25 +63,26 @@ impl App {
                 home.move_by(*delta);
                 Outcome::default()
             }
-            Message::HomeOpen => {
-                let Some(row) = home.rows.get(home.selected) else {
-                    return Outcome::default();
-                };
-                if row.id == self.reader.lesson().meta.id {
-                    self.screen = Screen::Reading;
-                    return Outcome::default();
+            Message::HomeOpen => match home.rows.get(home.selected) {
+                Some(row) => {
+                    let id = row.id.clone();
+                    self.open_lesson(id)
                 }
-                Outcome::effect(Effect::OpenLesson(row.id.clone()))
-            }
+                None => Outcome::default(),
+            },
             _ => Outcome::default(),
         }
     }
 
-    /// Back from the home screen to the lesson read.
-    pub fn close_home(&mut self) {
+    /// Lesson `id`: the runtime opens it, unless it is the one read (back to it).
+    fn open_lesson(&mut self, id: String) -> Outcome {
+        if id != self.reader.lesson().meta.id {
+            return Outcome::effect(Effect::OpenLesson(id));
+        }
         if matches!(self.screen, Screen::Home(_)) {
             self.screen = Screen::Reading;
         }
+        Outcome::default()
     }
 
     /// The lesson to offer after this one: id and title (the runtime knows the course).
@@ -90,9 +91,9 @@ impl App {
     }
 
     /// `L`: the next lesson, or a notice that this is the last.
-    pub(super) fn open_next_lesson(&self) -> Outcome {
+    pub(super) fn open_next_lesson(&mut self) -> Outcome {
         match &self.next_lesson {
-            Some((id, _)) => Outcome::effect(Effect::OpenLesson(id.clone())),
+            Some((id, _)) => self.open_lesson(id.clone()),
             None => Outcome::notice(self.texts.course.last_lesson),
         }
     }

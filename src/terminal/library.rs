@@ -267,9 +267,6 @@ impl super::run::Reading {
                 let due = store.map_or(0, |store| self.library.due_count(store));
                 self.app.set_due(due);
             }
-            Effect::OpenLesson(id) if id == self.app.lesson().meta.id => {
-                self.app.close_home();
-            }
             Effect::OpenLesson(id) => {
                 // What this lesson's sitting has is saved before the next lesson's state
                 // is read (the same lesson may come back).
