@@ -168,23 +168,22 @@ enum Start<'a> {
 fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
     let source = source(cli);
-    let several = manabi::course::read_index(&source).is_ok_and(|index| index.lessons.len() > 1);
+    let ids: Vec<String> = manabi::course::read_index(&source)
+        .map(|index| index.lessons.into_iter().map(|entry| entry.id).collect())
+        .unwrap_or_default();
+    let folder = progress_cli::data_dir(cli);
+    let profile = progress_cli::profile_name(cli);
     let mut library = Library::new(source.clone());
-    if let Ok(folder) = progress_cli::data_dir(cli) {
-        library.cache_in(&folder);
+    if let Ok(folder) = &folder {
+        library.cache_in(folder);
     }
-    let home = several && matches!(start, Start::Course);
+    let home = ids.len() > 1 && matches!(start, Start::Course);
     if home {
         // The home screen's figures need every lesson and quiz: read beside the rest.
-        library.preload();
+        library.preload(ids);
     }
     // The store first: the course opens on the lesson studied last.
-    let store = progress_cli::data_dir(cli).and_then(|folder| {
-        Ok(ProgressStore::open(
-            &folder,
-            &progress_cli::profile_name(cli),
-        )?)
-    });
+    let store = folder.and_then(|folder| Ok(ProgressStore::open(&folder, &profile)?));
     let last = store
         .as_ref()
         .ok()
@@ -209,14 +208,14 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     let (theme, glyphs) = look(cli);
     let mut app = App::new(opened.lesson, theme, glyphs, lang.texts(), size);
     // Choice orders are per learner.
-    app.set_profile(progress_cli::profile_name(cli));
+    app.set_profile(profile);
     let (recording, store_notices) = open_recording(store, &mut app, &mut library);
     if let Some(items) = review {
         app.start_review(items);
     } else if home {
         // Studied last before this run's sitting began (a newcomer has none).
         let store = recording.as_ref().map(Recording::store);
-        if let Ok(home) = library.home(store, last.as_deref().or(Some(""))) {
+        if let Ok(home) = library.home(store, last.as_deref()) {
             app.set_due(home.due());
             app.show_home(home);
         }

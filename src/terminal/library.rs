@@ -7,7 +7,7 @@ use std::thread::JoinHandle;
 
 use super::Recording;
 use crate::app::{App, Effect, Home};
-use crate::course::{Course, CourseSource, code_block_problems, load_course_outline, read_index};
+use crate::course::{Course, CourseSource, code_block_problems, load_course_outline};
 use crate::progress::{
     ProgressStore, ReviewItem, course_overview, known_due, now_ms, outlined, review_items,
 };
@@ -64,16 +64,13 @@ impl Library {
         self.read_only.take()
     }
 
-    /// Starts reading the course and its quizzes in outline on another thread, for a
-    /// home screen that needs them on its first frame: the reader's own start goes on
-    /// meanwhile.
-    pub fn preload(&mut self) {
+    /// Starts reading the course and the quizzes of its lessons `ids` in outline on
+    /// another thread, for a home screen that needs them on its first frame: the
+    /// reader's own start goes on meanwhile.
+    pub fn preload(&mut self, ids: Vec<String>) {
         let source = self.source.clone();
         let cache = self.cache.clone();
         self.pending = Some(std::thread::spawn(move || {
-            let ids: Vec<String> = read_index(&source)
-                .map(|index| index.lessons.into_iter().map(|entry| entry.id).collect())
-                .unwrap_or_default();
             // The quizzes' outlines beside the lessons: neither needs the other.
             std::thread::scope(|scope| {
                 let outlines =
@@ -142,7 +139,7 @@ impl Library {
     }
 
     /// The home screen: every lesson and where the learner stands with it, the lesson
-    /// studied last chosen (`last`, else the store's).
+    /// studied last (`last`) chosen.
     pub fn home(
         &mut self,
         store: Option<&ProgressStore>,
@@ -155,10 +152,7 @@ impl Library {
         let store = store.or(self.read_only.as_ref());
         let rows = course_overview(course, outlines, store, now_ms())
             .map_err(|error| error.to_string())?;
-        let last = last
-            .map(str::to_owned)
-            .or_else(|| store.and_then(|store| store.last_studied().ok().flatten()))
-            .and_then(|id| rows.iter().position(|row| row.id == id));
+        let last = last.and_then(|id| rows.iter().position(|row| row.id == id));
         Ok(Home::new(course.title.clone(), rows, last))
     }
 
