@@ -150,34 +150,15 @@ pub(super) fn place_flat(
     // the whole placement is transposed (text stays horizontal).
     let across = matches!(chart.direction, Direction::LeftRight | Direction::RightLeft);
     let mut graph = Graph::new(chart, across, sizes, aside);
-    let unplaced = graph.clone();
     let orders = graph.orders(search);
-    // Each candidate order drawn, the one whose lines cross least kept: the sweeps
-    // count crossings of straight lines between ranks, while drawn lines turn through
-    // rows that fan-ins and fan-outs share, and cross there differently.
-    let mut best: Option<(usize, Placement)> = None;
-    for ranks in &orders {
-        let mut candidate = unplaced.clone();
-        candidate.restore(ranks);
-        candidate.assign_x();
-        let placement = candidate.assign_y_and_route(chart);
-        let crossings = if orders.len() > 1 {
-            super::crossings(&placement)
-        } else {
-            0
-        };
-        if best.as_ref().is_none_or(|(fewest, _)| crossings < *fewest) {
-            best = Some((crossings, placement));
+    let mut placement = match orders.as_slice() {
+        [ranks] => {
+            graph.restore(ranks);
+            graph.assign_x();
+            graph.assign_y_and_route(chart)
         }
-        if crossings == 0 {
-            break;
-        }
-    }
-    // Every search has a start, so an order; were there none, the order as it stands.
-    let (_, mut placement) = best.unwrap_or_else(|| {
-        graph.assign_x();
-        (0, graph.assign_y_and_route(chart))
-    });
+        _ => graph.fewest_crossings(&orders),
+    };
     if across {
         transpose(&mut placement);
     }
@@ -187,6 +168,37 @@ pub(super) fn place_flat(
         Direction::TopBottom | Direction::LeftRight => {}
     }
     placement
+}
+
+impl Graph<'_> {
+    /// Each candidate order drawn, the one whose lines cross least kept: the sweeps
+    /// count crossings of straight lines between ranks, while drawn lines turn through
+    /// rows that fan-ins and fan-outs share, and cross there differently.
+    fn fewest_crossings(&self, orders: &[Vec<Vec<usize>>]) -> Placement {
+        let mut best: Option<(usize, Placement)> = None;
+        for ranks in orders {
+            let mut candidate = self.clone();
+            candidate.restore(ranks);
+            candidate.assign_x();
+            let placement = candidate.assign_y_and_route(self.chart);
+            let crossings = super::crossings(&placement);
+            if best.as_ref().is_none_or(|(fewest, _)| crossings < *fewest) {
+                best = Some((crossings, placement));
+            }
+            if crossings == 0 {
+                break;
+            }
+        }
+        // Every search has a start, so an order; were there none, the order as it stands.
+        best.map_or_else(
+            || {
+                let mut graph = self.clone();
+                graph.assign_x();
+                graph.assign_y_and_route(self.chart)
+            },
+            |(_, placement)| placement,
+        )
+    }
 }
 
 #[derive(Clone)]
