@@ -121,7 +121,7 @@ pub fn review_items(
     let mut drafts: Vec<(String, Vec<(String, String)>)> = Vec::new();
     for due in &due {
         if !drafts.iter().any(|(lesson, _)| *lesson == due.lesson) {
-            drafts.push((due.lesson.clone(), store.lesson_state(&due.lesson)?.drafts));
+            drafts.push((due.lesson.clone(), store.drafts(&due.lesson)?));
         }
     }
     let draft = |lesson: &str, question: &str| {

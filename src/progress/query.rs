@@ -113,6 +113,12 @@ impl ProgressStore {
         state.position = position(connection, profile, lesson)?;
         Ok(state)
     }
+    /// The manifests being written for `lesson`'s questions, by question id.
+    pub fn drafts(&self, lesson: &str) -> Result<Vec<(String, String)>, ProgressError> {
+        drafts(&self.connection, self.profile_id, lesson)
+            .map_err(|error| self.database_error(error))
+    }
+
     /// The lessons this profile has a record of.
     pub fn lessons(&self) -> Result<Vec<String>, ProgressError> {
         let read = || -> rusqlite::Result<Vec<String>> {
