@@ -38,6 +38,8 @@ struct Tree<'a> {
     spanning: Vec<bool>,
     /// One node per connected part, where its walk starts.
     roots: Vec<usize>,
+    /// Each node's connected part: the index of its root in `roots`.
+    part: Vec<usize>,
     /// The tree edge to each node's parent (`None` at a root).
     parent: Vec<Option<usize>>,
     /// Post-order number of each node, and the least number in its subtree: a node is
@@ -66,6 +68,7 @@ impl<'a> Tree<'a> {
             incident,
             spanning: vec![false; edges.len()],
             roots: Vec::new(),
+            part: vec![0; count],
             parent: vec![None; count],
             order: vec![0; count],
             lowest: vec![0; count],
@@ -87,6 +90,7 @@ impl<'a> Tree<'a> {
             if reached[start] {
                 continue;
             }
+            self.part[start] = self.roots.len();
             self.roots.push(start);
             reached[start] = true;
             let mut members = vec![start];
@@ -99,6 +103,7 @@ impl<'a> Tree<'a> {
                         let other = if from == node { to } else { from };
                         if !reached[other] && self.slack(edge) == 0 {
                             reached[other] = true;
+                            self.part[other] = self.roots.len() - 1;
                             self.spanning[edge] = true;
                             members.push(other);
                             stack.push(other);
@@ -211,30 +216,12 @@ impl<'a> Tree<'a> {
 
     /// Each connected part moved up to start at rank 0.
     fn normalise(&mut self) {
-        let mut part = vec![0; self.rank.len()];
-        for (index, root) in self.roots.iter().enumerate() {
-            let mut stack = vec![*root];
-            part[*root] = index;
-            let mut seen = vec![false; self.rank.len()];
-            seen[*root] = true;
-            while let Some(node) = stack.pop() {
-                for edge in &self.incident[node] {
-                    let (from, to) = self.edges[*edge];
-                    let other = if from == node { to } else { from };
-                    if !seen[other] {
-                        seen[other] = true;
-                        part[other] = index;
-                        stack.push(other);
-                    }
-                }
-            }
-        }
         let mut least = vec![i64::MAX; self.roots.len()];
         for (node, rank) in self.rank.iter().enumerate() {
-            least[part[node]] = least[part[node]].min(*rank);
+            least[self.part[node]] = least[self.part[node]].min(*rank);
         }
         for (node, rank) in self.rank.iter_mut().enumerate() {
-            *rank -= least[part[node]];
+            *rank -= least[self.part[node]];
         }
     }
 }
