@@ -167,8 +167,9 @@ pub fn progress(cli: &Cli, json: bool) -> anyhow::Result<ExitCode> {
     if cli.profile.is_some() {
         require_profile(&store, texts(lang(cli)))?;
     }
-    let record = record(cli, &store)?;
+    let mut record = record(cli, &store)?;
     if json {
+        record.log = store.log()?;
         println!("{}", serde_json::to_string_pretty(&record)?);
     } else {
         print!("{}", progress_text(&record, lang(cli)));
@@ -184,7 +185,7 @@ pub fn export(
     let texts = texts(lang(cli));
     let store = open_store(cli)?;
     require_profile(&store, texts)?;
-    let record = record(cli, &store)?;
+    let mut record = record(cli, &store)?;
     // `-o class/hanako.csv` means CSV unless --format says otherwise.
     let format = format.unwrap_or_else(|| {
         if output.is_some_and(|path| path.extension().is_some_and(|extension| extension == "csv")) {
@@ -194,7 +195,11 @@ pub fn export(
         }
     });
     let text = match format {
-        ExportFormat::Json => serde_json::to_string_pretty(&record)? + "\n",
+        ExportFormat::Json => {
+            // The log travels in JSON only (a spreadsheet has no room for it).
+            record.log = store.log()?;
+            serde_json::to_string_pretty(&record)? + "\n"
+        }
         ExportFormat::Csv => export_csv(&record).map_err(anyhow::Error::msg)?,
     };
     match output {

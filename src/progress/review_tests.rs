@@ -293,5 +293,4 @@ fn a_store_read_as_it_is_from_before_reviews_has_none_and_no_log() {
             .len(),
         1
     );
-    assert_eq!(record.log, None);
 }
