@@ -283,7 +283,8 @@ fn a_store_read_as_it_is_from_before_reviews_has_none_and_no_log() {
     assert_eq!(store.log().unwrap(), None);
     let course = crate::course::load_course(&crate::course::CourseSource::Embedded).unwrap();
     let quizzes = crate::quiz::CourseQuizzes::load(&crate::course::CourseSource::Embedded, &course);
-    let record = learner_record(&course, &quizzes, &store, START).unwrap();
+    // The record of a store read as it is is made (it failed on the missing columns).
+    learner_record(&course, &quizzes, &store, START).unwrap();
     assert_eq!(
         store
             .lesson_state("k8s-networking")
