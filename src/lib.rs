@@ -5,6 +5,7 @@
 pub mod ansi;
 pub mod app;
 pub mod check;
+pub mod class;
 pub mod cluster;
 pub mod course;
 pub mod diagram;

@@ -28,6 +28,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("layout", &["course", "diagram", "text", "theme"]),
     ("progress", &["course", "quiz"]),
+    ("class", &["course", "quiz", "progress"]),
     (
         "app",
         &[
@@ -44,15 +45,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "present",
         &[
-            "app", "course", "diagram", "layout", "palette", "progress", "strings", "text", "theme",
+            "app", "class", "course", "diagram", "layout", "palette", "progress", "quiz",
+            "strings", "text", "theme",
         ],
     ),
     ("ansi", &["layout", "palette", "text"]),
     (
         "terminal",
         &[
-            "app", "course", "layout", "palette", "present", "progress", "quiz", "strings",
-            "theme", "ui",
+            "app", "class", "course", "layout", "palette", "present", "progress", "quiz",
+            "strings", "theme", "ui",
         ],
     ),
 ];
