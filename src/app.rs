@@ -6,6 +6,7 @@
 
 mod checklist;
 mod diagram_view;
+mod follow;
 mod geometry;
 mod help;
 mod home;
@@ -22,6 +23,7 @@ mod text_field;
 
 pub use checklist::Checklist;
 pub use diagram_view::{DiagramMessage, DiagramView};
+pub use follow::{ClassLink, Following, Whereabouts};
 pub use geometry::{
     CONTENTS_FIRST_ROW, MIN_HEIGHT, MIN_WIDTH, PANEL_PADDING, panel_inside, screen_areas,
 };
@@ -85,6 +87,8 @@ pub struct App {
     elsewhere_ms: u64,
     /// The active time counted so far into `elsewhere_ms` or the lesson's.
     counted_ms: u64,
+    /// The live class the reader is in (`manabi join`).
+    class: Option<Following>,
     /// A one-line notice in the status bar until the next key (the runtime adds its
     /// own: saving, the store).
     pub notice: Option<String>,
@@ -118,6 +122,7 @@ impl App {
             due: 0,
             next_lesson: None,
             offered_next: false,
+            class: None,
             elsewhere_ms: 0,
             counted_ms: 0,
             notice: None,
@@ -224,7 +229,16 @@ impl App {
         if !matches!(message, Message::Resize { .. }) {
             self.reader.finish_layout();
         }
+        let detached = self.detach(&message);
         let outcome = match message {
+            message @ (Message::ClassJoined { .. }
+            | Message::PresenterAt(_)
+            | Message::FollowAgain
+            | Message::PollOpened { .. }
+            | Message::PollClosed(_)
+            | Message::ClassLost
+            | Message::ClassEnded
+            | Message::ClassRefused(_)) => self.class_message(message),
             Message::Resize { width, height } => {
                 self.reader.resize(width, height);
                 Outcome::default()
@@ -296,8 +310,12 @@ impl App {
             Message::Quit => Outcome::effect(Effect::Quit),
             message => self.reader.update(message, self.texts),
         };
-        if outcome.notice.is_some() {
-            self.notice = outcome.notice;
+        self.note_poll_answer();
+        if let Some(notice) = outcome
+            .notice
+            .or(detached.and_then(|detached| detached.notice))
+        {
+            self.notice = Some(notice);
         }
         outcome.effect
     }

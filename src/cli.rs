@@ -98,9 +98,28 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         channel: Option<String>,
         /// Start the talk at 0:00 even when a presenting window of it ended without `q`
-        /// (otherwise you are asked whether to take that talk up).
+        /// (otherwise you are asked whether to take that talk up); with --class, a new
+        /// class with a new join code.
         #[arg(long)]
         restart: bool,
+        /// Run a live class on the room's network: learners join with `manabi join`,
+        /// follow the presentation and answer polls (P). The notes window (--notes)
+        /// shows the class.
+        #[arg(long)]
+        class: bool,
+        /// The class server's address (default: every private address of this machine,
+        /// port 47310).
+        #[arg(long, value_name = "ADDR:PORT", requires = "class")]
+        listen: Option<std::net::SocketAddr>,
+    },
+    /// Join the live class of `manabi present --class` on this room's network: the reader
+    /// follows the presenter (f follows again after moving yourself) and shows polls.
+    Join {
+        /// The six-digit join code on the presenter's screen (asked for when omitted).
+        code: Option<String>,
+        /// The class server's address, where the network blocks discovery (mDNS).
+        #[arg(long, value_name = "ADDR:PORT")]
+        host: Option<std::net::SocketAddr>,
     },
     /// Grade manifest files against a manifest question as the reader would: the verdict
     /// and what the traffic did; exit 0 right, 1 wrong, 2 when the input cannot be graded.

@@ -1,6 +1,7 @@
 //! The `manabi` binary: parses arguments, runs one command, reports errors and sets the
 //! exit code. The only place that uses `anyhow` and touches the process environment.
 
+mod class_cli;
 mod cli;
 mod course_cli;
 mod error_text;
@@ -25,7 +26,7 @@ use manabi::progress::{Access, ProgressStore};
 use manabi::quiz::{LessonQuiz, load_quiz};
 use manabi::strings::Lang;
 use manabi::terminal::{
-    Library, Recording, RunOptions, alive, follow_notes, present as present_slides, run,
+    ClassSide, Library, Recording, RunOptions, alive, follow_notes, present as present_slides, run,
     termination_requested,
 };
 use manabi::theme::{Theme, ThemeKind};
@@ -61,21 +62,23 @@ fn main() -> ExitCode {
             notes,
             channel,
             restart,
+            class,
+            listen,
         }) => present(
             &cli,
             lesson.as_deref(),
-            *notes,
-            channel.as_deref(),
-            *restart,
+            (*notes, channel.as_deref(), *restart),
+            (*class, *listen),
         ),
+        Some(Command::Join { code, host }) => join(&cli, code.as_deref(), *host),
         Some(Command::Render { lesson, width }) => {
             course_cli::render(&cli, lesson.as_deref(), *width)
         }
         Some(Command::List) => course_cli::list(&cli),
-        Some(Command::Open { lesson }) => read(&cli, Start::Lesson(lesson)),
+        Some(Command::Open { lesson }) => read(&cli, Start::Lesson(lesson), None),
         Some(Command::Review { lesson, on, off }) => match (on, off) {
             (true, _) | (_, true) => progress_cli::set_reviews(&cli, *on),
-            _ => read(&cli, Start::Review(lesson.as_deref())),
+            _ => read(&cli, Start::Review(lesson.as_deref()), None),
         },
         Some(Command::Grade {
             question,
@@ -98,7 +101,7 @@ fn main() -> ExitCode {
             progress_cli::class_report(paths, *format, lang(&cli))
         }
         Some(Command::Reset { lesson, yes }) => progress_cli::reset(&cli, lesson.as_deref(), *yes),
-        None => read(&cli, Start::Course),
+        None => read(&cli, Start::Course, None),
     };
     match result {
         Ok(code) => code,
@@ -164,8 +167,28 @@ enum Start<'a> {
     Review(Option<&'a str>),
 }
 
-/// The interactive reader.
-fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
+/// `manabi join`: the reader in a live class, on the class's lesson.
+fn join(
+    cli: &Cli,
+    code: Option<&str>,
+    host: Option<std::net::SocketAddr>,
+) -> anyhow::Result<ExitCode> {
+    if !io::stdout().is_terminal() {
+        eprintln!("{}", lang(cli).texts().not_a_terminal);
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    let link = class_cli::join_link(cli, code, host)?;
+    let (lesson, heard) = class_cli::first_contact(cli, &link)?;
+    let start = lesson.as_deref().map_or(Start::Course, Start::Lesson);
+    read(cli, start, Some((ClassSide::new(link), heard)))
+}
+
+/// The interactive reader; in a live class with the link and what it said first.
+fn read(
+    cli: &Cli,
+    start: Start<'_>,
+    class: Option<(ClassSide, Vec<manabi::class::LinkEvent>)>,
+) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
     let source = source(cli);
     let ids: Vec<String> = manabi::course::read_index(&source)
@@ -177,7 +200,7 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
     if let Ok(folder) = &folder {
         library.cache_in(folder);
     }
-    let home = ids.len() > 1 && matches!(start, Start::Course);
+    let home = ids.len() > 1 && matches!(start, Start::Course) && class.is_none();
     if home {
         // The home screen's figures need every lesson and quiz: read beside the rest.
         library.preload(ids);
@@ -249,7 +272,12 @@ fn read(cli: &Cli, start: Start<'_>) -> anyhow::Result<ExitCode> {
         detect_ambiguous: asks_ambiguous_width(cli),
         inside_tmux: std::env::var_os("TMUX").is_some(),
     };
-    run(app, options, (recording, library), check_code_blocks)?;
+    let class = class.map(|(side, heard)| {
+        app.join_class();
+        side.replay(heard);
+        side
+    });
+    run(app, options, (recording, library, class), check_code_blocks)?;
     if let Some(signal) = termination_requested() {
         return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
     }
@@ -325,13 +353,13 @@ pub(crate) fn lang(cli: &Cli) -> Lang {
     }
 }
 
-/// Workshop mode: the presenting window, or (`--notes`) the window that follows it.
+/// Workshop mode: the presenting window (with `--class`, a live class), or (`--notes`)
+/// the window that follows it.
 fn present(
     cli: &Cli,
     lesson_id: Option<&str>,
-    notes: bool,
-    channel: Option<&str>,
-    restart: bool,
+    (notes, channel, restart): (bool, Option<&str>, bool),
+    (class, listen): (bool, Option<std::net::SocketAddr>),
 ) -> anyhow::Result<ExitCode> {
     let lang = lang(cli);
     if !io::stdout().is_terminal() {
@@ -350,7 +378,12 @@ fn present(
     if notes {
         let talk = Talk::new(lesson, theme, glyphs, lang.texts());
         let window = NotesWindow::new(talk, size, &channel.name);
-        follow_notes(window, depth, &channel)?;
+        follow_notes(
+            window,
+            depth,
+            &channel,
+            &class_cli::class_file(cli, &channel.name)?,
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     let pid = std::process::id();
@@ -362,7 +395,44 @@ fn present(
     if let Some(state) = interrupted.filter(|_| !restart) {
         presenter.offer_resume(state);
     }
-    present_slides(presenter, depth, &channel, pid, asks_ambiguous_width(cli))?;
+    let class = match class.then_some(listen) {
+        Some(listen) => {
+            let questions = match load_quiz(&source(cli), &presenter.talk.lesson) {
+                LessonQuiz::Ready(quiz) => quiz.questions,
+                LessonQuiz::Absent | LessonQuiz::Unavailable(_) => Vec::new(),
+            };
+            let class = class_cli::start_class(
+                cli,
+                &presenter.talk.lesson,
+                &questions,
+                (&channel.name, restart, listen),
+            )?;
+            presenter.class = Some(class.live.clone());
+            Some(class)
+        }
+        None => None,
+    };
+    present_slides(
+        presenter,
+        depth,
+        &channel,
+        pid,
+        asks_ambiguous_width(cli),
+        class.as_ref().map(|class| &class.server),
+    )?;
+    if let Some(class) = class {
+        // Closed by a signal (a closed window): the class goes on when started again.
+        if termination_requested().is_none() {
+            let texts = lang.texts().class;
+            match class_cli::finish_class(cli, &class, &channel.name)? {
+                Some(folder) => println!("{}", texts.report_written(&folder.display().to_string())),
+                None => println!("{}", texts.nobody_took_part),
+            }
+        }
+        if let Some(reason) = &class.unannounced {
+            eprintln!("manabi: {reason}");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

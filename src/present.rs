@@ -8,7 +8,10 @@
 mod agenda;
 mod big_text;
 mod channel;
+mod class_panel;
 mod keymap;
+mod live;
+mod live_view;
 mod pages;
 pub(crate) mod presenter;
 mod view;
@@ -16,7 +19,9 @@ mod words;
 
 pub use agenda::{AgendaClock, BEHIND_WARNING_MS, Schedule, SlidePlan};
 pub use channel::{Channel, ChannelError, PresenterState};
+pub use class_panel::{ClassPanel, PanelRow};
 pub use keymap::present_message;
+pub use live::{ClassRequest, LiveClass, Picker};
 pub use pages::{PageBlock, paginate};
 pub use presenter::{NotesWindow, PresentMessage, Presenter, Talk};
 pub use view::{render_notes, render_presenter};

@@ -5,6 +5,7 @@
 //! The chrome avoids East Asian ambiguous-width characters (arrows, middle dots, ×),
 //! which some terminals draw two columns wide.
 
+pub mod class;
 pub mod course;
 pub mod present;
 pub mod probe;
@@ -91,6 +92,7 @@ pub struct Texts {
     pub course: &'static CourseTexts,
     pub session: &'static SessionTexts,
     pub present: &'static PresentTexts,
+    pub class: &'static class::ClassTexts,
 }
 
 impl Texts {
@@ -170,6 +172,7 @@ static EN: Texts = Texts {
         ("R", "review the questions due (spaced review)"),
         ("H", "the course: every lesson and where it stands"),
         ("L", "open the next lesson"),
+        ("f", "in a class (manabi join): follow the presenter again"),
         ("mouse wheel, click", "scroll; jump to a contents entry"),
         ("Ctrl-Z", "suspend (fg to come back)"),
         ("q Ctrl-C", "quit"),
@@ -223,6 +226,7 @@ static EN: Texts = Texts {
     course: &course::EN,
     session: &session::EN,
     present: &present::EN,
+    class: &class::EN,
 };
 
 static JA: Texts = Texts {
@@ -253,6 +257,7 @@ static JA: Texts = Texts {
         ("R", "復習する問題に答える (間隔反復)"),
         ("H", "コースの全レッスンと進み具合"),
         ("L", "次のレッスンを開く"),
+        ("f", "クラス参加中 (manabi join): 講師に再び追従"),
         (
             "ホイール・クリック",
             "スクロール・目次のセクションへジャンプ",
@@ -309,6 +314,7 @@ static JA: Texts = Texts {
     course: &course::JA,
     session: &session::JA,
     present: &present::JA,
+    class: &class::JA,
 };
 
 #[cfg(test)]

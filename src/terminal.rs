@@ -2,6 +2,7 @@
 //! capture, restored on quit, on a panic and on SIGTERM/SIGHUP; suspend with Ctrl-Z;
 //! the clipboard through OSC 52.
 
+mod class_run;
 mod editor;
 mod library;
 mod present_run;
@@ -9,6 +10,7 @@ mod probe;
 mod recording;
 mod run;
 
+pub use class_run::ClassSide;
 pub use library::Library;
 pub use present_run::{alive, follow_notes, present};
 pub use recording::Recording;

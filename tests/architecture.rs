@@ -63,6 +63,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
 /// any module of the library.
 const BINARY: &[&str] = &[
     "main.rs",
+    "class_cli.rs",
     "cli.rs",
     "course_cli.rs",
     "error_text.rs",

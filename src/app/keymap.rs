@@ -261,6 +261,7 @@ fn text_key(code: KeyCode, modifiers: KeyModifiers) -> Option<Message> {
         KeyCode::Char('R') => Message::StartReview,
         KeyCode::Char('H') => Message::OpenHome,
         KeyCode::Char('L') => Message::OpenNextLesson,
+        KeyCode::Char('f') => Message::FollowAgain,
         KeyCode::Esc => Message::Cancel,
         KeyCode::Enter => Message::OpenDiagram,
         KeyCode::Char('q') => Message::Quit,

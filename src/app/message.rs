@@ -76,6 +76,24 @@ pub enum Message {
     HomeOpen,
     /// `L`: the lesson after this one.
     OpenNextLesson,
+    /// The class welcomed the reader (again): the presenter's section and open poll.
+    ClassJoined {
+        section: String,
+        poll: Option<(u64, String)>,
+    },
+    /// The presenter moved to a section (an anchor).
+    PresenterAt(String),
+    /// `f`: follow the presenter again.
+    FollowAgain,
+    PollOpened {
+        poll: u64,
+        question: String,
+    },
+    PollClosed(u64),
+    ClassLost,
+    ClassEnded,
+    /// The class refused the reader, and why.
+    ClassRefused(String),
     Suspend,
     Quit,
 }

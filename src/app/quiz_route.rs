@@ -56,7 +56,12 @@ impl App {
         Outcome::default()
     }
 
-    fn start_run(&mut self, item: Option<usize>, queue: Vec<usize>, back: Option<usize>) {
+    pub(super) fn start_run(
+        &mut self,
+        item: Option<usize>,
+        queue: Vec<usize>,
+        back: Option<usize>,
+    ) {
         let Some(first) = queue
             .first()
             .and_then(|index| self.study.fresh_answer(*index, 1))

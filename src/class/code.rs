@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::net::IpAddr;
+use std::path::Path;
 use std::time::Duration;
 
 /// Six random digits: a new class, a new code.
@@ -28,6 +29,34 @@ pub fn new_learner_key() -> Result<String, getrandom::Error> {
             let _ = write!(key, "{byte:02x}");
             key
         }))
+}
+
+/// This learner's key for classes, kept in `folder` (one per profile), made the first
+/// time.
+pub fn learner_key(folder: &Path, profile: &str) -> std::io::Result<String> {
+    let safe: String = profile
+        .chars()
+        .map(|character| {
+            if character.is_alphanumeric() {
+                character
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let path = folder.join("class").join(format!("learner-{safe}.key"));
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        let key = text.trim();
+        if key.len() == 32 && key.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+            return Ok(key.to_owned());
+        }
+    }
+    let key = new_learner_key().map_err(|error| std::io::Error::other(error.to_string()))?;
+    if let Some(parent) = path.parent() {
+        crate::progress::private_folder(parent)?;
+    }
+    std::fs::write(&path, &key)?;
+    Ok(key)
 }
 
 /// A random message id.
@@ -92,6 +121,17 @@ mod tests {
         assert!(distinct.len() > 15, "{codes:?}");
         assert!(!is_join_code("12345"));
         assert!(!is_join_code("12345a"));
+    }
+
+    #[test]
+    fn a_learners_key_is_kept_per_profile() {
+        let folder = tempfile::tempdir().unwrap();
+        let aiko = learner_key(folder.path(), "Aiko").unwrap();
+        assert_eq!(learner_key(folder.path(), "Aiko").unwrap(), aiko);
+        assert_ne!(learner_key(folder.path(), "Ken").unwrap(), aiko);
+        std::fs::write(folder.path().join("class/learner-Aiko.key"), "garbage").unwrap();
+        let remade = learner_key(folder.path(), "Aiko").unwrap();
+        assert_eq!(remade.len(), 32);
     }
 
     #[test]

@@ -32,6 +32,7 @@ const LONGEST_RETRY: Duration = Duration::from_secs(5);
 pub enum LinkEvent {
     /// Connected (again): the section the presenter shows and the open poll.
     Joined {
+        lesson: String,
         section: String,
         poll: Option<Poll>,
     },
@@ -50,6 +51,12 @@ pub enum LinkEvent {
 pub trait Finder: Send + 'static {
     /// The addresses to try, best first.
     fn addresses(&mut self) -> Vec<SocketAddr>;
+}
+
+impl Finder for Box<dyn Finder> {
+    fn addresses(&mut self) -> Vec<SocketAddr> {
+        self.as_mut().addresses()
+    }
 }
 
 impl Finder for SocketAddr {
@@ -94,6 +101,8 @@ fn lock(shared: &Shared) -> MutexGuard<'_, Outbox> {
 pub struct Link {
     shared: Arc<Shared>,
     events: Receiver<LinkEvent>,
+    /// Events taken and given back (`replay`), heard before the channel's.
+    replayed: Mutex<VecDeque<LinkEvent>>,
     stop: Arc<AtomicBool>,
 }
 
@@ -110,6 +119,7 @@ impl Link {
         let link = Self {
             shared: Arc::clone(&shared),
             events: heard,
+            replayed: Mutex::new(VecDeque::new()),
             stop: Arc::clone(&stop),
         };
         let said = events.clone();
@@ -144,9 +154,27 @@ impl Link {
         self.shared.changed.notify_all();
     }
 
-    /// What came from the class since the last call.
+    /// What came from the class since the last call, one at a time.
     pub fn events(&self) -> impl Iterator<Item = LinkEvent> + '_ {
-        self.events.try_iter()
+        std::iter::from_fn(|| {
+            self.replayed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .pop_front()
+                .or_else(|| self.events.try_recv().ok())
+        })
+    }
+
+    /// Gives events back, to be heard again before any later one (what `join` heard
+    /// before the reader opened).
+    pub fn replay(&self, events: Vec<LinkEvent>) {
+        let mut replayed = self
+            .replayed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for event in events.into_iter().rev() {
+            replayed.push_front(event);
+        }
     }
 
     /// Messages not acknowledged yet.
@@ -254,11 +282,15 @@ fn session(
     match read_message::<ServerMessage>(&mut input, &mut line) {
         Ok(ServerMessage::Welcome {
             protocol: _,
-            lesson: _,
+            lesson,
             section,
             poll,
         }) => {
-            let _ = events.send(LinkEvent::Joined { section, poll });
+            let _ = events.send(LinkEvent::Joined {
+                lesson,
+                section,
+                poll,
+            });
         }
         Ok(ServerMessage::Refused { reason }) => return Outcome::Over(LinkEvent::Refused(reason)),
         Ok(ServerMessage::Ended) => return Outcome::Over(LinkEvent::Ended),

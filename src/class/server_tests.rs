@@ -93,6 +93,7 @@ fn a_learner_joins_follows_and_answers_once() {
     assert_eq!(
         next_event(&link),
         LinkEvent::Joined {
+            lesson: "lesson".into(),
             section: "intro".into(),
             poll: None
         }
@@ -309,6 +310,7 @@ fn a_restarted_server_carries_on_and_the_link_reconnects_by_itself() {
     assert_eq!(
         next_event(&link),
         LinkEvent::Joined {
+            lesson: "lesson".into(),
             section: "dns".into(),
             poll: None
         }

@@ -28,25 +28,28 @@ pub struct Tally {
     pub others: usize,
 }
 
-/// What a choice answer on the wire says: choice numbers in the question's own order.
+/// The choices an answer names, as the learner's log writes it: a choice's text, or
+/// several joined by ` | ` (multi).
 #[must_use]
-pub fn chosen(answer: &str) -> Vec<usize> {
-    answer
-        .split(',')
-        .filter_map(|part| part.trim().parse().ok())
-        .collect()
+pub fn chosen(choices: &[String], answer: &str) -> Vec<usize> {
+    let named = |part: &str| choices.iter().position(|choice| choice == part);
+    match named(answer) {
+        Some(whole) => vec![whole],
+        None => answer.split(" | ").filter_map(named).collect(),
+    }
 }
 
 /// Tallies `answers` to `question`.
 #[must_use]
 pub fn tally(question: &Question, answers: &[String]) -> Tally {
+    let choices = question.kind.choices();
     let response = |answer: &str| match &question.kind {
-        Kind::Choice { .. } => chosen(answer)
+        Kind::Choice { .. } => chosen(choices, answer)
             .first()
             .map_or(Response::Choice(usize::MAX), |choice| {
                 Response::Choice(*choice)
             }),
-        Kind::Multi { .. } => Response::Multi(chosen(answer)),
+        Kind::Multi { .. } => Response::Multi(chosen(choices, answer)),
         Kind::Text { .. } | Kind::Manifest(_) => Response::Text(answer.to_owned()),
     };
     let right = answers
@@ -89,7 +92,7 @@ fn choice_rows(
 ) -> Vec<TallyRow> {
     let mut counts = vec![0usize; choices.len()];
     for answer in answers {
-        let mut picked = chosen(answer);
+        let mut picked = chosen(choices, answer);
         picked.sort_unstable();
         picked.dedup();
         if first_only {
@@ -204,7 +207,15 @@ mod tests {
             choices: vec!["ClusterIP".into(), "NodePort".into(), "LoadBalancer".into()],
             answer: 1,
         });
-        let tally = tally(&question, &answers(&["1", "1", "0", "2", "1", "x"]));
+        let given = [
+            "NodePort",
+            "NodePort",
+            "ClusterIP",
+            "LoadBalancer",
+            "NodePort",
+            "x",
+        ];
+        let tally = tally(&question, &answers(&given));
         let counts: Vec<(usize, bool)> = tally
             .rows
             .iter()
@@ -220,7 +231,7 @@ mod tests {
             choices: vec!["a".into(), "b".into(), "c".into()],
             answers: vec![0, 2],
         });
-        let tally = tally(&question, &answers(&["0,2", "2,0,0", "1", "0"]));
+        let tally = tally(&question, &answers(&["a | c", "c | a | a", "b", "a"]));
         let counts: Vec<(usize, bool)> = tally
             .rows
             .iter()

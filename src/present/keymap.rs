@@ -29,6 +29,7 @@ pub fn present_message(event: &Event) -> Option<PresentMessage> {
                 KeyCode::Char('p') => PresentMessage::Pause,
                 KeyCode::Char('R') => PresentMessage::RestartClock,
                 KeyCode::Char('r') => PresentMessage::Restart,
+                KeyCode::Char('P') => PresentMessage::Polls,
                 KeyCode::Char('q') => PresentMessage::Quit,
                 _ => return None,
             })

@@ -5,8 +5,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::ClassPanel;
+use super::live::LiveClass;
 use super::{AgendaClock, PageBlock, PresenterState, Slide, SlidePlan, paginate, slides};
 use crate::app::DiagramView;
+use crate::class::ClassSnapshot;
 use crate::course::{Block, Lesson};
 use crate::diagram::DiagramMap;
 use crate::layout::glyphs::{ASCII, Glyphs};
@@ -39,8 +42,11 @@ pub enum PresentMessage {
     /// `R`: the agenda clock back to 0:00 (a rehearsal's clock must not run into the
     /// talk).
     RestartClock,
-    /// `r` on start after an interrupted talk: start afresh (`Enter` takes it up).
+    /// `r` on start after an interrupted talk: start afresh (`Enter` takes it up); in a
+    /// live class, the open poll's answers on the projector.
     Restart,
+    /// `P` in a live class: the section's questions, to poll the class.
+    Polls,
     Resize {
         width: u16,
         height: u16,
@@ -105,6 +111,8 @@ pub struct Presenter {
     /// The diagrams taller than a screen, by lesson block, drawn for the slides' width:
     /// they get screens of their own in the diagram view.
     tall_diagrams: HashMap<usize, DiagramMap>,
+    /// The live class (`present --class`).
+    pub class: Option<LiveClass>,
 }
 
 impl Presenter {
@@ -126,6 +134,7 @@ impl Presenter {
             slide_entered: 0,
             interrupted: None,
             tall_diagrams: HashMap::new(),
+            class: None,
         };
         presenter.lay_out();
         presenter
@@ -326,6 +335,23 @@ impl Presenter {
             self.typed.clear();
         }
         self.no_such_section = None;
+        if let Some(class) = self.class.as_mut().filter(|class| class.picker.is_some()) {
+            match message {
+                PresentMessage::Next => class.move_picker(1),
+                PresentMessage::Previous => class.move_picker(-1),
+                PresentMessage::Go => class.choose(),
+                PresentMessage::Cancel => {
+                    class.cancel();
+                }
+                PresentMessage::Quit => return true,
+                PresentMessage::Resize { .. } => {
+                    class.picker = None;
+                    return self.apply(message);
+                }
+                _ => {}
+            }
+            return false;
+        }
         match message {
             PresentMessage::Next => self.step(true),
             PresentMessage::Previous => self.step(false),
@@ -345,11 +371,27 @@ impl Presenter {
                 }
                 self.typed.clear();
             }
-            PresentMessage::Cancel => self.blank = false,
+            PresentMessage::Cancel => {
+                let hid = self.class.as_mut().is_some_and(LiveClass::cancel);
+                if !hid {
+                    self.blank = false;
+                }
+            }
+            PresentMessage::Polls => {
+                if let (Some(class), Some(slide)) =
+                    (self.class.as_mut(), self.talk.slides.get(self.slide))
+                {
+                    class.open_picker(&self.talk.lesson, slide);
+                }
+            }
             PresentMessage::Blank => self.blank = !self.blank,
             PresentMessage::Pause => self.clock.toggle_pause(self.now),
             PresentMessage::RestartClock => self.restart_clock(),
-            PresentMessage::Restart => {}
+            PresentMessage::Restart => {
+                if let Some(class) = &mut self.class {
+                    class.reveal();
+                }
+            }
             PresentMessage::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
@@ -384,6 +426,17 @@ impl Presenter {
         self.clock.elapsed_ms(self.now)
     }
 
+    /// The section learners follow to: the current slide's heading.
+    #[must_use]
+    pub fn section_anchor(&self) -> Option<&str> {
+        let slide = self.talk.slides.get(self.slide)?;
+        self.talk
+            .lesson
+            .sections
+            .get(slide.sections.start)
+            .map(|section| section.anchor.as_str())
+    }
+
     /// What the notes window needs to follow.
     #[must_use]
     pub fn state(&self, pid: u32) -> PresenterState {
@@ -413,6 +466,8 @@ pub struct NotesWindow {
     /// Lines of the notes scrolled past (notes longer than the window); back to the
     /// top when the presenter moves to another section.
     pub scroll: usize,
+    /// The live class on this channel, while one runs.
+    pub class: Option<ClassPanel>,
 }
 
 impl NotesWindow {
@@ -426,6 +481,27 @@ impl NotesWindow {
             state: None,
             now: 0,
             scroll: 0,
+            class: None,
+        }
+    }
+
+    /// Takes the class as its file has it now (`None`: no class, or it ended);
+    /// whether what is shown changed.
+    pub fn follow_class(&mut self, snapshot: Option<ClassSnapshot>) -> bool {
+        let snapshot = snapshot.filter(|snapshot| !snapshot.info.ended);
+        let changed = self.class.as_ref().map(|panel| &panel.snapshot) != snapshot.as_ref();
+        match (snapshot, &mut self.class) {
+            (Some(snapshot), Some(panel)) => panel.snapshot = snapshot,
+            (Some(snapshot), None) => self.class = Some(ClassPanel::new(snapshot)),
+            (None, _) => self.class = None,
+        }
+        changed
+    }
+
+    /// `s`: who is behind first, or as they joined.
+    pub fn toggle_class_order(&mut self) {
+        if let Some(panel) = &mut self.class {
+            panel.behind_first = !panel.behind_first;
         }
     }
 

@@ -60,6 +60,7 @@ pub fn render_presenter(frame: &mut Frame<'_>, presenter: &Presenter, depth: Col
         );
         frame.render_widget(Paragraph::new(lines), text);
     }
+    super::live_view::render_live(frame, text, presenter);
     let footer = Rect {
         x: area.x,
         y: area.y + area.height.saturating_sub(1),
@@ -105,7 +106,17 @@ fn render_footer(frame: &mut Frame<'_>, area: Rect, presenter: &Presenter) {
         presenter.now,
         presenter.slide_entered,
     );
-    let right = format!("{} / {}  {state}  ", clock(elapsed), clock(planned));
+    let mut right = format!("{} / {}  {state}  ", clock(elapsed), clock(planned));
+    if let Some(class) = &presenter.class {
+        right = format!(
+            "{}  {right}",
+            presenter
+                .talk
+                .texts
+                .class
+                .joined(&class.code, class.joined(), &class.address)
+        );
+    }
     let behind = presenter.talk.plan.is_behind(slide, elapsed);
     let quiet = presenter.talk.theme.code_label;
     let clock_style = if behind {
@@ -235,6 +246,20 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
     // more follows or precedes.
     let head = lines.len();
     let body = notes_lines(notes, slide, width);
+    // A live class takes the lower part: as many rows as it has learners, up to half.
+    let panel_rows = notes.class.as_ref().map_or(0, |panel| {
+        let wanted = u16::try_from(panel.snapshot.learners.len() + 3).unwrap_or(u16::MAX);
+        wanted.max(4).min(inner.height / 2)
+    });
+    let panel = Rect {
+        y: inner.y + inner.height - panel_rows,
+        height: panel_rows,
+        ..inner
+    };
+    let inner = Rect {
+        height: inner.height - panel_rows,
+        ..inner
+    };
     let rows = usize::from(inner.height).saturating_sub(head);
     let last_top = body.len().saturating_sub(rows);
     let top = notes.scroll.min(last_top);
@@ -247,6 +272,7 @@ pub fn render_notes(frame: &mut Frame<'_>, notes: &NotesWindow, depth: ColorDept
     } else {
         None
     };
+    super::live_view::render_class_panel(frame, panel, notes);
     render_notes_footer(frame, area, notes, mark);
     degrade(frame.buffer_mut(), depth);
 }

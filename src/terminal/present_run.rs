@@ -2,6 +2,7 @@
 //! the channel; the notes window reads the channel a few times a second and follows.
 
 use std::io;
+use std::path::Path;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind};
@@ -9,9 +10,10 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::{enter, install_panic_hook, probe, restore, termination_requested, watch_termination};
+use crate::class::{ClassServer, ClassSnapshot, ClassStore};
 use crate::layout::glyphs::ASCII;
 use crate::palette::ColorDepth;
-use crate::present::{Channel, PresenterState};
+use crate::present::{Channel, ClassRequest, PresenterState};
 use crate::present::{NotesWindow, Presenter, present_message, render_notes, render_presenter};
 
 /// How long to wait for the terminal's answer about ambiguous widths.
@@ -34,15 +36,20 @@ fn now() -> u64 {
     u64::try_from(crate::progress::now_ms()).unwrap_or(0)
 }
 
-/// Presents until `q`; the channel carries each change of slide or clock. With
-/// `detect_ambiguous`, a terminal that draws box drawing double-wide (common with
-/// Japanese fonts) gets the ASCII structure, as in the reader.
+/// How often the presenting window looks at a live class for answers and learners.
+const CLASS_EVERY: Duration = Duration::from_millis(100);
+
+/// Presents until `q`; the channel carries each change of slide or clock, and a live
+/// class hears each change of section and every poll. With `detect_ambiguous`, a
+/// terminal that draws box drawing double-wide (common with Japanese fonts) gets the
+/// ASCII structure, as in the reader.
 pub fn present(
     mut presenter: Presenter,
     depth: ColorDepth,
     channel: &Channel,
     pid: u32,
     detect_ambiguous: bool,
+    class: Option<&ClassServer>,
 ) -> io::Result<()> {
     install_panic_hook();
     watch_termination()?;
@@ -56,6 +63,9 @@ pub fn present(
             }
         }
         let mut published: Option<PresenterState> = None;
+        let mut live = Live::default();
+        let mut drawn_second = u64::MAX;
+        let mut changed = true;
         loop {
             if termination_requested().is_some() {
                 return Ok(());
@@ -67,15 +77,27 @@ pub fn present(
                 let _ = channel.write(&state);
                 published = Some(state);
             }
-            terminal.draw(|frame| render_presenter(frame, &presenter, depth))?;
-            // The clock's seconds tick in the footer.
-            if !event::poll(Duration::from_millis(1000 - presenter.now % 1000))? {
+            if let Some(server) = class {
+                changed |= live.serve(&mut presenter, server);
+            }
+            if changed || presenter.now / 1000 != drawn_second {
+                terminal.draw(|frame| render_presenter(frame, &presenter, depth))?;
+                drawn_second = presenter.now / 1000;
+                changed = false;
+            }
+            // The clock's seconds tick in the footer; a class is looked at more often.
+            let mut wait = Duration::from_millis(1000 - presenter.now % 1000);
+            if class.is_some() {
+                wait = wait.min(CLASS_EVERY);
+            }
+            if !event::poll(wait)? {
                 continue;
             }
             let Some(message) = present_message(&event::read()?) else {
                 continue;
             };
             presenter.now = now();
+            changed = true;
             if presenter.update(message) {
                 return Ok(());
             }
@@ -86,23 +108,77 @@ pub fn present(
     result
 }
 
-/// Follows the presenter on `channel` until `q`.
+/// What the presenting window last told the class and read from it.
+#[derive(Default)]
+struct Live {
+    section: Option<String>,
+    generation: u64,
+}
+
+impl Live {
+    /// Tells the class where the presenter is and what was asked of it, and reads the
+    /// class again when it changed; whether the window must be drawn again. A class
+    /// file that fails costs the class, not the talk.
+    fn serve(&mut self, presenter: &mut Presenter, server: &ClassServer) -> bool {
+        let Some(class) = presenter.class.as_mut() else {
+            return false;
+        };
+        for request in class.take_requests() {
+            let _ = match request {
+                ClassRequest::OpenPoll(question) => server.open_poll(&question).map(drop),
+                ClassRequest::Reveal(poll) => server.reveal(poll),
+            };
+        }
+        let section = presenter.section_anchor().map(str::to_owned);
+        if section.is_some() && section != self.section {
+            if let Some(anchor) = &section {
+                let _ = server.goto(anchor);
+            }
+            self.section = section;
+        }
+        let generation = server.generation();
+        if generation == self.generation {
+            return false;
+        }
+        self.generation = generation;
+        if let (Ok(snapshot), Some(class)) = (server.snapshot(), presenter.class.as_mut()) {
+            class.snapshot = Some(snapshot);
+        }
+        true
+    }
+}
+
+/// Follows the presenter on `channel` until `q`, and the live class in `class_file`
+/// while one runs.
 pub fn follow_notes(
     mut notes: NotesWindow,
     depth: ColorDepth,
     channel: &Channel,
+    class_file: &Path,
 ) -> io::Result<()> {
     install_panic_hook();
     watch_termination()?;
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut class: Option<ClassStore> = None;
         loop {
             if termination_requested().is_some() {
                 return Ok(());
             }
             notes.now = now();
             // A presenter that died without closing the channel is not followed.
-            notes.follow(channel.read().filter(|state| alive(state.pid)));
+            let presenter = channel.read().filter(|state| alive(state.pid));
+            // The class file appears when a class starts; a class without its presenter
+            // is not shown live.
+            if class.is_none() && class_file.exists() {
+                class = ClassStore::open_read_only(class_file).ok();
+            }
+            let snapshot = class
+                .as_ref()
+                .filter(|_| presenter.is_some())
+                .and_then(|store| ClassSnapshot::read(store).ok());
+            notes.follow_class(snapshot);
+            notes.follow(presenter);
             terminal.draw(|frame| render_notes(frame, &notes, depth))?;
             if !event::poll(FOLLOW_EVERY)? {
                 continue;
@@ -122,6 +198,7 @@ pub fn follow_notes(
                         KeyCode::Char('k') | KeyCode::Up => notes.scroll_by(-1),
                         KeyCode::Char(' ') | KeyCode::PageDown => notes.scroll_by(page),
                         KeyCode::Char('b') | KeyCode::PageUp => notes.scroll_by(-page),
+                        KeyCode::Char('s') => notes.toggle_class_order(),
                         _ => {}
                     }
                 }

@@ -12,6 +12,7 @@ use crossterm::terminal::{Clear, ClearType};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::class_run::{CLASS_EVERY, ClassSide};
 use super::editor::edit_externally;
 use super::{Library, Recording, termination_requested};
 use super::{
@@ -44,13 +45,13 @@ pub struct RunOptions {
 pub fn run(
     app: App,
     options: RunOptions,
-    (recording, library): (Option<Recording>, Library),
+    (recording, library, class): (Option<Recording>, Library, Option<ClassSide>),
     after_first_frame: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     install_panic_hook();
     watch_termination()?;
-    let result =
-        enter().and_then(|()| event_loop(app, options, (recording, library), after_first_frame));
+    let result = enter()
+        .and_then(|()| event_loop(app, options, (recording, library, class), after_first_frame));
     restore();
     result
 }
@@ -60,7 +61,7 @@ type Tty = Terminal<CrosstermBackend<io::Stdout>>;
 fn event_loop(
     mut app: App,
     options: RunOptions,
-    (recording, library): (Option<Recording>, Library),
+    (recording, library, class): (Option<Recording>, Library, Option<ClassSide>),
     after_first_frame: impl FnOnce(&mut App),
 ) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -83,6 +84,7 @@ fn event_loop(
         started,
         late_reply,
         drawn_second: u64::MAX,
+        class,
     };
     reading.course_effect(Effect::CountDue);
     let next = reading.library.next_after(&reading.app.lesson().meta.id);
@@ -91,6 +93,7 @@ fn event_loop(
     // (a terminal that went away); in every case the clock is saved after it.
     let result = reading.run(typed.into_iter().map(Event::Key));
     reading.app.tick(reading.now());
+    reading.leave_class();
     if let Some(recording) = reading.recording.as_mut() {
         recording.flush(&mut reading.app);
         recording.checkpoint(&mut reading.app, true);
@@ -112,6 +115,8 @@ pub(super) struct Reading {
     late_reply: LateReply,
     /// The clock second last drawn.
     drawn_second: u64,
+    /// The live class the reader is in.
+    pub(super) class: Option<ClassSide>,
 }
 
 impl Reading {
@@ -151,11 +156,21 @@ impl Reading {
                 self.draw()?;
                 self.drawn_second = elapsed.as_secs();
             }
-            let until_tick = Duration::from_secs(1)
+            let mut wait = Duration::from_secs(1)
                 .saturating_sub(Duration::from_nanos(u64::from(elapsed.subsec_nanos())));
+            if self.class.is_some() {
+                // The presenter's moves and polls show within a fraction of a second.
+                wait = wait.min(CLASS_EVERY);
+                if self.hear_class() {
+                    self.app.tick(self.now());
+                    self.flush();
+                    self.tell_class();
+                    self.draw()?;
+                }
+            }
             let event = match typed.next() {
                 Some(event) => Some(event),
-                None if event::poll(until_tick)? => Some(event::read()?),
+                None if event::poll(wait)? => Some(event::read()?),
                 None => None,
             };
             if termination_requested().is_some() {
@@ -191,6 +206,8 @@ impl Reading {
         let effect = self.app.update(message);
         self.app.tick(self.now());
         self.flush();
+        // After the store has the answers: the record sent with them reads it.
+        self.tell_class();
         match effect {
             Effect::Quit => return Ok(Flow::Quit),
             Effect::Suspend => {

@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::app::ClassLink;
 use crate::app::{Answer, App, Focus, Screen, Step};
 use crate::text::fit;
 use crate::text::{Run, display_width, wrap};
@@ -110,7 +111,22 @@ fn place_text(app: &App) -> String {
             .map(|section| format!(" > {}", section.title))
             .unwrap_or_default(),
     };
-    format!(" {}{section}", app.lesson().meta.title)
+    format!(" {}{}{section}", class_tag(app), app.lesson().meta.title)
+}
+
+/// "[講師に追従中] " in a live class: following, on their own way, or out of reach.
+fn class_tag(app: &App) -> String {
+    let Some(class) = app.class() else {
+        return String::new();
+    };
+    let texts = app.texts().class;
+    let tag = match &class.link {
+        ClassLink::Ended | ClassLink::Refused(_) => return String::new(),
+        ClassLink::Lost => texts.learner_lost,
+        ClassLink::Joined if class.following => texts.learner_following,
+        ClassLink::Joined => texts.learner_detached,
+    };
+    format!("[{tag}] ")
 }
 
 /// "40%  12:34 / 40:00 [#####-----] 2 min ahead", shortened to fit `room` columns:
