@@ -10,6 +10,11 @@ use mdns_sd::{ServiceDaemon, ServiceEvent, ServiceInfo};
 
 use super::link::Finder;
 
+/// How long a look goes on after a class answered, for others to answer too.
+const SETTLE: Duration = Duration::from_secs(1);
+/// Looks whose every class refused the code before a wrong code is said.
+const LOOKS_BEFORE_REFUSED: usize = 3;
+
 /// The DNS-SD service type of a manabi class.
 pub const SERVICE_TYPE: &str = "_manabi._tcp.local.";
 
@@ -38,7 +43,7 @@ impl Announcement {
             ("protocol", super::protocol::PROTOCOL_VERSION.to_string()),
             ("lesson", lesson.to_owned()),
         ];
-        let info = ServiceInfo::new(
+        let mut info = ServiceInfo::new(
             SERVICE_TYPE,
             &instance,
             &host,
@@ -47,6 +52,11 @@ impl Announcement {
             &properties[..],
         )
         .map_err(|error| discovery_error(&error))?;
+        // Listening on every address (`--listen 0.0.0.0:PORT`): the daemon announces each
+        // interface's own.
+        if addresses.is_empty() {
+            info = info.enable_addr_auto();
+        }
         let fullname = info.get_fullname().to_owned();
         daemon
             .register(info)
@@ -103,8 +113,8 @@ impl Discovery {
                     .collect();
                 addresses.sort_by_key(|address| (address.ip().is_loopback(), address.is_ipv6()));
                 found.insert(service.get_fullname().to_owned(), (lesson, addresses));
-                // One class is the usual room: others answer within moments, if any.
-                until = until.min(Instant::now() + Duration::from_millis(300));
+                // One class is the usual room: others answer within a moment, if any.
+                until = until.min(Instant::now() + SETTLE);
             }
         }
         let _ = self.daemon.stop_browse(SERVICE_TYPE);
@@ -118,6 +128,10 @@ impl Finder for Discovery {
             .into_iter()
             .flat_map(|(_, addresses)| addresses)
             .collect()
+    }
+
+    fn looks(&self) -> usize {
+        LOOKS_BEFORE_REFUSED
     }
 }
 

@@ -51,11 +51,21 @@ pub enum LinkEvent {
 pub trait Finder: Send + 'static {
     /// The addresses to try, best first.
     fn addresses(&mut self) -> Vec<SocketAddr>;
+
+    /// Looks in a row whose every class refused the code before the refusal stands: a
+    /// search may find other rooms' classes before this one.
+    fn looks(&self) -> usize {
+        1
+    }
 }
 
 impl Finder for Box<dyn Finder> {
     fn addresses(&mut self) -> Vec<SocketAddr> {
         self.as_mut().addresses()
+    }
+
+    fn looks(&self) -> usize {
+        self.as_ref().looks()
     }
 }
 
@@ -209,15 +219,20 @@ fn keep_connected(
 ) {
     let mut wait = FIRST_RETRY;
     let mut said_lost = false;
+    let mut refused = 0;
     while !stop.load(Ordering::SeqCst) {
-        let outcome = finder
-            .addresses()
-            .into_iter()
-            .find_map(|address| TcpStream::connect_timeout(&address, CONNECT_WITHIN).ok())
-            .map_or_else(
-                || Outcome::Lost("the class server cannot be reached".into()),
-                |stream| session(&stream, joining, shared, events),
-            );
+        let mut outcome = attempt(&finder.addresses(), joining, shared, events);
+        if matches!(
+            outcome,
+            Outcome::Over(LinkEvent::Refused(Refusal::WrongCode))
+        ) {
+            refused += 1;
+            if refused < finder.looks() {
+                outcome = Outcome::Lost("no class took the code yet".into());
+            }
+        } else {
+            refused = 0;
+        }
         match outcome {
             Outcome::Over(event) => {
                 let _ = events.send(event);
@@ -243,6 +258,31 @@ fn keep_connected(
         let _ = shared.changed.wait_timeout(outbox, wait);
         wait = (wait * 2).min(LONGEST_RETRY);
     }
+}
+
+/// Tries each address in turn. A class that refuses the code may be another class in
+/// the same room (found by mDNS): the next one is tried, and the refusal stands only
+/// when every class refused.
+fn attempt(
+    addresses: &[SocketAddr],
+    joining: &Joining,
+    shared: &Arc<Shared>,
+    events: &Sender<LinkEvent>,
+) -> Outcome {
+    let mut outcome = Outcome::Lost("the class server cannot be reached".into());
+    for address in addresses {
+        let Ok(stream) = TcpStream::connect_timeout(address, CONNECT_WITHIN) else {
+            continue;
+        };
+        outcome = session(&stream, joining, shared, events);
+        if !matches!(
+            outcome,
+            Outcome::Over(LinkEvent::Refused(Refusal::WrongCode))
+        ) {
+            return outcome;
+        }
+    }
+    outcome
 }
 
 /// How a connection ended.

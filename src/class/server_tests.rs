@@ -331,3 +331,35 @@ fn the_end_of_the_class_reaches_learners() {
     assert_eq!(next_event(&link), LinkEvent::Ended);
     assert!(server.snapshot().unwrap().info.ended);
 }
+
+/// Two classes in a room, as mDNS finds them: the one that refuses the code is passed
+/// over for the next.
+struct Room(Vec<std::net::SocketAddr>);
+
+impl super::super::link::Finder for Room {
+    fn addresses(&mut self) -> Vec<std::net::SocketAddr> {
+        self.0.clone()
+    }
+}
+
+#[test]
+fn another_class_that_refuses_the_code_is_passed_over() {
+    let folder = tempfile::tempdir().unwrap();
+    let other_folder = tempfile::tempdir().unwrap();
+    let ours = class(folder.path());
+    let other_store = ClassStore::open_or_start(
+        &other_folder.path().join("class.sqlite"),
+        || ("111111".into(), "lesson".into(), "elsewhere".into()),
+        1,
+    )
+    .unwrap();
+    let other = ClassServer::start(other_store, &["127.0.0.1:0".parse().unwrap()]).unwrap();
+    let room = Room(vec![other.addresses()[0], ours.addresses()[0]]);
+    let link = Link::start(room, joining("eeee", "424242"));
+    assert!(matches!(
+        next_event(&link),
+        LinkEvent::Joined { section, .. } if section == "intro"
+    ));
+    assert_eq!(ours.snapshot().unwrap().learners.len(), 1);
+    assert!(other.snapshot().unwrap().learners.is_empty());
+}
