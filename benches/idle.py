@@ -5,7 +5,10 @@ Runs the binary in a 120x40 pseudo-terminal with a fresh profile, lets it draw i
 frame, then watches it for SECONDS (default 10): every write (time and size) and the
 user + system clock ticks from /proc/PID/stat over that window. Types `q` at the end.
 
-    python3 benches/idle.py [SECONDS] [BINARY]
+    python3 benches/idle.py [SECONDS] [BINARY [ARGUMENTS...]]
+
+(`python3 benches/idle.py 10 target/release/manabi present --class --listen
+127.0.0.1:0` watches a presenting window serving a live class.)
 """
 import fcntl
 import os
@@ -32,7 +35,7 @@ def main():
                XDG_CONFIG_HOME=home, XDG_STATE_HOME=home, HOME=home)
     pid, fd = pty.fork()
     if pid == 0:
-        os.execve(binary, [binary], env)
+        os.execve(binary, [binary] + sys.argv[3:], env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     # Settle: the first frame and the terminal queries (left unanswered) come first.
     deadline = time.monotonic() + 1.0
