@@ -30,6 +30,7 @@ fn footer(session: &Session) -> String {
 /// A presenting window with a live class listening on `listen`; its join code and
 /// address, read off its footer.
 fn present(folder: &Path, listen: &str) -> (Session, String, String) {
+    std::fs::create_dir_all(folder).unwrap();
     let mut args = LOOK.to_vec();
     args.extend(["present", "--class", "--listen", listen]);
     let session = Session::start(&args, folder);
@@ -113,6 +114,14 @@ fn learners_follow_detach_follow_again_and_answer_a_poll() {
     for learner in &learners {
         status_has(learner, "講師に追従中");
     }
+    // The instructor's notes window lists the class, names and all.
+    let mut notes_args = LOOK.to_vec();
+    notes_args.extend(["present", "--notes"]);
+    let notes = Session::start(&notes_args, &folder.join("presenter"));
+    notes.wait_for("クラス 3/3");
+    for name in ["Aiko", "Ken", "Mei"] {
+        notes.wait_for(name);
+    }
     presenter.type_keys("3\r");
     for learner in &learners {
         status_has(learner, "Service タイプ");
@@ -138,6 +147,7 @@ fn learners_follow_detach_follow_again_and_answer_a_poll() {
         answer_choice(learner, choice);
     }
     presenter.wait_for("回答 3/3");
+    notes.wait_for("出題: NodePort");
     presenter.type_keys("r");
     presenter.wait_for("正解 2/3");
     let screen = presenter.contents();
@@ -395,6 +405,7 @@ fn a_learner_finds_the_class_by_mdns() {
     // Every private address of this machine, as in a classroom.
     let mut args = LOOK.to_vec();
     args.extend(["present", "--class"]);
+    std::fs::create_dir_all(folder.join("presenter")).unwrap();
     let presenter = Session::start(&args, &folder.join("presenter"));
     presenter.wait_for("参加コード");
     let (code, _) = code_and_address(&footer(&presenter));

@@ -28,6 +28,8 @@ pub struct Following {
     pub presenter_section: Option<String>,
     /// The open poll: its number and question id.
     pub poll: Option<(u64, String)>,
+    /// The question the latest poll asked, answered or not: its quiz screen says so.
+    asked: Option<String>,
     /// Answers to polls for the class, oldest first: poll and answer.
     answers: Vec<(u64, String)>,
 }
@@ -49,8 +51,23 @@ impl App {
             following: true,
             presenter_section: None,
             poll: None,
+            asked: None,
             answers: Vec::new(),
         });
+    }
+
+    /// Whether the question on screen is the one a poll asked.
+    #[must_use]
+    pub fn is_poll_on_screen(&self) -> bool {
+        let Screen::Quiz(run) = &self.screen else {
+            return false;
+        };
+        let on_screen = run
+            .current()
+            .and_then(|index| self.study.quiz()?.questions.get(index));
+        self.class.as_ref().and_then(|class| class.asked.as_deref())
+            == on_screen.map(|question| question.id.as_str())
+            && run.item().is_none()
     }
 
     /// The class, when the reader is in one.
@@ -192,6 +209,7 @@ impl App {
         };
         if let Some(class) = self.class.as_mut() {
             class.poll = Some((poll, question.to_owned()));
+            class.asked = Some(question.to_owned());
         }
         let before = std::mem::replace(&mut self.screen, Screen::Reading);
         self.start_run(None, vec![index], None);

@@ -74,7 +74,12 @@ fn a_poll_opens_its_question_and_the_first_answer_goes_to_the_class() {
         app.quiz().unwrap().questions[run.current().unwrap()].id,
         question
     );
+    assert!(app.is_poll_on_screen());
     answer(&mut app, true);
+    assert!(
+        app.is_poll_on_screen(),
+        "the poll's title stays with its answer"
+    );
     let answers = app.take_poll_answers();
     assert_eq!(answers.len(), 1);
     assert_eq!(answers[0].0, 7);

@@ -143,8 +143,13 @@ impl Link {
         link
     }
 
-    /// Queues a message; a newer `progress` replaces one not sent yet.
-    pub fn send(&self, message: LearnerMessage) {
+    /// Queues a message; a newer `progress` replaces one not sent yet. A message over
+    /// the protocol's limit is not queued (the server would close the connection for
+    /// it, again and again): `false`.
+    pub fn send(&self, message: LearnerMessage) -> bool {
+        if write_message(&mut std::io::sink(), &message).is_err() {
+            return false;
+        }
         let mut outbox = lock(&self.shared);
         if matches!(message, LearnerMessage::Progress { .. }) {
             let sent = outbox.sent;
@@ -162,6 +167,7 @@ impl Link {
             .push_back((message.id().unwrap_or_default(), message));
         drop(outbox);
         self.shared.changed.notify_all();
+        true
     }
 
     /// What came from the class since the last call, one at a time.

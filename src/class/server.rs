@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::io::{BufReader, BufWriter, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -23,6 +23,9 @@ use crate::course::make_inert;
 
 /// Connections the class takes at once.
 const MAX_CONNECTIONS: usize = 512;
+/// Connections served at once, hello said or not: more are closed at once, so a flood
+/// of silent connections cannot start threads without end.
+const MAX_OPEN: usize = 2 * MAX_CONNECTIONS;
 /// How long a new connection has to say hello.
 const HELLO_WITHIN: Duration = Duration::from_secs(10);
 /// A learner silent this long (no ping either) is gone: a laptop asleep, say.
@@ -99,6 +102,8 @@ struct Shared {
     /// Counts changes, so a window redraws only when something happened.
     generation: AtomicU64,
     next_connection: AtomicU64,
+    /// Connections being served now, before and after hello.
+    open: AtomicUsize,
     ended: AtomicBool,
     /// The server is being dropped: the accepting threads stop.
     closing: AtomicBool,
@@ -152,6 +157,7 @@ impl ClassServer {
             throttle: Mutex::new(Throttle::default()),
             generation: AtomicU64::new(1),
             next_connection: AtomicU64::new(1),
+            open: AtomicUsize::new(0),
             ended: AtomicBool::new(false),
             closing: AtomicBool::new(false),
         });
@@ -294,13 +300,24 @@ fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
         if shared.closing.load(Ordering::SeqCst) {
             return;
         }
-        let Ok(stream) = stream else { continue };
-        let shared = Arc::clone(shared);
+        let Ok(mut stream) = stream else { continue };
+        if shared.open.fetch_add(1, Ordering::SeqCst) >= MAX_OPEN {
+            shared.open.fetch_sub(1, Ordering::SeqCst);
+            refuse(&mut stream, Refusal::Full);
+            continue;
+        }
+        let serving = Arc::clone(shared);
         // A thread that cannot start costs that learner a retry, not the class.
-        let _ = std::thread::Builder::new()
+        let started = std::thread::Builder::new()
             .name("class-learner".into())
             .stack_size(READER_STACK)
-            .spawn(move || serve(stream, &shared));
+            .spawn(move || {
+                serve(stream, &serving);
+                serving.open.fetch_sub(1, Ordering::SeqCst);
+            });
+        if started.is_err() {
+            shared.open.fetch_sub(1, Ordering::SeqCst);
+        }
     }
 }
 

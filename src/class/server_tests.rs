@@ -363,3 +363,24 @@ fn another_class_that_refuses_the_code_is_passed_over() {
     assert_eq!(ours.snapshot().unwrap().learners.len(), 1);
     assert!(other.snapshot().unwrap().learners.is_empty());
 }
+
+#[test]
+fn a_message_over_the_limit_is_never_queued() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = class(folder.path());
+    let link = Link::start(server.addresses()[0], joining("ffff", "424242"));
+    assert!(matches!(next_event(&link), LinkEvent::Joined { .. }));
+    let huge = LearnerMessage::Answer {
+        id: 1,
+        poll: 1,
+        answer: "x".repeat(MAX_MESSAGE),
+    };
+    assert!(!link.send(huge));
+    assert_eq!(link.waiting(), 0);
+    assert!(link.send(LearnerMessage::Answer {
+        id: 2,
+        poll: 1,
+        answer: "small".into(),
+    }));
+    eventually("the small one acknowledged", || link.waiting() == 0);
+}

@@ -26,6 +26,9 @@ pub struct PresenterState {
     /// Talk time when the talk reached this slide: its share of time counts from there.
     #[serde(default)]
     pub slide_entered_ms: u64,
+    /// The talk runs a live class (`present --class`): the notes window shows it.
+    #[serde(default)]
+    pub class: bool,
 }
 
 impl PresenterState {

@@ -234,7 +234,7 @@ pub(super) fn render_class_panel(frame: &mut Frame<'_>, area: Rect, notes: &Note
         "{}  {}  {}  {}",
         pad(texts.column_name, name_width),
         pad(texts.column_mastery, 6),
-        pad(texts.following, 8),
+        pad(texts.column_state, 8),
         texts.column_section
     );
     lines.push(Line::from(Span::styled(
@@ -279,3 +279,7 @@ fn pad(text: &str, width: usize) -> String {
         " ".repeat(width.saturating_sub(display_width(text)))
     )
 }
+
+#[cfg(test)]
+#[path = "live_view_tests.rs"]
+mod tests;

@@ -49,6 +49,7 @@ fn a_channel_is_one_talk() {
         paused_ms: 0,
         paused_since: None,
         slide_entered_ms: 120_000,
+        class: true,
     };
     channel.claim(10, |_| true).unwrap();
     channel.write(&state).unwrap();

@@ -449,6 +449,7 @@ impl Presenter {
             paused_ms: self.clock.paused_ms,
             paused_since: self.clock.paused_since,
             slide_entered_ms: self.slide_entered,
+            class: self.class.is_some(),
         }
     }
 }

@@ -168,14 +168,14 @@ pub fn follow_notes(
             notes.now = now();
             // A presenter that died without closing the channel is not followed.
             let presenter = channel.read().filter(|state| alive(state.pid));
-            // The class file appears when a class starts; a class without its presenter
-            // is not shown live.
+            // The class file appears when a class starts; a class is shown while its
+            // presenter runs it (a class left by a crash waits for `present --class`).
             if class.is_none() && class_file.exists() {
                 class = ClassStore::open_read_only(class_file).ok();
             }
             let snapshot = class
                 .as_ref()
-                .filter(|_| presenter.is_some())
+                .filter(|_| presenter.as_ref().is_some_and(|state| state.class))
                 .and_then(|store| ClassSnapshot::read(store).ok());
             notes.follow_class(snapshot);
             notes.follow(presenter);

@@ -25,6 +25,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, run: &QuizRun) {
             .texts()
             .course
             .reviewing(app.review_lesson_title().unwrap_or_default()),
+        None if app.is_poll_on_screen() => app.texts().class.learner_poll.to_owned(),
         None => texts.whole_quiz.to_owned(),
     };
     frame.render_widget(panel(app, &title, area.width), area);
