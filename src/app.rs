@@ -23,7 +23,7 @@ mod text_field;
 
 pub use checklist::Checklist;
 pub use diagram_view::{DiagramMessage, DiagramView};
-pub use follow::{ClassLink, Following, Whereabouts};
+pub use follow::{ClassLink, Following};
 pub use geometry::{
     CONTENTS_FIRST_ROW, MIN_HEIGHT, MIN_WIDTH, PANEL_PADDING, panel_inside, screen_areas,
 };

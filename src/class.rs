@@ -12,11 +12,11 @@ mod server;
 mod store;
 mod tally;
 
-pub use code::{is_join_code, learner_key, new_join_code, new_learner_key};
+pub use code::{file_safe, is_join_code, learner_key, new_join_code, new_learner_key};
 pub use discovery::{Announcement, Discovery, DiscoveryError, SERVICE_TYPE};
 pub use link::{Finder, Joining, Link, LinkEvent, message_id};
 pub use network::{DEFAULT_PORT, is_private, listen_addresses, private_addresses};
 pub use protocol::{LearnerMessage, Poll, Refusal};
 pub use server::{ClassServer, ClassSnapshot, ServerError};
-pub use store::{ClassInfo, ClassStore, ClassStoreError, LearnerRow, PollRow, Taken};
+pub use store::{ClassInfo, ClassStore, ClassStoreError, LearnerRow, PollRow, Taken, Whereabouts};
 pub use tally::{Tally, TallyRow, tally};

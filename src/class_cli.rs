@@ -13,7 +13,7 @@ use crate::cli::Cli;
 use crate::{lang, progress_cli};
 use manabi::class::{
     Announcement, ClassServer, ClassStore, Discovery, Finder, Joining, Link, LinkEvent,
-    ServerError, is_join_code, learner_key, listen_addresses, new_join_code,
+    ServerError, file_safe, is_join_code, learner_key, listen_addresses, new_join_code,
 };
 use manabi::course::Lesson;
 use manabi::present::LiveClass;
@@ -39,17 +39,7 @@ pub struct Class {
 
 /// The class's folder in the data folder: one per channel.
 fn class_folder(data: &Path, channel: &str) -> PathBuf {
-    let safe: String = channel
-        .chars()
-        .map(|character| {
-            if character.is_alphanumeric() || matches!(character, '-' | '_') {
-                character
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    data.join("classes").join(safe)
+    data.join("classes").join(file_safe(channel))
 }
 
 /// The live class file of `channel`, which the notes window reads.
@@ -148,16 +138,7 @@ pub fn finish_class(cli: &Cli, class: &Class, channel: &str) -> anyhow::Result<O
             orphaned: Vec::new(),
             log: None,
         };
-        let safe: String = name
-            .chars()
-            .map(|character| {
-                if character.is_alphanumeric() {
-                    character
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let safe = file_safe(&name);
         let mut file = format!("{safe}.json");
         let mut number = 2;
         while !taken.insert(file.clone()) {

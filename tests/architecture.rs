@@ -32,7 +32,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "app",
         &[
-            "course", "diagram", "layout", "quiz", "progress", "strings", "text", "theme",
+            "class", "course", "diagram", "layout", "quiz", "progress", "strings", "text", "theme",
         ],
     ),
     (

@@ -50,6 +50,13 @@ fn code_and_address(footer: &str) -> (String, String) {
     (code, address)
 }
 
+/// A person's own folder (their progress, a learner's class key).
+fn learner_home(folder: &Path, name: &str) -> std::path::PathBuf {
+    let home = folder.join(name);
+    std::fs::create_dir_all(&home).unwrap();
+    home
+}
+
 /// A learner's reader joined to the class at `address`.
 fn join(folder: &Path, name: &str, code: &str, address: &str) -> Session {
     let mut args = LOOK.to_vec();
@@ -104,11 +111,7 @@ fn learners_follow_detach_follow_again_and_answer_a_poll() {
     let (mut presenter, code, address) = present(&folder.join("presenter"), "127.0.0.1:0");
     let mut learners: Vec<Session> = ["Aiko", "Ken", "Mei"]
         .iter()
-        .map(|name| {
-            let home = folder.join(name);
-            std::fs::create_dir_all(&home).unwrap();
-            join(&home, name, &code, &address)
-        })
+        .map(|name| join(&learner_home(folder, name), name, &code, &address))
         .collect();
     joined(&presenter, 3);
     for learner in &learners {
@@ -211,8 +214,7 @@ fn a_learner_restarted_mid_poll_is_counted_once() {
     let scratch = temp_folder("class-restart-learner");
     let folder = scratch.path();
     let (mut presenter, code, address) = present(&folder.join("presenter"), "127.0.0.1:0");
-    let home = folder.join("aiko");
-    std::fs::create_dir_all(&home).unwrap();
+    let home = learner_home(folder, "aiko");
     let mut aiko = join(&home, "Aiko", &code, &address);
     joined(&presenter, 1);
     poll_clusterip(&mut presenter);
@@ -227,9 +229,7 @@ fn a_learner_restarted_mid_poll_is_counted_once() {
     status_has(&aiko, "講師に追従中");
     assert!(!aiko.contents().contains("在庫 API"), "{}", aiko.contents());
     // Another learner who joins now is asked.
-    let ken_home = folder.join("ken");
-    std::fs::create_dir_all(&ken_home).unwrap();
-    let mut ken = join(&ken_home, "Ken", &code, &address);
+    let mut ken = join(&learner_home(folder, "ken"), "Ken", &code, &address);
     answer_choice(&mut ken, "NodePort");
     presenter.wait_for("回答 2/2");
     presenter.type_keys("r");
@@ -245,8 +245,7 @@ fn a_presenter_killed_and_started_again_carries_on_the_class() {
     let listen = format!("127.0.0.1:{}", free_port());
     let presenter_home = folder.join("presenter");
     let (mut presenter, code, address) = present(&presenter_home, &listen);
-    let home = folder.join("aiko");
-    std::fs::create_dir_all(&home).unwrap();
+    let home = learner_home(folder, "aiko");
     let mut aiko = join(&home, "Aiko", &code, &address);
     joined(&presenter, 1);
     poll_clusterip(&mut presenter);
@@ -322,8 +321,7 @@ fn wrong_codes_bad_frames_and_presenter_messages_are_refused() {
     let scratch = temp_folder("class-hostile");
     let folder = scratch.path();
     let (presenter, code, address) = present(&folder.join("presenter"), "127.0.0.1:0");
-    let home = folder.join("aiko");
-    std::fs::create_dir_all(&home).unwrap();
+    let home = learner_home(folder, "aiko");
     let aiko = join(&home, "Aiko", &code, &address);
     joined(&presenter, 1);
 
@@ -405,12 +403,10 @@ fn a_learner_finds_the_class_by_mdns() {
     // Every private address of this machine, as in a classroom.
     let mut args = LOOK.to_vec();
     args.extend(["present", "--class"]);
-    std::fs::create_dir_all(folder.join("presenter")).unwrap();
-    let presenter = Session::start(&args, &folder.join("presenter"));
+    let presenter = Session::start(&args, &learner_home(folder, "presenter"));
     presenter.wait_for("参加コード");
     let (code, _) = code_and_address(&footer(&presenter));
-    let home = folder.join("aiko");
-    std::fs::create_dir_all(&home).unwrap();
+    let home = learner_home(folder, "aiko");
     let mut args = LOOK.to_vec();
     args.extend(["--profile", "Aiko", "join", &code]);
     let aiko = Session::start(&args, &home);

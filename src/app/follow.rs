@@ -4,6 +4,7 @@
 //! turns the link's events into messages and sends what is queued.
 
 use super::{App, Message, Outcome, Screen};
+use crate::class::Whereabouts;
 use crate::progress::Event;
 use crate::quiz::Mastery;
 
@@ -32,15 +33,6 @@ pub struct Following {
     asked: Option<String>,
     /// Answers to polls for the class, oldest first: poll and answer.
     answers: Vec<(u64, String)>,
-}
-
-/// Where the learner is, as the class sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Whereabouts {
-    pub section: String,
-    pub following: bool,
-    pub mastered: usize,
-    pub items: usize,
 }
 
 impl App {

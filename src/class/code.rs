@@ -34,17 +34,9 @@ pub fn new_learner_key() -> Result<String, getrandom::Error> {
 /// This learner's key for classes, kept in `folder` (one per profile), made the first
 /// time.
 pub fn learner_key(folder: &Path, profile: &str) -> std::io::Result<String> {
-    let safe: String = profile
-        .chars()
-        .map(|character| {
-            if character.is_alphanumeric() {
-                character
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let path = folder.join("class").join(format!("learner-{safe}.key"));
+    let path = folder
+        .join("class")
+        .join(format!("learner-{}.key", file_safe(profile)));
     if let Ok(text) = std::fs::read_to_string(&path) {
         let key = text.trim();
         if key.len() == 32 && key.bytes().all(|byte| byte.is_ascii_hexdigit()) {
@@ -57,6 +49,20 @@ pub fn learner_key(folder: &Path, profile: &str) -> std::io::Result<String> {
     }
     std::fs::write(&path, &key)?;
     Ok(key)
+}
+
+/// `text` as part of a file name: letters, digits, `-` and `_` kept, anything else `_`.
+#[must_use]
+pub fn file_safe(text: &str) -> String {
+    text.chars()
+        .map(|character| {
+            if character.is_alphanumeric() || matches!(character, '-' | '_') {
+                character
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// A random message id.
@@ -132,6 +138,13 @@ mod tests {
         std::fs::write(folder.path().join("class/learner-Aiko.key"), "garbage").unwrap();
         let remade = learner_key(folder.path(), "Aiko").unwrap();
         assert_eq!(remade.len(), 32);
+    }
+
+    #[test]
+    fn file_names_keep_letters_and_lose_separators() {
+        assert_eq!(file_safe("Aiko-2_x"), "Aiko-2_x");
+        assert_eq!(file_safe("../etc/passwd"), "___etc_passwd");
+        assert_eq!(file_safe("山田 花子"), "山田_花子");
     }
 
     #[test]

@@ -451,7 +451,8 @@ impl ClassStore {
     }
 }
 
-/// Where a learner is, as `progress` says.
+/// Where a learner is: the section read (an anchor), whether they follow the
+/// presenter, and their checklist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Whereabouts {
     pub section: String,

@@ -5,8 +5,10 @@
 use std::time::{Duration, Instant};
 
 use super::run::Reading;
-use crate::app::{Effect, Message, Whereabouts};
-use crate::class::{LearnerMessage, Link, LinkEvent, Refusal, message_id, protocol::MAX_MESSAGE};
+use crate::app::{Effect, Message};
+use crate::class::{
+    LearnerMessage, Link, LinkEvent, Refusal, Whereabouts, message_id, protocol::MAX_MESSAGE,
+};
 use crate::progress::{LessonRecord, ReviewRecord, known_due};
 
 /// How often the reader looks at the link between keys.
