@@ -12,9 +12,9 @@ mod server;
 mod store;
 mod tally;
 
-pub use code::{file_safe, is_join_code, learner_key, new_join_code, new_learner_key};
+pub use code::{file_safe, is_join_code, learner_key, message_id, new_join_code, new_learner_key};
 pub use discovery::{Announcement, Discovery, DiscoveryError, SERVICE_TYPE};
-pub use link::{Finder, Joining, Link, LinkEvent, message_id};
+pub use link::{Finder, Joining, Link, LinkEvent};
 pub use network::{DEFAULT_PORT, is_private, listen_addresses, private_addresses};
 pub use protocol::{LearnerMessage, Poll, Refusal};
 pub use server::{ClassServer, ClassSnapshot, ServerError};

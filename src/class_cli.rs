@@ -33,6 +33,8 @@ pub struct Class {
     /// Kept alive for the announcement to last.
     _announcement: Option<Announcement>,
     pub live: LiveClass,
+    /// The class's lesson: id, title and minutes, as the report gives them.
+    lesson: (String, String, u32),
     /// Why the class is not announced (said on the command line after the talk).
     pub unannounced: Option<String>,
 }
@@ -73,8 +75,16 @@ pub fn start_class(
         drop(store);
         store = ClassStore::open_or_start(&path, start, now)?;
     }
-    let code = store.info()?.code;
-    let server = match ClassServer::start(store, &listen_addresses(listen)) {
+    let info = store.info()?;
+    // A class carried on is served where its learners knew it: its port first.
+    let wanted: Vec<SocketAddr> = listen_addresses(listen)
+        .into_iter()
+        .map(|address| match (listen, info.port) {
+            (None, Some(port)) => SocketAddr::new(address.ip(), port),
+            _ => address,
+        })
+        .collect();
+    let server = match ClassServer::start(store, &wanted) {
         Ok(server) => server,
         // The usual port is taken (another class on this machine): any free one.
         Err(ServerError::Listen { .. }) if listen.is_none() => {
@@ -105,7 +115,12 @@ pub fn start_class(
         .map(ToString::to_string)
         .unwrap_or_default();
     Ok(Class {
-        live: LiveClass::new(code, shown, questions),
+        live: LiveClass::new(info.code, shown, questions),
+        lesson: (
+            lesson.meta.id.clone(),
+            lesson.meta.title.clone(),
+            lesson.meta.minutes,
+        ),
         server,
         _announcement: announcement,
         unannounced,
@@ -130,21 +145,25 @@ pub fn finish_class(cli: &Cli, class: &Class, channel: &str) -> anyhow::Result<O
         .with_context(|| format!("cannot write the class report in {}", folder.display()))?;
     let mut learners = Vec::with_capacity(records.len());
     let mut taken = std::collections::HashSet::new();
-    for (name, record) in records {
+    for (name, mut record) in records {
+        // The lesson is the presenter's, whatever a learner's record says of it.
+        (record.lesson, record.title, record.minutes) = class.lesson.clone();
+        // Two laptops of one room often log in as the same user: each learner keeps a
+        // name of their own in the report (`manabi report` keeps one record a name).
+        let mut profile = name.clone();
+        let mut number = 2;
+        while !taken.insert(file_safe(&profile)) {
+            profile = format!("{name} ({number})");
+            number += 1;
+        }
+        let file = format!("{}.json", file_safe(&profile));
         let learner = LearnerRecord {
             format: FORMAT.to_owned(),
-            profile: name.clone(),
+            profile,
             lessons: vec![record],
             orphaned: Vec::new(),
             log: None,
         };
-        let safe = file_safe(&name);
-        let mut file = format!("{safe}.json");
-        let mut number = 2;
-        while !taken.insert(file.clone()) {
-            file = format!("{safe}-{number}.json");
-            number += 1;
-        }
         std::fs::write(folder.join(&file), serde_json::to_string_pretty(&learner)?)?;
         learners.push(learner);
     }

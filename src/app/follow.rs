@@ -29,6 +29,8 @@ pub struct Following {
     pub presenter_section: Option<String>,
     /// The open poll: its number and question id.
     pub poll: Option<(u64, String)>,
+    /// Polls answered here (their answers may still be on their way).
+    answered: Vec<u64>,
     /// The question the latest poll asked, answered or not: its quiz screen says so.
     asked: Option<String>,
     /// Answers to polls for the class, oldest first: poll and answer.
@@ -43,6 +45,7 @@ impl App {
             following: true,
             presenter_section: None,
             poll: None,
+            answered: Vec::new(),
             asked: None,
             answers: Vec::new(),
         });
@@ -148,20 +151,24 @@ impl App {
 
     /// The learner moved by themselves: the reader stops following.
     pub(super) fn detach(&mut self, message: &Message) -> Option<Outcome> {
-        let moves = matches!(
-            message,
+        let reading = matches!(self.screen, Screen::Reading | Screen::Searching);
+        let moves = match message {
             Message::ScrollLines(_)
-                | Message::ScrollPages(_)
-                | Message::Top
-                | Message::Bottom
-                | Message::NextSection
-                | Message::PreviousSection
-                | Message::ContentsJump
-                | Message::Wheel { .. }
-                | Message::SearchSubmit
-                | Message::NextMatch
-                | Message::PreviousMatch
-        ) && matches!(self.screen, Screen::Reading | Screen::Searching);
+            | Message::ScrollPages(_)
+            | Message::Top
+            | Message::Bottom
+            | Message::NextSection
+            | Message::PreviousSection
+            | Message::ContentsJump
+            | Message::Wheel { .. }
+            | Message::Click { .. }
+            | Message::SearchSubmit
+            | Message::NextMatch
+            | Message::PreviousMatch => reading,
+            // Reading a question's section, or another lesson: the learner's own way.
+            Message::Quiz(crate::app::QuizMessage::Review) | Message::OpenNextLesson => true,
+            _ => false,
+        };
         let class = self.class.as_mut().filter(|class| class.following)?;
         if !moves {
             return None;
@@ -192,6 +199,16 @@ impl App {
     /// The presenter's poll: its question, on screen now (the quiz run on top is kept to
     /// go back to with `r`).
     fn open_poll(&mut self, poll: u64, question: &str) -> Outcome {
+        // Heard again (a welcome after a reconnect): answered, or on screen already (a
+        // poll the learner left with Esc opens again).
+        let on_screen = self.is_poll_on_screen();
+        let known = self.class.as_ref().is_some_and(|class| {
+            class.answered.contains(&poll)
+                || (on_screen && class.poll.as_ref().is_some_and(|open| open.0 == poll))
+        });
+        if known {
+            return Outcome::default();
+        }
         let Some(index) = self
             .study
             .quiz()
@@ -204,11 +221,14 @@ impl App {
             class.asked = Some(question.to_owned());
         }
         let before = std::mem::replace(&mut self.screen, Screen::Reading);
+        let suspended = self.suspended_quiz.take();
         self.start_run(None, vec![index], None);
-        // A quiz the learner was in waits for `r`, as after reviewing a section.
-        if let Screen::Quiz(run) = before {
-            self.suspended_quiz = Some(run);
-        }
+        // A quiz of the learner's own waits for `r`, as after reviewing a section; the
+        // question of an earlier poll gives way without taking its place.
+        self.suspended_quiz = match before {
+            Screen::Quiz(run) if !on_screen => Some(run),
+            _ => suspended,
+        };
         Outcome::notice(self.texts.class.learner_poll)
     }
 
@@ -239,6 +259,7 @@ impl App {
         });
         if let Some(answer) = given {
             class.answers.push((poll, answer));
+            class.answered.push(poll);
             class.poll = None;
         }
     }

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyCode;
 
-use crate::app::quiz_tests::{answer, press};
+use crate::app::quiz_tests::{answer, press, type_text};
 use crate::app::tests::reader_in;
 use crate::app::*;
 use crate::strings::Lang;
@@ -128,4 +128,71 @@ fn outside_a_class_the_class_messages_do_nothing() {
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.reader().top(), before);
     assert!(app.whereabouts().is_none());
+}
+
+#[test]
+fn a_poll_heard_again_or_answered_does_not_open_twice() {
+    let mut app = in_class();
+    let question = app.quiz().unwrap().questions[1].id.clone();
+    let open = |app: &mut App| {
+        app.update(Message::PollOpened {
+            poll: 9,
+            question: question.clone(),
+        })
+    };
+    open(&mut app);
+    type_text(&mut app, "x");
+    let typed = app.screen().clone();
+    // The welcome after a reconnect names the open poll again: the half-typed answer
+    // stays.
+    app.update(Message::ClassJoined {
+        section: anchor(&app, 0),
+        poll: Some((9, question.clone())),
+    });
+    assert_eq!(*app.screen(), typed);
+    press(&mut app, KeyCode::Esc);
+    open(&mut app);
+    answer(&mut app, true);
+    assert_eq!(app.take_poll_answers().len(), 1);
+    // Answered, its answer perhaps still on its way: not asked again.
+    press(&mut app, KeyCode::Esc);
+    open(&mut app);
+    assert!(matches!(app.screen(), Screen::Reading));
+}
+
+#[test]
+fn a_learners_own_quiz_waits_through_two_polls() {
+    let mut app = in_class();
+    press(&mut app, KeyCode::Char('Q'));
+    let own = app.screen().clone();
+    let questions: Vec<String> = app
+        .quiz()
+        .unwrap()
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
+    app.update(Message::PollOpened {
+        poll: 1,
+        question: questions[1].clone(),
+    });
+    app.update(Message::PollOpened {
+        poll: 2,
+        question: questions[2].clone(),
+    });
+    assert!(app.is_poll_on_screen());
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(*app.screen(), own);
+}
+
+#[test]
+fn clicking_a_contents_entry_or_reviewing_a_section_detaches() {
+    let mut app = in_class();
+    app.update(Message::Click { column: 2, row: 4 });
+    assert!(!app.class().unwrap().following);
+    press(&mut app, KeyCode::Char('f'));
+    assert!(app.class().unwrap().following);
+    app.update(Message::Quiz(QuizMessage::Review));
+    assert!(!app.class().unwrap().following);
 }

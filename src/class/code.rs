@@ -66,7 +66,8 @@ pub fn file_safe(text: &str) -> String {
 }
 
 /// A random message id.
-pub fn new_message_id() -> u64 {
+#[must_use]
+pub fn message_id() -> u64 {
     // Without the system's randomness, the clock and a counter still keep ids apart.
     getrandom::u64().unwrap_or_else(|_| {
         static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);

@@ -11,7 +11,6 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::code::new_message_id;
 use super::protocol::{
     LearnerMessage, PROTOCOL_VERSION, Poll, ReadError, Refusal, ServerMessage, read_message,
     write_message,
@@ -83,13 +82,20 @@ pub struct Joining {
     pub name: String,
 }
 
+/// A message waiting for the server's ack.
+#[derive(Debug)]
+struct Waiting {
+    id: u64,
+    message: LearnerMessage,
+    /// It went out on the current connection.
+    sent: bool,
+}
+
 /// Messages waiting for the server's ack.
 #[derive(Debug, Default)]
 struct Outbox {
-    /// Each message's id and line, oldest first.
-    waiting: VecDeque<(u64, LearnerMessage)>,
-    /// How many of `waiting` went out on the current connection.
-    sent: usize,
+    /// Oldest first.
+    waiting: VecDeque<Waiting>,
     /// The current connection failed.
     lost: bool,
     stopped: bool,
@@ -152,19 +158,15 @@ impl Link {
         }
         let mut outbox = lock(&self.shared);
         if matches!(message, LearnerMessage::Progress { .. }) {
-            let sent = outbox.sent;
-            let mut index = sent;
-            while index < outbox.waiting.len() {
-                if matches!(outbox.waiting[index].1, LearnerMessage::Progress { .. }) {
-                    outbox.waiting.remove(index);
-                } else {
-                    index += 1;
-                }
-            }
+            outbox.waiting.retain(|waiting| {
+                waiting.sent || !matches!(waiting.message, LearnerMessage::Progress { .. })
+            });
         }
-        outbox
-            .waiting
-            .push_back((message.id().unwrap_or_default(), message));
+        outbox.waiting.push_back(Waiting {
+            id: message.id().unwrap_or_default(),
+            message,
+            sent: false,
+        });
         drop(outbox);
         self.shared.changed.notify_all();
         true
@@ -206,12 +208,6 @@ impl Drop for Link {
         lock(&self.shared).stopped = true;
         self.shared.changed.notify_all();
     }
-}
-
-/// A new message id for the reader's messages.
-#[must_use]
-pub fn message_id() -> u64 {
-    new_message_id()
 }
 
 /// Connects, serves the connection until it fails, and connects again, until the link
@@ -338,6 +334,10 @@ fn session(
                 poll,
             });
         }
+        // A full or busy class may take the learner in a moment.
+        Ok(ServerMessage::Refused { reason }) if reason.is_passing() => {
+            return Outcome::Lost(format!("the class cannot take us now ({reason:?})"));
+        }
         Ok(ServerMessage::Refused { reason }) => return Outcome::Over(LinkEvent::Refused(reason)),
         Ok(ServerMessage::Ended) => return Outcome::Over(LinkEvent::Ended),
         Ok(_) => return Outcome::Lost("the server did not welcome us".into()),
@@ -345,7 +345,9 @@ fn session(
     }
     {
         let mut outbox = lock(shared);
-        outbox.sent = 0;
+        for waiting in &mut outbox.waiting {
+            waiting.sent = false;
+        }
         outbox.lost = false;
     }
     let listener = {
@@ -375,22 +377,28 @@ fn send_queued(output: &mut BufWriter<&TcpStream>, shared: &Shared) -> Option<Li
         if outbox.stopped || outbox.lost {
             return None;
         }
-        if outbox.sent < outbox.waiting.len() {
-            let batch: Vec<LearnerMessage> = outbox
-                .waiting
-                .range(outbox.sent..)
-                .map(|(_, message)| message.clone())
-                .collect();
+        let batch: Vec<(u64, LearnerMessage)> = outbox
+            .waiting
+            .iter()
+            .filter(|waiting| !waiting.sent)
+            .map(|waiting| (waiting.id, waiting.message.clone()))
+            .collect();
+        if !batch.is_empty() {
             drop(outbox);
             let written = batch
                 .iter()
-                .try_for_each(|message| write_message(output, message))
+                .try_for_each(|(_, message)| write_message(output, message))
                 .and_then(|()| output.flush());
             outbox = lock(shared);
             if written.is_err() {
                 return None;
             }
-            outbox.sent = (outbox.sent + batch.len()).min(outbox.waiting.len());
+            // By id: the queue may have changed meanwhile (an ack, a newer progress).
+            for waiting in &mut outbox.waiting {
+                if batch.iter().any(|(id, _)| *id == waiting.id) {
+                    waiting.sent = true;
+                }
+            }
             continue;
         }
         let (next, timeout) = shared
@@ -398,7 +406,7 @@ fn send_queued(output: &mut BufWriter<&TcpStream>, shared: &Shared) -> Option<Li
             .wait_timeout(outbox, PING_EVERY)
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         outbox = next;
-        if timeout.timed_out() && outbox.sent == outbox.waiting.len() {
+        if timeout.timed_out() && outbox.waiting.iter().all(|waiting| waiting.sent) {
             drop(outbox);
             if write_message(output, &LearnerMessage::Ping {}).is_err() {
                 return None;
@@ -427,17 +435,7 @@ fn listen(
         };
         match message {
             ServerMessage::Ack { id } => {
-                let mut outbox = lock(shared);
-                if let Some(index) = outbox
-                    .waiting
-                    .iter()
-                    .position(|(waiting, _)| *waiting == id)
-                {
-                    outbox.waiting.remove(index);
-                    if index < outbox.sent {
-                        outbox.sent -= 1;
-                    }
-                }
+                lock(shared).waiting.retain(|waiting| waiting.id != id);
             }
             ServerMessage::Goto { section } => {
                 let _ = events.send(LinkEvent::Goto(section));
@@ -449,6 +447,7 @@ fn listen(
                 let _ = events.send(LinkEvent::PollClosed(poll));
             }
             ServerMessage::Ended => break Some(LinkEvent::Ended),
+            ServerMessage::Refused { reason } if reason.is_passing() => break None,
             ServerMessage::Refused { reason } => break Some(LinkEvent::Refused(reason)),
             ServerMessage::Welcome { .. } | ServerMessage::Pong => {}
         }

@@ -42,8 +42,8 @@ pub enum LearnerMessage {
     },
     /// The learner's record of the class's lesson, for the class report.
     Record { id: u64, record: LessonRecord },
-    /// An answer to the open poll: choice numbers in the question's own order
-    /// (`"0"`, `"0,2"`), or the text typed.
+    /// An answer to the open poll, as the learner's log writes it: a choice's text,
+    /// several joined by ` | ` (multi), or the text typed.
     Answer { id: u64, poll: u64, answer: String },
     /// Keeps a quiet connection known to be alive.
     Ping {},
@@ -112,8 +112,19 @@ pub enum Refusal {
     NotAllowed,
     /// The first message was not `hello`.
     HelloFirst,
-    /// The class has as many connections as it takes.
+    /// The class has as many connections as it takes; try again later.
     Full,
+    /// The server cannot take the connection now (too many at once from this
+    /// address, or a moment's trouble of its own); try again later.
+    Busy,
+}
+
+impl Refusal {
+    /// Whether trying again later may be taken: a full or busy class, not a wrong code.
+    #[must_use]
+    pub fn is_passing(self) -> bool {
+        matches!(self, Self::Full | Self::Busy)
+    }
 }
 
 /// Why a message could not be read.

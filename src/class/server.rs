@@ -1,40 +1,32 @@
 //! The class server inside the presenting process: a thread per listening address
 //! accepts learners; each learner gets a thread that reads (blocked on the socket, so an
-//! idle class costs nothing) and one that writes what the presenter broadcasts. Every
-//! change goes to the class file first.
+//! idle class costs nothing) and one that writes what the presenter broadcasts
+//! (`server/connection.rs`). Every change goes to the class file first.
+
+mod connection;
 
 use std::collections::HashMap;
-use std::io::{BufReader, BufWriter, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::code::Throttle;
-use super::protocol::{
-    LearnerMessage, MAX_MESSAGE, PROTOCOL_VERSION, ReadError, Refusal, ServerMessage,
-    is_server_message, read_line, write_message,
-};
-use super::store::{
-    ClassInfo, ClassStore, ClassStoreError, LearnerRow, PollRow, Taken, Whereabouts,
-};
-use crate::course::make_inert;
+use super::protocol::{Refusal, ServerMessage, write_message};
+use super::store::{ClassInfo, ClassStore, ClassStoreError, LearnerRow, PollRow};
+use connection::{Outgoing, refuse, serve};
 
 /// Connections the class takes at once.
 const MAX_CONNECTIONS: usize = 512;
 /// Connections served at once, hello said or not: more are closed at once, so a flood
 /// of silent connections cannot start threads without end.
 const MAX_OPEN: usize = 2 * MAX_CONNECTIONS;
-/// How long a new connection has to say hello.
-const HELLO_WITHIN: Duration = Duration::from_secs(10);
-/// A learner silent this long (no ping either) is gone: a laptop asleep, say.
-const SILENT_FOR: Duration = Duration::from_secs(60);
-/// The longest name shown for a learner, in characters.
-const NAME_CHARS: usize = 40;
-/// Stack of each connection's threads: they parse one small message at a time.
+/// Stack of each connection's reading thread: it parses one small message at a time.
 const READER_STACK: usize = 256 * 1024;
-const WRITER_STACK: usize = 64 * 1024;
+/// How long accepting waits after the system refused a connection (out of file
+/// descriptors, say) before it tries again.
+const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
 
 /// Why the class server cannot start.
 #[derive(Debug, thiserror::Error)]
@@ -88,7 +80,8 @@ impl ClassSnapshot {
 /// A learner's open connection.
 struct Connection {
     learner: String,
-    outgoing: Sender<Arc<[u8]>>,
+    outgoing: Sender<Outgoing>,
+    /// To close it from another thread.
     stream: TcpStream,
 }
 
@@ -99,6 +92,8 @@ struct Shared {
     lesson: String,
     connections: Mutex<HashMap<u64, Connection>>,
     throttle: Mutex<Throttle>,
+    /// Connections per address that have not said a good hello yet.
+    greeting: Mutex<HashMap<IpAddr, usize>>,
     /// Counts changes, so a window redraws only when something happened.
     generation: AtomicU64,
     next_connection: AtomicU64,
@@ -129,6 +124,7 @@ impl ClassServer {
         if addresses.is_empty() {
             return Err(ServerError::NoAddress);
         }
+        allow_many_files();
         let info = store.info()?;
         let mut listeners = Vec::with_capacity(addresses.len());
         let mut port = None;
@@ -149,12 +145,16 @@ impl ClassServer {
             port.get_or_insert(bound.port());
             listeners.push((listener, bound));
         }
+        if let Some(port) = port {
+            store.set_port(port)?;
+        }
         let shared = Arc::new(Shared {
             store: Mutex::new(store),
             code: info.code,
             lesson: info.lesson,
             connections: Mutex::new(HashMap::new()),
             throttle: Mutex::new(Throttle::default()),
+            greeting: Mutex::new(HashMap::new()),
             generation: AtomicU64::new(1),
             next_connection: AtomicU64::new(1),
             open: AtomicUsize::new(0),
@@ -263,7 +263,27 @@ impl Shared {
         }
         let line: Arc<[u8]> = line.into();
         for connection in lock(&self.connections).values() {
-            let _ = connection.outgoing.send(Arc::clone(&line));
+            let _ = connection.outgoing.send(Outgoing::Line(Arc::clone(&line)));
+        }
+    }
+}
+
+/// Each learner holds three descriptors (its socket, the reading and writing ends'
+/// copies): the soft limit goes up to the hard one, as far as the system allows, so a
+/// full class fits (Linux starts at 1,024, macOS at 256).
+fn allow_many_files() {
+    #[cfg(unix)]
+    {
+        use rustix::process::{Resource, getrlimit, setrlimit};
+        let limit = getrlimit(Resource::Nofile);
+        if limit.current < limit.maximum {
+            let _ = setrlimit(
+                Resource::Nofile,
+                rustix::process::Rlimit {
+                    current: limit.maximum,
+                    maximum: limit.maximum,
+                },
+            );
         }
     }
 }
@@ -276,8 +296,10 @@ impl Drop for ClassServer {
         for connection in lock(&self.shared.connections).values() {
             let _ = connection.stream.shutdown(Shutdown::Both);
         }
-        // Each accepting thread wakes for one last connection and sees the flag.
-        for address in &self.addresses {
+        // Each accepting thread wakes for one last connection and sees the flag. One
+        // that cannot be woken (its address went away with the Wi-Fi) is left to end
+        // with the process rather than waited for.
+        for (address, thread) in self.addresses.iter().zip(self.accepting.drain(..)) {
             let wake = match address.ip() {
                 ip if ip.is_unspecified() && address.is_ipv4() => {
                     SocketAddr::new(std::net::Ipv4Addr::LOCALHOST.into(), address.port())
@@ -287,10 +309,9 @@ impl Drop for ClassServer {
                 }
                 _ => *address,
             };
-            let _ = TcpStream::connect_timeout(&wake, Duration::from_secs(1));
-        }
-        for thread in self.accepting.drain(..) {
-            let _ = thread.join();
+            if TcpStream::connect_timeout(&wake, Duration::from_secs(1)).is_ok() {
+                let _ = thread.join();
+            }
         }
     }
 }
@@ -300,7 +321,11 @@ fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
         if shared.closing.load(Ordering::SeqCst) {
             return;
         }
-        let Ok(mut stream) = stream else { continue };
+        let Ok(mut stream) = stream else {
+            // Out of descriptors, say: a pause, not a busy loop, until some are free.
+            std::thread::sleep(ACCEPT_PAUSE);
+            continue;
+        };
         if shared.open.fetch_add(1, Ordering::SeqCst) >= MAX_OPEN {
             shared.open.fetch_sub(1, Ordering::SeqCst);
             refuse(&mut stream, Refusal::Full);
@@ -318,290 +343,6 @@ fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
         if started.is_err() {
             shared.open.fetch_sub(1, Ordering::SeqCst);
         }
-    }
-}
-
-/// Refuses the connection with `reason` and closes it.
-fn refuse(stream: &mut TcpStream, reason: Refusal) {
-    let _ = write_message(stream, &ServerMessage::Refused { reason });
-    let _ = stream.shutdown(Shutdown::Both);
-}
-
-/// One learner's connection, from hello to close.
-fn serve(mut stream: TcpStream, shared: &Arc<Shared>) {
-    let Ok(peer) = stream.peer_addr() else { return };
-    let _ = stream.set_nodelay(true);
-    let _ = stream.set_read_timeout(Some(HELLO_WITHIN));
-    let Ok(reading) = stream.try_clone() else {
-        return;
-    };
-    let mut input = BufReader::with_capacity(8 * 1024, reading);
-    let mut line = Vec::with_capacity(256);
-    let Some(learner) = hello(&mut stream, &mut input, &mut line, peer.ip(), shared) else {
-        return;
-    };
-    let _ = stream.set_read_timeout(Some(SILENT_FOR));
-    let id = match register(&stream, &learner, shared) {
-        Ok(id) => id,
-        Err(reason) => {
-            refuse(&mut stream, reason);
-            return;
-        }
-    };
-    loop {
-        match read_line(&mut input, &mut line) {
-            Ok(()) => {}
-            Err(ReadError::TooLong) => {
-                refuse(&mut stream, Refusal::Malformed);
-                break;
-            }
-            Err(_) => break,
-        }
-        if is_server_message(&line) {
-            refuse(&mut stream, Refusal::NotAllowed);
-            break;
-        }
-        let Ok(message) = serde_json::from_slice::<LearnerMessage>(&line) else {
-            refuse(&mut stream, Refusal::Malformed);
-            break;
-        };
-        if !take(&message, &learner, id, shared) {
-            refuse(&mut stream, Refusal::Malformed);
-            break;
-        }
-    }
-    leave(id, &learner, shared);
-}
-
-/// Reads the hello and checks it; the learner's key once it is good.
-fn hello(
-    stream: &mut TcpStream,
-    input: &mut BufReader<TcpStream>,
-    line: &mut Vec<u8>,
-    address: IpAddr,
-    shared: &Shared,
-) -> Option<String> {
-    match read_line(input, line) {
-        Ok(()) => {}
-        Err(ReadError::TooLong) => {
-            refuse(stream, Refusal::Malformed);
-            return None;
-        }
-        Err(_) => return None,
-    }
-    if is_server_message(line) {
-        refuse(stream, Refusal::NotAllowed);
-        return None;
-    }
-    let Ok(message) = serde_json::from_slice::<LearnerMessage>(line) else {
-        refuse(stream, Refusal::Malformed);
-        return None;
-    };
-    let LearnerMessage::Hello {
-        protocol,
-        code,
-        learner,
-        name,
-    } = message
-    else {
-        refuse(stream, Refusal::HelloFirst);
-        return None;
-    };
-    if protocol != PROTOCOL_VERSION {
-        refuse(stream, Refusal::Version);
-        return None;
-    }
-    if code != shared.code {
-        let wait = lock(&shared.throttle).wrong_code(address);
-        std::thread::sleep(wait);
-        refuse(stream, Refusal::WrongCode);
-        return None;
-    }
-    lock(&shared.throttle).right_code(address);
-    let learner: String = learner
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(64)
-        .collect();
-    if learner.is_empty() {
-        refuse(stream, Refusal::Malformed);
-        return None;
-    }
-    let name: String = make_inert(name.trim()).chars().take(NAME_CHARS).collect();
-    if lock(&shared.store)
-        .join(&learner, &name, crate::progress::now_ms())
-        .is_err()
-    {
-        let _ = stream.shutdown(Shutdown::Both);
-        return None;
-    }
-    shared.changed();
-    Some(learner)
-}
-
-fn welcome(
-    store: &ClassStore,
-    learner: &str,
-    lesson: &str,
-) -> Result<ServerMessage, ClassStoreError> {
-    let info = store.info()?;
-    let poll = match store.latest_poll()? {
-        Some(poll) if !poll.closed && !store.answered(poll.poll, learner)? => {
-            Some(super::protocol::Poll {
-                poll: poll.poll,
-                question: poll.question,
-            })
-        }
-        _ => None,
-    };
-    Ok(ServerMessage::Welcome {
-        protocol: PROTOCOL_VERSION,
-        lesson: lesson.to_owned(),
-        section: info.section,
-        poll,
-    })
-}
-
-/// Adds the connection, queues its welcome and starts its writer. A learner who
-/// connects again replaces their old connection.
-fn register(stream: &TcpStream, learner: &str, shared: &Arc<Shared>) -> Result<u64, Refusal> {
-    let (outgoing, queue) = mpsc::channel::<Arc<[u8]>>();
-    let cloned = || stream.try_clone().map_err(|_| Refusal::Full);
-    let (writing, kept) = (cloned()?, cloned()?);
-    let id = shared.next_connection.fetch_add(1, Ordering::SeqCst);
-    {
-        // Held from reading the class to joining the broadcast: a move or a poll comes
-        // either in the welcome or after it, never in between.
-        let mut connections = lock(&shared.connections);
-        let welcome =
-            welcome(&lock(&shared.store), learner, &shared.lesson).map_err(|_| Refusal::Full)?;
-        let mut line = Vec::new();
-        write_message(&mut line, &welcome).map_err(|_| Refusal::Full)?;
-        let _ = outgoing.send(line.into());
-        connections.retain(|_, other| {
-            let same = other.learner == learner;
-            if same {
-                let _ = other.stream.shutdown(Shutdown::Both);
-            }
-            !same
-        });
-        if connections.len() >= MAX_CONNECTIONS {
-            return Err(Refusal::Full);
-        }
-        connections.insert(
-            id,
-            Connection {
-                learner: learner.to_owned(),
-                outgoing,
-                stream: kept,
-            },
-        );
-    }
-    let started = std::thread::Builder::new()
-        .name("class-writer".into())
-        .stack_size(WRITER_STACK)
-        .spawn(move || write_out(writing, &queue));
-    if started.is_err() {
-        lock(&shared.connections).remove(&id);
-        return Err(Refusal::Full);
-    }
-    Ok(id)
-}
-
-/// Writes what is queued for one learner until the connection goes.
-fn write_out(stream: TcpStream, queue: &Receiver<Arc<[u8]>>) {
-    let _ = stream.set_write_timeout(Some(SILENT_FOR));
-    let mut output = BufWriter::with_capacity(MAX_MESSAGE.min(16 * 1024), stream);
-    while let Ok(line) = queue.recv() {
-        if output.write_all(&line).is_err() {
-            break;
-        }
-        // Everything already queued goes in the same write.
-        let mut failed = false;
-        while let Ok(line) = queue.try_recv() {
-            failed |= output.write_all(&line).is_err();
-        }
-        if failed || output.flush().is_err() {
-            break;
-        }
-    }
-    let _ = output.get_ref().shutdown(Shutdown::Both);
-}
-
-/// Stores one message and answers it; `false` for a message that has no place after
-/// hello.
-fn take(message: &LearnerMessage, learner: &str, connection: u64, shared: &Shared) -> bool {
-    let now = crate::progress::now_ms();
-    let taken = {
-        let mut store = lock(&shared.store);
-        match message {
-            LearnerMessage::Hello { .. } => return false,
-            LearnerMessage::Ping {} => {
-                drop(store);
-                shared.send_to(connection, &ServerMessage::Pong);
-                return true;
-            }
-            LearnerMessage::Progress {
-                id,
-                section,
-                following,
-                mastered,
-                items,
-            } => store.progress(
-                learner,
-                *id,
-                &Whereabouts {
-                    section: make_inert(section).chars().take(200).collect(),
-                    following: *following,
-                    mastered: *mastered,
-                    items: *items,
-                },
-                now,
-            ),
-            LearnerMessage::Record { id, record } => store.record(learner, *id, record),
-            LearnerMessage::Answer { id, poll, answer } => store.answer(
-                learner,
-                *id,
-                *poll,
-                &make_inert(answer).chars().take(2000).collect::<String>(),
-                now,
-            ),
-        }
-    };
-    // Not stored (the file failed): no ack, so the learner sends it again later.
-    if let Ok(taken) = taken {
-        if taken == Taken::New {
-            shared.changed();
-        }
-        if let Some(id) = message.id() {
-            shared.send_to(connection, &ServerMessage::Ack { id });
-        }
-    }
-    true
-}
-
-impl Shared {
-    fn send_to(&self, connection: u64, message: &ServerMessage) {
-        let mut line = Vec::new();
-        if write_message(&mut line, message).is_ok() {
-            if let Some(connection) = lock(&self.connections).get(&connection) {
-                let _ = connection.outgoing.send(line.into());
-            }
-        }
-    }
-}
-
-/// The connection closed: the learner is gone unless they already came back.
-fn leave(connection: u64, learner: &str, shared: &Shared) {
-    let mut connections = lock(&shared.connections);
-    if let Some(gone) = connections.remove(&connection) {
-        let _ = gone.stream.shutdown(Shutdown::Both);
-    }
-    let back = connections.values().any(|other| other.learner == learner);
-    drop(connections);
-    if !back && !shared.ended.load(Ordering::SeqCst) {
-        let _ = lock(&shared.store).left(learner);
-        shared.changed();
     }
 }
 

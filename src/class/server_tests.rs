@@ -4,6 +4,7 @@ use std::time::{Duration, Instant};
 
 use super::super::link::{Joining, Link, LinkEvent};
 use super::*;
+use crate::class::protocol::{LearnerMessage, MAX_MESSAGE};
 
 /// A class on loopback, on any free port.
 fn class(folder: &std::path::Path) -> ClassServer {
@@ -112,17 +113,17 @@ fn a_learner_joins_follows_and_answers_once() {
     link.send(LearnerMessage::Answer {
         id,
         poll,
-        answer: "2".into(),
+        answer: "LoadBalancer".into(),
     });
     // The same message again (as after a reconnect) counts once.
     link.send(LearnerMessage::Answer {
         id,
         poll,
-        answer: "2".into(),
+        answer: "LoadBalancer".into(),
     });
     eventually("both acknowledged", || link.waiting() == 0);
     let snapshot = server.snapshot().unwrap();
-    assert_eq!(snapshot.answers, [("aaaa".into(), "2".into())]);
+    assert_eq!(snapshot.answers, [("aaaa".into(), "LoadBalancer".into())]);
     assert_eq!(snapshot.connected(), 1);
     assert_eq!(snapshot.learners[0].name, "name-aaaa");
 }
@@ -383,4 +384,50 @@ fn a_message_over_the_limit_is_never_queued() {
         answer: "small".into(),
     }));
     eventually("the small one acknowledged", || link.waiting() == 0);
+}
+
+#[test]
+fn an_address_gets_few_unfinished_hellos_at_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = class(folder.path());
+    // Four connections that say nothing yet hold this address's places.
+    let silent: Vec<Raw> = (0..4).map(|_| Raw::connect(&server)).collect();
+    eventually("four hellos awaited", || {
+        lock(&server.shared.greeting)
+            .values()
+            .copied()
+            .sum::<usize>()
+            == 4
+    });
+    let mut fifth = Raw::connect(&server);
+    assert_eq!(
+        fifth.next(),
+        Some(ServerMessage::Refused {
+            reason: Refusal::Busy
+        })
+    );
+    // One finishes its hello: its place is free again.
+    let mut first = silent.into_iter().next().unwrap();
+    first.hello("424242", "first");
+    assert!(matches!(first.next(), Some(ServerMessage::Welcome { .. })));
+    let mut sixth = Raw::connect(&server);
+    sixth.hello("424242", "sixth");
+    assert!(matches!(sixth.next(), Some(ServerMessage::Welcome { .. })));
+}
+
+#[test]
+fn a_record_is_stored_inert() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = class(folder.path());
+    let mut raw = Raw::connect(&server);
+    raw.hello("424242", "k2");
+    assert!(matches!(raw.next(), Some(ServerMessage::Welcome { .. })));
+    raw.send(
+        "{\"type\":\"record\",\"id\":3,\"record\":{\"lesson\":\"l\",\"title\":\"\\u001b]0;x\\u0007\",\"minutes\":1,\"active_seconds\":0,\"sittings\":1,\"sections_read\":0,\"sections_total\":1,\"checklist\":[],\"questions\":[]}}",
+    );
+    assert_eq!(raw.next(), Some(ServerMessage::Ack { id: 3 }));
+    let records = server.records().unwrap();
+    assert_eq!(records.len(), 1);
+    assert!(!records[0].1.title.contains('\u{1b}'));
+    assert!(records[0].1.title.contains('\u{241b}'));
 }

@@ -19,7 +19,8 @@ const SCHEMA: &str = "
         lesson TEXT NOT NULL,
         section TEXT NOT NULL,
         started_ms INTEGER NOT NULL,
-        ended_ms INTEGER
+        ended_ms INTEGER,
+        port INTEGER
     );
     CREATE TABLE IF NOT EXISTS learners (
         learner TEXT PRIMARY KEY,
@@ -71,6 +72,8 @@ pub struct ClassInfo {
     pub section: String,
     pub started_ms: i64,
     pub ended: bool,
+    /// The port it was last served on, so a presenter started again serves the same.
+    pub port: Option<u16>,
 }
 
 /// One learner as the class sees them.
@@ -189,7 +192,7 @@ impl ClassStore {
     pub fn info(&self) -> Result<ClassInfo, ClassStoreError> {
         self.connection
             .query_row(
-                "SELECT code, lesson, section, started_ms, ended_ms FROM class",
+                "SELECT code, lesson, section, started_ms, ended_ms, port FROM class",
                 [],
                 |row| {
                     Ok(ClassInfo {
@@ -198,6 +201,9 @@ impl ClassStore {
                         section: row.get(2)?,
                         started_ms: row.get(3)?,
                         ended: row.get::<_, Option<i64>>(4)?.is_some(),
+                        port: row
+                            .get::<_, Option<i64>>(5)?
+                            .and_then(|port| u16::try_from(port).ok()),
                     })
                 },
             )
@@ -211,6 +217,11 @@ impl ClassStore {
     /// The presenter moved to `section`.
     pub fn set_section(&self, section: &str) -> Result<(), ClassStoreError> {
         self.write("UPDATE class SET section = ?1", params![section])
+    }
+
+    /// The class is served on `port`.
+    pub fn set_port(&self, port: u16) -> Result<(), ClassStoreError> {
+        self.write("UPDATE class SET port = ?1", params![port])
     }
 
     /// The class is over.

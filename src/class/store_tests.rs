@@ -22,6 +22,7 @@ fn a_class_survives_its_presenter() {
         let mut store = ClassStore::open_or_start(&path, start("111111"), 1).unwrap();
         store.join("key-a", "Aiko", 2).unwrap();
         store.set_section("services").unwrap();
+        store.set_port(47_310).unwrap();
         assert_eq!(
             store.progress("key-a", 7, &here("services"), 3).unwrap(),
             Taken::New
@@ -35,6 +36,7 @@ fn a_class_survives_its_presenter() {
         (info.code.as_str(), info.section.as_str()),
         ("111111", "services")
     );
+    assert_eq!(info.port, Some(47_310));
     let learners = store.learners().unwrap();
     assert_eq!(learners.len(), 1);
     assert_eq!(learners[0].section.as_deref(), Some("services"));
@@ -107,4 +109,27 @@ fn a_missing_file_is_said_for_the_notes_window() {
     let folder = tempfile::tempdir().unwrap();
     let error = ClassStore::open_read_only(&folder.path().join("none.sqlite"));
     assert!(error.is_err_and(|error| error.to_string().contains("none.sqlite")));
+}
+
+#[test]
+fn a_progress_message_taken_twice_is_applied_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut store =
+        ClassStore::open_or_start(&folder.path().join("c.sqlite"), start("1"), 1).unwrap();
+    store.join("a", "A", 1).unwrap();
+    assert_eq!(store.progress("a", 5, &here("dns"), 2).unwrap(), Taken::New);
+    // The same id again, even saying something else, is not applied.
+    assert_eq!(
+        store.progress("a", 5, &here("services"), 3).unwrap(),
+        Taken::Again
+    );
+    assert_eq!(store.learners().unwrap()[0].section.as_deref(), Some("dns"));
+    assert_eq!(
+        store.progress("a", 6, &here("services"), 4).unwrap(),
+        Taken::New
+    );
+    assert_eq!(
+        store.learners().unwrap()[0].section.as_deref(),
+        Some("services")
+    );
 }

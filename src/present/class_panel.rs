@@ -110,6 +110,7 @@ mod tests {
                 section: anchors[2].clone(),
                 started_ms: 0,
                 ended: false,
+                port: None,
             },
             learners: vec![
                 learner("ahead", Some(&anchors[2]), 2),

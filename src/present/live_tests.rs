@@ -103,6 +103,7 @@ fn reveal_asks_for_the_open_poll_once_and_esc_hides_it() {
             section: "services".into(),
             started_ms: 0,
             ended: false,
+            port: None,
         },
         learners: Vec::new(),
         poll: Some(PollRow {

@@ -59,6 +59,7 @@ fn snapshot(
             section: anchor("Service タイプ"),
             started_ms: 0,
             ended: false,
+            port: None,
         },
         learners: vec![
             learner("a", "Aiko", &anchor("Service タイプ"), true, 2),

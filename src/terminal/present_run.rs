@@ -63,7 +63,14 @@ pub fn present(
             }
         }
         let mut published: Option<PresenterState> = None;
-        let mut live = Live::default();
+        // A class carried on (the presenter started again) is where it was: learners
+        // are not moved until the presenter moves.
+        let mut live = Live {
+            section: class
+                .and_then(|server| server.snapshot().ok())
+                .map(|class| class.info.section),
+            generation: 0,
+        };
         let mut drawn_second = u64::MAX;
         let mut changed = true;
         loop {
@@ -109,7 +116,6 @@ pub fn present(
 }
 
 /// What the presenting window last told the class and read from it.
-#[derive(Default)]
 struct Live {
     section: Option<String>,
     generation: u64,
@@ -129,12 +135,17 @@ impl Live {
                 ClassRequest::Reveal(poll) => server.reveal(poll),
             };
         }
+        // Not while the presenter chooses whether to take an interrupted talk up: the
+        // slide shown then is not where the talk is.
         let section = presenter.section_anchor().map(str::to_owned);
-        if section.is_some() && section != self.section {
-            if let Some(anchor) = &section {
-                let _ = server.goto(anchor);
+        if presenter.interrupted.is_none() && section.is_some() && section != self.section {
+            // A move the class file did not take is tried again on the next look.
+            if section
+                .as_deref()
+                .is_some_and(|anchor| server.goto(anchor).is_ok())
+            {
+                self.section = section;
             }
-            self.section = section;
         }
         let generation = server.generation();
         if generation == self.generation {
