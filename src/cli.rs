@@ -112,6 +112,17 @@ pub enum Command {
         #[arg(long, value_name = "ADDR:PORT", requires = "class")]
         listen: Option<std::net::SocketAddr>,
     },
+    /// Check whether this laptop is ready for a class: the terminal (size, colours,
+    /// answers, ambiguous width, Japanese widths), the locale, the progress store, the
+    /// course, and with --class the class server. Exit 0 all good, 1 something to fix.
+    Doctor {
+        /// One JSON object, for a script that checks a room of laptops.
+        #[arg(long)]
+        json: bool,
+        /// Also check that the class server at this address answers.
+        #[arg(long, value_name = "ADDR:PORT")]
+        class: Option<std::net::SocketAddr>,
+    },
     /// Join the live class of `manabi present --class` on this room's network: the reader
     /// follows the presenter (f follows again after moving yourself) and shows polls.
     Join {

@@ -9,6 +9,7 @@ pub mod class;
 pub mod cluster;
 pub mod course;
 pub mod diagram;
+pub mod doctor;
 pub mod feedback;
 pub mod layout;
 pub mod palette;

@@ -4,6 +4,7 @@
 mod class_cli;
 mod cli;
 mod course_cli;
+mod doctor_cli;
 mod error_text;
 mod grade_cli;
 mod progress_cli;
@@ -71,6 +72,7 @@ fn main() -> ExitCode {
             (*class, *listen),
         ),
         Some(Command::Join { code, host }) => join(&cli, code.as_deref(), *host),
+        Some(Command::Doctor { json, class }) => doctor_cli::doctor(&cli, *json, *class),
         Some(Command::Render { lesson, width }) => {
             course_cli::render(&cli, lesson.as_deref(), *width)
         }
@@ -138,7 +140,7 @@ fn parse_now(text: &str) -> Option<i64> {
     (EARLIEST_MS..=LATEST_MS).contains(&ms).then_some(ms)
 }
 
-fn source(cli: &Cli) -> CourseSource {
+pub(crate) fn source(cli: &Cli) -> CourseSource {
     cli.course
         .clone()
         .map_or(CourseSource::Embedded, CourseSource::Directory)
@@ -502,7 +504,7 @@ fn asks_ambiguous_width(cli: &Cli) -> bool {
 }
 
 /// The colours to write, from `--color`, `NO_COLOR`, `TERM` and `COLORTERM`.
-fn color_depth(choice: ColorChoice, is_terminal: bool) -> ColorDepth {
+pub(crate) fn color_depth(choice: ColorChoice, is_terminal: bool) -> ColorDepth {
     let forced = match choice {
         ColorChoice::Auto => None,
         ColorChoice::Always => Some(true),

@@ -101,6 +101,12 @@ impl ProgressStore {
         Ok(store)
     }
 
+    /// The schema version of the file (`PRAGMA user_version`).
+    #[must_use]
+    pub fn schema(&self) -> u32 {
+        self.schema
+    }
+
     /// The file the store lives in.
     #[must_use]
     pub fn path(&self) -> &Path {

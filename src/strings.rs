@@ -7,6 +7,7 @@
 
 pub mod class;
 pub mod course;
+pub mod doctor;
 pub mod present;
 pub mod probe;
 pub mod progress;
@@ -93,6 +94,7 @@ pub struct Texts {
     pub session: &'static SessionTexts,
     pub present: &'static PresentTexts,
     pub class: &'static class::ClassTexts,
+    pub doctor: &'static doctor::DoctorTexts,
 }
 
 impl Texts {
@@ -227,6 +229,7 @@ static EN: Texts = Texts {
     session: &session::EN,
     present: &present::EN,
     class: &class::EN,
+    doctor: &doctor::EN,
 };
 
 static JA: Texts = Texts {
@@ -315,6 +318,7 @@ static JA: Texts = Texts {
     session: &session::JA,
     present: &present::JA,
     class: &class::JA,
+    doctor: &doctor::JA,
 };
 
 #[cfg(test)]

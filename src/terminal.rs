@@ -13,6 +13,7 @@ mod run;
 pub use class_run::ClassSide;
 pub use library::Library;
 pub use present_run::{alive, follow_notes, present};
+pub use probe::ask_for_doctor;
 pub use recording::Recording;
 pub use run::{RunOptions, run};
 use std::io::{self, Write};

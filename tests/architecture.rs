@@ -18,6 +18,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("palette", &[]),
     ("theme", &[]),
     ("cluster", &[]),
+    ("doctor", &["palette", "strings", "text"]),
     ("course", &["yaml_message"]),
     ("diagram", &["text"]),
     ("quiz", &["course", "cluster", "yaml_message"]),
@@ -53,7 +54,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "terminal",
         &[
-            "app", "class", "course", "layout", "palette", "present", "progress", "quiz",
+            "app", "class", "course", "doctor", "layout", "palette", "present", "progress", "quiz",
             "strings", "theme", "ui",
         ],
     ),
@@ -65,6 +66,7 @@ const BINARY: &[&str] = &[
     "main.rs",
     "class_cli.rs",
     "cli.rs",
+    "doctor_cli.rs",
     "course_cli.rs",
     "error_text.rs",
     "grade_cli.rs",

@@ -5,11 +5,11 @@
 //! device-attributes answer that every terminal gives, or by a short timeout.
 
 use std::io::{self, Write};
-use std::os::fd::AsFd;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+use crate::doctor::{JAPANESE_SAMPLE, TerminalAnswers};
 
 /// What the terminal answered; `None` where it did not.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,6 +50,21 @@ pub fn send(out: &mut impl Write, background: bool, ambiguous: bool) -> io::Resu
 /// device-attributes answer. Keys the learner typed meanwhile come back too, so none is
 /// lost.
 pub fn read_answers(timeout: Duration) -> Received {
+    let received = read_replies(timeout);
+    let (answers, typed) = split_answers(&received);
+    Received {
+        answers,
+        typed: keys_from_bytes(&typed),
+        cut_short: ends_inside_reply(&received),
+    }
+}
+
+/// The bytes standard input gives within `timeout`, up to the device-attributes answer.
+#[cfg(unix)]
+fn read_replies(timeout: Duration) -> Vec<u8> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::os::fd::AsFd;
+
     let stdin = io::stdin();
     let deadline = Instant::now() + timeout;
     let mut received = Vec::new();
@@ -74,12 +89,77 @@ pub fn read_answers(timeout: Duration) -> Received {
             },
         }
     }
-    let (answers, typed) = split_answers(&received);
-    Received {
-        answers,
-        typed: keys_from_bytes(&typed),
-        cut_short: ends_inside_reply(&received),
+    received
+}
+
+/// Elsewhere (Windows) the console's input is not read byte by byte: no answers, and
+/// manabi goes by its defaults and the command line (`--theme`, `--ambiguous`).
+#[cfg(not(unix))]
+fn read_replies(timeout: Duration) -> Vec<u8> {
+    let _ = timeout;
+    Vec::new()
+}
+
+/// The doctor's questions, in the alternate screen so nothing is left behind: `─` and
+/// the Japanese sample each followed by a cursor position request, the background
+/// colour, and device attributes; and what came back within `timeout`.
+pub fn ask_for_doctor(timeout: Duration) -> io::Result<TerminalAnswers> {
+    crossterm::terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    let sent = write!(
+        out,
+        "\x1b[?1049h\x1b[1;1H─\x1b[6n\x1b[2;1H{JAPANESE_SAMPLE}\x1b[6n\x1b]11;?\x1b\\\x1b[c"
+    )
+    .and_then(|()| out.flush());
+    let received = if sent.is_ok() {
+        read_replies(timeout)
+    } else {
+        Vec::new()
+    };
+    let _ = write!(out, "\x1b[?1049l");
+    let _ = out.flush();
+    let _ = crossterm::terminal::disable_raw_mode();
+    sent?;
+    Ok(doctor_answers(&received))
+}
+
+/// The doctor's answers from what the terminal sent: the first cursor report on row 1
+/// says how wide `─` is, the one on row 2 how wide the Japanese sample.
+fn doctor_answers(received: &[u8]) -> TerminalAnswers {
+    let text = String::from_utf8_lossy(received);
+    let positions = cursor_positions(&text);
+    let column_on = |row: u16| {
+        positions
+            .iter()
+            .find(|(at, _)| *at == row)
+            .map(|(_, column)| *column)
+    };
+    TerminalAnswers {
+        answered: has_device_attributes(received) || !positions.is_empty(),
+        background: background_colour(&text),
+        ambiguous_wide: column_on(1).map(|column| column >= 3),
+        japanese_columns: column_on(2).map(|column| column.saturating_sub(1)),
     }
+}
+
+/// Every cursor position report `ESC [ row ; column R`, in order.
+fn cursor_positions(text: &str) -> Vec<(u16, u16)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("\x1b[") {
+        rest = &rest[start + 2..];
+        let Some(end) = rest.find(|c: char| !c.is_ascii_digit() && c != ';') else {
+            break;
+        };
+        if rest[end..].starts_with('R') {
+            if let Some((row, column)) = rest[..end].split_once(';') {
+                if let (Ok(row), Ok(column)) = (row.parse(), column.parse()) {
+                    found.push((row, column));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// What came back while waiting for the answers.
@@ -142,7 +222,9 @@ pub fn split_answers(received: &[u8]) -> (ProbeAnswers, Vec<u8>) {
     let text = String::from_utf8_lossy(&answers);
     let parsed = ProbeAnswers {
         background: background_colour(&text),
-        ambiguous_wide: cursor_column(&text).map(|column| column >= 3),
+        ambiguous_wide: cursor_positions(&text)
+            .first()
+            .map(|(_, column)| *column >= 3),
     };
     (parsed, typed)
 }
@@ -234,20 +316,6 @@ fn background_colour(text: &str) -> Option<(u8, u8, u8)> {
     Some((channels.next()??, channels.next()??, channels.next()??))
 }
 
-/// The column of a cursor position report `ESC [ row ; column R`.
-fn cursor_column(text: &str) -> Option<u16> {
-    let mut rest = text;
-    while let Some(start) = rest.find("\x1b[") {
-        rest = &rest[start + 2..];
-        let end = rest.find(|c: char| !c.is_ascii_digit() && c != ';')?;
-        if rest[end..].starts_with('R') {
-            let (_, column) = rest[..end].split_once(';')?;
-            return column.parse().ok();
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +378,20 @@ mod tests {
         assert!(ends_inside_reply(b"\x1b[?1c\x1b]11;rgb:ff"));
         assert!(!ends_inside_reply(b"\x1b]11;rgb:ff/ff/ff\x07"));
         assert!(!ends_inside_reply(b"jk"));
+    }
+
+    #[test]
+    fn the_doctor_reads_both_widths_and_the_background() {
+        let answers = doctor_answers(b"\x1b[1;2R\x1b[2;13R\x1b]11;rgb:0000/0000/0000\x07\x1b[?1c");
+        assert!(answers.answered);
+        assert_eq!(answers.ambiguous_wide, Some(false));
+        assert_eq!(answers.japanese_columns, Some(12));
+        assert_eq!(answers.background, Some((0, 0, 0)));
+        let narrow_japanese = doctor_answers(b"\x1b[1;3R\x1b[2;7R\x1b[?1c");
+        assert_eq!(narrow_japanese.ambiguous_wide, Some(true));
+        assert_eq!(narrow_japanese.japanese_columns, Some(6));
+        assert_eq!(doctor_answers(b""), TerminalAnswers::default());
+        assert_eq!(cursor_positions("\x1b[99999999;1R\x1b[;R"), []);
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub enum Answers {
     /// Attributes at once, the colour reply only after the reader stopped waiting; the
     /// flag is set once the late reply has been written.
     ColourLate(Arc<AtomicBool>),
+    /// As `manabi doctor` asks: `─` one column wide, its Japanese sample `japanese`
+    /// columns wide, a black background.
+    Doctor { japanese: u16 },
 }
 
 pub struct Session {
@@ -175,6 +178,10 @@ pub fn answer(output: &[u8], answers: &Answers, writer: &Arc<Mutex<Box<dyn Write
                 if *wide { 3 } else { 2 }
             ));
         }
+        Answers::Doctor { japanese } => reply(format!(
+            "\x1b[1;2R\x1b[2;{}R\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;22c",
+            japanese + 1
+        )),
         Answers::ColourLate(written) => {
             reply("\x1b[1;2R\x1b[?62;22c".to_owned());
             let writer = Arc::clone(writer);
