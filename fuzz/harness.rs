@@ -2,6 +2,9 @@
 //! NAME`) and by `tests/fuzz_regressions.rs`, which runs every input kept under
 //! `fuzz/regressions/NAME/` on stable, so a finding stays fixed.
 
+// Each fuzz target uses one of these functions.
+#![allow(dead_code)]
+
 use std::sync::OnceLock;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
