@@ -28,10 +28,10 @@ fn bench(criterion: &mut Criterion) {
             let event = Event::Answer {
                 question: format!("q{}", count % 32),
                 answer: "ClusterIP".to_owned(),
-                right: count % 3 != 0,
+                right: !count.is_multiple_of(3),
                 kind: AttemptKind::FirstTry,
                 took_ms: Some(9_000),
-                recall: if count % 3 == 0 {
+                recall: if count.is_multiple_of(3) {
                     Recall::Forgot
                 } else {
                     Recall::Good

@@ -27,7 +27,7 @@ use manabi::progress::{Access, ProgressStore};
 use manabi::quiz::{LessonQuiz, load_quiz};
 use manabi::strings::Lang;
 use manabi::terminal::{
-    ClassSide, Library, Recording, RunOptions, alive, follow_notes, present as present_slides, run,
+    ClassSide, Library, Recording, RunOptions, follow_notes, present as present_slides, run,
     termination_requested,
 };
 use manabi::theme::{Theme, ThemeKind};
@@ -390,8 +390,8 @@ fn present(
     }
     let pid = std::process::id();
     // A talk whose window died (a crash, a closed terminal) is taken up where it was.
-    let interrupted = channel.read().filter(|state| !alive(state.pid));
-    channel.claim(pid, alive)?;
+    let interrupted = channel.read().filter(|_| !channel.held());
+    let _hold = channel.claim()?;
     let now = u64::try_from(manabi::progress::now_ms()).unwrap_or(0);
     let mut presenter = Presenter::new(Talk::new(lesson, theme, glyphs, lang.texts()), size, now);
     if let Some(state) = interrupted.filter(|_| !restart) {

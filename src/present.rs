@@ -18,7 +18,7 @@ mod view;
 mod words;
 
 pub use agenda::{AgendaClock, BEHIND_WARNING_MS, Schedule, SlidePlan};
-pub use channel::{Channel, ChannelError, PresenterState};
+pub use channel::{Channel, ChannelError, ChannelHold, PresenterState};
 pub use class_panel::{ClassPanel, PanelRow};
 pub use keymap::present_message;
 pub use live::{ClassRequest, LiveClass, Picker};

@@ -12,7 +12,7 @@ mod run;
 
 pub use class_run::ClassSide;
 pub use library::Library;
-pub use present_run::{alive, follow_notes, present};
+pub use present_run::{follow_notes, present};
 pub use probe::ask_for_doctor;
 pub use recording::Recording;
 pub use run::{RunOptions, run};
@@ -30,7 +30,6 @@ use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 
 /// Raw mode, the alternate screen, mouse and focus reports, hidden cursor.
 fn enter() -> io::Result<()> {
@@ -86,7 +85,9 @@ pub fn termination_requested() -> Option<i32> {
 /// Closing the window (SIGHUP) or `kill` (SIGTERM): the event loop sees it within a
 /// second, saves the study clock and ends as on `q`; should it not, the terminal is
 /// restored here all the same and the process exits.
+#[cfg(unix)]
 fn watch_termination() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
@@ -102,11 +103,25 @@ fn watch_termination() -> io::Result<()> {
     Ok(())
 }
 
+/// Elsewhere (Windows) there are no such signals: closing the console ends the process,
+/// and the store's last checkpoint (every ten seconds) is what it keeps.
+#[cfg(not(unix))]
+fn watch_termination() -> io::Result<()> {
+    Ok(())
+}
+
 /// Ctrl-Z: give the terminal back, stop, and take it again when the shell resumes us.
+#[cfg(unix)]
 fn suspend() -> io::Result<()> {
     restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter()
+}
+
+/// Elsewhere there is no job control to give the terminal back to: Ctrl-Z does nothing.
+#[cfg(not(unix))]
+fn suspend() -> io::Result<()> {
+    Ok(())
 }
 
 /// Puts text on the clipboard with OSC 52; works over SSH because the terminal, not

@@ -6,12 +6,11 @@
 #[must_use]
 pub fn without_position(error: &serde_yaml::Error) -> String {
     let message = error.to_string();
-    if let Some(at) = error.location() {
-        if let Some(kept) =
+    if let Some(at) = error.location()
+        && let Some(kept) =
             message.strip_suffix(&format!(" at line {} column {}", at.line(), at.column()))
-        {
-            return kept.to_owned();
-        }
+    {
+        return kept.to_owned();
     }
     // A nested error puts the position mid-message ("… at line 2 column 3: …").
     message

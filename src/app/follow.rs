@@ -233,10 +233,10 @@ impl App {
     }
 
     fn close_poll(&mut self, poll: Option<u64>) {
-        if let Some(class) = self.class.as_mut() {
-            if poll.is_none() || class.poll.as_ref().map(|open| open.0) == poll {
-                class.poll = None;
-            }
+        if let Some(class) = self.class.as_mut()
+            && (poll.is_none() || class.poll.as_ref().map(|open| open.0) == poll)
+        {
+            class.poll = None;
         }
     }
 

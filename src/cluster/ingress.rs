@@ -57,10 +57,9 @@ pub fn route(world: &World, class: &str, host: &str, path: &str) -> Option<Backe
                     if best
                         .as_ref()
                         .is_none_or(|(length, was_exact, _)| key > (*length, *was_exact))
+                        && let Some(backend) = backend(object, &entry.backend)
                     {
-                        if let Some(backend) = backend(object, &entry.backend) {
-                            best = Some((key.0, key.1, backend));
-                        }
+                        best = Some((key.0, key.1, backend));
                     }
                 }
             }

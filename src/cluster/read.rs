@@ -293,10 +293,10 @@ fn problem_of(message: &str) -> Problem {
             };
         }
     }
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        if let Some(field) = quoted(rest).into_iter().next() {
-            return Problem::MissingField(field);
-        }
+    if let Some(rest) = message.strip_prefix("missing field ")
+        && let Some(field) = quoted(rest).into_iter().next()
+    {
+        return Problem::MissingField(field);
     }
     Problem::Invalid(message.to_owned())
 }

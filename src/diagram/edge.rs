@@ -15,19 +15,19 @@ const LABEL_CLOSERS: &[(&str, &[&str])] = &[
 /// `-->|text|` labels.
 pub fn edge(cursor: &mut Cursor<'_>) -> Result<(Stroke, Head, Option<String>), DiagramError> {
     let run = cursor.peek_run();
-    if let Some((_, closers)) = LABEL_CLOSERS.iter().find(|(opener, _)| *opener == run) {
-        if let Some((label, length)) = inline_label(&cursor.rest()[run.len()..], closers) {
-            cursor.take(run.len() + length);
-            let closer = cursor.peek_run();
-            cursor.take(closer.len());
-            let head = read_head(cursor);
-            let stroke = match run {
-                "--" => Stroke::Normal,
-                "==" => Stroke::Thick,
-                _ => Stroke::Dotted,
-            };
-            return Ok((stroke, head, Some(label)));
-        }
+    if let Some((_, closers)) = LABEL_CLOSERS.iter().find(|(opener, _)| *opener == run)
+        && let Some((label, length)) = inline_label(&cursor.rest()[run.len()..], closers)
+    {
+        cursor.take(run.len() + length);
+        let closer = cursor.peek_run();
+        cursor.take(closer.len());
+        let head = read_head(cursor);
+        let stroke = match run {
+            "--" => Stroke::Normal,
+            "==" => Stroke::Thick,
+            _ => Stroke::Dotted,
+        };
+        return Ok((stroke, head, Some(label)));
     }
     if run.is_empty() {
         let found = cursor

@@ -163,13 +163,13 @@ fn generated(generator: &mut Generator) -> String {
     );
     // Some charts keep their edges inside each group, so subgraphs with a direction of
     // their own are placed apart.
-    let local = generator.next() % 3 == 0;
+    let local = generator.next().is_multiple_of(3);
     let mut open: Vec<usize> = Vec::new();
     let mut group = Vec::with_capacity(nodes);
     for node in 0..nodes {
-        if generator.next() % 5 == 0 && open.len() < 2 {
+        if generator.next().is_multiple_of(5) && open.len() < 2 {
             let _ = writeln!(source, "subgraph S{node}[\"グループ {node}\"]");
-            if generator.next() % 2 == 0 {
+            if generator.next().is_multiple_of(2) {
                 let direction = ["TB", "BT", "LR", "RL"][generator.next() % 4];
                 let _ = writeln!(source, "direction {direction}");
             }
@@ -181,7 +181,7 @@ fn generated(generator: &mut Generator) -> String {
             LABELS[generator.next() % LABELS.len()]
         );
         group.push(open.clone());
-        if !open.is_empty() && generator.next() % 3 == 0 {
+        if !open.is_empty() && generator.next().is_multiple_of(3) {
             source.push_str("end\n");
             open.pop();
         }
@@ -217,7 +217,7 @@ fn generated_graphs_keep_every_promise() {
     for _ in 0..300 {
         let mut source = generated(&mut generator);
         // Charts with no subgraph placed apart may loop on a node.
-        if !source.contains("direction") && generator.next() % 4 != 0 {
+        if !source.contains("direction") && !generator.next().is_multiple_of(4) {
             let node = generator.next() % source.matches("\"]\n").count();
             let label = ["", "|再試行|", "|probe fails|"][generator.next() % 3];
             let _ = writeln!(source, "N{node} -->{label} N{node}");
@@ -558,7 +558,7 @@ fn layered(generator: &mut Generator) -> String {
     for rank in 0..ranks - 1 {
         for node in &layers[rank] {
             for _ in 0..=generator.next() % 2 {
-                let skip = usize::from(rank + 2 < ranks && generator.next() % 5 == 0);
+                let skip = usize::from(rank + 2 < ranks && generator.next().is_multiple_of(5));
                 let layer = &layers[rank + 1 + skip];
                 let _ = writeln!(
                     source,

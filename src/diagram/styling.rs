@@ -67,10 +67,10 @@ impl Parser {
         for (index, node) in self.chart.nodes.iter_mut().enumerate() {
             let classes = &self.node_classes[index];
             let mut style = NodeStyle::default();
-            if classes.is_empty() {
-                if let Some(default) = self.class_styles.get("default") {
-                    style = *default;
-                }
+            if classes.is_empty()
+                && let Some(default) = self.class_styles.get("default")
+            {
+                style = *default;
             }
             for class in classes {
                 if let Some(class_style) = self.class_styles.get(class) {

@@ -1,7 +1,9 @@
 //! How a notes window follows a presenting window: the presenter writes its state to a
 //! small file named for the channel in the data folder (atomically: written aside, then
-//! renamed), the notes window reads it a few times a second. A channel is one talk: a
-//! second presenter on a live channel is refused, so two talks never cross.
+//! renamed), the notes window reads it a few times a second. A channel is one talk: the
+//! presenter holds a lock on the channel's lock file while it runs (the system lets go
+//! of it when the process ends, crash or not), so a second presenter on a live channel
+//! is refused and two talks never cross. File locks work alike on Unix and Windows.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -60,6 +62,12 @@ pub struct Channel {
     path: PathBuf,
 }
 
+/// The presenter's hold on a channel: dropping it (or the process ending) frees it.
+#[derive(Debug)]
+pub struct ChannelHold {
+    _lock: fs::File,
+}
+
 impl Channel {
     /// The channel `name` in `folder` (its `present` subfolder).
     #[must_use]
@@ -82,18 +90,46 @@ impl Channel {
         }
     }
 
-    /// Takes the channel for the presenter `pid`: refused while another live presenter
-    /// holds it.
-    pub fn claim(&self, pid: u32, alive: impl Fn(u32) -> bool) -> Result<(), ChannelError> {
-        if let Some(state) = self.read() {
-            if state.pid != pid && alive(state.pid) {
-                return Err(ChannelError::Taken {
-                    channel: self.name.clone(),
-                    pid: state.pid,
-                });
-            }
+    /// Takes the channel: refused while another presenter holds it.
+    pub fn claim(&self) -> Result<ChannelHold, ChannelError> {
+        let lock = self.lock_file()?;
+        match lock.try_lock() {
+            Ok(()) => Ok(ChannelHold { _lock: lock }),
+            Err(fs::TryLockError::WouldBlock) => Err(ChannelError::Taken {
+                channel: self.name.clone(),
+                pid: self.read().map_or(0, |state| state.pid),
+            }),
+            Err(fs::TryLockError::Error(reason)) => Err(ChannelError::Io {
+                path: self.path.with_extension("lock"),
+                reason: reason.to_string(),
+            }),
         }
-        Ok(())
+    }
+
+    /// Whether a presenter holds the channel now (a window that crashed holds it no
+    /// more).
+    #[must_use]
+    pub fn held(&self) -> bool {
+        self.lock_file()
+            .is_ok_and(|lock| matches!(lock.try_lock(), Err(fs::TryLockError::WouldBlock)))
+    }
+
+    /// The channel's lock file, made when missing.
+    fn lock_file(&self) -> Result<fs::File, ChannelError> {
+        let path = self.path.with_extension("lock");
+        let error = |reason: String| ChannelError::Io {
+            path: path.clone(),
+            reason,
+        };
+        if let Some(folder) = path.parent() {
+            crate::progress::private_folder(folder).map_err(|reason| error(reason.to_string()))?;
+        }
+        fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|reason| error(reason.to_string()))
     }
 
     /// Publishes the presenter's state.

@@ -51,22 +51,30 @@ fn a_channel_is_one_talk() {
         slide_entered_ms: 120_000,
         class: true,
     };
-    channel.claim(10, |_| true).unwrap();
+    let hold = channel.claim().unwrap();
+    assert!(channel.held());
     channel.write(&state).unwrap();
     assert_eq!(channel.read(), Some(state.clone()));
-    // A second live presenter is refused; a dead one's file is taken over.
+    // A second presenter is refused while the first holds the channel.
     assert!(matches!(
-        channel.claim(11, |_| true),
+        channel.claim(),
         Err(ChannelError::Taken { pid: 10, .. })
     ));
-    assert!(channel.claim(11, |_| false).is_ok());
     // Another channel does not see this talk.
     assert!(Channel::new(&folder, "other").read().is_none());
+    assert!(!Channel::new(&folder, "other").held());
     channel.close(11);
     assert!(
         channel.read().is_some(),
         "only its presenter closes a channel"
     );
+    // The presenter gone (a crash drops its hold the same way): free again, and the
+    // state it left is there to take up.
+    drop(hold);
+    assert!(!channel.held());
+    assert_eq!(channel.read(), Some(state.clone()));
+    let again = channel.claim().unwrap();
+    drop(again);
     channel.close(10);
     assert!(channel.read().is_none());
 }

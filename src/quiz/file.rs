@@ -253,12 +253,11 @@ enum Located {
 
 /// `serde_yaml`'s message without its own " at line L column C" (we give the position).
 fn with_nearest_key(message: &str) -> String {
-    if let Some(rest) = message.split_once("unknown field `") {
-        if let Some((unknown, _)) = rest.1.split_once('`') {
-            if let Some(key) = crate::yaml_message::nearest_key(unknown, QUESTION_KEYS) {
-                return format!("unknown key `{unknown}`: did you mean `{key}`?");
-            }
-        }
+    if let Some(rest) = message.split_once("unknown field `")
+        && let Some((unknown, _)) = rest.1.split_once('`')
+        && let Some(key) = crate::yaml_message::nearest_key(unknown, QUESTION_KEYS)
+    {
+        return format!("unknown key `{unknown}`: did you mean `{key}`?");
     }
     message.to_owned()
 }

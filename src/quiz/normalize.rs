@@ -32,14 +32,13 @@ fn ranges(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut index = 0;
     while index < chars.len() {
-        if out.ends_with(|last: char| last.is_ascii_digit()) {
-            if let Some(after) = range_mark_end(&chars, index) {
-                if chars.get(after).is_some_and(char::is_ascii_digit) {
-                    out.push('-');
-                    index = after;
-                    continue;
-                }
-            }
+        if out.ends_with(|last: char| last.is_ascii_digit())
+            && let Some(after) = range_mark_end(&chars, index)
+            && chars.get(after).is_some_and(char::is_ascii_digit)
+        {
+            out.push('-');
+            index = after;
+            continue;
         }
         out.push(chars[index]);
         index += 1;

@@ -33,20 +33,20 @@ pub fn validate_quiz(
                 ),
             ));
         }
-        if let Some(section) = &question.section {
-            if find_section(sections, section).is_none() {
-                let nearest = sections
-                    .iter()
-                    .map(|known| (strsim::levenshtein(section, &known.title), &known.title))
-                    .filter(|(distance, _)| *distance <= section.chars().count() / 3 + 1)
-                    .min_by_key(|(distance, _)| *distance)
-                    .map(|(_, title)| format!(": did you mean `{title}`?"))
-                    .unwrap_or_default();
-                problems.push(at_key(
-                    "section",
-                    format!("the lesson has no section `{section}`{nearest}"),
-                ));
-            }
+        if let Some(section) = &question.section
+            && find_section(sections, section).is_none()
+        {
+            let nearest = sections
+                .iter()
+                .map(|known| (strsim::levenshtein(section, &known.title), &known.title))
+                .filter(|(distance, _)| *distance <= section.chars().count() / 3 + 1)
+                .min_by_key(|(distance, _)| *distance)
+                .map(|(_, title)| format!(": did you mean `{title}`?"))
+                .unwrap_or_default();
+            problems.push(at_key(
+                "section",
+                format!("the lesson has no section `{section}`{nearest}"),
+            ));
         }
     }
     for item in checklist {

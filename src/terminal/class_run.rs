@@ -128,13 +128,13 @@ impl Reading {
         }
         if class.record_due {
             class.record_due = false;
-            if let Some(record) = self.lesson_record() {
-                if let Some(class) = self.class.as_ref() {
-                    class.link.send(LearnerMessage::Record {
-                        id: message_id(),
-                        record,
-                    });
-                }
+            if let Some(record) = self.lesson_record()
+                && let Some(class) = self.class.as_ref()
+            {
+                class.link.send(LearnerMessage::Record {
+                    id: message_id(),
+                    record,
+                });
             }
         }
     }

@@ -22,15 +22,6 @@ const PROBE_TIMEOUT: Duration = Duration::from_millis(120);
 /// How often the notes window looks at the channel.
 const FOLLOW_EVERY: Duration = Duration::from_millis(200);
 
-/// Whether the process `pid` still runs.
-#[must_use]
-pub fn alive(pid: u32) -> bool {
-    i32::try_from(pid)
-        .ok()
-        .and_then(rustix::process::Pid::from_raw)
-        .is_some_and(|pid| rustix::process::test_kill_process(pid).is_ok())
-}
-
 /// Wall-clock milliseconds, which both windows share.
 fn now() -> u64 {
     u64::try_from(crate::progress::now_ms()).unwrap_or(0)
@@ -178,7 +169,7 @@ pub fn follow_notes(
             }
             notes.now = now();
             // A presenter that died without closing the channel is not followed.
-            let presenter = channel.read().filter(|state| alive(state.pid));
+            let presenter = channel.read().filter(|_| channel.held());
             // The class file appears when a class starts; a class is shown while its
             // presenter runs it (a class left by a crash waits for `present --class`).
             if class.is_none() && class_file.exists() {

@@ -151,12 +151,11 @@ fn cursor_positions(text: &str) -> Vec<(u16, u16)> {
         let Some(end) = rest.find(|c: char| !c.is_ascii_digit() && c != ';') else {
             break;
         };
-        if rest[end..].starts_with('R') {
-            if let Some((row, column)) = rest[..end].split_once(';') {
-                if let (Ok(row), Ok(column)) = (row.parse(), column.parse()) {
-                    found.push((row, column));
-                }
-            }
+        if rest[end..].starts_with('R')
+            && let Some((row, column)) = rest[..end].split_once(';')
+            && let (Ok(row), Ok(column)) = (row.parse(), column.parse())
+        {
+            found.push((row, column));
         }
     }
     found

@@ -61,10 +61,10 @@ impl Reader {
         let end = (self.top + self.page_height()).min(self.layout.lines.len());
         let mut shown: Vec<usize> = Vec::new();
         for laid in self.layout.lines.get(self.top..end)? {
-            if let Some(line) = laid.code.filter(|line| line.text_column.is_some()) {
-                if shown.last() != Some(&line.block) {
-                    shown.push(line.block);
-                }
+            if let Some(line) = laid.code.filter(|line| line.text_column.is_some())
+                && shown.last() != Some(&line.block)
+            {
+                shown.push(line.block);
             }
         }
         let mut picked: Vec<(usize, T)> = shown

@@ -384,10 +384,10 @@ impl Shared {
         wrap: impl FnOnce(Arc<[u8]>) -> Outgoing,
     ) {
         let mut line = Vec::new();
-        if write_message(&mut line, message).is_ok() {
-            if let Some(connection) = lock(&self.connections).get(&connection) {
-                let _ = connection.outgoing.send(wrap(line.into()));
-            }
+        if write_message(&mut line, message).is_ok()
+            && let Some(connection) = lock(&self.connections).get(&connection)
+        {
+            let _ = connection.outgoing.send(wrap(line.into()));
         }
     }
 }
