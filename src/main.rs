@@ -253,7 +253,12 @@ fn read(
     }
     // Checked after the first frame: the check grows with the lesson, the frame must not.
     // The quiz is read then too: nothing on the first screen needs it.
+    // Debug builds only, for the test that a panic gives the terminal back whole.
+    #[cfg(debug_assertions)]
+    let panic_on_purpose = std::env::var_os("MANABI_TEST_PANIC").is_some();
     let check_code_blocks = move |app: &mut App| {
+        #[cfg(debug_assertions)]
+        assert!(!panic_on_purpose, "a panic asked for by MANABI_TEST_PANIC");
         let quiz = load_quiz(&source, app.lesson());
         if let LessonQuiz::Unavailable(reason) = &quiz {
             app.notice = Some(app.texts().quiz.unavailable_because(reason));

@@ -633,3 +633,34 @@ fn a_question_answered_wrong_is_reviewed_days_later() {
     let text = String::from_utf8_lossy(&progress.stdout);
     assert!(text.contains("0 due, 1 retained, of 1 scheduled"), "{text}");
 }
+
+/// A panic (one asked for: debug builds only) gives the terminal back whole: raw mode
+/// off, the alternate screen left, the cursor shown, mouse reports off, and the message
+/// on the main screen to read.
+#[test]
+fn a_panic_restores_the_terminal() {
+    let scratch = temp_folder("panic");
+    let session = Session::start_with(
+        &["--lang", "en", "--ambiguous", "narrow"],
+        scratch.path(),
+        Answers::Silent,
+        &[("MANABI_TEST_PANIC", "1")],
+    );
+    session.wait_for_main_screen();
+    session.wait_for("MANABI_TEST_PANIC");
+    let mut child = session.child;
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    // Raw mode is off again: the line discipline echoes and edits lines.
+    let modes = session.master.get_termios().unwrap().local_flags;
+    assert!(modes.contains(nix::sys::termios::LocalFlags::ICANON), "{modes:?}");
+    assert!(modes.contains(nix::sys::termios::LocalFlags::ECHO), "{modes:?}");
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+    let entered = raw.find("\x1b[?1049h").expect("the alternate screen entered");
+    let left = raw.rfind("\x1b[?1049l").expect("the alternate screen left");
+    assert!(left > entered);
+    let after = &raw[left..];
+    assert!(raw.rfind("\x1b[?25h").is_some_and(|shown| shown > entered), "cursor shown");
+    assert!(raw.rfind("\x1b[?1000l").is_some_and(|off| off > entered), "mouse off");
+    assert!(after.contains("panicked"), "{after:?}");
+}
