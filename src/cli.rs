@@ -112,6 +112,14 @@ pub enum Command {
         #[arg(long, value_name = "ADDR:PORT", requires = "class")]
         listen: Option<std::net::SocketAddr>,
     },
+    /// Print a shell completion script: `manabi completions bash > /etc/bash_completion.d/manabi`,
+    /// or into zsh's `$fpath` as `_manabi`, or fish's `completions/manabi.fish`.
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff): `manabi man > manabi.1 && man ./manabi.1`.
+    Man,
     /// Check whether this laptop is ready for a class: the terminal (size, colours,
     /// answers, ambiguous width, Japanese widths), the locale, the progress store, the
     /// course, and with --class the class server. Exit 0 all good, 1 something to fix.
@@ -188,6 +196,14 @@ pub enum Command {
 }
 
 /// `export --format`.
+/// A shell that `manabi completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,

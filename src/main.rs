@@ -73,6 +73,8 @@ fn main() -> ExitCode {
         ),
         Some(Command::Join { code, host }) => join(&cli, code.as_deref(), *host),
         Some(Command::Doctor { json, class }) => doctor_cli::doctor(&cli, *json, *class),
+        Some(Command::Completions { shell }) => completions(*shell),
+        Some(Command::Man) => manual(),
         Some(Command::Render { lesson, width }) => {
             course_cli::render(&cli, lesson.as_deref(), *width)
         }
@@ -122,6 +124,31 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
+}
+
+/// `manabi completions SHELL`: the completion script, from the argument definitions.
+fn completions(shell: cli::Shell) -> anyhow::Result<ExitCode> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let shell = match shell {
+        cli::Shell::Bash => clap_complete::Shell::Bash,
+        cli::Shell::Zsh => clap_complete::Shell::Zsh,
+        cli::Shell::Fish => clap_complete::Shell::Fish,
+    };
+    // Written whole into memory first: the generator panics on a write error (a
+    // closed pipe), and the error path here says nothing of one.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "manabi", &mut script);
+    io::Write::write_all(&mut io::stdout(), &script)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `manabi man`: the manual page, from the argument definitions.
+fn manual() -> anyhow::Result<ExitCode> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command).render(&mut page)?;
+    io::Write::write_all(&mut io::stdout(), &page)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `MANABI_NOW`: an RFC 3339 time (`2027-01-10T09:00:00Z`) or milliseconds since 1970;

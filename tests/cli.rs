@@ -574,3 +574,43 @@ fn grade_tells_a_script_right_wrong_or_unusable() {
         stderr(&output)
     );
 }
+
+#[test]
+fn completions_and_the_manual_come_from_the_commands() {
+    for (shell, marker) in [
+        ("bash", "complete -F _manabi"),
+        ("zsh", "#compdef manabi"),
+        ("fish", "complete -c manabi"),
+    ] {
+        let output = manabi(&["completions", shell]);
+        assert!(output.status.success(), "{shell}");
+        let script = stdout(&output);
+        assert!(script.contains(marker), "{shell}: {script}");
+        for command in ["doctor", "join", "present", "review"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let output = manabi(&["man"]);
+    assert!(output.status.success());
+    let page = stdout(&output);
+    assert!(page.contains(".TH manabi 1"), "{page}");
+    assert!(page.contains("doctor"), "{page}");
+    assert!(manabi(&["completions", "powershell"]).status.code() == Some(2));
+}
+
+#[test]
+fn a_closed_pipe_is_no_panic_for_the_generated_texts() {
+    for args in [&["completions", "bash"][..], &["man"][..]] {
+        // The reading end is gone before manabi starts: its first write fails.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = Command::new(env!("CARGO_BIN_EXE_manabi"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(!errors.contains("panicked"), "{args:?}: {errors}");
+        assert!(output.status.success(), "{args:?}: {errors}");
+    }
+}

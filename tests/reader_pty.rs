@@ -653,14 +653,28 @@ fn a_panic_restores_the_terminal() {
     assert!(!status.success());
     // Raw mode is off again: the line discipline echoes and edits lines.
     let modes = session.master.get_termios().unwrap().local_flags;
-    assert!(modes.contains(nix::sys::termios::LocalFlags::ICANON), "{modes:?}");
-    assert!(modes.contains(nix::sys::termios::LocalFlags::ECHO), "{modes:?}");
+    assert!(
+        modes.contains(nix::sys::termios::LocalFlags::ICANON),
+        "{modes:?}"
+    );
+    assert!(
+        modes.contains(nix::sys::termios::LocalFlags::ECHO),
+        "{modes:?}"
+    );
     let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
-    let entered = raw.find("\x1b[?1049h").expect("the alternate screen entered");
+    let entered = raw
+        .find("\x1b[?1049h")
+        .expect("the alternate screen entered");
     let left = raw.rfind("\x1b[?1049l").expect("the alternate screen left");
     assert!(left > entered);
     let after = &raw[left..];
-    assert!(raw.rfind("\x1b[?25h").is_some_and(|shown| shown > entered), "cursor shown");
-    assert!(raw.rfind("\x1b[?1000l").is_some_and(|off| off > entered), "mouse off");
+    assert!(
+        raw.rfind("\x1b[?25h").is_some_and(|shown| shown > entered),
+        "cursor shown"
+    );
+    assert!(
+        raw.rfind("\x1b[?1000l").is_some_and(|off| off > entered),
+        "mouse off"
+    );
     assert!(after.contains("panicked"), "{after:?}");
 }
