@@ -209,17 +209,44 @@ fn learners_follow_detach_follow_again_and_answer_a_poll() {
     }
 }
 
-#[test]
-fn a_learner_restarted_mid_poll_is_counted_once() {
-    let scratch = temp_folder("class-restart-learner");
-    let folder = scratch.path();
-    let (mut presenter, code, address) = present(&folder.join("presenter"), "127.0.0.1:0");
+/// A class on `listen` with Aiko, who answered its poll.
+struct Answered {
+    presenter: Session,
+    aiko: Session,
+    code: String,
+    address: String,
+    /// Aiko's folder.
+    home: std::path::PathBuf,
+}
+
+fn class_with_an_answer(folder: &Path, listen: &str) -> Answered {
+    let (mut presenter, code, address) = present(&folder.join("presenter"), listen);
     let home = learner_home(folder, "aiko");
     let mut aiko = join(&home, "Aiko", &code, &address);
     joined(&presenter, 1);
     poll_clusterip(&mut presenter);
     answer_choice(&mut aiko, "ClusterIP");
     presenter.wait_for("回答 1/1");
+    Answered {
+        presenter,
+        aiko,
+        code,
+        address,
+        home,
+    }
+}
+
+#[test]
+fn a_learner_restarted_mid_poll_is_counted_once() {
+    let scratch = temp_folder("class-restart-learner");
+    let folder = scratch.path();
+    let Answered {
+        mut presenter,
+        mut aiko,
+        code,
+        address,
+        home,
+    } = class_with_an_answer(folder, "127.0.0.1:0");
     aiko.child.kill().unwrap();
     aiko.child.wait().unwrap();
     joined(&presenter, 0);
@@ -244,13 +271,12 @@ fn a_presenter_killed_and_started_again_carries_on_the_class() {
     let folder = scratch.path();
     let listen = format!("127.0.0.1:{}", free_port());
     let presenter_home = folder.join("presenter");
-    let (mut presenter, code, address) = present(&presenter_home, &listen);
-    let home = learner_home(folder, "aiko");
-    let mut aiko = join(&home, "Aiko", &code, &address);
-    joined(&presenter, 1);
-    poll_clusterip(&mut presenter);
-    answer_choice(&mut aiko, "ClusterIP");
-    presenter.wait_for("回答 1/1");
+    let Answered {
+        mut presenter,
+        aiko,
+        code,
+        ..
+    } = class_with_an_answer(folder, &listen);
     // A crash: no chance to close anything.
     let pid = presenter.child.process_id().unwrap().to_string();
     let killed = std::process::Command::new("kill")
