@@ -54,10 +54,10 @@ fn first_lesson() -> &'static Lesson {
     &shipping().0.lessons[0]
 }
 
-/// A lesson file parsed and laid out at a width of 1 to 300 columns, with box drawing
+/// A lesson file parsed and laid out at a width of 1 to 256 columns, with box drawing
 /// and with ASCII.
 pub fn lesson(data: &[u8]) {
-    let (width, rest) = width_and_rest(data, 300);
+    let (width, rest) = width_and_rest(data, 256);
     let Ok(lesson) = parse_lesson(&text(rest), "lesson.md") else {
         return;
     };
@@ -144,7 +144,9 @@ pub fn events(data: &[u8]) {
     while let Some(byte) = bytes.next() {
         let event = match byte % 8 {
             0 => {
-                let width = 1 + u16::from(bytes.next().unwrap_or(0)) * 2 % 500;
+                let high = bytes.next().unwrap_or(0);
+                let low = bytes.next().unwrap_or(0);
+                let width = 1 + u16::from_be_bytes([high, low]) % 500;
                 let height = 1 + u16::from(bytes.next().unwrap_or(0)) % 200;
                 size = (width, height);
                 Event::Resize(width, height)

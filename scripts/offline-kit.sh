@@ -14,6 +14,11 @@ cd "$(dirname "$0")/.."
 kit=${1:-target/offline-kit}
 case "$kit" in /*) ;; *) kit="$PWD/$kit" ;; esac
 
+# Only a folder that is empty, missing or an earlier kit is replaced.
+if [ -e "$kit" ] && [ ! -e "$kit/.manabi-offline-kit" ] && [ -n "$(ls -A "$kit")" ]; then
+  echo "offline kit: $kit exists and is not an earlier kit; give another folder" >&2
+  exit 1
+fi
 rm -rf "$kit"
 mkdir -p "$kit/source" "$kit/share/completions" "$kit/share/man/man1"
 
@@ -26,7 +31,7 @@ git ls-files -z -- . ':!:fuzz' | tar --null -T - -cf - | tar -xf - -C "$kit/sour
 
 # Every crate of Cargo.lock, for every platform, and the configuration that uses them
 # in place of crates.io.
-(cd "$kit/source" && cargo vendor --locked vendor 2>/dev/null > "$kit/vendor.toml")
+(cd "$kit/source" && cargo vendor --locked vendor > "$kit/vendor.toml")
 {
   printf '\n# Written by scripts/offline-kit.sh: crates from vendor/, never crates.io.\n'
   cat "$kit/vendor.toml"
@@ -39,6 +44,7 @@ rm "$kit/vendor.toml"
 "$kit/manabi" completions fish > "$kit/share/completions/manabi.fish"
 "$kit/manabi" man > "$kit/share/man/man1/manabi.1"
 
+touch "$kit/.manabi-offline-kit"
 cp README.md "$kit/README.md"
 cp scripts/INSTALL.ja.md "$kit/INSTALL.ja.md"
 echo "offline kit: $kit ($(du -sh "$kit" | cut -f1))"

@@ -195,7 +195,6 @@ pub enum Command {
     },
 }
 
-/// `export --format`.
 /// A shell that `manabi completions` writes for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shell {
@@ -204,6 +203,7 @@ pub enum Shell {
     Fish,
 }
 
+/// `export --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,

@@ -94,6 +94,10 @@ impl Report {
             fill(texts.to_fix, &[("n", &to_fix.to_string())])
         });
         out.push('\n');
+        if ascii {
+            // The structure in ASCII; the words stay the language's own.
+            out = out.replace('→', "->").replace('✗', "XX").replace('×', "x");
+        }
         out
     }
 }
@@ -164,6 +168,8 @@ pub struct ColourEnvironment {
     pub term: Option<String>,
     pub colorterm: Option<String>,
     pub no_color: bool,
+    /// `--color never`.
+    pub never: bool,
 }
 
 /// The colours manabi will write, and why.
@@ -195,7 +201,9 @@ pub fn colour(depth: ColorDepth, environment: &ColourEnvironment, texts: &Doctor
             texts.colour_16_advice,
         ),
         ColorDepth::None => {
-            let why = if environment.no_color {
+            let why = if environment.never {
+                "--color never".to_owned()
+            } else if environment.no_color {
                 "NO_COLOR".to_owned()
             } else {
                 format!("TERM={term}")
@@ -358,6 +366,8 @@ pub enum StoreFound {
         bytes: u64,
         schema: u32,
         profiles: usize,
+        /// What opening it said (a broken file moved aside, a newer version).
+        notices: Vec<String>,
     },
     ReadOnly(String),
     Failed(String),
@@ -371,11 +381,9 @@ pub fn store(path: &str, found: &StoreFound, texts: &DoctorTexts) -> Check {
             bytes,
             schema,
             profiles,
-        } => check(
-            "store",
-            texts.store,
-            Status::Ok,
-            fill(
+            notices,
+        } => {
+            let mut found = fill(
                 texts.store_found,
                 &[
                     ("path", path),
@@ -383,8 +391,17 @@ pub fn store(path: &str, found: &StoreFound, texts: &DoctorTexts) -> Check {
                     ("schema", &schema.to_string()),
                     ("profiles", &profiles.to_string()),
                 ],
-            ),
-        ),
+            );
+            for notice in notices {
+                found = format!("{found}; {notice}");
+            }
+            let status = if notices.is_empty() {
+                Status::Ok
+            } else {
+                Status::Note
+            };
+            check("store", texts.store, status, found)
+        }
         StoreFound::ReadOnly(why) => advised(
             check(
                 "store",

@@ -35,7 +35,17 @@ pub fn doctor(cli: &Cli, json: bool, class: Option<SocketAddr>) -> anyhow::Resul
         .iter()
         .map(|(name, value)| (*name, value.as_deref()))
         .collect();
-    checks.push(doctor::locale(&locale, texts));
+    // Elsewhere (Windows) the console is not configured by a locale.
+    if cfg!(unix) {
+        checks.push(doctor::locale(&locale, texts));
+    } else {
+        checks.push(doctor::skipped(
+            "locale",
+            texts.locale,
+            texts.not_asked_here,
+            texts,
+        ));
+    }
     checks.push(store_check(cli, texts));
     checks.push(course_check(cli, texts));
     if let Some(address) = class {
@@ -59,23 +69,28 @@ pub fn doctor(cli: &Cli, json: bool, class: Option<SocketAddr>) -> anyhow::Resul
 }
 
 /// The terminal's size, colours and answers; skipped, and said so, when the output or
-/// the input is not a terminal (a script, a pipe).
+/// the input is not a terminal (a script, a pipe), or on a system whose terminal is not
+/// asked.
 fn terminal_checks(cli: &Cli, texts: &DoctorTexts) -> Vec<Check> {
     let environment = ColourEnvironment {
         term: std::env::var("TERM").ok(),
         colorterm: std::env::var("COLORTERM").ok(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+        never: cli.color == ColorChoice::Never,
     };
-    let on_terminal = io::stdout().is_terminal() && io::stdin().is_terminal();
     // The colours the reader would use on a terminal, whatever this output is.
-    let depth = if cli.color == ColorChoice::Never {
-        manabi::palette::ColorDepth::None
+    let colour = doctor::colour(color_depth(cli.color, true), &environment, texts);
+    let why_not = if !io::stdout().is_terminal() {
+        Some(texts.not_a_terminal)
+    } else if !io::stdin().is_terminal() {
+        Some(texts.input_not_a_terminal)
+    } else if !cfg!(unix) {
+        Some(texts.not_asked_here)
     } else {
-        color_depth(cli.color, true)
+        None
     };
-    let colour = doctor::colour(depth, &environment, texts);
-    if !on_terminal {
-        let skipped = |id, title| doctor::skipped(id, title, texts.not_a_terminal, texts);
+    if let Some(why) = why_not {
+        let skipped = |id, title| doctor::skipped(id, title, why, texts);
         let mut checks = vec![skipped("size", texts.size), colour];
         for (id, title) in [
             ("answers", texts.answers),
@@ -102,13 +117,21 @@ fn store_check(cli: &Cli, texts: &DoctorTexts) -> Check {
         Err(error) => return doctor::store("-", &StoreFound::Failed(error.to_string()), texts),
     };
     let shown = folder.display().to_string();
+    let session = lang(cli).texts().session;
     let found = match ProgressStore::open(&folder, &progress_cli::profile_name(cli)) {
-        Ok(store) => match &store.access {
-            Access::ReadOnly(why) => StoreFound::ReadOnly(why.clone()),
-            Access::ReadWrite => StoreFound::Writable {
+        Ok(store) => match (&store.access, store.check_writing()) {
+            (Access::ReadOnly(why), _) => StoreFound::ReadOnly(why.clone()),
+            (Access::ReadWrite, Err(error)) => StoreFound::Failed(error.to_string()),
+            (Access::ReadWrite, Ok(())) => StoreFound::Writable {
                 bytes: std::fs::metadata(store.path()).map_or(0, |file| file.len()),
                 schema: store.schema(),
                 profiles: store.profiles().map_or(0, |profiles| profiles.len()),
+                // What opening it did (a broken file moved aside, say) is said too.
+                notices: store
+                    .notices
+                    .iter()
+                    .map(|notice| session.store_notice(notice))
+                    .collect(),
             },
         },
         Err(error) => StoreFound::Failed(error.to_string()),

@@ -16,6 +16,7 @@ fn colours_say_what_they_rest_on() {
         term: Some("xterm".into()),
         colorterm: None,
         no_color: false,
+        never: false,
     };
     let basic = colour(ColorDepth::Ansi16, &environment, &EN);
     assert_eq!(
@@ -32,6 +33,15 @@ fn colours_say_what_they_rest_on() {
         &EN,
     );
     assert_eq!(none.found, "none (NO_COLOR)");
+    let asked = colour(
+        ColorDepth::None,
+        &ColourEnvironment {
+            never: true,
+            ..environment.clone()
+        },
+        &EN,
+    );
+    assert_eq!(asked.found, "none (--color never)");
     let full = colour(
         ColorDepth::TrueColor,
         &ColourEnvironment {
@@ -116,10 +126,23 @@ fn the_store_course_and_class_checks() {
         bytes: 3 * 1024 * 1024 + 512 * 1024,
         schema: 4,
         profiles: 2,
+        notices: Vec::new(),
     };
     let ok = store("/data", &writable, &EN);
     assert_eq!(ok.status, Status::Ok);
     assert_eq!(ok.found, "/data: writable, 3.5 MB, schema 4, 2 profile(s)");
+    let repaired = store(
+        "/data",
+        &StoreFound::Writable {
+            bytes: 4096,
+            schema: 4,
+            profiles: 0,
+            notices: vec!["a damaged file was moved aside".into()],
+        },
+        &EN,
+    );
+    assert_eq!(repaired.status, Status::Note);
+    assert!(repaired.found.ends_with("; a damaged file was moved aside"));
     let read_only = store(
         "/data",
         &StoreFound::ReadOnly("read-only file system".into()),
@@ -163,6 +186,11 @@ fn the_report_says_what_to_fix_in_text_and_json() {
         ascii.contains("XX UTF-8 locale") && ascii.contains("ok terminal size"),
         "{ascii}"
     );
+    assert!(
+        ascii.contains("120x40") && ascii.contains("-> set LANG"),
+        "{ascii}"
+    );
+    assert!(ascii.contains("(XX above)"), "{ascii}");
     let json: serde_json::Value = serde_json::to_value(&report).unwrap();
     assert_eq!(json["ok"], false);
     assert_eq!(json["checks"][1]["id"], "locale");

@@ -101,6 +101,20 @@ impl ProgressStore {
         Ok(store)
     }
 
+    /// Writes to the file and commits (the schema version, unchanged): the write a full
+    /// disk or a file that cannot grow refuses. For `manabi doctor`.
+    pub fn check_writing(&self) -> Result<(), ProgressError> {
+        self.connection
+            .execute_batch(&format!(
+                "BEGIN IMMEDIATE; PRAGMA user_version = {}; COMMIT;",
+                self.schema
+            ))
+            .map_err(|error| {
+                let _ = self.connection.execute_batch("ROLLBACK");
+                self.database_error(error)
+            })
+    }
+
     /// The schema version of the file (`PRAGMA user_version`).
     #[must_use]
     pub fn schema(&self) -> u32 {

@@ -63,7 +63,12 @@ pub fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        // The main thread draws: its panic ends the program. A helper thread's (the
+        // class server's, the course preload's) ends that thread only, and the screen
+        // stays the reader's.
+        if std::thread::current().name() == Some("main") {
+            restore();
+        }
         previous(info);
     }));
 }
@@ -71,6 +76,7 @@ fn install_panic_hook() {
 /// The signal (SIGTERM, SIGHUP) that asked the program to end, 0 while none has.
 static TERMINATING: AtomicI32 = AtomicI32::new(0);
 /// How long the event loop has to end by itself (saving the study clock) after a signal.
+#[cfg(unix)]
 const GRACE: Duration = Duration::from_secs(2);
 
 /// The signal that asked the program to end, if one did.
@@ -106,6 +112,7 @@ fn watch_termination() -> io::Result<()> {
 /// Elsewhere (Windows) there are no such signals: closing the console ends the process,
 /// and the store's last checkpoint (every ten seconds) is what it keeps.
 #[cfg(not(unix))]
+#[allow(clippy::unnecessary_wraps)] // the Unix version's signature
 fn watch_termination() -> io::Result<()> {
     Ok(())
 }
@@ -120,6 +127,7 @@ fn suspend() -> io::Result<()> {
 
 /// Elsewhere there is no job control to give the terminal back to: Ctrl-Z does nothing.
 #[cfg(not(unix))]
+#[allow(clippy::unnecessary_wraps)] // the Unix version's signature
 fn suspend() -> io::Result<()> {
     Ok(())
 }

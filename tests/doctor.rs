@@ -2,7 +2,7 @@
 //! or not at all, with its output redirected, and on a machine whose store cannot be
 //! written (a folder that cannot be made, a disk that takes no more bytes).
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "support/pty.rs"]
 mod pty;
@@ -11,6 +11,8 @@ use std::process::Command;
 
 use pty::{Answers, Session, temp_folder};
 
+/// The doctor on a terminal that answers as `answers` says: the screen after it, and its
+/// exit code. It asked in the alternate screen and gave the terminal back as it was.
 fn doctor_on(answers: Answers) -> (String, Option<u32>) {
     let scratch = temp_folder("doctor");
     let mut session =
@@ -21,6 +23,21 @@ fn doctor_on(answers: Answers) -> (String, Option<u32>) {
         contents.contains("All good") || contents.contains("to fix")
     });
     let status = session.child.wait().unwrap();
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+    let entered = raw
+        .find("\x1b[?1049h")
+        .expect("asked in the alternate screen");
+    let left = raw.find("\x1b[?1049l").expect("the alternate screen left");
+    let report = raw.find("this laptop").unwrap();
+    assert!(entered < left && left < report, "{raw:?}");
+    #[cfg(unix)]
+    {
+        let modes = session.master.get_termios().unwrap().local_flags;
+        assert!(
+            modes.contains(nix::sys::termios::LocalFlags::ICANON),
+            "{modes:?}"
+        );
+    }
     (session.contents(), Some(status.exit_code()))
 }
 
@@ -150,7 +167,7 @@ fn a_store_that_cannot_be_made_is_said() {
     let output = doctor(&[], &file.join("data"));
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("XX progress store"), "{text}");
-    assert!(text.contains("→ give a writable folder"), "{text}");
+    assert!(text.contains("-> give a writable folder"), "{text}");
     assert_eq!(output.status.code(), Some(1));
 }
 
@@ -161,6 +178,9 @@ fn a_full_disk_is_said() {
     // would give an error, not a signal).
     let scratch = temp_folder("doctor-full");
     let binary = env!("CARGO_BIN_EXE_manabi");
+    // The store is there already, healthy: it is the next write that fails.
+    let before = doctor(&[], &scratch.path().join("data"));
+    assert!(String::from_utf8(before.stdout).unwrap().contains("ok progress store"));
     let output = Command::new("sh")
         .arg("-c")
         .arg(format!(

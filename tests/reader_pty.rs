@@ -637,6 +637,7 @@ fn a_question_answered_wrong_is_reviewed_days_later() {
 /// A panic (one asked for: debug builds only) gives the terminal back whole: raw mode
 /// off, the alternate screen left, the cursor shown, mouse reports off, and the message
 /// on the main screen to read.
+#[cfg(all(unix, debug_assertions))]
 #[test]
 fn a_panic_restores_the_terminal() {
     let scratch = temp_folder("panic");

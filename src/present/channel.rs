@@ -15,7 +15,7 @@ use super::AgendaClock;
 /// What the notes window needs to follow the talk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PresenterState {
-    /// The presenting process, so a stale file (a crashed presenter) is told apart.
+    /// The presenting process, named when a second presenter is refused.
     pub pid: u32,
     pub lesson: String,
     /// The slide on screen (0-based) and how many there are.
@@ -55,6 +55,11 @@ pub enum ChannelError {
     Io { path: PathBuf, reason: String },
 }
 
+/// How often, and how long apart, a presenter tries a channel a notes window is
+/// looking at.
+const CLAIM_TRIES: u32 = 20;
+const CLAIM_PAUSE: std::time::Duration = std::time::Duration::from_millis(25);
+
 /// One named channel in a folder.
 #[derive(Debug, Clone)]
 pub struct Channel {
@@ -90,33 +95,51 @@ impl Channel {
         }
     }
 
-    /// Takes the channel: refused while another presenter holds it.
+    /// Takes the channel: refused while another presenter holds it. A notes window
+    /// looking (`held`) holds it for a moment: that is waited out.
     pub fn claim(&self) -> Result<ChannelHold, ChannelError> {
         let lock = self.lock_file()?;
-        match lock.try_lock() {
-            Ok(()) => Ok(ChannelHold { _lock: lock }),
-            Err(fs::TryLockError::WouldBlock) => Err(ChannelError::Taken {
-                channel: self.name.clone(),
-                pid: self.read().map_or(0, |state| state.pid),
-            }),
-            Err(fs::TryLockError::Error(reason)) => Err(ChannelError::Io {
-                path: self.path.with_extension("lock"),
-                reason: reason.to_string(),
-            }),
+        let mut tries = 0;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => return Ok(ChannelHold { _lock: lock }),
+                Err(fs::TryLockError::WouldBlock) if tries < CLAIM_TRIES => {
+                    tries += 1;
+                    std::thread::sleep(CLAIM_PAUSE);
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(ChannelError::Taken {
+                        channel: self.name.clone(),
+                        pid: self.read().map_or(0, |state| state.pid),
+                    });
+                }
+                Err(fs::TryLockError::Error(reason)) => {
+                    return Err(ChannelError::Io {
+                        path: self.lock_path(),
+                        reason: reason.to_string(),
+                    });
+                }
+            }
         }
     }
 
     /// Whether a presenter holds the channel now (a window that crashed holds it no
-    /// more).
+    /// more). Looks with a shared lock on the file as it is: nothing is made, and a
+    /// channel never presented on is not held.
     #[must_use]
     pub fn held(&self) -> bool {
-        self.lock_file()
-            .is_ok_and(|lock| matches!(lock.try_lock(), Err(fs::TryLockError::WouldBlock)))
+        fs::File::open(self.lock_path())
+            .is_ok_and(|lock| matches!(lock.try_lock_shared(), Err(fs::TryLockError::WouldBlock)))
     }
 
-    /// The channel's lock file, made when missing.
+    fn lock_path(&self) -> PathBuf {
+        self.path.with_extension("lock")
+    }
+
+    /// The channel's lock file, made when missing (and left: removing it would let a
+    /// second presenter lock a new file while the first holds the old one).
     fn lock_file(&self) -> Result<fs::File, ChannelError> {
-        let path = self.path.with_extension("lock");
+        let path = self.lock_path();
         let error = |reason: String| ChannelError::Io {
             path: path.clone(),
             reason,

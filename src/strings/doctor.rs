@@ -55,6 +55,8 @@ pub struct DoctorTexts {
     pub class_advice: &'static str,
     pub skipped: &'static str,
     pub not_a_terminal: &'static str,
+    pub input_not_a_terminal: &'static str,
+    pub not_asked_here: &'static str,
 }
 
 pub static EN: DoctorTexts = DoctorTexts {
@@ -109,6 +111,8 @@ pub static EN: DoctorTexts = DoctorTexts {
     class_advice: "check that the presenter runs manabi present --class, the address on its footer, and that this laptop is on the room's network",
     skipped: "skipped: {why}",
     not_a_terminal: "output is not a terminal",
+    input_not_a_terminal: "input is not a terminal (the answers could not be read)",
+    not_asked_here: "not checked on this system",
 };
 
 pub static JA: DoctorTexts = DoctorTexts {
@@ -163,4 +167,6 @@ pub static JA: DoctorTexts = DoctorTexts {
     class_advice: "講師が manabi present --class を実行しているか、フッターのアドレス、このノート PC が教室のネットワークにいるかを確認してください",
     skipped: "省略: {why}",
     not_a_terminal: "出力が端末ではありません",
+    input_not_a_terminal: "入力が端末ではありません (応答を読めません)",
+    not_asked_here: "このシステムでは確認しません",
 };

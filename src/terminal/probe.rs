@@ -5,7 +5,7 @@
 //! device-attributes answer that every terminal gives, or by a short timeout.
 
 use std::io::{self, Write};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -36,6 +36,11 @@ impl ProbeAnswers {
 /// background colour request, and a device-attributes request that ends the answers.
 /// The probe character is erased at once; the first frame draws over that row anyway.
 pub fn send(out: &mut impl Write, background: bool, ambiguous: bool) -> io::Result<()> {
+    // Where the answers cannot be read (not Unix), they are not asked for: they would
+    // arrive as keys.
+    if !cfg!(unix) {
+        return Ok(());
+    }
     if ambiguous {
         out.write_all("\x1b[1;1H─\x1b[6n\x1b[1;1H\x1b[2K".as_bytes())?;
     }
@@ -64,6 +69,7 @@ pub fn read_answers(timeout: Duration) -> Received {
 fn read_replies(timeout: Duration) -> Vec<u8> {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     use std::os::fd::AsFd;
+    use std::time::Instant;
 
     let stdin = io::stdin();
     let deadline = Instant::now() + timeout;
@@ -75,7 +81,7 @@ fn read_replies(timeout: Duration) -> Vec<u8> {
             break;
         }
         let wait = Timespec {
-            tv_sec: 0,
+            tv_sec: i64::try_from(left.as_secs()).unwrap_or(i64::MAX),
             tv_nsec: i64::from(left.subsec_nanos()),
         };
         let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
@@ -95,8 +101,7 @@ fn read_replies(timeout: Duration) -> Vec<u8> {
 /// Elsewhere (Windows) the console's input is not read byte by byte: no answers, and
 /// manabi goes by its defaults and the command line (`--theme`, `--ambiguous`).
 #[cfg(not(unix))]
-fn read_replies(timeout: Duration) -> Vec<u8> {
-    let _ = timeout;
+fn read_replies(_timeout: Duration) -> Vec<u8> {
     Vec::new()
 }
 
@@ -104,6 +109,12 @@ fn read_replies(timeout: Duration) -> Vec<u8> {
 /// the Japanese sample each followed by a cursor position request, the background
 /// colour, and device attributes; and what came back within `timeout`.
 pub fn ask_for_doctor(timeout: Duration) -> io::Result<TerminalAnswers> {
+    if !cfg!(unix) {
+        return Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "the terminal is not asked on this system",
+        ));
+    }
     crossterm::terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     let sent = write!(
@@ -116,12 +127,24 @@ pub fn ask_for_doctor(timeout: Duration) -> io::Result<TerminalAnswers> {
     } else {
         Vec::new()
     };
+    // Answers that come after the wait (a slow link) are dropped here, before the
+    // shell would read them as typed.
+    discard_input();
     let _ = write!(out, "\x1b[?1049l");
     let _ = out.flush();
     let _ = crossterm::terminal::disable_raw_mode();
     sent?;
     Ok(doctor_answers(&received))
 }
+
+/// Drops what waits on standard input.
+#[cfg(unix)]
+fn discard_input() {
+    let _ = rustix::termios::tcflush(io::stdin(), rustix::termios::QueueSelector::IFlush);
+}
+
+#[cfg(not(unix))]
+fn discard_input() {}
 
 /// The doctor's answers from what the terminal sent: the first cursor report on row 1
 /// says how wide `─` is, the one on row 2 how wide the Japanese sample.
