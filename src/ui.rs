@@ -13,28 +13,39 @@ pub mod session_text;
 mod status;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, PANEL_PADDING, Screen, screen_areas};
 use crate::palette::{ColorDepth, degrade};
-use crate::text::fit;
+use crate::text::{Run, fit, wrap};
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App, depth: ColorDepth) {
     let area = frame.area();
     if app.is_too_small() {
         let size = (area.width, area.height);
-        let notice = Paragraph::new(app.texts().too_small_for(size, (MIN_WIDTH, MIN_HEIGHT)))
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true });
+        // Wrapped by display width here: ratatui's own wrapping, centred in a window two
+        // columns wide, wrote a wide character past the edge (found by fuzzing).
+        let notice = app.texts().too_small_for(size, (MIN_WIDTH, MIN_HEIGHT));
+        let width = usize::from(area.width).max(1);
+        let lines: Vec<Line<'static>> = wrap(&[Run::new(notice, Style::new())], width)
+            .into_iter()
+            .map(|line| {
+                let pad = width.saturating_sub(line.width()) / 2;
+                let mut spans = vec![Span::raw(" ".repeat(pad))];
+                spans.extend(line.spans);
+                Line::from(spans)
+            })
+            .collect();
         let middle = Rect {
             y: area.y + area.height / 2,
             height: area.height - area.height / 2,
             ..area
         };
-        frame.render_widget(notice, middle);
+        frame.render_widget(Paragraph::new(lines), middle);
     } else {
         let [main, status_row, hint_row] = screen_areas(area);
         match &app.screen() {

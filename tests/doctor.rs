@@ -180,7 +180,11 @@ fn a_full_disk_is_said() {
     let binary = env!("CARGO_BIN_EXE_manabi");
     // The store is there already, healthy: it is the next write that fails.
     let before = doctor(&[], &scratch.path().join("data"));
-    assert!(String::from_utf8(before.stdout).unwrap().contains("ok progress store"));
+    assert!(
+        String::from_utf8(before.stdout)
+            .unwrap()
+            .contains("ok progress store")
+    );
     let output = Command::new("sh")
         .arg("-c")
         .arg(format!(

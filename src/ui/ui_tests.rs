@@ -138,6 +138,11 @@ fn no_size_panics() {
         (80, 24),
         (133, 7),
         (7, 133),
+        // Tall and two columns wide: the too-small notice once wrote past the edge
+        // (found by fuzzing, fuzz/regressions/events/).
+        (2, 107),
+        (1, 200),
+        (3, 150),
         (500, 200),
         (1, 500),
         (500, 1),
