@@ -300,9 +300,16 @@ impl Graph<'_> {
                 .get(index + 1)
                 .map_or(right, |next| start_of(*next).saturating_sub(gap_to(*next)));
             let span = self.span(*vertex);
-            let free = [x + 1, x.wrapping_sub(1)].into_iter().find(|candidate| {
-                *candidate >= earliest && candidate + span <= limit && !taken(*candidate)
-            });
+            // A point in column 0 has no column to its left (found by fuzzing: the
+            // wrapped-around column overflowed).
+            let free = [Some(x + 1), x.checked_sub(1)]
+                .into_iter()
+                .flatten()
+                .find(|candidate| {
+                    *candidate >= earliest
+                        && candidate.saturating_add(span) <= limit
+                        && !taken(*candidate)
+                });
             if let Some(free) = free {
                 self.vertices[*vertex].x = free;
             }
