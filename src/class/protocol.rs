@@ -181,22 +181,35 @@ pub fn read_message<T: for<'a> Deserialize<'a>>(
     serde_json::from_slice(line).map_err(|error| ReadError::Malformed(error.to_string()))
 }
 
-/// Whether a line a learner sent is one of the server's own messages: refused as not
-/// allowed rather than as malformed, so the log says what was tried.
-#[must_use]
-pub fn is_server_message(line: &[u8]) -> bool {
-    serde_json::from_slice::<ServerMessage>(line).is_ok()
-        || serde_json::from_slice::<serde_json::Value>(line).is_ok_and(|value| {
+/// A learner's message from a line, or why the line is refused: a server's own message
+/// type is not allowed (so the refusal says what was tried), anything else that is not
+/// a learner's message is malformed. Only a line that is not a learner's is read twice.
+pub fn learner_message(line: &[u8]) -> Result<LearnerMessage, Refusal> {
+    serde_json::from_slice(line).map_err(|_| {
+        let server_type = serde_json::from_slice::<serde_json::Value>(line).is_ok_and(|value| {
             value
                 .get("type")
                 .and_then(serde_json::Value::as_str)
                 .is_some_and(|kind| {
                     matches!(
                         kind,
-                        "welcome" | "goto" | "poll" | "poll_closed" | "ended" | "ack"
+                        "welcome"
+                            | "goto"
+                            | "poll"
+                            | "poll_closed"
+                            | "ack"
+                            | "ended"
+                            | "refused"
+                            | "pong"
                     )
                 })
-        })
+        });
+        if server_type {
+            Refusal::NotAllowed
+        } else {
+            Refusal::Malformed
+        }
+    })
 }
 
 #[cfg(test)]
@@ -268,9 +281,20 @@ mod tests {
 
     #[test]
     fn the_servers_messages_are_told_apart() {
-        assert!(is_server_message(b"{\"type\":\"goto\",\"section\":\"a\"}"));
-        assert!(is_server_message(b"{\"type\":\"poll\",\"question\":\"x\"}"));
-        assert!(!is_server_message(b"{\"type\":\"ping\"}"));
-        assert!(!is_server_message(b"garbage"));
+        let refusal = |line: &[u8]| learner_message(line).err();
+        assert_eq!(
+            refusal(b"{\"type\":\"goto\",\"section\":\"a\"}"),
+            Some(Refusal::NotAllowed)
+        );
+        assert_eq!(
+            refusal(b"{\"type\":\"poll\",\"question\":\"x\"}"),
+            Some(Refusal::NotAllowed)
+        );
+        assert_eq!(refusal(b"{\"type\":\"pong\"}"), Some(Refusal::NotAllowed));
+        assert_eq!(refusal(b"garbage"), Some(Refusal::Malformed));
+        assert_eq!(
+            learner_message(b"{\"type\":\"ping\"}"),
+            Ok(LearnerMessage::Ping {})
+        );
     }
 }

@@ -13,7 +13,7 @@ use std::time::Duration;
 use super::{Connection, MAX_CONNECTIONS, Shared, lock};
 use crate::class::protocol::{
     LearnerMessage, MAX_MESSAGE, PROTOCOL_VERSION, Poll, ReadError, Refusal, ServerMessage,
-    is_server_message, read_line, write_message,
+    learner_message, read_line, write_message,
 };
 use crate::class::store::{ClassStore, ClassStoreError, Taken, Whereabouts};
 use crate::course::make_inert;
@@ -76,13 +76,12 @@ pub(super) fn serve(stream: TcpStream, shared: &Arc<Shared>) {
             }
             Err(_) => break,
         }
-        if is_server_message(&line) {
-            shared.close_with(id, Refusal::NotAllowed);
-            break;
-        }
-        let Ok(message) = serde_json::from_slice::<LearnerMessage>(&line) else {
-            shared.close_with(id, Refusal::Malformed);
-            break;
+        let message = match learner_message(&line) {
+            Ok(message) => message,
+            Err(refusal) => {
+                shared.close_with(id, refusal);
+                break;
+            }
         };
         if !take(&message, &learner, id, shared) {
             shared.close_with(id, Refusal::Malformed);
@@ -126,13 +125,12 @@ fn hello(
         }
         Err(_) => return None,
     }
-    if is_server_message(line) {
-        refuse(input.get_mut(), Refusal::NotAllowed);
-        return None;
-    }
-    let Ok(message) = serde_json::from_slice::<LearnerMessage>(line) else {
-        refuse(input.get_mut(), Refusal::Malformed);
-        return None;
+    let message = match learner_message(line) {
+        Ok(message) => message,
+        Err(refusal) => {
+            refuse(input.get_mut(), refusal);
+            return None;
+        }
     };
     let LearnerMessage::Hello {
         protocol,
