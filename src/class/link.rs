@@ -86,7 +86,10 @@ pub struct Joining {
 #[derive(Debug)]
 struct Waiting {
     id: u64,
-    message: LearnerMessage,
+    /// The message as it goes on the wire (written once, sent again as it is).
+    line: Arc<[u8]>,
+    /// A `progress`, which a newer one replaces while unsent.
+    progress: bool,
     /// It went out on the current connection.
     sent: bool,
 }
@@ -152,19 +155,22 @@ impl Link {
     /// Queues a message; a newer `progress` replaces one not sent yet. A message over
     /// the protocol's limit is not queued (the server would close the connection for
     /// it, again and again): `false`.
-    pub fn send(&self, message: LearnerMessage) -> bool {
-        if write_message(&mut std::io::sink(), &message).is_err() {
+    pub fn send(&self, message: &LearnerMessage) -> bool {
+        let mut line = Vec::new();
+        if write_message(&mut line, message).is_err() {
             return false;
         }
+        let progress = matches!(message, LearnerMessage::Progress { .. });
         let mut outbox = lock(&self.shared);
-        if matches!(message, LearnerMessage::Progress { .. }) {
-            outbox.waiting.retain(|waiting| {
-                waiting.sent || !matches!(waiting.message, LearnerMessage::Progress { .. })
-            });
+        if progress {
+            outbox
+                .waiting
+                .retain(|waiting| waiting.sent || !waiting.progress);
         }
         outbox.waiting.push_back(Waiting {
             id: message.id().unwrap_or_default(),
-            message,
+            line: line.into(),
+            progress,
             sent: false,
         });
         drop(outbox);
@@ -377,17 +383,18 @@ fn send_queued(output: &mut BufWriter<&TcpStream>, shared: &Shared) -> Option<Li
         if outbox.stopped || outbox.lost {
             return None;
         }
-        let batch: Vec<(u64, LearnerMessage)> = outbox
+        let batch: Vec<(u64, Arc<[u8]>)> = outbox
             .waiting
             .iter()
             .filter(|waiting| !waiting.sent)
-            .map(|waiting| (waiting.id, waiting.message.clone()))
+            .map(|waiting| (waiting.id, Arc::clone(&waiting.line)))
             .collect();
         if !batch.is_empty() {
             drop(outbox);
+            // One flush for the batch.
             let written = batch
                 .iter()
-                .try_for_each(|(_, message)| write_message(output, message))
+                .try_for_each(|(_, line)| output.write_all(line))
                 .and_then(|()| output.flush());
             outbox = lock(shared);
             if written.is_err() {

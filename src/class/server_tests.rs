@@ -110,13 +110,13 @@ fn a_learner_joins_follows_and_answers_once() {
         })
     );
     let id = 77;
-    link.send(LearnerMessage::Answer {
+    link.send(&LearnerMessage::Answer {
         id,
         poll,
         answer: "LoadBalancer".into(),
     });
     // The same message again (as after a reconnect) counts once.
-    link.send(LearnerMessage::Answer {
+    link.send(&LearnerMessage::Answer {
         id,
         poll,
         answer: "LoadBalancer".into(),
@@ -293,7 +293,7 @@ fn a_restarted_server_carries_on_and_the_link_reconnects_by_itself() {
     drop(server);
     assert!(matches!(next_event(&link), LinkEvent::Lost(_)));
     // Queued while the class is away.
-    link.send(LearnerMessage::Progress {
+    link.send(&LearnerMessage::Progress {
         id: 9,
         section: "dns".into(),
         following: true,
@@ -376,9 +376,9 @@ fn a_message_over_the_limit_is_never_queued() {
         poll: 1,
         answer: "x".repeat(MAX_MESSAGE),
     };
-    assert!(!link.send(huge));
+    assert!(!link.send(&huge));
     assert_eq!(link.waiting(), 0);
-    assert!(link.send(LearnerMessage::Answer {
+    assert!(link.send(&LearnerMessage::Answer {
         id: 2,
         poll: 1,
         answer: "small".into(),

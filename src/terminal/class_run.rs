@@ -102,7 +102,7 @@ impl Reading {
             return;
         };
         for (poll, answer) in answers {
-            class.link.send(LearnerMessage::Answer {
+            class.link.send(&LearnerMessage::Answer {
                 id: message_id(),
                 poll,
                 answer,
@@ -117,7 +117,7 @@ impl Reading {
             {
                 class.record_due = true;
             }
-            class.link.send(LearnerMessage::Progress {
+            class.link.send(&LearnerMessage::Progress {
                 id: message_id(),
                 section: now.section.clone(),
                 following: now.following,
@@ -131,7 +131,7 @@ impl Reading {
             if let Some(record) = self.lesson_record()
                 && let Some(class) = self.class.as_ref()
             {
-                class.link.send(LearnerMessage::Record {
+                class.link.send(&LearnerMessage::Record {
                     id: message_id(),
                     record,
                 });
