@@ -1,6 +1,8 @@
 //! The words of a live class: the presenter's footer, polls and their chart, the notes
 //! window's class panel, and the learner's follow state, in Japanese and English.
 
+use super::fill;
+
 /// A live class's strings in one language.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ClassTexts {
@@ -50,35 +52,43 @@ pub struct ClassTexts {
 impl ClassTexts {
     #[must_use]
     pub fn report_written(&self, folder: &str) -> String {
-        self.report_written.replace("{folder}", folder)
+        fill(self.report_written, &[("folder", folder)])
     }
 
     #[must_use]
     pub fn joined(&self, code: &str, count: usize, address: &str) -> String {
-        self.joined
-            .replace("{code}", code)
-            .replace("{n}", &count.to_string())
-            .replace("{address}", address)
+        fill(
+            self.joined,
+            &[
+                ("code", code),
+                ("n", &count.to_string()),
+                ("address", address),
+            ],
+        )
     }
 
     #[must_use]
     pub fn answered(&self, count: usize, of: usize) -> String {
-        self.answered
-            .replace("{n}", &count.to_string())
-            .replace("{of}", &of.to_string())
+        count_of(self.answered, count, of)
     }
 
     #[must_use]
     pub fn right(&self, count: usize, of: usize) -> String {
-        self.right
-            .replace("{n}", &count.to_string())
-            .replace("{of}", &of.to_string())
+        count_of(self.right, count, of)
     }
 
     #[must_use]
     pub fn others(&self, count: usize) -> String {
-        self.others.replace("{n}", &count.to_string())
+        fill(self.others, &[("n", &count.to_string())])
     }
+}
+
+/// `{n}` of `{of}` filled in.
+fn count_of(template: &str, count: usize, of: usize) -> String {
+    fill(
+        template,
+        &[("n", &count.to_string()), ("of", &of.to_string())],
+    )
 }
 
 pub static EN: ClassTexts = ClassTexts {
