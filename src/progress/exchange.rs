@@ -127,6 +127,14 @@ pub struct ItemRecord {
 }
 
 impl LessonRecord {
+    /// Every answer the record keeps (each question's first and latest), to change.
+    pub fn answers_mut(&mut self) -> impl Iterator<Item = &mut AnswerRecord> {
+        self.questions
+            .iter_mut()
+            .flat_map(|question| [&mut question.first, &mut question.latest])
+            .flatten()
+    }
+
     /// A lesson's record from the store's state.
     #[must_use]
     pub fn new(lesson: &Lesson, quiz: Option<&Quiz>, state: &LessonState) -> Self {

@@ -168,26 +168,16 @@ impl Reading {
             retained: counts.retained,
             scheduled: counts.scheduled,
         });
-        for question in &mut record.questions {
-            for answer in [&mut question.first, &mut question.latest]
-                .into_iter()
-                .flatten()
-            {
-                if answer.answer.chars().count() > RECORD_ANSWER_CHARS {
-                    answer.answer = answer.answer.chars().take(RECORD_ANSWER_CHARS).collect();
-                }
+        for answer in record.answers_mut() {
+            if answer.answer.chars().count() > RECORD_ANSWER_CHARS {
+                answer.answer = answer.answer.chars().take(RECORD_ANSWER_CHARS).collect();
             }
         }
         let size = serde_json::to_vec(&record).map_or(usize::MAX, |text| text.len());
         if size > MAX_MESSAGE / 2 {
-            for question in &mut record.questions {
-                for answer in [&mut question.first, &mut question.latest]
-                    .into_iter()
-                    .flatten()
-                {
-                    answer.answer.clear();
-                }
-            }
+            record
+                .answers_mut()
+                .for_each(|answer| answer.answer.clear());
         }
         Some(record)
     }

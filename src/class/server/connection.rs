@@ -196,12 +196,9 @@ fn inert_record(record: &LessonRecord) -> LessonRecord {
             .section
             .as_deref()
             .map(|section| learner_text(section, 200));
-        for answer in [&mut question.first, &mut question.latest]
-            .into_iter()
-            .flatten()
-        {
-            answer.answer = learner_text(&answer.answer, ANSWER_CHARS);
-        }
+    }
+    for answer in record.answers_mut() {
+        answer.answer = learner_text(&answer.answer, ANSWER_CHARS);
     }
     record
 }
