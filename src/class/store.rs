@@ -182,6 +182,14 @@ impl ClassStore {
         self.connection.execute_batch("COMMIT")
     }
 
+    /// A number that changes when another connection (the presenter's) commits: the
+    /// notes window reads the class again only then.
+    pub fn data_version(&self) -> Result<i64, ClassStoreError> {
+        self.connection
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|error| file_error(&self.path, &error))
+    }
+
     /// The file's path.
     #[must_use]
     pub fn path(&self) -> &Path {

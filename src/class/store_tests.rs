@@ -99,7 +99,10 @@ fn the_notes_window_reads_while_the_presenter_writes() {
     let path = folder.path().join("class.sqlite");
     let store = ClassStore::open_or_start(&path, start("1"), 1).unwrap();
     let notes = ClassStore::open_read_only(&path).unwrap();
+    let before = notes.data_version().unwrap();
+    assert_eq!(notes.data_version().unwrap(), before, "nothing written yet");
     store.join("a", "A", 1).unwrap();
+    assert_ne!(notes.data_version().unwrap(), before, "the presenter wrote");
     assert_eq!(notes.learners().unwrap().len(), 1);
     assert_eq!(notes.info().unwrap().code, "1");
 }

@@ -163,6 +163,8 @@ pub fn follow_notes(
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let mut class: Option<ClassStore> = None;
+        // The class file's version the panel was last read at.
+        let mut read_at = None;
         loop {
             if termination_requested().is_some() {
                 return Ok(());
@@ -175,11 +177,16 @@ pub fn follow_notes(
             if class.is_none() && class_file.exists() {
                 class = ClassStore::open_read_only(class_file).ok();
             }
-            let snapshot = class
+            let running = class
                 .as_ref()
-                .filter(|_| presenter.as_ref().is_some_and(|state| state.class))
-                .and_then(|store| ClassSnapshot::read(store).ok());
-            notes.follow_class(snapshot);
+                .filter(|_| presenter.as_ref().is_some_and(|state| state.class));
+            let version = running.and_then(|store| store.data_version().ok());
+            if version.is_none() {
+                notes.follow_class(None);
+            } else if version != read_at {
+                notes.follow_class(running.and_then(|store| ClassSnapshot::read(store).ok()));
+            }
+            read_at = version;
             notes.follow(presenter);
             terminal.draw(|frame| render_notes(frame, &notes, depth))?;
             if !event::poll(FOLLOW_EVERY)? {
