@@ -12,10 +12,10 @@ mod server;
 mod store;
 mod tally;
 
-pub use code::{file_safe, is_join_code, learner_key, message_id, new_join_code, new_learner_key};
-pub use discovery::{Announcement, Discovery, DiscoveryError, SERVICE_TYPE};
+pub use code::{file_safe, is_join_code, learner_key, message_id, new_join_code};
+pub use discovery::{Announcement, Discovery, DiscoveryError};
 pub use link::{Finder, Joining, Link, LinkEvent};
-pub use network::{DEFAULT_PORT, is_private, listen_addresses, private_addresses};
+pub use network::listen_addresses;
 pub use protocol::{LearnerMessage, Poll, Refusal};
 pub use server::{ClassServer, ClassSnapshot, ServerError};
 pub use store::{ClassInfo, ClassStore, ClassStoreError, LearnerRow, PollRow, Taken, Whereabouts};

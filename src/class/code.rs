@@ -20,7 +20,7 @@ pub fn new_join_code() -> Result<String, getrandom::Error> {
 }
 
 /// A learner's key: 128 random bits as hex.
-pub fn new_learner_key() -> Result<String, getrandom::Error> {
+fn new_learner_key() -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes)?;
     Ok(bytes

@@ -16,7 +16,7 @@ const SETTLE: Duration = Duration::from_secs(1);
 const LOOKS_BEFORE_REFUSED: usize = 3;
 
 /// The DNS-SD service type of a manabi class.
-pub const SERVICE_TYPE: &str = "_manabi._tcp.local.";
+const SERVICE_TYPE: &str = "_manabi._tcp.local.";
 
 /// Why the class cannot be announced or looked for.
 #[derive(Debug, thiserror::Error)]

@@ -4,12 +4,12 @@
 use std::net::{IpAddr, SocketAddr};
 
 /// The port a class asks for first; a free one is taken when it is busy.
-pub const DEFAULT_PORT: u16 = 47_310;
+const DEFAULT_PORT: u16 = 47_310;
 
 /// Whether `address` belongs to a private network: RFC 1918, link-local, loopback, or
 /// IPv6 unique-local.
 #[must_use]
-pub fn is_private(address: IpAddr) -> bool {
+fn is_private(address: IpAddr) -> bool {
     match address {
         IpAddr::V4(v4) => v4.is_private() || v4.is_link_local() || v4.is_loopback(),
         IpAddr::V6(v6) => v6.is_loopback() || (v6.segments()[0] & 0xfe00) == 0xfc00,
@@ -19,7 +19,7 @@ pub fn is_private(address: IpAddr) -> bool {
 /// This machine's private addresses, loopback last (a laptop on the room's network is
 /// joined through its network address; loopback serves a learner on the same machine).
 #[must_use]
-pub fn private_addresses() -> Vec<IpAddr> {
+fn private_addresses() -> Vec<IpAddr> {
     let mut addresses: Vec<IpAddr> = if_addrs::get_if_addrs()
         .unwrap_or_default()
         .into_iter()

@@ -190,12 +190,6 @@ impl ClassStore {
             .map_err(|error| file_error(&self.path, &error))
     }
 
-    /// The file's path.
-    #[must_use]
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// The class.
     pub fn info(&self) -> Result<ClassInfo, ClassStoreError> {
         self.connection
