@@ -139,7 +139,7 @@ pub(crate) fn regex_matches(pattern: &str, text: &str, whole: bool) -> bool {
     } else {
         pattern.to_owned()
     };
-    regex::RegexBuilder::new(&pattern)
+    regex_lite::RegexBuilder::new(&pattern)
         .size_limit(1 << 20)
         .build()
         .is_ok_and(|pattern| pattern.is_match(text))

@@ -161,7 +161,7 @@ pub enum Check {
 
 /// A compiled regular expression, compared by its source.
 #[derive(Debug, Clone)]
-pub struct Pattern(pub regex::Regex);
+pub struct Pattern(pub regex_lite::Regex);
 
 impl PartialEq for Pattern {
     fn eq(&self, other: &Self) -> bool {

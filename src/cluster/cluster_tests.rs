@@ -602,8 +602,8 @@ fn cilium_l7_rules_filter_requests_on_top_of_l3_l4() {
 
 #[test]
 fn a_regular_expression_too_big_to_compile_matches_nothing() {
-    // A learner's pattern the regex crate would build by default (megabytes of program,
-    // minutes of work in a debug build) is refused, and matches nothing.
+    // A learner's pattern that compiles to megabytes of program is refused, and matches
+    // nothing.
     let huge = "a{100000}";
     let text = "a".repeat(100_000);
     assert!(!crate::cluster::regex_matches(huge, &text, true));
@@ -611,6 +611,16 @@ fn a_regular_expression_too_big_to_compile_matches_nothing() {
     assert!(crate::cluster::regex_matches("/v[0-9]+", "/v12", true));
     assert!(!crate::cluster::regex_matches("/v[0-9]+", "/v12/x", true));
     assert!(crate::cluster::regex_matches("v[0-9]", "/v12/x", false));
+}
+
+#[test]
+fn regular_expressions_know_ascii_classes_only() {
+    // What the authoring guide says of regex-lite: `\d` is ASCII, full-width digits are
+    // not digits, and a Unicode class is no pattern at all.
+    assert!(crate::cluster::regex_matches(r"/v\d+", "/v12", true));
+    assert!(!crate::cluster::regex_matches(r"/v\d+", "/v１２", true));
+    assert!(!crate::cluster::regex_matches(r"\p{Han}+", "日本", true));
+    assert!(crate::cluster::regex_matches("/日本/.*", "/日本/x", true));
 }
 
 #[test]

@@ -334,6 +334,17 @@ fn broken_rules_name_their_line_and_column() {
             .message
             .contains("regular expression")
     );
+    // Unicode classes are not in regex-lite's syntax (the authoring guide says so).
+    let unicode_class = bad_path.replace(
+        "spec..x\n        exists: true",
+        "spec\n        matches: '\\p{Han}'",
+    );
+    assert!(
+        parse_quiz(&unicode_class)
+            .unwrap_err()
+            .message
+            .contains("`matches: \\p{Han}` is not a regular expression")
+    );
     let none = bad_path.replace("    rules:\n      - path: kind\n        equals: A\n      - path: spec..x\n        exists: true\n", "");
     assert!(
         parse_quiz(&none)

@@ -236,7 +236,7 @@ fn rule(entry: &RuleEntry) -> Result<Rule, (Option<usize>, String)> {
 
 /// The pattern compiled once, when the quiz is read; one too big to compile is refused.
 fn matches_check(pattern: &str) -> Result<Check, (Option<usize>, String)> {
-    let compiled = regex::RegexBuilder::new(pattern)
+    let compiled = regex_lite::RegexBuilder::new(pattern)
         .size_limit(1 << 20)
         .build()
         .map_err(|error| {
