@@ -52,6 +52,10 @@ fn bench(criterion: &mut Criterion) {
         bencher.iter(|| pipeline(black_box(&ten), &theme));
     });
     group.finish();
+    // The course is carried deflated (issue 18): what reading the lesson costs at start.
+    criterion.bench_function("read the embedded lesson", |bencher| {
+        bencher.iter(|| CourseSource::Embedded.read(black_box(LESSON_FILE)));
+    });
 }
 
 criterion_group!(benches, bench);

@@ -126,28 +126,28 @@ fn main() -> ExitCode {
     }
 }
 
-/// `manabi completions SHELL`: the completion script, from the argument definitions.
+/// `manabi completions SHELL`: the completion script, generated from the argument
+/// definitions when manabi was built (build.rs).
 fn completions(shell: cli::Shell) -> anyhow::Result<ExitCode> {
-    let mut command = <Cli as clap::CommandFactory>::command();
-    let shell = match shell {
-        cli::Shell::Bash => clap_complete::Shell::Bash,
-        cli::Shell::Zsh => clap_complete::Shell::Zsh,
-        cli::Shell::Fish => clap_complete::Shell::Fish,
+    let packed: &[u8] = match shell {
+        cli::Shell::Bash => include_bytes!(concat!(env!("OUT_DIR"), "/manabi.bash")),
+        cli::Shell::Zsh => include_bytes!(concat!(env!("OUT_DIR"), "/_manabi")),
+        cli::Shell::Fish => include_bytes!(concat!(env!("OUT_DIR"), "/manabi.fish")),
     };
-    // Written whole into memory first: the generator panics on a write error (a
-    // closed pipe), and the error path here says nothing of one.
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut command, "manabi", &mut script);
-    io::Write::write_all(&mut io::stdout(), &script)?;
-    Ok(ExitCode::SUCCESS)
+    print_packed(packed)
 }
 
-/// `manabi man`: the manual page, from the argument definitions.
+/// `manabi man`: the manual page, generated from the argument definitions when manabi
+/// was built.
 fn manual() -> anyhow::Result<ExitCode> {
-    let command = <Cli as clap::CommandFactory>::command();
-    let mut page = Vec::new();
-    clap_mangen::Man::new(command).render(&mut page)?;
-    io::Write::write_all(&mut io::stdout(), &page)?;
+    print_packed(include_bytes!(concat!(env!("OUT_DIR"), "/manabi.1")))
+}
+
+/// Prints a file the build script deflated.
+fn print_packed(packed: &[u8]) -> anyhow::Result<ExitCode> {
+    let text = miniz_oxide::inflate::decompress_to_vec(packed)
+        .map_err(|_| anyhow::anyhow!("this build of manabi is damaged; build it again"))?;
+    io::Write::write_all(&mut io::stdout(), &text)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,7 +8,8 @@ use include_dir::{Dir, include_dir};
 
 use super::Problem;
 
-static EMBEDDED_COURSE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
+/// `lessons/` as the build script packed it: the same files, each deflated.
+static EMBEDDED_COURSE: Dir<'static> = include_dir!("$OUT_DIR/course");
 
 /// The root a course is read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,8 +74,11 @@ impl CourseSource {
         let bytes = match self {
             Self::Embedded => EMBEDDED_COURSE
                 .get_file(relative)
-                .map(|file| file.contents().to_vec())
-                .ok_or_else(|| Problem::at(&display, 0, 0, "file is missing"))?,
+                .ok_or_else(|| Problem::at(&display, 0, 0, "file is missing"))
+                .and_then(|file| {
+                    miniz_oxide::inflate::decompress_to_vec(file.contents())
+                        .map_err(|_| Problem::at(&display, 0, 0, "damaged in this build of manabi"))
+                })?,
             Self::Directory(root) => read_inside(root, relative)
                 .map_err(|error| Problem::at(&display, 0, 0, describe_io_error(&error)))?,
         };
@@ -131,6 +135,28 @@ mod tests {
             CourseSource::Embedded.display_path("course.yaml"),
             "lessons/course.yaml"
         );
+    }
+
+    #[test]
+    fn embedded_files_read_as_the_lessons_folder_holds_them() {
+        let lessons = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+        let mut files = 0;
+        let mut folders = vec![PathBuf::new()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(lessons.join(&folder)).unwrap() {
+                let path = entry.unwrap().path();
+                let relative = folder.join(path.file_name().unwrap());
+                if path.is_dir() {
+                    folders.push(relative);
+                } else {
+                    let name = relative.to_str().unwrap().replace('\\', "/");
+                    let embedded = CourseSource::Embedded.read(&name).unwrap();
+                    assert_eq!(embedded, std::fs::read_to_string(&path).unwrap(), "{name}");
+                    files += 1;
+                }
+            }
+        }
+        assert!(files >= 4, "only {files} files in lessons/");
     }
 
     #[test]
