@@ -138,28 +138,14 @@ pub fn size(size: (u16, u16), least: (u16, u16), texts: &DoctorTexts) -> Check {
         ("mh", least.1.to_string()),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    if size.0 < least.0 || size.1 < least.1 {
-        check(
-            "size",
-            texts.size,
-            Status::Fix,
-            fill(texts.size_small, &values),
-        )
+    let (status, found) = if size.0 < least.0 || size.1 < least.1 {
+        (Status::Fix, texts.size_small)
     } else if size.0 < 80 || size.1 < 24 {
-        check(
-            "size",
-            texts.size,
-            Status::Note,
-            fill(texts.size_cramped, &values),
-        )
+        (Status::Note, texts.size_cramped)
     } else {
-        check(
-            "size",
-            texts.size,
-            Status::Ok,
-            fill(texts.size_found, &values),
-        )
-    }
+        (Status::Ok, texts.size_found)
+    };
+    check("size", texts.size, status, fill(found, &values))
 }
 
 /// What the colour depth rests on.
@@ -257,8 +243,7 @@ pub fn terminal(answers: &TerminalAnswers, waited_ms: u64, texts: &DoctorTexts) 
     let background = match answers.background {
         Some((red, green, blue)) => {
             let rgb = format!("#{red:02x}{green:02x}{blue:02x}");
-            let luminance = 2126 * u32::from(red) + 7152 * u32::from(green) + 722 * u32::from(blue);
-            let template = if luminance > 1_275_000 {
+            let template = if crate::palette::is_light_background((red, green, blue)) {
                 texts.background_light
             } else {
                 texts.background_dark

@@ -98,6 +98,13 @@ const ANSI16: [(Color, (u8, u8, u8)); 16] = [
     (Color::White, (255, 255, 255)),
 ];
 
+/// Whether a background colour is light: perceived luminance above half. The reader
+/// picks its theme by it, and `manabi doctor` says it.
+#[must_use]
+pub fn is_light_background((red, green, blue): (u8, u8, u8)) -> bool {
+    0.2126 * f64::from(red) + 0.7152 * f64::from(green) + 0.0722 * f64::from(blue) > 127.5
+}
+
 fn nearest_ansi16((red, green, blue): (u8, u8, u8)) -> Color {
     let distance = |(r, g, b): (u8, u8, u8)| {
         let channel = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);

@@ -599,8 +599,12 @@ fn completions_and_the_manual_come_from_the_commands() {
         let script = stdout(&output);
         assert!(script.contains(marker), "{shell}: {script}");
         // Generated when manabi was built: every command of this build is in it.
+        // As a word: `man` is inside every `manabi`.
+        let words: Vec<&str> = script
+            .split(|character: char| !(character.is_alphanumeric() || character == '-'))
+            .collect();
         for command in &commands {
-            assert!(script.contains(command.as_str()), "{shell} lacks {command}");
+            assert!(words.contains(&command.as_str()), "{shell} lacks {command}");
         }
     }
     let output = manabi(&["man"]);

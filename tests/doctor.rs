@@ -114,11 +114,7 @@ fn redirected_output_skips_the_terminal_and_says_so() {
 fn json_for_a_script_and_an_unreachable_class() {
     let scratch = temp_folder("doctor-json");
     // A port nothing listens on: taken and let go.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = pty::free_port();
     let output = doctor(
         &["--json", "--class", &format!("127.0.0.1:{port}")],
         &scratch.path().join("data"),

@@ -647,8 +647,8 @@ fn a_panic_restores_the_terminal() {
         Answers::Silent,
         &[("MANABI_TEST_PANIC", "1")],
     );
-    session.wait_for_main_screen();
     session.wait_for("MANABI_TEST_PANIC");
+    session.wait_for_main_screen();
     let mut child = session.child;
     let status = child.wait().unwrap();
     assert!(!status.success());

@@ -128,15 +128,13 @@ impl Live {
         }
         // Not while the presenter chooses whether to take an interrupted talk up: the
         // slide shown then is not where the talk is.
-        let section = presenter.section_anchor().map(str::to_owned);
-        if presenter.interrupted.is_none() && section.is_some() && section != self.section {
-            // A move the class file did not take is tried again on the next look.
-            if section
-                .as_deref()
-                .is_some_and(|anchor| server.goto(anchor).is_ok())
-            {
-                self.section = section;
-            }
+        // A move the class file did not take is tried again on the next look.
+        if presenter.interrupted.is_none()
+            && let Some(anchor) = presenter.section_anchor()
+            && self.section.as_deref() != Some(anchor)
+            && server.goto(anchor).is_ok()
+        {
+            self.section = Some(anchor.to_owned());
         }
         let generation = server.generation();
         if generation == self.generation {

@@ -24,11 +24,7 @@ impl ProbeAnswers {
     /// Whether the background is light (perceived luminance above half).
     #[must_use]
     pub fn is_light(self) -> Option<bool> {
-        self.background.map(|(red, green, blue)| {
-            let luminance =
-                0.2126 * f64::from(red) + 0.7152 * f64::from(green) + 0.0722 * f64::from(blue);
-            luminance > 127.5
-        })
+        self.background.map(crate::palette::is_light_background)
     }
 }
 

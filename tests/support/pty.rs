@@ -86,8 +86,10 @@ impl Session {
                 if count == 0 {
                     break;
                 }
-                screen_feed.lock().unwrap().process(&buffer[..count]);
+                // The raw bytes first: a test that saw something on the screen then
+                // finds it in `raw` too.
                 raw_feed.lock().unwrap().extend_from_slice(&buffer[..count]);
+                screen_feed.lock().unwrap().process(&buffer[..count]);
                 answer(&buffer[..count], &answers, &answer_writer);
             }
         });
@@ -216,4 +218,13 @@ pub fn shown_number(screen: &str, choice: &str) -> char {
             (text.trim_end_matches([' ', '│']) == choice).then(|| number.chars().last())?
         })
         .unwrap_or_else(|| panic!("no choice {choice:?} on screen:\n{screen}"))
+}
+
+/// A loopback port free a moment ago (taken and let go).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

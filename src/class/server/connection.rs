@@ -308,42 +308,36 @@ fn write_out(stream: TcpStream, queue: &Receiver<Outgoing>) {
 /// hello.
 fn take(message: &LearnerMessage, learner: &str, connection: u64, shared: &Shared) -> bool {
     let now = crate::progress::now_ms();
-    let taken = {
-        let mut store = lock(&shared.store);
-        match message {
-            LearnerMessage::Hello { .. } => return false,
-            LearnerMessage::Ping {} => {
-                drop(store);
-                shared.send_to(connection, &ServerMessage::Pong);
-                return true;
-            }
-            LearnerMessage::Progress {
-                id,
-                section,
-                following,
-                mastered,
-                items,
-            } => store.progress(
-                learner,
-                *id,
-                &Whereabouts {
-                    section: learner_text(section, 200),
-                    following: *following,
-                    mastered: *mastered,
-                    items: *items,
-                },
-                now,
-            ),
-            LearnerMessage::Record { id, record } => {
-                store.record(learner, *id, &inert_record(record))
-            }
-            LearnerMessage::Answer { id, poll, answer } => store.answer(
-                learner,
-                *id,
-                *poll,
-                &learner_text(answer, ANSWER_CHARS),
-                now,
-            ),
+    // The learner's text is made inert before the store is locked: every connection
+    // waits on that lock.
+    let taken = match message {
+        LearnerMessage::Hello { .. } => return false,
+        LearnerMessage::Ping {} => {
+            shared.send_to(connection, &ServerMessage::Pong);
+            return true;
+        }
+        LearnerMessage::Progress {
+            id,
+            section,
+            following,
+            mastered,
+            items,
+        } => {
+            let whereabouts = Whereabouts {
+                section: learner_text(section, 200),
+                following: *following,
+                mastered: *mastered,
+                items: *items,
+            };
+            lock(&shared.store).progress(learner, *id, &whereabouts, now)
+        }
+        LearnerMessage::Record { id, record } => {
+            let record = inert_record(record);
+            lock(&shared.store).record(learner, *id, &record)
+        }
+        LearnerMessage::Answer { id, poll, answer } => {
+            let answer = learner_text(answer, ANSWER_CHARS);
+            lock(&shared.store).answer(learner, *id, *poll, &answer, now)
         }
     };
     // Not stored (the file failed): no ack, so the learner sends it again later.
